@@ -1,0 +1,211 @@
+#include "core/catalog_json.h"
+
+#include <nlohmann/json.hpp>
+
+#include <set>
+#include <stdexcept>
+
+#include "core/text.h"
+#include "core/validate.h"
+
+namespace aul::core {
+
+namespace {
+using nlohmann::json;
+
+// Thrown only inside this file and turned into a Result at its edge.
+struct BadRecord : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+std::string text_field(const json& obj, const char* key, bool required) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+        if (required) throw BadRecord(std::string("missing '") + key + "'");
+        return {};
+    }
+    if (!it->is_string()) throw BadRecord(std::string("'") + key + "' must be a string");
+    const std::string& s = it->get_ref<const std::string&>();
+    if (!is_valid_utf8(s)) throw BadRecord(std::string("'") + key + "' is not valid UTF-8");
+    return to_nfc(strip_controls(s, /*keep_newlines=*/true));
+}
+
+LocalText local_text(const json& obj, const char* key, bool required) {
+    LocalText t;
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+        if (required) throw BadRecord(std::string("missing '") + key + "'");
+        return t;
+    }
+    if (!it->is_object()) throw BadRecord(std::string("'") + key + "' must be an object of kk/ru/en");
+    t.kk = text_field(*it, "kk", false);
+    t.ru = text_field(*it, "ru", false);
+    t.en = text_field(*it, "en", false);
+    if (required && t.empty()) throw BadRecord(std::string("'") + key + "' has no text");
+    return t;
+}
+
+bool flag(const json& obj, const char* key) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return false;
+    if (!it->is_boolean()) throw BadRecord(std::string("'") + key + "' must be true or false");
+    return it->get<bool>();
+}
+
+std::vector<std::string> codes(const json& obj, const char* key) {
+    std::vector<std::string> out;
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return out;
+    if (!it->is_array()) throw BadRecord(std::string("'") + key + "' must be a list");
+    for (const auto& v : *it) {
+        if (!v.is_string()) throw BadRecord(std::string("'") + key + "' must hold strings");
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+const json& array_of(const json& doc, const char* key) {
+    static const json empty = json::array();
+    auto it = doc.find(key);
+    if (it == doc.end()) return empty;
+    if (!it->is_array()) throw BadRecord(std::string("'") + key + "' must be a list");
+    return *it;
+}
+
+// Runs parse on each element, prefixing errors with "section[i] (id)".
+template <typename T, typename Fn>
+void each_record(const json& doc, const char* section, std::vector<T>& out, Fn&& parse) {
+    const json& arr = array_of(doc, section);
+    out.reserve(arr.size());
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        const json& rec = arr[i];
+        std::string label = std::string(section) + "[" + std::to_string(i) + "]";
+        try {
+            if (!rec.is_object()) throw BadRecord("must be an object");
+            out.push_back(parse(rec));
+        } catch (const BadRecord& e) {
+            auto id = rec.is_object() ? rec.find(rec.contains("id") ? "id" : "code") : rec.end();
+            if (rec.is_object() && id != rec.end() && id->is_string())
+                label += " (" + id->get<std::string>() + ")";
+            throw BadRecord(label + ": " + e.what());
+        }
+    }
+}
+
+void require_known(const std::set<std::string>& known, const std::string& code, const char* what) {
+    if (!code.empty() && !known.count(code))
+        throw BadRecord(std::string("unknown ") + what + " '" + code + "'");
+}
+
+template <typename T, typename KeyFn>
+std::set<std::string> unique_keys(const std::vector<T>& items, const char* section, KeyFn&& key) {
+    std::set<std::string> seen;
+    for (const auto& item : items)
+        if (!seen.insert(key(item)).second)
+            throw BadRecord(std::string(section) + ": duplicate '" + key(item) + "'");
+    return seen;
+}
+
+Catalog parse_document(const json& doc) {
+    if (!doc.is_object()) throw BadRecord("the catalogue must be a JSON object");
+    Catalog c;
+    each_record(doc, "categories", c.categories, [](const json& r) {
+        return Category{text_field(r, "code", true), text_field(r, "icon", false),
+                        local_text(r, "name", true)};
+    });
+    each_record(doc, "regions", c.regions, [](const json& r) {
+        return Region{text_field(r, "code", true), local_text(r, "name", true)};
+    });
+    auto region_codes = unique_keys(c.regions, "regions", [](const Region& r) { return r.code; });
+    each_record(doc, "districts", c.districts, [&](const json& r) {
+        District d{text_field(r, "code", true), text_field(r, "region", true),
+                   local_text(r, "name", true)};
+        require_known(region_codes, d.region, "region");
+        return d;
+    });
+    auto district_codes =
+        unique_keys(c.districts, "districts", [](const District& d) { return d.code; });
+    auto category_codes =
+        unique_keys(c.categories, "categories", [](const Category& k) { return k.code; });
+
+    each_record(doc, "ngos", c.ngos, [&](const json& r) {
+        Ngo n;
+        n.id = text_field(r, "id", true);
+        n.bin = text_field(r, "bin", true);
+        if (!is_valid_bin(n.bin)) throw BadRecord("invalid BIN '" + n.bin + "'");
+        n.name = local_text(r, "name", true);
+        n.mission = local_text(r, "mission", false);
+        n.services = local_text(r, "services", false);
+        n.area = local_text(r, "area", false);
+        n.address = local_text(r, "address", false);
+        n.categories = codes(r, "categories");
+        for (const auto& k : n.categories) require_known(category_codes, k, "category");
+        n.region = text_field(r, "region", true);
+        require_known(region_codes, n.region, "region");
+        n.district = text_field(r, "district", false);
+        require_known(district_codes, n.district, "district");
+        std::string phone = text_field(r, "phone", false);
+        if (!phone.empty()) {
+            auto normal = normalize_kz_phone(phone);
+            if (!normal) throw BadRecord("phone '" + phone + "' is not a Kazakhstan number");
+            n.phone = *normal;
+        }
+        n.email = text_field(r, "email", false);
+        n.needs_volunteers = flag(r, "needs_volunteers");
+        n.seeks_partners = flag(r, "seeks_partners");
+        return n;
+    });
+    auto ngo_ids = unique_keys(c.ngos, "ngos", [](const Ngo& n) { return n.id; });
+    unique_keys(c.ngos, "ngos (BIN)", [](const Ngo& n) { return n.bin; });
+
+    each_record(doc, "councils", c.councils, [&](const json& r) {
+        Council k;
+        k.id = text_field(r, "id", true);
+        k.level = text_field(r, "level", true);
+        if (k.level != "national" && k.level != "regional" && k.level != "district")
+            throw BadRecord("level must be national, regional or district");
+        k.region = text_field(r, "region", false);
+        require_known(region_codes, k.region, "region");
+        k.district = text_field(r, "district", false);
+        require_known(district_codes, k.district, "district");
+        k.name = local_text(r, "name", true);
+        k.description = local_text(r, "description", false);
+        k.meetings = local_text(r, "meetings", false);
+        k.topics = codes(r, "topics");
+        return k;
+    });
+    unique_keys(c.councils, "councils", [](const Council& k) { return k.id; });
+
+    each_record(doc, "opportunities", c.opportunities, [&](const json& r) {
+        Opportunity o;
+        o.id = text_field(r, "id", true);
+        o.ngo = text_field(r, "ngo", true);
+        require_known(ngo_ids, o.ngo, "NGO");
+        o.title = local_text(r, "title", true);
+        o.description = local_text(r, "description", false);
+        o.when = local_text(r, "when", false);
+        o.region = text_field(r, "region", false);
+        require_known(region_codes, o.region, "region");
+        o.district = text_field(r, "district", false);
+        require_known(district_codes, o.district, "district");
+        return o;
+    });
+    unique_keys(c.opportunities, "opportunities", [](const Opportunity& o) { return o.id; });
+    return c;
+}
+}  // namespace
+
+Result<Catalog> parse_catalog(std::string_view text) {
+    json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded())
+        return Error{"the catalogue is not well-formed JSON; check the file was copied whole"};
+    try {
+        return parse_document(doc);
+    } catch (const BadRecord& e) {
+        return Error{std::string("catalogue rejected: ") + e.what()};
+    } catch (const json::exception& e) {
+        return Error{std::string("catalogue rejected: ") + e.what()};
+    }
+}
+
+}  // namespace aul::core

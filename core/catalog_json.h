@@ -1,0 +1,15 @@
+// The catalogue file format (assets/demo/FORMAT.md): decoding with validation.
+#pragma once
+#include <string_view>
+
+#include "core/domain.h"
+#include "core/result.h"
+
+namespace aul::core {
+
+// Decodes and checks a catalogue document: well-formed JSON, valid UTF-8 (stored NFC),
+// valid BINs, unique ids, every region/district/category/NGO reference resolving.
+// The error names the first offending record, e.g. "ngos[17] (ngo-000018): invalid BIN".
+Result<Catalog> parse_catalog(std::string_view json);
+
+}  // namespace aul::core

@@ -1,0 +1,540 @@
+#include "kiosk/app.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "core/catalog_json.h"
+#include "core/i18n.h"
+#include "kiosk/config.h"
+#include "kiosk/script.h"
+#include "kiosk/search_worker.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/theme.h"
+#include "kiosk/ui.h"
+#include "platform/fonts.h"
+#include "platform/input.h"
+#include "platform/pacing.h"
+#include "platform/paths.h"
+#include "platform/window.h"
+#include "store/catalog_store.h"
+
+namespace aul::kiosk {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Icons the interface itself draws; catalogue categories add their own.
+constexpr const char* kUiIcons[] = {
+    "arrow-left", "home", "adjust", "text-height", "check", "globe", "search", "map-marker", "map",
+    "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
+    "id-card", "circle",
+};
+
+enum class ScreenId { home, catalog, ngo };
+
+void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
+
+long rss_kib() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+Status load_translations(core::Translations& tr) {
+    std::string dir = platform::assets_dir() + "/i18n/";
+    for (core::Lang l : core::kAllLangs) {
+        std::string text, err;
+        std::string path = dir + std::string(core::lang_code(l)) + ".json";
+        if (!platform::read_file(path, text, err)) return Error{err + " (set AUL_ASSETS to the assets folder)"};
+        if (auto s = tr.load(l, text); !s) return Error{path + ": " + s.error()};
+    }
+    return ok_status();
+}
+
+// Fills an empty database with the configured catalogue (the demo one by default).
+Status seed_if_empty(store::CatalogStore& store, const std::string& seed_path) {
+    auto count = store.ngo_count();
+    if (!count) return Error{count.error()};
+    if (*count > 0) return ok_status();
+    std::string path = seed_path.empty() ? platform::assets_dir() + "/demo/catalog.json" : seed_path;
+    std::string text, err;
+    if (!platform::read_file(path, text, err)) return Error{"cannot seed the catalogue: " + err};
+    auto catalog = core::parse_catalog(text);
+    if (!catalog) return Error{path + ": " + catalog.error()};
+    auto counts = store.replace_catalog(*catalog);
+    if (!counts) return Error{counts.error()};
+    log_line("info", "catalogue seeded from " + path + ": " + std::to_string(counts->ngos) + " organisations");
+    return ok_status();
+}
+
+class App : public ScriptHost {
+public:
+    explicit App(const KioskOptions& o) : opt_(o), theme_(ThemeConfig{}), ui_(theme_) {}
+    ~App() override {
+        search_.reset();
+        window_.close();
+        if (imgui_) ImGui::DestroyContext();
+    }
+
+    int run();
+
+    // ScriptHost
+    const std::vector<UiItem>& items() const override { return ui_.items(); }
+    bool settled() const override {
+        return !input_.has_pending() && !search_->busy() && !ui_.animating() && !searching_;
+    }
+    void set_lang(core::Lang l) override { apply(Intent{Intent::Kind::set_lang, {}, 0, l}); }
+    void request_shot(const std::string& name) override {
+        std::string dir = opt_.shots_dir.empty() ? opt_.data_dir : opt_.shots_dir;
+        pending_shot_ = dir + "/" + name + ".png";
+    }
+    ImVec2 screen_size() const override {
+        return ImVec2(static_cast<float>(window_.width()), static_cast<float>(window_.height()));
+    }
+
+private:
+    Status start();
+    Status build_fonts();
+    void draw_frame(double now, float dt);
+    Intent draw_screen();
+    void apply(const Intent& i);
+    void open_catalog(const std::string& category);
+    void submit_search();
+    void take_search_result();
+    void load_districts(const std::string& region);
+    const store::NgoSummary* summary(std::int64_t rowid);
+    void open_ngo(std::int64_t rowid);
+    Words words() const { return Words{&tr_, lang_}; }
+    std::string title() const;
+    int finish_screenshot();
+
+    KioskOptions opt_;
+    KioskConfig cfg_;
+    platform::Window window_;
+    platform::TouchInput input_;
+    platform::FramePacer pacer_;
+    platform::IconNames icons_;
+    Theme theme_;
+    Ui ui_;
+    core::Translations tr_;
+    bool imgui_ = false;
+    bool fonts_dirty_ = false;
+    Uint32 wake_event_ = 0;
+
+    std::optional<store::CatalogStore> store_;
+    std::unique_ptr<SearchWorker> search_;
+
+    // What the screens are drawn from.
+    core::Lang lang_ = core::Lang::kk;
+    std::vector<ScreenId> stack_{ScreenId::home};
+    std::vector<core::Category> categories_;
+    std::vector<core::Region> regions_;
+    std::vector<core::District> districts_;
+    std::int64_t ngo_count_ = 0;
+    store::NgoQuery query_;
+    std::vector<std::int64_t> results_;
+    std::uint64_t wanted_generation_ = 0;
+    bool searching_ = false;
+    std::string search_error_;
+    char search_buf_[256] = {};
+    bool focus_search_ = false;
+    bool scroll_to_top_ = false;
+    bool picker_open_ = false;
+    std::string picker_region_;
+    std::unordered_map<std::int64_t, store::NgoSummary> summaries_;
+    std::optional<core::Ngo> ngo_;
+    std::string ngo_error_;
+
+    std::unique_ptr<ScriptPlayer> script_;
+    std::string pending_shot_;
+    Clock::time_point started_ = Clock::now();
+    double first_frame_ms_ = -1;
+    std::uint64_t wakeups_ = 0;
+};
+
+Status App::build_fonts() {
+    std::vector<std::uint32_t> cps;
+    for (const char* name : kUiIcons) cps.push_back(icons_.codepoint(name));
+    for (const auto& c : categories_) cps.push_back(icons_.codepoint(c.icon));
+    auto set = platform::build_fonts(*ImGui::GetIO().Fonts, platform::FontFiles{}, theme_.font_sizes(), cps);
+    if (!set) return Error{set.error()};
+    theme_.fonts = *set;
+    return ok_status();
+}
+
+Status App::start() {
+    auto cfg = load_config(opt_.config_path);
+    if (!cfg) return Error{cfg.error()};
+    cfg_ = *cfg;
+    lang_ = cfg_.language;
+    if (!opt_.lang.empty() && !core::parse_lang(opt_.lang, lang_)) return Error{"--lang takes kk, ru or en"};
+    theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
+
+    if (auto s = load_translations(tr_); !s) return s;
+
+    ::mkdir(opt_.data_dir.c_str(), 0750);
+    std::string db_path = opt_.data_dir + "/kiosk.db";
+    store::OpenReport report;
+    auto db = store::open_kiosk_db(db_path, &report);
+    if (!db) return Error{db.error()};
+    if (!report.damaged_copy.empty())
+        log_line("error", "the database failed its check; the damaged file was kept at " + report.damaged_copy +
+                              " and a fresh one was created");
+    store_.emplace(std::move(*db));
+    if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) log_line("error", s.error());
+    if (auto c = store_->categories()) categories_ = std::move(*c);
+    if (auto r = store_->regions()) regions_ = std::move(*r);
+    if (auto n = store_->ngo_count()) ngo_count_ = *n;
+
+    auto worker_db = store::open_kiosk_db_connection(db_path);
+    if (!worker_db) return Error{worker_db.error()};
+    wake_event_ = SDL_RegisterEvents(1);
+    Uint32 wake_type = wake_event_;
+    search_ = std::make_unique<SearchWorker>(store::CatalogStore(std::move(*worker_db)), [wake_type] {
+        SDL_Event e{};
+        e.type = wake_type;
+        SDL_PushEvent(&e);  // thread-safe: wakes the UI loop out of SDL_WaitEvent
+    });
+
+    if (auto s = icons_.load(platform::FontFiles{}.icon_names); !s) return s;
+    ui_.set_icon_names(&icons_);
+
+    platform::WindowConfig wc;
+    wc.fullscreen = opt_.fullscreen;
+    wc.width = opt_.width;
+    wc.height = opt_.height;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    imgui_ = true;
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // a kiosk has no window layout to remember
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would force frames forever
+    io.MouseDragThreshold = theme_.mm(3);
+    if (auto s = build_fonts(); !s) return s;
+    if (auto s = window_.open(wc); !s) return s;
+    theme_.apply_to_imgui();
+    SDL_StartTextInput();
+
+    if (!opt_.script.empty()) {
+        std::string text, err;
+        if (!platform::read_file(opt_.script, text, err)) return Error{err};
+        auto steps = parse_script(text);
+        if (!steps) return Error{opt_.script + ": " + steps.error()};
+        script_ = std::make_unique<ScriptPlayer>(std::move(*steps));
+    }
+    if (opt_.screen == "ngos") {
+        open_catalog("");
+    } else if (opt_.screen == "ngo") {
+        auto first = store_->first_ngo(lang_);
+        if (first && *first) open_ngo(**first);
+    } else if (opt_.screen != "home") {
+        return Error{"--screen takes home, ngos or ngo"};
+    }
+    return ok_status();
+}
+
+std::string App::title() const {
+    switch (stack_.back()) {
+        case ScreenId::home: return tr_.get(lang_, "app.name");
+        case ScreenId::catalog: return tr_.get(lang_, "ngos.title");
+        case ScreenId::ngo: return tr_.get(lang_, "ngo.title");
+    }
+    return {};
+}
+
+const store::NgoSummary* App::summary(std::int64_t rowid) {
+    auto it = summaries_.find(rowid);
+    if (it != summaries_.end()) return &it->second;
+    // A visible row costs one indexed lookup, once; the cache is cleared with new results.
+    auto found = store_->summaries(std::span<const std::int64_t>(&rowid, 1));
+    if (!found || found->empty()) return nullptr;
+    return &summaries_.emplace(rowid, std::move(found->front())).first->second;
+}
+
+Intent App::draw_screen() {
+    Intent out;
+    TopBarView bar{words(), title(), stack_.back() != ScreenId::home, theme_.config().high_contrast,
+                   theme_.config().large_text};
+    keep_first(out, draw_top_bar(ui_, bar));
+    switch (stack_.back()) {
+        case ScreenId::home:
+            keep_first(out, draw_home(ui_, HomeView{words(), ngo_count_, &categories_}));
+            break;
+        case ScreenId::catalog: {
+            CatalogView v;
+            v.words = words();
+            v.categories = &categories_;
+            v.regions = &regions_;
+            v.districts = &districts_;
+            v.query = &query_;
+            v.results = &results_;
+            v.searching = searching_;
+            v.error = search_error_;
+            v.search_buf = search_buf_;
+            v.search_buf_size = sizeof search_buf_;
+            v.focus_search = std::exchange(focus_search_, false);
+            v.scroll_to_top = std::exchange(scroll_to_top_, false);
+            v.picker_open = picker_open_;
+            v.picker_region = picker_region_;
+            v.summary = [this](std::int64_t id) { return summary(id); };
+            Intent list = draw_catalog(ui_, v);
+            // The picker sheet covers the list: only its own taps count while open.
+            if (picker_open_)
+                keep_first(out, draw_region_picker(ui_, v));
+            else
+                keep_first(out, list);
+            break;
+        }
+        case ScreenId::ngo: {
+            NgoView v{words(), ngo_ ? &*ngo_ : nullptr, ngo_error_, &categories_, {}, {}};
+            if (ngo_) {
+                v.region_name = region_name(&regions_, ngo_->region, lang_);
+                if (!ngo_->district.empty()) {
+                    load_districts(ngo_->region);
+                    for (const auto& d : districts_)
+                        if (d.code == ngo_->district) v.district_name = d.name.in(lang_);
+                }
+            }
+            keep_first(out, draw_ngo(ui_, v));
+            break;
+        }
+    }
+    return out;
+}
+
+void App::draw_frame(double now, float dt) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DeltaTime = std::max(dt, 1e-4f);
+    window_.begin_frame();
+    input_.begin_frame(io, now);
+    ui_.begin_frame(input_.gesture(), dt);
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##aul", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    Intent intent = draw_screen();
+    ImGui::End();
+    ImGui::Render();
+    window_.render();
+    if (!pending_shot_.empty()) {
+        if (auto s = window_.write_png(pending_shot_); !s) log_line("error", s.error());
+        pending_shot_.clear();
+    }
+    window_.present();
+    if (first_frame_ms_ < 0)
+        first_frame_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+    if (intent) {
+        apply(intent);
+        pacer_.request_frames();
+    }
+}
+
+void App::apply(const Intent& i) {
+    using K = Intent::Kind;
+    switch (i.kind) {
+        case K::none: break;
+        case K::go_home:
+            stack_.assign(1, ScreenId::home);
+            picker_open_ = false;
+            break;
+        case K::go_back:
+            if (picker_open_) picker_open_ = false;
+            else if (stack_.size() > 1) stack_.pop_back();
+            break;
+        case K::set_lang:
+            if (i.lang != lang_) {
+                lang_ = i.lang;
+                // Browsing order is alphabetical in the reader's language.
+                if (query_.text.empty() && stack_.back() == ScreenId::catalog) submit_search();
+            }
+            break;
+        case K::toggle_contrast:
+            theme_.set_high_contrast(!theme_.config().high_contrast);
+            theme_.apply_to_imgui();
+            break;
+        case K::toggle_large_text:
+            theme_.set_large_text(!theme_.config().large_text);
+            fonts_dirty_ = true;  // rebuilt between frames, never inside one
+            break;
+        case K::open_catalog: open_catalog(i.text); break;
+        case K::open_ngo: open_ngo(i.id); break;
+        case K::search_text:
+            query_.text = i.text;
+            submit_search();
+            break;
+        case K::set_category:
+            query_.category = i.text;
+            submit_search();
+            break;
+        case K::open_region_picker:
+            picker_open_ = true;
+            picker_region_.clear();
+            break;
+        case K::pick_region:
+            load_districts(i.text);
+            if (!i.text.empty() && !districts_.empty()) {
+                picker_region_ = i.text;  // next: which district
+            } else {
+                query_.region = i.text;
+                query_.district.clear();
+                picker_open_ = false;
+                submit_search();
+            }
+            break;
+        case K::pick_district:
+            query_.region = picker_region_;
+            query_.district = i.text;
+            picker_open_ = false;
+            submit_search();
+            break;
+        case K::close_picker: picker_open_ = false; break;
+    }
+}
+
+void App::open_catalog(const std::string& category) {
+    query_ = store::NgoQuery{};
+    query_.category = category;
+    search_buf_[0] = '\0';
+    picker_open_ = false;
+    stack_.assign({ScreenId::home, ScreenId::catalog});
+    submit_search();
+}
+
+void App::submit_search() {
+    query_.lang = lang_;
+    wanted_generation_ = search_->submit(query_);
+    searching_ = true;
+}
+
+void App::take_search_result() {
+    auto r = search_->take();
+    if (!r || r->generation != wanted_generation_) return;
+    results_ = std::move(r->rowids);
+    search_error_ = r->error.empty() ? "" : tr_.get(lang_, "ngos.error");
+    if (!r->error.empty()) log_line("error", "search failed: " + r->error);
+    searching_ = false;
+    summaries_.clear();
+    scroll_to_top_ = true;
+}
+
+void App::load_districts(const std::string& region) {
+    if (!districts_.empty() && districts_.front().region == region) return;
+    districts_.clear();
+    if (region.empty()) return;
+    if (auto d = store_->districts(region)) districts_ = std::move(*d);
+}
+
+void App::open_ngo(std::int64_t rowid) {
+    auto n = store_->ngo(rowid);
+    ngo_.reset();
+    ngo_error_.clear();
+    if (n)
+        ngo_ = std::move(*n);
+    else
+        ngo_error_ = n.error();
+    stack_.push_back(ScreenId::ngo);
+}
+
+int App::run() {
+    if (auto s = start(); !s) {
+        log_line("error", s.error());
+        return 2;
+    }
+    pacer_.request_frames();
+    auto seconds = [&] { return std::chrono::duration<double>(Clock::now() - started_).count(); };
+    double last = seconds();
+    double stats_from = -1;
+    std::uint64_t frames_at_stats = 0, wakeups_at_stats = 0;
+    int shot_frames = 0;
+    for (;;) {
+        double now = seconds();
+        bool busy = script_ || !opt_.screenshot.empty();
+        int timeout = busy ? 0 : pacer_.wait_timeout_ms(now, window_.can_block_for_events());
+        if (opt_.stats_after > 0 && stats_from >= 0) {
+            double left = stats_from + opt_.stats_after - now;
+            if (left <= 0) break;
+            int left_ms = static_cast<int>(left * 1000) + 1;
+            timeout = timeout < 0 ? left_ms : std::min(timeout, left_ms);
+        }
+        SDL_Event e;
+        bool got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+        ++wakeups_;
+        while (got) {
+            if (e.type == SDL_QUIT) return 0;
+            if (e.type == SDL_WINDOWEVENT || e.type == wake_event_ ||
+                input_.handle(e, window_.width(), window_.height()))
+                pacer_.request_frames();
+            got = SDL_PollEvent(&e);
+        }
+        if (searching_) take_search_result();
+        if (fonts_dirty_) {
+            fonts_dirty_ = false;
+            if (auto s = build_fonts(); !s) log_line("error", s.error());
+            window_.reload_fonts();
+            pacer_.request_frames();
+        }
+        now = seconds();
+        if (!busy && !pacer_.take_frame(now)) continue;
+        float dt = static_cast<float>(now - last);
+        last = now;
+        draw_frame(now, dt);
+        bool animating = input_.has_pending() || ui_.animating();
+        pacer_.request_continuous(animating);
+
+        if (script_) {
+            auto state = script_->advance(*this, now);
+            if (state == ScriptPlayer::State::failed) {
+                std::fprintf(stderr, "kiosk: script %s failed at %s\n", opt_.script.c_str(), script_->failure().c_str());
+                return 1;
+            }
+            if (state == ScriptPlayer::State::passed) {
+                std::printf("script %s: %zu steps passed\n", opt_.script.c_str(), script_->steps_done());
+                return 0;
+            }
+        }
+        if (!opt_.screenshot.empty() && settled() && ++shot_frames >= 3) return finish_screenshot();
+        if (opt_.stats_after > 0 && stats_from < 0 && !animating && !searching_) {
+            stats_from = seconds();
+            frames_at_stats = pacer_.frames();
+            wakeups_at_stats = wakeups_;
+        }
+    }
+    std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"idle_seconds\": %.1f, \"idle_frames\": %llu, "
+                "\"idle_wakeups\": %llu}\n",
+                first_frame_ms_, rss_kib(), opt_.stats_after,
+                static_cast<unsigned long long>(pacer_.frames() - frames_at_stats),
+                static_cast<unsigned long long>(wakeups_ - wakeups_at_stats - 1));
+    return 0;
+}
+
+int App::finish_screenshot() {
+    pending_shot_ = opt_.screenshot;
+    draw_frame(std::chrono::duration<double>(Clock::now() - started_).count(), 1.0f / 60);
+    std::printf("screenshot %s written\n", opt_.screenshot.c_str());
+    return 0;
+}
+
+}  // namespace
+
+int run_kiosk(const KioskOptions& options) {
+    App app(options);
+    return app.run();
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,59 @@
+#include "kiosk/config.h"
+
+#include <ini.h>
+
+#include <cstring>
+#include <fstream>
+
+namespace aul::kiosk {
+
+namespace {
+struct Parse {
+    KioskConfig cfg;
+    std::string error;
+};
+
+bool parse_bool(const char* v, bool& out) {
+    if (!std::strcmp(v, "true") || !std::strcmp(v, "yes") || !std::strcmp(v, "1")) return out = true, true;
+    if (!std::strcmp(v, "false") || !std::strcmp(v, "no") || !std::strcmp(v, "0")) return out = false, true;
+    return false;
+}
+
+int on_entry(void* user, const char* section, const char* name, const char* value) {
+    auto& p = *static_cast<Parse*>(user);
+    std::string key = std::string(section) + "." + name;
+    bool ok = true;
+    if (key == "display.dpi") {
+        char* end = nullptr;
+        p.cfg.dpi = std::strtof(value, &end);
+        ok = end && *end == '\0' && p.cfg.dpi >= 50 && p.cfg.dpi <= 600;
+    } else if (key == "display.high_contrast") {
+        ok = parse_bool(value, p.cfg.high_contrast);
+    } else if (key == "display.large_text") {
+        ok = parse_bool(value, p.cfg.large_text);
+    } else if (key == "kiosk.language") {
+        ok = core::parse_lang(value, p.cfg.language);
+    } else if (key == "kiosk.catalog_seed") {
+        p.cfg.catalog_seed = value;
+    } else {
+        // Unknown keys are kept quiet on purpose: newer config files must not stop older kiosks.
+        return 1;
+    }
+    if (!ok && p.error.empty()) p.error = "bad value '" + std::string(value) + "' for " + key;
+    return ok ? 1 : 0;
+}
+}  // namespace
+
+Result<KioskConfig> load_config(const std::string& path) {
+    if (path.empty() || !std::ifstream(path).good()) return KioskConfig{};
+    Parse p;
+    int rc = ini_parse(path.c_str(), on_entry, &p);
+    if (rc != 0) {
+        std::string where = rc > 0 ? " at line " + std::to_string(rc) : "";
+        return Error{"config " + path + where + ": " +
+                     (p.error.empty() ? std::string("cannot be parsed") : p.error)};
+    }
+    return p.cfg;
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,25 @@
+// /etc/aul/kiosk.conf (INI). Every key, its default and meaning are listed in the README
+// and in assets/config/kiosk.conf.example.
+#pragma once
+#include <string>
+
+#include "core/domain.h"
+#include "core/result.h"
+
+namespace aul::kiosk {
+
+struct KioskConfig {
+    // [display]
+    float dpi = 149.0f;           // screen density; 149 = 1280x800 on 10.1"; sizes are set in mm
+    bool high_contrast = false;   // start in the high-contrast theme
+    bool large_text = false;      // start in large-text mode
+    // [kiosk]
+    core::Lang language = core::Lang::kk;  // the language the home screen returns to
+    std::string catalog_seed;     // catalogue loaded into an empty database; "" = the demo one
+};
+
+// Reads the file; a missing file gives the defaults, a malformed one a clear error naming
+// the line.
+Result<KioskConfig> load_config(const std::string& path);
+
+}  // namespace aul::kiosk

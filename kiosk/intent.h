@@ -1,0 +1,41 @@
+// What the resident did on a screen, handed back to the app, which alone changes state.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/domain.h"
+
+namespace aul::kiosk {
+
+struct Intent {
+    enum class Kind {
+        none,
+        go_home,
+        go_back,
+        set_lang,
+        toggle_contrast,
+        toggle_large_text,
+        open_catalog,       // text: category code to preselect, or empty
+        open_ngo,           // id: NGO rowid
+        search_text,        // text: the search box's new content
+        set_category,       // text: category code, empty for all
+        open_region_picker,
+        pick_region,        // text: region code, empty for all
+        pick_district,      // text: district code, empty for the whole region
+        close_picker,
+    };
+    Kind kind = Kind::none;
+    std::string text;
+    std::int64_t id = 0;
+    core::Lang lang = core::Lang::kk;
+
+    explicit operator bool() const { return kind != Kind::none; }
+    static Intent of(Kind k, std::string t = {}, std::int64_t i = 0) { return Intent{k, std::move(t), i, core::Lang::kk}; }
+};
+
+// Keeps the first intent of a frame: one tap does one thing.
+inline void keep_first(Intent& into, Intent from) {
+    if (!into && from) into = std::move(from);
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,187 @@
+#include "kiosk/screens/screens.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace aul::kiosk {
+
+namespace {
+
+std::string region_button_label(const CatalogView& v) {
+    const auto& q = *v.query;
+    if (q.region.empty()) return v.words("ngos.region_any");
+    std::string label = region_name(v.regions, q.region, v.words.lang);
+    if (!q.district.empty() && v.districts)
+        for (const auto& d : *v.districts)
+            if (d.code == q.district) label = d.name.in(v.words.lang);
+    return label;
+}
+
+Intent search_row(Ui& ui, const CatalogView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    float region_w = std::min(t.mm(85), width * 0.38f);
+    float box_w = width - region_w - t.gap();
+    ImFont* f = ui.font(TextFace::body);
+    ImGui::PushFont(f);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.mm(4), (t.touch_min() - f->FontSize) * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+    ImGui::SetNextItemWidth(box_w);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (v.focus_search) ImGui::SetKeyboardFocusHere();
+    std::string hint = ui.glyph("search") + "  " + v.words("ngos.search_hint");
+    bool edited = ImGui::InputTextWithHint("##ngos.search", hint.c_str(), v.search_buf, v.search_buf_size);
+    ImGui::PopStyleVar(2);
+    ImGui::PopFont();
+    ui.record("ngos.search", v.search_buf[0] ? std::string(v.search_buf) : v.words("ngos.search_hint"), pos,
+              ImVec2(pos.x + box_w, pos.y + t.touch_min()), true);
+    if (edited) keep_first(out, Intent::of(Intent::Kind::search_text, v.search_buf));
+    ImGui::SameLine();
+    if (ui.button("ngos.region", region_button_label(v), "map-marker", ImVec2(region_w, t.touch_min()),
+                  ButtonKind::secondary, !v.query->region.empty()))
+        keep_first(out, Intent::of(Intent::Kind::open_region_picker));
+    return out;
+}
+
+Intent category_chips(Ui& ui, const CatalogView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    ui.begin_scroll("ngos.chips", ImVec2(width, t.touch_min() + t.mm(1)), /*horizontal=*/true);
+    if (ui.chip("ngos.category.all", v.words("ngos.all_categories"), "th-large", v.query->category.empty()))
+        keep_first(out, Intent::of(Intent::Kind::set_category, ""));
+    if (v.categories) {
+        for (const auto& c : *v.categories) {
+            ImGui::SameLine(0, t.mm(2));
+            if (ui.chip("ngos.category." + c.code, c.name.in(v.words.lang), c.icon, v.query->category == c.code))
+                keep_first(out, Intent::of(Intent::Kind::set_category, c.code));
+        }
+    }
+    ui.end_scroll();
+    return out;
+}
+
+void empty_state(Ui& ui, const CatalogView& v, float width) {
+    Theme& t = ui.theme();
+    ImGui::Dummy(ImVec2(0, t.mm(8)));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ui.icon("search", ImVec2(pos.x + (width - t.mm(16)) * 0.5f, pos.y), t.mm(16), ui.pal().text_muted);
+    ImGui::Dummy(ImVec2(0, t.mm(18)));
+    ui.text(v.words("ngos.empty"), TextFace::heading, ui.pal().text, width);
+    ui.text(v.words("ngos.empty_hint"), TextFace::body, ui.pal().text_muted, width);
+}
+
+// One result: category icon, name, where it works, and what it is looking for.
+bool result_row(Ui& ui, const CatalogView& v, const store::NgoSummary& s, int visible_index, float width,
+                float row_h) {
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    std::string id = "ngos.row." + std::to_string(s.rowid);
+    bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(width, row_h - t.mm(1.5f)));
+    bool held = ImGui::IsItemActive();
+    ImVec2 max(pos.x + width, pos.y + row_h - t.mm(1.5f));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, max, held ? p.surface_pressed : p.surface, t.radius());
+    if (t.config().high_contrast) dl->AddRect(pos, max, p.border, t.radius(), 0, 2.0f);
+
+    float icon_box = t.mm(14);
+    float pad = t.mm(3.5f);
+    ImVec2 ip(pos.x + pad, pos.y + (max.y - pos.y - icon_box) * 0.5f);
+    dl->AddRectFilled(ip, ImVec2(ip.x + icon_box, ip.y + icon_box), p.chip, icon_box * 0.5f);
+    const core::Category* cat = find_category(v.categories, s.first_category);
+    ui.icon(cat ? cat->icon : "users", ImVec2(ip.x + icon_box * 0.2f, ip.y + icon_box * 0.2f), icon_box * 0.6f, p.primary);
+
+    float tx = ip.x + icon_box + pad;
+    float text_w = max.x - tx - pad;
+    ImFont* bf = ui.font(TextFace::body);
+    ImFont* sf = ui.font(TextFace::small);
+    const std::string& name = s.name.in(v.words.lang);
+    float ty = pos.y + pad * 0.8f;
+    ImGui::PushFont(bf);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+    ImGui::RenderTextEllipsis(dl, ImVec2(tx, ty), ImVec2(tx + text_w, ty + bf->FontSize), tx + text_w, tx + text_w,
+                              name.c_str(), nullptr, nullptr);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    std::string where = region_name(v.regions, s.region, v.words.lang);
+    std::string line2 = ui.glyph("map-marker") + " " + where;
+    if (s.needs_volunteers) line2 += "    " + ui.glyph("hand-paper-o") + " " + v.words("badge.volunteers");
+    if (s.seeks_partners) line2 += "    " + ui.glyph("handshake-o") + " " + v.words("badge.partners");
+    float ly = ty + bf->FontSize + t.mm(1.5f);
+    ImGui::PushFont(sf);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.text_muted);
+    ImGui::RenderTextEllipsis(dl, ImVec2(tx, ly), ImVec2(tx + text_w, ly + sf->FontSize), tx + text_w, tx + text_w,
+                              line2.c_str(), nullptr, nullptr);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    if (visible_index >= 0) ui.record("ngos.result." + std::to_string(visible_index), name, pos, max, true);
+    ui.record("", where, ImVec2(tx, ly), ImVec2(tx + text_w, ly + sf->FontSize), false);
+    return tapped;
+}
+
+Intent result_list(Ui& ui, const CatalogView& v, ImVec2 size) {
+    Intent out;
+    Theme& t = ui.theme();
+    float row_h = ui.font(TextFace::body)->FontSize + ui.font(TextFace::small)->FontSize + t.mm(10);
+    ui.begin_scroll("ngos.list", size);
+    if (v.scroll_to_top) ImGui::SetScrollY(0);
+    const auto& rows = *v.results;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_h);
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    int visible = 0;
+    float width = ImGui::GetContentRegionAvail().x - t.mm(3);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            ImGui::SetCursorPosY(static_cast<float>(i) * row_h);
+            const store::NgoSummary* s = v.summary(rows[static_cast<std::size_t>(i)]);
+            if (!s) {
+                ImGui::Dummy(ImVec2(width, row_h));
+                continue;
+            }
+            float top = ImGui::GetCursorScreenPos().y;
+            bool mostly_visible = top + row_h * 0.5f >= clip.Min.y && top + row_h * 0.5f <= clip.Max.y;
+            if (result_row(ui, v, *s, mostly_visible ? visible : -1, width, row_h))
+                keep_first(out, Intent::of(Intent::Kind::open_ngo, "", s->rowid));
+            if (mostly_visible) ++visible;
+        }
+    }
+    ui.end_scroll();
+    ImVec2 lp = ImGui::GetItemRectMin();
+    ui.record("ngos.list", "", lp, ImGui::GetItemRectMax(), false);
+    return out;
+}
+
+}  // namespace
+
+Intent draw_catalog(Ui& ui, const CatalogView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    float pad = t.pad();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
+    ImGui::BeginGroup();
+    keep_first(out, search_row(ui, v, width));
+    keep_first(out, category_chips(ui, v, width));
+
+    std::string count = v.searching && v.results->empty()
+                            ? v.words("ngos.searching")
+                            : core::format_text(v.words("ngos.count"), "count", std::to_string(v.results->size()));
+    ui.text(count, TextFace::small, p.text_muted, width);
+    if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
+
+    float list_h = ImGui::GetContentRegionAvail().y - t.mm(2);
+    if (v.results->empty() && !v.searching)
+        empty_state(ui, v, width);
+    else
+        keep_first(out, result_list(ui, v, ImVec2(width, list_h)));
+    ImGui::EndGroup();
+    return out;
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,68 @@
+#include "kiosk/screens/screens.h"
+
+#include "core/validate.h"
+
+namespace aul::kiosk {
+
+namespace {
+void section(Ui& ui, const Words& w, const char* key, const std::string& body, float width) {
+    if (body.empty()) return;
+    ImGui::Dummy(ImVec2(0, ui.theme().mm(2)));
+    ui.text(w(key), TextFace::small, ui.pal().primary, width);
+    ui.text(body, TextFace::body, ui.pal().text, width);
+}
+
+void contact_line(Ui& ui, const char* icon, const std::string& label, const std::string& value, float width) {
+    if (value.empty()) return;
+    ui.text(ui.glyph(icon) + "  " + label + ": " + value, TextFace::body, ui.pal().text, width);
+}
+}  // namespace
+
+Intent draw_ngo(Ui& ui, const NgoView& v) {
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    const Words& w = v.words;
+    float pad = t.pad();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(2)));
+    float width = avail.x - 2 * pad;
+    ui.begin_scroll("ngo.page", ImVec2(width, avail.y - t.mm(2)));
+    float text_w = width - t.mm(4);
+    if (!v.ngo) {
+        ui.text(v.error.empty() ? w("ngo.missing") : v.error, TextFace::heading, p.text, text_w);
+        ui.end_scroll();
+        return {};
+    }
+    const core::Ngo& n = *v.ngo;
+    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    ui.text(n.name.in(w.lang), TextFace::heading, p.text, text_w);
+    if (n.needs_volunteers || n.seeks_partners) {
+        if (n.needs_volunteers) ui.badge(w("badge.volunteers"), "hand-paper-o", p.badge_volunteers);
+        if (n.needs_volunteers && n.seeks_partners) ImGui::SameLine();
+        if (n.seeks_partners) ui.badge(w("badge.partners"), "handshake-o", p.badge_partners);
+    }
+    std::string where = v.region_name + (v.district_name.empty() ? "" : ", " + v.district_name);
+    ui.text(ui.glyph("map-marker") + "  " + where, TextFace::body, p.text_muted, text_w);
+
+    std::string cats;
+    for (const auto& code : n.categories)
+        if (const core::Category* c = find_category(v.categories, code))
+            cats += (cats.empty() ? "" : "  ·  ") + c->name.in(w.lang);
+    section(ui, w, "ngo.categories", cats, text_w);
+    section(ui, w, "ngo.mission", n.mission.in(w.lang), text_w);
+    section(ui, w, "ngo.services", n.services.in(w.lang), text_w);
+    section(ui, w, "ngo.area", n.area.in(w.lang), text_w);
+
+    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    ui.text(w("ngo.contacts"), TextFace::small, p.primary, text_w);
+    contact_line(ui, "phone", w("ngo.phone"), core::format_kz_phone(n.phone), text_w);
+    contact_line(ui, "envelope", w("ngo.email"), n.email, text_w);
+    contact_line(ui, "building", w("ngo.address"), n.address.in(w.lang), text_w);
+    contact_line(ui, "id-card", w("ngo.bin"), n.bin, text_w);
+    ImGui::Dummy(ImVec2(0, t.mm(6)));
+    ui.end_scroll();
+    return {};
+}
+
+}  // namespace aul::kiosk

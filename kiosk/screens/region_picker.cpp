@@ -1,0 +1,83 @@
+#include "kiosk/screens/screens.h"
+
+#include <algorithm>
+
+namespace aul::kiosk {
+
+// A sheet over the catalogue: regions first, then the districts of a region that has them.
+Intent draw_region_picker(Ui& ui, const CatalogView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
+    ImGui::Begin("##region_picker", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+
+    float margin = t.mm(12);
+    ImVec2 panel_min(margin, margin * 0.6f);
+    ImVec2 panel_max(io.DisplaySize.x - margin, io.DisplaySize.y - margin * 0.6f);
+    ImGui::GetWindowDrawList()->AddRectFilled(panel_min, panel_max, p.background, t.radius() * 2);
+    if (t.config().high_contrast) ImGui::GetWindowDrawList()->AddRect(panel_min, panel_max, p.border, t.radius() * 2, 0, 3);
+    float pad = t.pad();
+    float width = panel_max.x - panel_min.x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(panel_min.x + pad, panel_min.y + pad));
+    ImGui::BeginGroup();
+
+    bool districts = !v.picker_region.empty() && v.districts && !v.districts->empty();
+    std::string title = districts ? region_name(v.regions, v.picker_region, v.words.lang) : v.words("ngos.region_title");
+    float close_w = t.touch_min() * 2.6f;
+    ImVec2 title_pos = ImGui::GetCursorScreenPos();
+    ImGui::PushFont(ui.font(TextFace::heading));
+    ImGui::SetCursorScreenPos(ImVec2(title_pos.x, title_pos.y + (t.touch_min() - ui.font(TextFace::heading)->FontSize) * 0.5f));
+    ImGui::TextUnformatted(title.c_str());
+    ImGui::PopFont();
+    ui.record("", title, title_pos, ImVec2(title_pos.x + width - close_w, title_pos.y + t.touch_min()), false);
+    ImGui::SetCursorScreenPos(ImVec2(title_pos.x + width - close_w, title_pos.y));
+    if (ui.button("picker.close", v.words("ngos.close"), "times", ImVec2(close_w, t.touch_min())))
+        keep_first(out, Intent::of(Intent::Kind::close_picker));
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+
+    float col_w = (width - t.gap()) / 2;
+    ImVec2 size(col_w, t.touch_min());
+    float list_h = panel_max.y - ImGui::GetCursorScreenPos().y - pad;
+    ui.begin_scroll("picker.list", ImVec2(width, list_h));
+    int n = 0;
+    auto place = [&] {
+        if (++n % 2 == 1) ImGui::SameLine();
+    };
+    if (districts) {
+        if (ui.button("picker.district.all", v.words("ngos.district_any"), "map", size, ButtonKind::secondary,
+                      v.query->district.empty() && v.query->region == v.picker_region))
+            keep_first(out, Intent::of(Intent::Kind::pick_district, ""));
+        place();
+        for (const auto& d : *v.districts) {
+            if (ui.button("picker.district." + d.code, d.name.in(v.words.lang), "map-marker", size,
+                          ButtonKind::secondary, v.query->district == d.code))
+                keep_first(out, Intent::of(Intent::Kind::pick_district, d.code));
+            place();
+        }
+    } else {
+        if (ui.button("picker.region.all", v.words("ngos.region_any"), "globe", size, ButtonKind::secondary,
+                      v.query->region.empty()))
+            keep_first(out, Intent::of(Intent::Kind::pick_region, ""));
+        place();
+        if (v.regions) {
+            for (const auto& r : *v.regions) {
+                if (ui.button("picker.region." + r.code, r.name.in(v.words.lang), "map-marker", size,
+                              ButtonKind::secondary, v.query->region == r.code))
+                    keep_first(out, Intent::of(Intent::Kind::pick_region, r.code));
+                place();
+            }
+        }
+    }
+    ui.end_scroll();
+    ImGui::EndGroup();
+    ImGui::End();
+    return out;
+}
+
+}  // namespace aul::kiosk

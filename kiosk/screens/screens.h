@@ -1,0 +1,76 @@
+// Every screen draws from a view (what to show) and returns the Intent the resident
+// expressed. Screens hold no state of their own and never touch the database.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/domain.h"
+#include "core/i18n.h"
+#include "kiosk/intent.h"
+#include "kiosk/ui.h"
+#include "store/catalog_store.h"
+
+namespace aul::kiosk {
+
+// Shared by all views: the language and its translations.
+struct Words {
+    const core::Translations* tr = nullptr;
+    core::Lang lang = core::Lang::kk;
+    const std::string& operator()(std::string_view key) const { return tr->get(lang, key); }
+};
+
+struct TopBarView {
+    Words words;
+    std::string title;
+    bool show_back = true;
+    bool high_contrast = false;
+    bool large_text = false;
+};
+Intent draw_top_bar(Ui& ui, const TopBarView& v);
+float top_bar_height(const Ui& ui);
+
+struct HomeView {
+    Words words;
+    std::int64_t ngo_count = 0;
+    const std::vector<core::Category>* categories = nullptr;
+};
+Intent draw_home(Ui& ui, const HomeView& v);
+
+struct CatalogView {
+    Words words;
+    const std::vector<core::Category>* categories = nullptr;
+    const std::vector<core::Region>* regions = nullptr;
+    const std::vector<core::District>* districts = nullptr;  // of the selected region
+    const store::NgoQuery* query = nullptr;
+    const std::vector<std::int64_t>* results = nullptr;
+    bool searching = false;
+    std::string error;
+    // The search box edits this buffer in place; the screen reports changes as intents.
+    char* search_buf = nullptr;
+    std::size_t search_buf_size = 0;
+    bool focus_search = false;
+    bool scroll_to_top = false;  // new results: show them from the first
+    bool picker_open = false;
+    std::string picker_region;  // region chosen in the picker whose districts are shown
+    // Summary of a result row, fetched on demand for visible rows only.
+    std::function<const store::NgoSummary*(std::int64_t)> summary;
+};
+Intent draw_catalog(Ui& ui, const CatalogView& v);
+Intent draw_region_picker(Ui& ui, const CatalogView& v);
+
+struct NgoView {
+    Words words;
+    const core::Ngo* ngo = nullptr;
+    std::string error;
+    const std::vector<core::Category>* categories = nullptr;
+    std::string region_name, district_name;
+};
+Intent draw_ngo(Ui& ui, const NgoView& v);
+
+// Lookups shared by screens.
+const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);
+std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang);
+
+}  // namespace aul::kiosk

@@ -1,0 +1,91 @@
+#include "kiosk/screens/screens.h"
+
+#include <imgui_internal.h>
+
+namespace aul::kiosk {
+
+float top_bar_height(const Ui& ui) {
+    Ui& u = const_cast<Ui&>(ui);
+    return u.theme().touch_min() + 2 * u.theme().mm(3);
+}
+
+const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code) {
+    if (!all) return nullptr;
+    for (const auto& c : *all)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang) {
+    if (all)
+        for (const auto& r : *all)
+            if (r.code == code) return r.name.in(lang);
+    return code;
+}
+
+// Back and home on the left, the title, then language and accessibility on the right:
+// the same place on every screen, so a resident who is lost always finds a way out.
+Intent draw_top_bar(Ui& ui, const TopBarView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    float h = top_bar_height(ui);
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float width = ImGui::GetContentRegionAvail().x;
+    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + h), p.surface);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(origin.x, origin.y + h), ImVec2(origin.x + width, origin.y + h),
+                                        p.border, 2.0f);
+    float m = t.mm(3);
+    float b = t.touch_min();
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + m, origin.y + m));
+    if (v.show_back) {
+        if (ui.button("nav.back", v.words("nav.back"), "arrow-left", ImVec2(b * 2.2f, b))) keep_first(out, Intent::of(Intent::Kind::go_back));
+        ImGui::SameLine();
+        if (ui.button("nav.home", v.words("nav.home"), "home", ImVec2(b * 2.2f, b))) keep_first(out, Intent::of(Intent::Kind::go_home));
+        ImGui::SameLine();
+    }
+    // Right-hand group, laid out from the right edge.
+    static constexpr struct {
+        core::Lang lang;
+        const char* id;
+        const char* label;
+    } kLangs[] = {{core::Lang::kk, "nav.lang.kk", "ҚАЗ"}, {core::Lang::ru, "nav.lang.ru", "РУС"}, {core::Lang::en, "nav.lang.en", "ENG"}};
+    float lang_w = b * 1.25f;
+    float right_w = 3 * lang_w + 2 * b + 4 * t.mm(2) + t.mm(4);
+    float title_x = ImGui::GetCursorScreenPos().x + t.mm(2);
+    float right_x = origin.x + width - m - right_w;
+
+    ImFont* hf = ui.font(TextFace::heading);
+    float title_w = right_x - title_x - t.mm(3);
+    if (title_w > 0 && !v.title.empty()) {
+        ImVec2 ts = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, v.title.c_str());
+        ImVec2 tp(title_x, origin.y + (h - ts.y) * 0.5f);
+        ImGui::PushFont(hf);
+        ImGui::PushStyleColor(ImGuiCol_Text, p.text);
+        ImGui::RenderTextEllipsis(ImGui::GetWindowDrawList(), tp, ImVec2(title_x + title_w, tp.y + ts.y), title_x + title_w,
+                                  title_x + title_w, v.title.c_str(), nullptr, &ts);
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+        ui.record("", v.title, tp, ImVec2(title_x + std::min(ts.x, title_w), tp.y + ts.y), false);
+    }
+
+    ImGui::SetCursorScreenPos(ImVec2(right_x, origin.y + m));
+    for (const auto& l : kLangs) {
+        if (ui.button(l.id, l.label, "", ImVec2(lang_w, b), ButtonKind::secondary, v.words.lang == l.lang)) {
+            Intent i = Intent::of(Intent::Kind::set_lang);
+            i.lang = l.lang;
+            keep_first(out, i);
+        }
+        ImGui::SameLine(0, t.mm(2));
+    }
+    ImGui::SameLine(0, t.mm(4));
+    if (ui.button("nav.contrast", "", "adjust", ImVec2(b, b), ButtonKind::secondary, v.high_contrast))
+        keep_first(out, Intent::of(Intent::Kind::toggle_contrast));
+    ImGui::SameLine(0, t.mm(2));
+    if (ui.button("nav.large_text", "", "text-height", ImVec2(b, b), ButtonKind::secondary, v.large_text))
+        keep_first(out, Intent::of(Intent::Kind::toggle_large_text));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + 2));
+    return out;
+}
+
+}  // namespace aul::kiosk

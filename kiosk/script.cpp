@@ -1,0 +1,245 @@
+#include "kiosk/script.h"
+
+#include <SDL.h>
+
+#include <sstream>
+
+namespace aul::kiosk {
+
+namespace {
+constexpr double kFindTimeout = 5.0;  // seconds a step waits for its target to appear
+constexpr int kDragFrames = 12;
+constexpr SDL_FingerID kFinger = 1;
+constexpr SDL_TouchID kTouchDevice = 1;
+
+// Reads a double-quoted argument, with \" and \\ escapes.
+bool quoted(const std::string& rest, std::string& out) {
+    auto start = rest.find('"');
+    if (start == std::string::npos) return false;
+    out.clear();
+    for (std::size_t i = start + 1; i < rest.size(); ++i) {
+        if (rest[i] == '\\' && i + 1 < rest.size()) {
+            out.push_back(rest[++i]);
+        } else if (rest[i] == '"') {
+            return true;
+        } else {
+            out.push_back(rest[i]);
+        }
+    }
+    return false;
+}
+
+void push_finger(Uint32 type, ImVec2 at, ImVec2 screen) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = kTouchDevice;
+    e.tfinger.fingerId = kFinger;
+    e.tfinger.x = at.x / screen.x;
+    e.tfinger.y = at.y / screen.y;
+    e.tfinger.pressure = 1.0f;
+    SDL_PushEvent(&e);
+}
+
+// Sends text the way a keyboard does: SDL_TEXTINPUT events of whole code points.
+void push_text(const std::string& text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t len = 1;
+        unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c >= 0xF0) len = 4;
+        else if (c >= 0xE0) len = 3;
+        else if (c >= 0xC0) len = 2;
+        SDL_Event e{};
+        e.type = SDL_TEXTINPUT;
+        std::string cp = text.substr(i, len);
+        std::snprintf(e.text.text, sizeof e.text.text, "%s", cp.c_str());
+        SDL_PushEvent(&e);
+        i += len;
+    }
+}
+
+ImVec2 centre(const UiItem& it) { return ImVec2((it.min.x + it.max.x) * 0.5f, (it.min.y + it.max.y) * 0.5f); }
+}  // namespace
+
+Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
+    std::vector<ScriptStep> steps;
+    std::istringstream in(text);
+    std::string line;
+    int number = 0;
+    while (std::getline(in, line)) {
+        ++number;
+        auto first = line.find_first_not_of(" \t\r");
+        if (first == std::string::npos || line[first] == '#') continue;
+        std::istringstream words(line.substr(first));
+        std::string verb;
+        words >> verb;
+        std::string rest;
+        std::getline(words, rest);
+        ScriptStep s{};
+        s.line = number;
+        auto bad = [&](const char* why) {
+            return Error{"line " + std::to_string(number) + ": " + why + ": " + line};
+        };
+        if (verb == "lang") {
+            s.kind = ScriptStep::Kind::lang;
+            std::istringstream(rest) >> s.arg;
+            core::Lang l;
+            if (!core::parse_lang(s.arg, l)) return bad("lang takes kk, ru or en");
+        } else if (verb == "tap") {
+            auto id = rest.find("id:");
+            if (id != std::string::npos && rest.find('"') == std::string::npos) {
+                s.kind = ScriptStep::Kind::tap_id;
+                std::istringstream(rest.substr(id + 3)) >> s.arg;
+            } else {
+                s.kind = ScriptStep::Kind::tap_text;
+                if (!quoted(rest, s.arg)) return bad("tap takes \"text\" or id:widget.id");
+            }
+        } else if (verb == "drag") {
+            s.kind = ScriptStep::Kind::drag;
+            if (!(std::istringstream(rest) >> s.dx >> s.dy)) return bad("drag takes DX DY in pixels");
+        } else if (verb == "type") {
+            s.kind = ScriptStep::Kind::type;
+            if (!quoted(rest, s.arg)) return bad("type takes \"text\"");
+        } else if (verb == "wait") {
+            s.kind = ScriptStep::Kind::wait;
+            if (!(std::istringstream(rest) >> s.ms) || s.ms < 0) return bad("wait takes milliseconds");
+        } else if (verb == "expect" || verb == "expect-not") {
+            s.kind = verb == "expect" ? ScriptStep::Kind::expect : ScriptStep::Kind::expect_not;
+            if (!quoted(rest, s.arg)) return bad("expect takes \"text\"");
+        } else if (verb == "shot") {
+            s.kind = ScriptStep::Kind::shot;
+            std::istringstream(rest) >> s.arg;
+            if (s.arg.empty()) return bad("shot takes a name");
+        } else {
+            return bad("unknown step");
+        }
+        steps.push_back(std::move(s));
+    }
+    return steps;
+}
+
+bool ScriptPlayer::find_target(const ScriptHost& host, const ScriptStep& s, ImVec2& at) const {
+    const UiItem* contains = nullptr;
+    for (const auto& it : host.items()) {
+        if (!it.tappable) continue;
+        if (s.kind == ScriptStep::Kind::tap_id) {
+            if (it.id == s.arg) {
+                at = centre(it);
+                return true;
+            }
+        } else if (it.text == s.arg) {
+            at = centre(it);
+            return true;
+        } else if (!contains && it.text.find(s.arg) != std::string::npos) {
+            contains = &it;
+        }
+    }
+    if (contains) at = centre(*contains);
+    return contains != nullptr;
+}
+
+void ScriptPlayer::fail(const ScriptStep& s, const std::string& why) {
+    failure_ = "line " + std::to_string(s.line) + ": " + why;
+    state_ = State::failed;
+}
+
+ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
+    if (state_ != State::running) return state_;
+    if (next_ >= steps_.size()) {
+        if (host.settled()) state_ = State::passed;
+        return state_;
+    }
+    const ScriptStep& s = steps_[next_];
+    bool first_frame = step_started_ < 0;
+    // Each step starts from a quiet screen, as a person waits to see what happened.
+    if (first_frame && !host.settled() && s.kind != ScriptStep::Kind::wait) return state_;
+    if (first_frame) {
+        step_started_ = now;
+        phase_ = 0;
+    }
+    double waited = now - step_started_;
+    auto done = [&] {
+        ++next_;
+        step_started_ = -1;
+    };
+    auto contains_text = [&](const std::string& needle) {
+        for (const auto& it : host.items())
+            if (it.text.find(needle) != std::string::npos) return true;
+        return false;
+    };
+
+    switch (s.kind) {
+        case ScriptStep::Kind::lang: {
+            core::Lang l;
+            core::parse_lang(s.arg, l);
+            host.set_lang(l);
+            done();
+            break;
+        }
+        case ScriptStep::Kind::tap_text:
+        case ScriptStep::Kind::tap_id: {
+            ImVec2 at;
+            if (find_target(host, s, at)) {
+                // Down and up are queued together: the input layer must still turn them
+                // into exactly one tap.
+                push_finger(SDL_FINGERDOWN, at, host.screen_size());
+                push_finger(SDL_FINGERUP, at, host.screen_size());
+                done();
+            } else if (waited > kFindTimeout) {
+                fail(s, "nothing to tap shows \"" + s.arg + "\"");
+            }
+            break;
+        }
+        case ScriptStep::Kind::drag: {
+            if (phase_ == 0) {
+                // From the middle of the largest scrolling region on screen (the list).
+                drag_from_ = ImVec2(host.screen_size().x * 0.5f, host.screen_size().y * 0.6f);
+                float best = 0;
+                for (const auto& it : host.items()) {
+                    float area = (it.max.x - it.min.x) * (it.max.y - it.min.y);
+                    if (it.id.find(".list") != std::string::npos && area > best) {
+                        best = area;
+                        drag_from_ = centre(it);
+                    }
+                }
+                push_finger(SDL_FINGERDOWN, drag_from_, host.screen_size());
+            } else if (phase_ <= kDragFrames) {
+                float f = static_cast<float>(phase_) / kDragFrames;
+                push_finger(SDL_FINGERMOTION, ImVec2(drag_from_.x + s.dx * f, drag_from_.y + s.dy * f),
+                            host.screen_size());
+            } else {
+                push_finger(SDL_FINGERUP, ImVec2(drag_from_.x + s.dx, drag_from_.y + s.dy), host.screen_size());
+                done();
+                break;
+            }
+            ++phase_;
+            break;
+        }
+        case ScriptStep::Kind::type:
+            push_text(s.arg);
+            done();
+            break;
+        case ScriptStep::Kind::wait:
+            if (waited * 1000 >= s.ms) done();
+            break;
+        case ScriptStep::Kind::expect:
+            if (contains_text(s.arg))
+                done();
+            else if (waited > kFindTimeout)
+                fail(s, "expected to see \"" + s.arg + "\"");
+            break;
+        case ScriptStep::Kind::expect_not:
+            if (contains_text(s.arg))
+                fail(s, "did not expect to see \"" + s.arg + "\"");
+            else
+                done();
+            break;
+        case ScriptStep::Kind::shot:
+            host.request_shot(s.arg);
+            done();
+            break;
+    }
+    return state_;
+}
+
+}  // namespace aul::kiosk

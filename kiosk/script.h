@@ -1,0 +1,62 @@
+// Replays a resident's session from a text file through the same input path as real
+// touches (synthetic SDL finger events), for UI tests and demos. One step a line:
+//   lang kk|ru|en          tap "visible text"      tap id:stable.widget.id
+//   drag DX DY             type "text"             wait MS
+//   expect "visible text"  expect-not "text"       shot NAME
+// Blank lines and lines starting with # are ignored.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/domain.h"
+#include "core/result.h"
+#include "kiosk/ui.h"
+
+namespace aul::kiosk {
+
+struct ScriptStep {
+    enum class Kind { lang, tap_text, tap_id, drag, type, wait, expect, expect_not, shot };
+    Kind kind;
+    std::string arg;
+    float dx = 0, dy = 0;
+    int ms = 0;
+    int line = 0;
+};
+
+Result<std::vector<ScriptStep>> parse_script(const std::string& text);
+
+// What the player needs from the running app.
+class ScriptHost {
+public:
+    virtual ~ScriptHost() = default;
+    virtual const std::vector<UiItem>& items() const = 0;  // of the last drawn frame
+    virtual bool settled() const = 0;                      // no input, search or animation pending
+    virtual void set_lang(core::Lang lang) = 0;
+    virtual void request_shot(const std::string& name) = 0;
+    virtual ImVec2 screen_size() const = 0;
+};
+
+class ScriptPlayer {
+public:
+    enum class State { running, passed, failed };
+    explicit ScriptPlayer(std::vector<ScriptStep> steps) : steps_(std::move(steps)) {}
+
+    // Called once per drawn frame, after the frame. Injects events for the current step.
+    State advance(ScriptHost& host, double now);
+    const std::string& failure() const { return failure_; }
+    std::size_t steps_done() const { return next_; }
+
+private:
+    bool find_target(const ScriptHost& host, const ScriptStep& s, ImVec2& at) const;
+    void fail(const ScriptStep& s, const std::string& why);
+
+    std::vector<ScriptStep> steps_;
+    std::size_t next_ = 0;
+    double step_started_ = -1;
+    int phase_ = 0;  // progress within a multi-frame step (drag)
+    ImVec2 drag_from_{0, 0};
+    std::string failure_;
+    State state_ = State::running;
+};
+
+}  // namespace aul::kiosk

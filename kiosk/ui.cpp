@@ -1,0 +1,249 @@
+#include "kiosk/ui.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace aul::kiosk {
+
+namespace {
+ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
+
+}  // namespace
+
+void Ui::begin_frame(const platform::Gesture& gesture, float dt) {
+    gesture_ = gesture;
+    dt_ = dt;
+    items_.clear();
+    animating_ = false;
+}
+
+ImFont* Ui::font(TextFace face) const {
+    switch (face) {
+        case TextFace::small: return theme_.fonts.small;
+        case TextFace::heading: return theme_.fonts.heading;
+        case TextFace::body: break;
+    }
+    return theme_.fonts.body;
+}
+
+std::string Ui::glyph(std::string_view icon_name) const {
+    return icons_ ? icons_->glyph(icon_name) : std::string();
+}
+
+ImVec2 Ui::visible_min(ImVec2 a) const {
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    return ImVec2(std::max(a.x, clip.Min.x), std::max(a.y, clip.Min.y));
+}
+ImVec2 Ui::visible_max(ImVec2 b) const {
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    return ImVec2(std::min(b.x, clip.Max.x), std::min(b.y, clip.Max.y));
+}
+
+void Ui::record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
+    ImVec2 vmin = visible_min(min), vmax = visible_max(max);
+    if (vmax.x <= vmin.x || vmax.y <= vmin.y) return;  // scrolled out of sight
+    items_.push_back({id, std::string(text), vmin, vmax, tappable});
+}
+
+bool Ui::press_feedback_tap(const std::string& id, ImVec2 size, bool& held) {
+    bool tapped = ImGui::InvisibleButton(id.c_str(), size);
+    held = ImGui::IsItemActive();
+    return tapped;
+}
+
+bool Ui::button(const std::string& id, std::string_view label, std::string_view icon_name,
+                ImVec2 size, ButtonKind kind, bool selected) {
+    const Palette& p = pal();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = press_feedback_tap(id, size, held);
+    ImVec2 max = add(pos, size);
+    ImU32 bg = p.surface, fg = p.text, border = p.border;
+    if (kind == ButtonKind::primary || selected) {
+        bg = held ? p.primary_pressed : p.primary;
+        fg = p.on_primary;
+        border = bg;
+    } else if (kind == ButtonKind::quiet) {
+        bg = held ? p.surface_pressed : IM_COL32(0, 0, 0, 0);
+        border = IM_COL32(0, 0, 0, 0);
+    } else if (held) {
+        bg = p.surface_pressed;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = theme_.radius();
+    dl->AddRectFilled(pos, max, bg, r);
+    if ((border >> IM_COL32_A_SHIFT) != 0) dl->AddRect(pos, max, border, r, 0, theme_.config().high_contrast ? 3.f : 1.5f);
+
+    std::string icon = glyph(icon_name);
+    ImFont* f = theme_.fonts.body;
+    ImGui::PushFont(f);
+    std::string text = icon.empty() ? std::string(label)
+                       : label.empty() ? icon
+                                       : icon + "  " + std::string(label);
+    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
+    float inner = size.x - 2 * theme_.mm(2);
+    ImVec2 tp(pos.x + std::max(theme_.mm(2), (size.x - std::min(ts.x, inner)) * 0.5f),
+              pos.y + (size.y - ts.y) * 0.5f);
+    ImGui::PushStyleColor(ImGuiCol_Text, fg);
+    ImGui::RenderTextEllipsis(dl, tp, ImVec2(pos.x + size.x - theme_.mm(2), max.y), pos.x + size.x - theme_.mm(2),
+                              pos.x + size.x - theme_.mm(2), text.c_str(), nullptr, &ts);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    record(id, label, pos, max, true);
+    return tapped;
+}
+
+bool Ui::tile(const std::string& id, std::string_view label, std::string_view caption,
+              std::string_view icon_name, ImVec2 size, ImU32 colour) {
+    const Palette& p = pal();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = press_feedback_tap(id, size, held);
+    ImVec2 max = add(pos, size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = theme_.radius() * 2;
+    ImU32 bg = held ? p.surface_pressed : p.surface;
+    // A soft shadow lifts the tile off the page; pressed tiles sink.
+    if (!held && !theme_.config().high_contrast)
+        dl->AddRectFilled(add(pos, ImVec2(0, theme_.mm(0.8f))), add(max, ImVec2(0, theme_.mm(0.8f))),
+                          IM_COL32(0, 0, 0, 28), r);
+    dl->AddRectFilled(pos, max, bg, r);
+    if (theme_.config().high_contrast) dl->AddRect(pos, max, p.border, r, 0, 3.0f);
+    float band = theme_.mm(2.2f);
+    dl->AddRectFilled(pos, ImVec2(pos.x + band, max.y), colour, r, ImDrawFlags_RoundCornersLeft);
+
+    float pad = theme_.mm(5);
+    float icon_size = theme_.fonts.icon->FontSize;
+    icon(icon_name, ImVec2(pos.x + pad + band, pos.y + pad), icon_size, colour);
+
+    ImFont* hf = theme_.fonts.heading;
+    float text_x = pos.x + pad + band;
+    float text_w = size.x - 2 * pad - band;
+    float y = pos.y + pad + icon_size + theme_.mm(3);
+    dl->AddText(hf, hf->FontSize, ImVec2(text_x, y), p.text, label.data(), label.data() + label.size(), text_w);
+    ImVec2 hs = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size());
+    if (!caption.empty()) {
+        ImFont* sf = theme_.fonts.small;
+        dl->AddText(sf, sf->FontSize, ImVec2(text_x, y + hs.y + theme_.mm(1)), p.text_muted,
+                    caption.data(), caption.data() + caption.size(), text_w);
+    }
+    record(id, label, pos, max, true);
+    if (!caption.empty()) record("", caption, pos, max, false);
+    return tapped;
+}
+
+float Ui::chip_width(std::string_view label, std::string_view icon_name) const {
+    ImFont* f = theme_.fonts.body;
+    std::string text = glyph(icon_name);
+    if (!text.empty()) text += "  ";
+    text += label;
+    return f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str()).x + theme_.mm(10);
+}
+
+bool Ui::chip(const std::string& id, std::string_view label, std::string_view icon_name, bool selected) {
+    const Palette& p = pal();
+    ImVec2 size(chip_width(label, icon_name), theme_.touch_min());
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = press_feedback_tap(id, size, held);
+    ImVec2 max = add(pos, size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 bg = selected ? p.chip_selected : (held ? p.surface_pressed : p.chip);
+    ImU32 fg = selected ? p.on_chip_selected : p.text;
+    dl->AddRectFilled(pos, max, bg, size.y * 0.5f);
+    if (theme_.config().high_contrast || !selected) dl->AddRect(pos, max, p.border, size.y * 0.5f, 0, 1.5f);
+    std::string text = glyph(icon_name);
+    if (!text.empty()) text += "  ";
+    text += label;
+    ImFont* f = theme_.fonts.body;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    dl->AddText(f, f->FontSize, ImVec2(pos.x + (size.x - ts.x) * 0.5f, pos.y + (size.y - ts.y) * 0.5f), fg,
+                text.c_str());
+    record(id, label, pos, max, true);
+    return tapped;
+}
+
+void Ui::text(std::string_view s, TextFace face, ImU32 colour, float wrap) {
+    if (s.empty()) return;
+    ImFont* f = font(face);
+    ImGui::PushFont(f);
+    float width = wrap > 0 ? wrap : ImGui::GetContentRegionAvail().x;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size = ImGui::CalcTextSize(s.data(), s.data() + s.size(), false, width);
+    ImGui::GetWindowDrawList()->AddText(f, f->FontSize, pos, colour ? colour : pal().text, s.data(),
+                                        s.data() + s.size(), width);
+    ImGui::Dummy(ImVec2(width, size.y));
+    ImGui::PopFont();
+    record("", s, pos, add(pos, ImVec2(width, size.y)), false);
+}
+
+void Ui::badge(std::string_view label, std::string_view icon_name, ImU32 colour) {
+    ImFont* f = theme_.fonts.small;
+    std::string text = glyph(icon_name);
+    if (!text.empty()) text += " ";
+    text += label;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.c_str());
+    ImVec2 pad(theme_.mm(2.5f), theme_.mm(1.2f));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 size(ts.x + pad.x * 2, ts.y + pad.y * 2);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, add(pos, size), colour, theme_.radius());
+    dl->AddText(f, f->FontSize, add(pos, pad), pal().on_badge, text.c_str());
+    ImGui::Dummy(size);
+    record("", label, pos, add(pos, size), false);
+}
+
+void Ui::icon(std::string_view name, ImVec2 pos, float size, ImU32 colour) {
+    std::string g = glyph(name);
+    if (g.empty()) g = glyph("circle");
+    ImFont* f = theme_.fonts.icon;
+    float scale_size = std::min(size, f->FontSize);
+    ImVec2 ts = f->CalcTextSizeA(scale_size, FLT_MAX, 0, g.c_str());
+    ImGui::GetWindowDrawList()->AddText(f, scale_size,
+                                        ImVec2(pos.x + (size - ts.x) * 0.5f, pos.y + (size - ts.y) * 0.5f),
+                                        colour, g.c_str());
+}
+
+void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground;
+    if (horizontal) flags |= ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar;
+    ImGui::BeginChild(id.c_str(), size, false, flags);
+    open_scrolls_.push_back({id, horizontal});
+}
+
+void Ui::end_scroll() {
+    OpenScroll open = open_scrolls_.back();
+    open_scrolls_.pop_back();
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    ScrollState& st = scroll_[open.id];
+    bool owns = w->Rect().Contains(gesture_.start);
+    float delta = open.horizontal ? gesture_.delta.x : gesture_.delta.y;
+    float max_scroll = open.horizontal ? ImGui::GetScrollMaxX() : ImGui::GetScrollMaxY();
+    float cur = open.horizontal ? ImGui::GetScrollX() : ImGui::GetScrollY();
+    float next = cur;
+    if (gesture_.pressed && owns) {
+        st.velocity = 0;  // a finger on the list stops it
+        if (gesture_.dragging) next = cur - delta;
+    } else if (gesture_.released_drag && owns) {
+        next = cur - delta;
+        st.velocity = -(open.horizontal ? gesture_.velocity.x : gesture_.velocity.y);
+    } else if (st.velocity != 0) {
+        next = cur + st.velocity * dt_;
+        // Friction: the list glides about a third of a second per half-speed.
+        st.velocity *= std::exp(-dt_ * 3.5f);
+        if (std::fabs(st.velocity) < 30.0f || next <= 0 || next >= max_scroll) st.velocity = 0;
+    }
+    next = std::clamp(next, 0.0f, max_scroll);
+    if (next != cur) {
+        if (open.horizontal)
+            ImGui::SetScrollX(next);
+        else
+            ImGui::SetScrollY(next);
+    }
+    if (st.velocity != 0) animating_ = true;
+    ImGui::EndChild();
+}
+
+}  // namespace aul::kiosk

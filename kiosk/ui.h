@@ -1,0 +1,91 @@
+// Touch widgets drawn with ImGui: buttons, tiles, chips, text, and scroll regions that
+// follow a finger. Every widget records its stable id, visible text and rectangle in a
+// per-frame registry, which the script player and the UI tests read ("tap", "expect").
+#pragma once
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kiosk/theme.h"
+#include "platform/input.h"
+
+namespace aul::kiosk {
+
+struct UiItem {
+    std::string id;     // stable id ("home.ngos") or empty for plain text
+    std::string text;   // what a person reads there
+    ImVec2 min, max;    // on-screen rectangle, clipped to what is visible
+    bool tappable = false;
+};
+
+enum class ButtonKind { primary, secondary, quiet };
+enum class TextFace { body, small, heading };
+
+class Ui {
+public:
+    explicit Ui(Theme& theme) : theme_(theme) {}
+
+    void begin_frame(const platform::Gesture& gesture, float dt);
+    Theme& theme() { return theme_; }
+    const Palette& pal() const { return theme_.palette(); }
+
+    // A button with an optional icon (Font Awesome name); true when tapped.
+    bool button(const std::string& id, std::string_view label, std::string_view icon,
+                ImVec2 size, ButtonKind kind = ButtonKind::secondary, bool selected = false);
+    // A large tile: icon above a label, for the resident's tasks.
+    bool tile(const std::string& id, std::string_view label, std::string_view caption,
+              std::string_view icon, ImVec2 size, ImU32 colour);
+    // A pill-shaped filter choice; width follows the label.
+    bool chip(const std::string& id, std::string_view label, std::string_view icon, bool selected);
+    float chip_width(std::string_view label, std::string_view icon) const;
+
+    // Text wrapped to the region width (or `wrap` px), registered for scripts.
+    void text(std::string_view s, TextFace face = TextFace::body, ImU32 colour = 0, float wrap = 0);
+    // A small coloured label ("Needs volunteers").
+    void badge(std::string_view label, std::string_view icon, ImU32 colour);
+    // An icon glyph from the large icon face, centred in a square of `size`.
+    void icon(std::string_view name, ImVec2 pos, float size, ImU32 colour);
+    std::string glyph(std::string_view icon_name) const;
+
+    // A region scrolled by dragging a finger anywhere in it, with momentum on release.
+    // Vertical by default; horizontal for chip rows.
+    void begin_scroll(const std::string& id, ImVec2 size, bool horizontal = false);
+    void end_scroll();
+
+    // Records an arbitrary rectangle (a list row) under a stable id.
+    void record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable);
+
+    ImFont* font(TextFace face) const;
+    const std::vector<UiItem>& items() const { return items_; }
+    // A momentum scroll is still moving: the loop keeps drawing frames.
+    bool animating() const { return animating_; }
+
+    void set_icon_names(const platform::IconNames* names) { icons_ = names; }
+
+private:
+    struct ScrollState {
+        float velocity = 0;  // px/s along the scroll axis
+    };
+    struct OpenScroll {
+        std::string id;
+        bool horizontal;
+    };
+    ImVec2 visible_min(ImVec2 a) const;
+    ImVec2 visible_max(ImVec2 b) const;
+    bool press_feedback_tap(const std::string& id, ImVec2 size, bool& held);
+
+    Theme& theme_;
+    const platform::IconNames* icons_ = nullptr;
+    platform::Gesture gesture_;
+    float dt_ = 1.0f / 60;
+    std::vector<UiItem> items_;
+    std::unordered_map<std::string, ScrollState> scroll_;
+    std::vector<OpenScroll> open_scrolls_;
+    bool animating_ = false;
+};
+
+}  // namespace aul::kiosk

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Installs the Debian 12 packages Aul needs to build, test and run. Idempotent: does
+# nothing when everything is present. Run as root (or through sudo).
+set -eu
+
+PACKAGES="build-essential cmake pkg-config
+  libimgui-dev libsdl2-dev libgl-dev libgles-dev libegl-dev libgl1-mesa-dri
+  libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev
+  fonts-noto-core fonts-font-awesome
+  doctest-dev xvfb xauth"
+
+missing=""
+for p in $PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then exec sudo "$0" "$@"; fi
+  echo "install-deps: missing packages:$missing; run as root to install them" >&2
+  exit 1
+fi
+echo "install-deps: installing$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086
+apt-get install -y -qq --no-install-recommends $missing >/dev/null

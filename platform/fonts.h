@@ -1,0 +1,62 @@
+// Fonts for the kiosk, rasterised with FreeType into one ImGui atlas: Noto Sans for text
+// (Latin, Latin Extended-A for Kazakh Latin, Cyrillic with the nine Kazakh letters,
+// punctuation, № and ₸) with Font Awesome 4.7 icons merged in.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace aul::platform {
+
+struct FontFiles {
+    std::string regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";  // fonts-noto-core
+    std::string bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string icons = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";  // fonts-font-awesome
+    std::string icon_names = "/usr/share/fonts-font-awesome/css/font-awesome.css";
+};
+
+// Pixel sizes of the four faces the theme uses.
+struct FontSizes {
+    float body = 40;     // body text; the theme derives it from the cap height in mm
+    float small = 32;    // secondary lines (counts, captions)
+    float heading = 54;  // screen titles and names, bold
+    float icon = 84;     // large icons on tiles
+};
+
+struct FontSet {
+    ImFont* body = nullptr;
+    ImFont* small = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* icon = nullptr;  // icons only
+};
+
+// Font Awesome icon names ("child", "search") to code points, read from the CSS the
+// font package ships, so names stay those of the published icon set.
+class IconNames {
+public:
+    Status load(const std::string& css_path);
+    // 0 when the name is unknown.
+    std::uint32_t codepoint(std::string_view name) const;
+    // UTF-8 of the icon, or "" when unknown.
+    std::string glyph(std::string_view name) const;
+
+private:
+    std::map<std::string, std::uint32_t, std::less<>> map_;
+};
+
+// Clears the atlas and adds the faces. `icons` lists the code points icons may use.
+// The atlas is built (rasterised) before returning, so errors surface here.
+Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes,
+                            const std::vector<std::uint32_t>& icons);
+
+// Code points of `text` that `font` has no glyph for (spaces and controls ignored).
+std::vector<std::uint32_t> missing_glyphs(const ImFont& font, std::string_view text);
+
+}  // namespace aul::platform

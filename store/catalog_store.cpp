@@ -1,0 +1,401 @@
+#include "store/catalog_store.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <utf8proc.h>
+
+#include "core/text.h"
+#include "store/schema.h"
+
+namespace aul::store {
+
+namespace {
+
+bool file_exists(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string timestamp() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+    return buf;
+}
+
+// Keeps a damaged database (with its WAL and shared-memory files) beside the original.
+Result<std::string> set_aside(const std::string& path) {
+    std::string kept = path + ".damaged-" + timestamp();
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::string from = path + suffix;
+        if (!file_exists(from)) continue;
+        if (std::rename(from.c_str(), (kept + suffix).c_str()) != 0)
+            return Error{"cannot move damaged database " + from + " aside: " +
+                         std::strerror(errno)};
+    }
+    return kept;
+}
+
+Result<Db> open_and_check(const std::string& path) {
+    auto db = Db::open(path);
+    if (!db) return db;
+    if (auto s = register_functions(*db); !s) return Error{s.error()};
+    auto check = db->prepare("PRAGMA quick_check");
+    if (!check) return Error{check.error()};
+    auto row = check->step();
+    if (!row) return Error{"database check failed: " + row.error()};
+    std::string verdict = *row ? check->text(0) : "no answer";
+    if (verdict != "ok") return Error{"database check failed: " + verdict};
+    if (auto s = migrate(*db); !s) return Error{s.error()};
+    return db;
+}
+
+void bind_local(Stmt& st, int first, const core::LocalText& t) {
+    st.bind(first, t.kk).bind(first + 1, t.ru).bind(first + 2, t.en);
+}
+
+core::LocalText column_local(const Stmt& st, int first) {
+    return core::LocalText{st.text(first), st.text(first + 1), st.text(first + 2)};
+}
+
+void bind_optional(Stmt& st, int i, const std::string& v) {
+    if (v.empty())
+        st.bind_null(i);
+    else
+        st.bind(i, v);
+}
+
+std::string join_codes(const std::vector<std::string>& codes) {
+    std::string out;
+    for (const auto& c : codes) out += (out.empty() ? "" : " ") + c;
+    return out;
+}
+
+Status insert_ngo(const Db& db, Stmt& ngo_st, Stmt& cat_st, const core::Ngo& n) {
+    using core::fold_for_search;
+    using core::Lang;
+    ngo_st.bind(1, n.id).bind(2, n.bin);
+    bind_local(ngo_st, 3, n.name);
+    bind_local(ngo_st, 6, n.mission);
+    bind_local(ngo_st, 9, n.services);
+    bind_local(ngo_st, 12, n.area);
+    bind_local(ngo_st, 15, n.address);
+    ngo_st.bind(18, n.region);
+    bind_optional(ngo_st, 19, n.district);
+    ngo_st.bind(20, n.phone).bind(21, n.email).bind(22, n.needs_volunteers).bind(23, n.seeks_partners);
+    ngo_st.bind(24, fold_for_search(n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin));
+    ngo_st.bind(25, fold_for_search(n.mission.kk + " " + n.mission.ru + " " + n.mission.en + " " +
+                                    n.services.kk + " " + n.services.ru + " " + n.services.en +
+                                    " " + n.area.kk + " " + n.area.ru + " " + n.area.en));
+    ngo_st.bind(26, fold_for_search(n.name.in(Lang::kk)));
+    ngo_st.bind(27, fold_for_search(n.name.in(Lang::ru)));
+    ngo_st.bind(28, fold_for_search(n.name.in(Lang::en)));
+    if (auto s = ngo_st.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+    std::int64_t rowid = db.last_insert_rowid();
+    for (const auto& code : n.categories) {
+        cat_st.bind(1, code).bind(2, rowid);
+        if (auto s = cat_st.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+    }
+    return ok_status();
+}
+
+// Runs fn over each element with one prepared statement; the first error stops it.
+template <typename T, typename Fn>
+Status insert_all(const Db& db, const char* sql, const std::vector<T>& items, Fn&& bind_item) {
+    auto st = db.prepare(sql);
+    if (!st) return Error{st.error()};
+    for (const auto& item : items) {
+        bind_item(*st, item);
+        if (auto s = st->run(); !s) return s;
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
+    OpenReport local_report;
+    OpenReport& rep = report ? *report : local_report;
+    rep.created = !file_exists(path);
+    auto db = open_and_check(path);
+    if (db) return db;
+    std::string reason = db.error();
+    if (rep.created) return Error{reason};
+    auto kept = set_aside(path);
+    if (!kept) return Error{reason + "; " + kept.error()};
+    rep.damaged_copy = *kept;
+    auto fresh = open_and_check(path);
+    if (!fresh)
+        return Error{reason + "; the damaged file was kept at " + *kept +
+                     " but a fresh database could not be created: " + fresh.error()};
+    return fresh;
+}
+
+Result<Db> open_kiosk_db_connection(const std::string& path) {
+    auto db = Db::open(path);
+    if (!db) return db;
+    if (auto s = register_functions(*db); !s) return Error{s.error()};
+    return db;
+}
+
+Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngos", "districts",
+                              "regions", "categories"}) {
+        if (auto s = db_.exec(std::string("DELETE FROM ") + table); !s) return Error{s.error()};
+    }
+    int position = 0;
+    auto s = insert_all(db_,
+                        "INSERT INTO categories(code, icon, position, name_kk, name_ru, name_en) "
+                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        c.categories, [&](Stmt& st, const core::Category& k) {
+                            st.bind(1, k.code).bind(2, k.icon).bind(3, position++);
+                            bind_local(st, 4, k.name);
+                        });
+    if (s)
+        s = insert_all(db_, "INSERT INTO regions(code, name_kk, name_ru, name_en) VALUES (?1, ?2, ?3, ?4)",
+                       c.regions, [](Stmt& st, const core::Region& r) {
+                           st.bind(1, r.code);
+                           bind_local(st, 2, r.name);
+                       });
+    if (s)
+        s = insert_all(db_,
+                       "INSERT INTO districts(code, region, name_kk, name_ru, name_en) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+                       c.districts, [](Stmt& st, const core::District& d) {
+                           st.bind(1, d.code).bind(2, d.region);
+                           bind_local(st, 3, d.name);
+                       });
+    if (!s) return Error{"saving the catalogue: " + s.error()};
+
+    auto ngo_st = db_.prepare(
+        "INSERT INTO ngos(id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, "
+        "services_kk, services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, "
+        "address_en, region, district, phone, email, needs_volunteers, seeks_partners, "
+        "search_name, search_text, sort_kk, sort_ru, sort_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
+        "?26, ?27, ?28)");
+    auto cat_st = db_.prepare("INSERT OR IGNORE INTO ngo_categories(category, ngo) VALUES (?1, ?2)");
+    if (!ngo_st) return Error{ngo_st.error()};
+    if (!cat_st) return Error{cat_st.error()};
+    for (const auto& n : c.ngos)
+        if (auto st = insert_ngo(db_, *ngo_st, *cat_st, n); !st) return Error{st.error()};
+
+    s = insert_all(db_,
+                   "INSERT INTO councils(id, level, region, district, name_kk, name_ru, name_en, "
+                   "description_kk, description_ru, description_en, meetings_kk, meetings_ru, "
+                   "meetings_en, topics) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+                   "?13, ?14)",
+                   c.councils, [](Stmt& st, const core::Council& k) {
+                       st.bind(1, k.id).bind(2, k.level);
+                       bind_optional(st, 3, k.region);
+                       bind_optional(st, 4, k.district);
+                       bind_local(st, 5, k.name);
+                       bind_local(st, 8, k.description);
+                       bind_local(st, 11, k.meetings);
+                       st.bind(14, join_codes(k.topics));
+                   });
+    if (s)
+        s = insert_all(db_,
+                       "INSERT INTO opportunities(id, ngo, title_kk, title_ru, title_en, "
+                       "description_kk, description_ru, description_en, when_kk, when_ru, when_en, "
+                       "region, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
+                       "?12, ?13)",
+                       c.opportunities, [](Stmt& st, const core::Opportunity& o) {
+                           st.bind(1, o.id).bind(2, o.ngo);
+                           bind_local(st, 3, o.title);
+                           bind_local(st, 6, o.description);
+                           bind_local(st, 9, o.when);
+                           bind_optional(st, 12, o.region);
+                           bind_optional(st, 13, o.district);
+                       });
+    if (!s) return Error{"saving the catalogue: " + s.error()};
+    if (auto done = tx->commit(); !done) return Error{"saving the catalogue: " + done.error()};
+    return ImportCounts{c.ngos.size(), c.councils.size(), c.opportunities.size()};
+}
+
+Result<std::int64_t> CatalogStore::ngo_count() const {
+    return db_.scalar_int("SELECT count(*) FROM ngos");
+}
+
+Result<std::vector<core::Category>> CatalogStore::categories() const {
+    auto st = db_.prepare("SELECT code, icon, name_kk, name_ru, name_en FROM categories ORDER BY position");
+    if (!st) return Error{st.error()};
+    std::vector<core::Category> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
+    }
+    return out;
+}
+
+Result<std::vector<core::Region>> CatalogStore::regions() const {
+    auto st = db_.prepare("SELECT code, name_kk, name_ru, name_en FROM regions ORDER BY code");
+    if (!st) return Error{st.error()};
+    std::vector<core::Region> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.push_back({st->text(0), column_local(*st, 1)});
+    }
+    return out;
+}
+
+Result<std::vector<core::District>> CatalogStore::districts(const std::string& region) const {
+    auto st = db_.prepare(
+        "SELECT code, region, name_kk, name_ru, name_en FROM districts WHERE region = ?1 ORDER BY code");
+    if (!st) return Error{st.error()};
+    st->bind(1, region);
+    std::vector<core::District> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
+    }
+    return out;
+}
+
+std::string CatalogStore::match_expression(const std::string& typed) {
+    std::string folded = core::fold_for_search(typed);
+    std::string expr, word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        expr += (expr.empty() ? "" : " ") + std::string("\"") + word + "\"*";
+        word.clear();
+    };
+    // Split on anything that is not a letter, mark or digit, as FTS5's unicode61 does.
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
+    while (left > 0) {
+        utf8proc_int32_t cp = 0;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n < 0) n = 1, cp = ' ';
+        auto cat = utf8proc_category(cp);
+        bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+                         cat == UTF8PROC_CATEGORY_ND;
+        if (word_char)
+            word.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+        else
+            flush();
+        p += n;
+        left -= n;
+    }
+    flush();
+    return expr;
+}
+
+Result<std::vector<std::int64_t>> CatalogStore::search(const NgoQuery& q) const {
+    static constexpr const char* kFilters =
+        " (?2 IS NULL OR n.region = ?2) AND (?3 IS NULL OR n.district = ?3) AND "
+        "(?4 IS NULL OR EXISTS (SELECT 1 FROM ngo_categories c WHERE c.category = ?4 AND c.ngo = n.rowid))";
+    std::string match = match_expression(q.text);
+    std::string sql;
+    if (!match.empty()) {
+        // Name hits weigh ten times a hit in the description.
+        sql = std::string("SELECT n.rowid FROM ngo_fts JOIN ngos n ON n.rowid = ngo_fts.rowid "
+                          "WHERE ngo_fts MATCH ?1 AND") +
+              kFilters + " ORDER BY bm25(ngo_fts, 10.0, 1.0)";
+    } else {
+        const char* order = q.lang == core::Lang::ru   ? "sort_ru"
+                            : q.lang == core::Lang::en ? "sort_en"
+                                                       : "sort_kk";
+        sql = std::string("SELECT n.rowid FROM ngos n WHERE ?1 IS NULL AND") + kFilters +
+              " ORDER BY n." + order;
+    }
+    auto st = db_.prepare(sql);
+    if (!st) return Error{st.error()};
+    bind_optional(*st, 1, match);
+    bind_optional(*st, 2, q.region);
+    bind_optional(*st, 3, q.district);
+    bind_optional(*st, 4, q.category);
+    std::vector<std::int64_t> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{"search: " + row.error()};
+        if (!*row) break;
+        out.push_back(st->integer(0));
+    }
+    return out;
+}
+
+Result<std::vector<NgoSummary>> CatalogStore::summaries(std::span<const std::int64_t> rowids) const {
+    auto st = db_.prepare(
+        "SELECT rowid, name_kk, name_ru, name_en, region, coalesce(district, ''), needs_volunteers, "
+        "seeks_partners, (SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = "
+        "c.category WHERE c.ngo = ngos.rowid ORDER BY k.position LIMIT 1) FROM ngos WHERE rowid = ?1");
+    if (!st) return Error{st.error()};
+    std::vector<NgoSummary> out;
+    out.reserve(rowids.size());
+    for (std::int64_t id : rowids) {
+        st->bind(1, id);
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (*row) {
+            out.push_back({st->integer(0), column_local(*st, 1), st->text(4), st->text(5),
+                           st->text(8), st->integer(6) != 0, st->integer(7) != 0});
+        }
+        st->reset();
+    }
+    return out;
+}
+
+Result<core::Ngo> CatalogStore::ngo(std::int64_t rowid) const {
+    auto st = db_.prepare(
+        "SELECT id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, "
+        "services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en, "
+        "region, coalesce(district, ''), phone, email, needs_volunteers, seeks_partners "
+        "FROM ngos WHERE rowid = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, rowid);
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"this organisation is no longer in the catalogue"};
+    core::Ngo n;
+    n.id = st->text(0);
+    n.bin = st->text(1);
+    n.name = column_local(*st, 2);
+    n.mission = column_local(*st, 5);
+    n.services = column_local(*st, 8);
+    n.area = column_local(*st, 11);
+    n.address = column_local(*st, 14);
+    n.region = st->text(17);
+    n.district = st->text(18);
+    n.phone = st->text(19);
+    n.email = st->text(20);
+    n.needs_volunteers = st->integer(21) != 0;
+    n.seeks_partners = st->integer(22) != 0;
+    auto cats = db_.prepare(
+        "SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = c.category "
+        "WHERE c.ngo = ?1 ORDER BY k.position");
+    if (!cats) return Error{cats.error()};
+    cats->bind(1, rowid);
+    for (;;) {
+        auto r = cats->step();
+        if (!r) return Error{r.error()};
+        if (!*r) break;
+        n.categories.push_back(cats->text(0));
+    }
+    return n;
+}
+
+Result<std::optional<std::int64_t>> CatalogStore::first_ngo(core::Lang lang) const {
+    NgoQuery q;
+    q.lang = lang;
+    auto all = search(q);
+    if (!all) return Error{all.error()};
+    if (all->empty()) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{all->front()};
+}
+
+}  // namespace aul::store

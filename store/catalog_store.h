@@ -1,0 +1,81 @@
+// The kiosk's catalogue: opening the database safely, seeding it, and the queries the
+// screens need. The only place catalogue SQL is written.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/domain.h"
+#include "core/result.h"
+#include "store/db.h"
+
+namespace aul::store {
+
+struct OpenReport {
+    bool created = false;         // the file did not exist before
+    std::string damaged_copy;     // non-empty: the old file failed its check and was kept here
+};
+
+// Opens DIR/kiosk.db style paths: migrates to the latest schema and checks the file with
+// PRAGMA quick_check. A damaged file is renamed aside (kept for staff, never deleted) and
+// a fresh database is created in its place, so the kiosk keeps serving residents.
+Result<Db> open_kiosk_db(const std::string& path, OpenReport* report = nullptr);
+
+// A further connection (for another thread) to a database open_kiosk_db already checked.
+Result<Db> open_kiosk_db_connection(const std::string& path);
+
+// What a resident asks of the catalogue. Empty fields mean "any".
+struct NgoQuery {
+    std::string text;      // as typed; folded and tokenised here
+    std::string category;  // category code
+    std::string region;    // ISO code
+    std::string district;  // district code
+    core::Lang lang = core::Lang::kk;  // orders browsing (no text) alphabetically in this language
+};
+
+// What one result row shows.
+struct NgoSummary {
+    std::int64_t rowid = 0;
+    core::LocalText name;
+    std::string region, district;
+    std::string first_category;
+    bool needs_volunteers = false;
+    bool seeks_partners = false;
+};
+
+struct ImportCounts {
+    std::size_t ngos = 0, councils = 0, opportunities = 0;
+};
+
+class CatalogStore {
+public:
+    explicit CatalogStore(Db db) : db_(std::move(db)) {}
+
+    // Replaces the whole catalogue in one transaction (first start, demo seeding).
+    Result<ImportCounts> replace_catalog(const core::Catalog& catalog);
+
+    Result<std::int64_t> ngo_count() const;
+    Result<std::vector<core::Category>> categories() const;
+    Result<std::vector<core::Region>> regions() const;
+    Result<std::vector<core::District>> districts(const std::string& region) const;
+
+    // Matching NGO rowids, best first: ranked by relevance when there is text, else
+    // alphabetical in the query's language.
+    Result<std::vector<std::int64_t>> search(const NgoQuery& q) const;
+    Result<std::vector<NgoSummary>> summaries(std::span<const std::int64_t> rowids) const;
+    Result<core::Ngo> ngo(std::int64_t rowid) const;
+    Result<std::optional<std::int64_t>> first_ngo(core::Lang lang) const;
+
+    // The FTS5 MATCH expression for typed text: each word a prefix, all words required.
+    // Empty when the text has no letters or digits.
+    static std::string match_expression(const std::string& typed);
+
+    const Db& db() const { return db_; }
+
+private:
+    Db db_;
+};
+
+}  // namespace aul::store

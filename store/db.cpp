@@ -1,0 +1,132 @@
+#include "store/db.h"
+
+namespace aul::store {
+
+Stmt& Stmt::bind(int i, std::string_view v) {
+    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+Stmt& Stmt::bind(int i, std::int64_t v) {
+    sqlite3_bind_int64(s_, i, v);
+    return *this;
+}
+Stmt& Stmt::bind_null(int i) {
+    sqlite3_bind_null(s_, i);
+    return *this;
+}
+
+Result<bool> Stmt::step() {
+    int rc = sqlite3_step(s_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    std::string msg = sqlite3_errmsg(db_);
+    sqlite3_reset(s_);
+    if (rc == SQLITE_FULL) return Error{"the disk is full (" + msg + "); free space and try again"};
+    if (rc == SQLITE_BUSY) return Error{"the database is busy (" + msg + "); try again"};
+    return Error{msg};
+}
+
+Status Stmt::run() {
+    for (;;) {
+        auto r = step();
+        if (!r) return Error{r.error()};
+        if (!*r) break;
+    }
+    reset();
+    return ok_status();
+}
+
+void Stmt::reset() {
+    sqlite3_reset(s_);
+    sqlite3_clear_bindings(s_);
+}
+
+std::string Stmt::text(int col) const {
+    const unsigned char* t = sqlite3_column_text(s_, col);
+    return t ? std::string(reinterpret_cast<const char*>(t),
+                           static_cast<std::size_t>(sqlite3_column_bytes(s_, col)))
+             : std::string();
+}
+std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(s_, col); }
+bool Stmt::is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
+
+Result<Db> Db::open(const std::string& path, const OpenOptions& opts) {
+    Db db;
+    db.path_ = path;
+    int flags = opts.read_only ? SQLITE_OPEN_READONLY
+                               : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    flags |= SQLITE_OPEN_NOMUTEX;
+    int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = db.db_ ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
+        return Error{"cannot open database " + path + ": " + msg +
+                     " (check the data directory exists and is writable)"};
+    }
+    sqlite3_extended_result_codes(db.db_, 1);
+    sqlite3_busy_timeout(db.db_, opts.busy_timeout_ms);
+    if (!opts.read_only) {
+        if (auto s = db.exec("PRAGMA journal_mode=WAL"); !s) return Error{s.error()};
+    }
+    if (auto s = db.exec("PRAGMA foreign_keys=ON"); !s) return Error{s.error()};
+    return db;
+}
+
+Result<Stmt> Db::prepare(std::string_view sql) const {
+    sqlite3_stmt* s = nullptr;
+    int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+    if (rc != SQLITE_OK) return sql_error(*this, "preparing a query");
+    return Stmt(db_, s);
+}
+
+Status Db::exec(std::string_view sql) const {
+    std::string text(sql);
+    char* err = nullptr;
+    int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        if ((rc & 0xff) == SQLITE_FULL) return Error{"the disk is full (" + msg + "); free space"};
+        return Error{msg};
+    }
+    return ok_status();
+}
+
+Result<std::int64_t> Db::scalar_int(std::string_view sql) const {
+    auto st = prepare(sql);
+    if (!st) return Error{st.error()};
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    return *row ? st->integer(0) : 0;
+}
+
+void Db::close() {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
+}
+
+Result<WriteTx> WriteTx::begin(const Db& db) {
+    if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return Error{"cannot start a write: " + s.error()};
+    return WriteTx(&db);
+}
+
+WriteTx::~WriteTx() {
+    if (db_) (void)db_->exec("ROLLBACK");
+}
+
+Status WriteTx::commit() {
+    if (!db_) return Error{"transaction already finished"};
+    auto s = db_->exec("COMMIT");
+    if (!s) return s;  // destructor rolls back
+    db_ = nullptr;
+    return ok_status();
+}
+
+Error sql_error(const Db& db, std::string_view what) {
+    int code = db.raw() ? sqlite3_errcode(db.raw()) : SQLITE_ERROR;
+    std::string msg = std::string(what) + ": " + db.last_error();
+    if (code == SQLITE_FULL) msg += " (the disk is full; free space and try again)";
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) msg += " (the database file is damaged)";
+    return Error{msg};
+}
+
+}  // namespace aul::store

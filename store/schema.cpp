@@ -1,0 +1,146 @@
+#include "store/schema.h"
+
+#include <string>
+
+#include "core/text.h"
+
+namespace aul::store {
+
+namespace {
+
+// Version 1: the catalogue as published, no search index.
+constexpr const char* kV1 = R"sql(
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE categories(
+  code TEXT PRIMARY KEY, icon TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL,
+  name_kk TEXT NOT NULL DEFAULT '', name_ru TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '');
+CREATE TABLE regions(
+  code TEXT PRIMARY KEY,
+  name_kk TEXT NOT NULL DEFAULT '', name_ru TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '');
+CREATE TABLE districts(
+  code TEXT PRIMARY KEY, region TEXT NOT NULL REFERENCES regions(code),
+  name_kk TEXT NOT NULL DEFAULT '', name_ru TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '');
+CREATE INDEX districts_by_region ON districts(region);
+CREATE TABLE ngos(
+  rowid INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  bin TEXT NOT NULL,
+  name_kk TEXT NOT NULL DEFAULT '', name_ru TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '',
+  mission_kk TEXT NOT NULL DEFAULT '', mission_ru TEXT NOT NULL DEFAULT '', mission_en TEXT NOT NULL DEFAULT '',
+  services_kk TEXT NOT NULL DEFAULT '', services_ru TEXT NOT NULL DEFAULT '', services_en TEXT NOT NULL DEFAULT '',
+  area_kk TEXT NOT NULL DEFAULT '', area_ru TEXT NOT NULL DEFAULT '', area_en TEXT NOT NULL DEFAULT '',
+  address_kk TEXT NOT NULL DEFAULT '', address_ru TEXT NOT NULL DEFAULT '', address_en TEXT NOT NULL DEFAULT '',
+  region TEXT NOT NULL REFERENCES regions(code),
+  district TEXT REFERENCES districts(code),
+  phone TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',
+  needs_volunteers INTEGER NOT NULL DEFAULT 0, seeks_partners INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX ngos_by_region ON ngos(region, district);
+CREATE TABLE ngo_categories(
+  category TEXT NOT NULL REFERENCES categories(code),
+  ngo INTEGER NOT NULL REFERENCES ngos(rowid) ON DELETE CASCADE,
+  PRIMARY KEY(category, ngo)) WITHOUT ROWID;
+CREATE INDEX ngo_categories_by_ngo ON ngo_categories(ngo);
+CREATE TABLE councils(
+  id TEXT PRIMARY KEY, level TEXT NOT NULL CHECK(level IN ('national','regional','district')),
+  region TEXT REFERENCES regions(code), district TEXT REFERENCES districts(code),
+  name_kk TEXT NOT NULL DEFAULT '', name_ru TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '',
+  description_kk TEXT NOT NULL DEFAULT '', description_ru TEXT NOT NULL DEFAULT '', description_en TEXT NOT NULL DEFAULT '',
+  meetings_kk TEXT NOT NULL DEFAULT '', meetings_ru TEXT NOT NULL DEFAULT '', meetings_en TEXT NOT NULL DEFAULT '',
+  topics TEXT NOT NULL DEFAULT '');
+CREATE TABLE opportunities(
+  id TEXT PRIMARY KEY, ngo TEXT NOT NULL REFERENCES ngos(id) ON DELETE CASCADE,
+  title_kk TEXT NOT NULL DEFAULT '', title_ru TEXT NOT NULL DEFAULT '', title_en TEXT NOT NULL DEFAULT '',
+  description_kk TEXT NOT NULL DEFAULT '', description_ru TEXT NOT NULL DEFAULT '', description_en TEXT NOT NULL DEFAULT '',
+  when_kk TEXT NOT NULL DEFAULT '', when_ru TEXT NOT NULL DEFAULT '', when_en TEXT NOT NULL DEFAULT '',
+  region TEXT REFERENCES regions(code), district TEXT REFERENCES districts(code));
+CREATE INDEX opportunities_by_ngo ON opportunities(ngo);
+)sql";
+
+// Version 2: full-text search. Folded copies of the searchable text live beside the
+// originals so the FTS5 index can be an external-content table kept in step by plain
+// triggers (any SQLite client may edit ngos without knowing Aul's folding), and the
+// per-language sort keys make browsing in alphabetical order an index walk.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE ngos ADD COLUMN search_name TEXT NOT NULL DEFAULT '';
+ALTER TABLE ngos ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE ngos ADD COLUMN sort_kk TEXT NOT NULL DEFAULT '';
+ALTER TABLE ngos ADD COLUMN sort_ru TEXT NOT NULL DEFAULT '';
+ALTER TABLE ngos ADD COLUMN sort_en TEXT NOT NULL DEFAULT '';
+UPDATE ngos SET
+  search_name = aul_fold(name_kk || ' ' || name_ru || ' ' || name_en || ' ' || bin),
+  search_text = aul_fold(mission_kk || ' ' || mission_ru || ' ' || mission_en || ' ' ||
+                         services_kk || ' ' || services_ru || ' ' || services_en || ' ' ||
+                         area_kk || ' ' || area_ru || ' ' || area_en),
+  sort_kk = aul_fold(coalesce(nullif(name_kk, ''), nullif(name_ru, ''), name_en)),
+  sort_ru = aul_fold(coalesce(nullif(name_ru, ''), nullif(name_kk, ''), name_en)),
+  sort_en = aul_fold(coalesce(nullif(name_en, ''), nullif(name_kk, ''), name_ru));
+CREATE INDEX ngos_sort_kk ON ngos(sort_kk);
+CREATE INDEX ngos_sort_ru ON ngos(sort_ru);
+CREATE INDEX ngos_sort_en ON ngos(sort_en);
+CREATE VIRTUAL TABLE ngo_fts USING fts5(
+  search_name, search_text, content='ngos', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 0', prefix='1 2 3');
+CREATE TRIGGER ngos_fts_insert AFTER INSERT ON ngos BEGIN
+  INSERT INTO ngo_fts(rowid, search_name, search_text) VALUES (new.rowid, new.search_name, new.search_text);
+END;
+CREATE TRIGGER ngos_fts_delete AFTER DELETE ON ngos BEGIN
+  INSERT INTO ngo_fts(ngo_fts, rowid, search_name, search_text)
+    VALUES ('delete', old.rowid, old.search_name, old.search_text);
+END;
+CREATE TRIGGER ngos_fts_update AFTER UPDATE OF search_name, search_text ON ngos BEGIN
+  INSERT INTO ngo_fts(ngo_fts, rowid, search_name, search_text)
+    VALUES ('delete', old.rowid, old.search_name, old.search_text);
+  INSERT INTO ngo_fts(rowid, search_name, search_text) VALUES (new.rowid, new.search_name, new.search_text);
+END;
+INSERT INTO ngo_fts(ngo_fts) VALUES ('rebuild');
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2};
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
+
+void fold_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const unsigned char* in = sqlite3_value_text(argv[0]);
+    if (!in) {
+        sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
+        return;
+    }
+    std::string out = core::fold_for_search(reinterpret_cast<const char*>(in));
+    sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+Status register_functions(const Db& db) {
+    int rc = sqlite3_create_function(db.raw(), "aul_fold", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                     nullptr, fold_function, nullptr, nullptr);
+    if (rc != SQLITE_OK) return sql_error(db, "registering aul_fold");
+    return ok_status();
+}
+
+Result<int> schema_version(const Db& db) {
+    auto v = db.scalar_int("PRAGMA user_version");
+    if (!v) return Error{v.error()};
+    return static_cast<int>(*v);
+}
+
+Status migrate(const Db& db, int target) {
+    auto version = schema_version(db);
+    if (!version) return Error{version.error()};
+    if (*version > kSchemaVersion)
+        return Error{"database " + db.path() + " has schema version " + std::to_string(*version) +
+                     ", newer than this program's " + std::to_string(kSchemaVersion) +
+                     "; install the newer Aul or restore a matching backup"};
+    for (int v = *version; v < target; ++v) {
+        auto tx = WriteTx::begin(db);
+        if (!tx) return Error{tx.error()};
+        if (auto s = db.exec(kMigrations[v]); !s)
+            return Error{"migrating the database to version " + std::to_string(v + 1) + ": " +
+                         s.error()};
+        if (auto s = db.exec("PRAGMA user_version=" + std::to_string(v + 1)); !s) return s;
+        if (auto s = tx->commit(); !s) return s;
+    }
+    return ok_status();
+}
+
+}  // namespace aul::store
