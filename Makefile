@@ -1,0 +1,33 @@
+# The two commands of the README, plus the benchmarks and housekeeping.
+#   make run    install what is missing, build, seed the demo catalogue, start the kiosk
+#   make test   install what is missing, build, run every test (UI tests under Xvfb)
+#   make bench  release build, every benchmark, figures as JSON lines at the end
+
+DATA ?= $(CURDIR)/build/data
+JOBS ?= $(shell nproc)
+KIOSK_ARGS ?=
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@sh platform/debian/install-deps.sh
+
+build: deps
+	@cmake --preset default -DBUILD_TESTING=ON >/dev/null
+	@cmake --build --preset default -j $(JOBS)
+
+run: build
+	@sh platform/debian/run-kiosk.sh "$(DATA)" $(KIOSK_ARGS)
+
+test: build
+	@ctest --preset default -j $(JOBS)
+
+bench: deps
+	@cmake --preset release -DBUILD_TESTING=ON >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+	@sh tests/bench/run.sh build-release
+
+clean:
+	rm -rf build build-release

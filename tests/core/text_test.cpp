@@ -1,0 +1,38 @@
+#include <doctest/doctest.h>
+
+#include "core/text.h"
+
+using namespace aul::core;
+
+TEST_CASE("UTF-8 validity") {
+    CHECK(is_valid_utf8("Қазақстан"));
+    CHECK_FALSE(is_valid_utf8("\xC0\xAF"));          // overlong '/'
+    CHECK_FALSE(is_valid_utf8("\xED\xA0\x80"));      // surrogate
+    CHECK_FALSE(is_valid_utf8("abc\xFF"));
+    CHECK_FALSE(is_valid_utf8("\xE2\x82"));          // truncated
+}
+
+TEST_CASE("NFC composes and repairs") {
+    // й as и + combining breve, ә as its decomposed form does not exist (ә is atomic): stays.
+    CHECK(to_nfc("\xD0\xB8\xCC\x86") == "й");
+    CHECK(to_nfc("ә") == "ә");
+    CHECK(to_nfc("a\xFF" "b") == "a\xEF\xBF\xBD" "b");  // invalid byte -> U+FFFD, nothing dropped
+}
+
+TEST_CASE("search folding: case, ё, but Kazakh letters stay themselves") {
+    CHECK(fold_for_search("ҚАМҚОР") == "қамқор");
+    CHECK(fold_for_search("ӘЛЕМ Ғылым ҢҮҰӨҺІ") == "әлем ғылым ңүұөһі");
+    CHECK(fold_for_search("Всё для детей") == "все для детей");
+    CHECK(fold_for_search("ЁЛКА") == "елка");
+    CHECK(fold_for_search("Straße") == "strasse");
+    CHECK(fold_for_search("қ") != fold_for_search("к"));
+    CHECK(fold_for_search("ү") != fold_for_search("у"));
+    CHECK(fold_for_search("\xD0\xB5\xCC\x88") == "е");  // decomposed ё folds too
+}
+
+TEST_CASE("length and control characters") {
+    CHECK(codepoint_count("Қазақ") == 5);
+    CHECK(strip_controls("a\x01" "b\tc\nd\x7F", false) == "ab cd");
+    CHECK(strip_controls("a\nb", true) == "a\nb");
+    CHECK(strip_controls("a\xC2\x85" "b", false) == "ab");  // C1 NEL
+}

@@ -1,0 +1,46 @@
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "kiosk/config.h"
+
+using namespace aul::kiosk;
+
+namespace {
+std::string write_temp(const std::string& text) {
+    char name[] = "/tmp/aul-conf-XXXXXX";
+    int fd = mkstemp(name);
+    REQUIRE(fd >= 0);
+    close(fd);
+    std::ofstream(name) << text;
+    return name;
+}
+}  // namespace
+
+TEST_CASE("a missing config gives the documented defaults") {
+    auto c = load_config("/nonexistent/kiosk.conf");
+    REQUIRE(c.ok());
+    CHECK(c->dpi == doctest::Approx(149));
+    CHECK_FALSE(c->high_contrast);
+    CHECK(c->language == aul::core::Lang::kk);
+}
+
+TEST_CASE("keys are read and bad values are named") {
+    std::string path = write_temp("[display]\ndpi = 120\nlarge_text = yes\n[kiosk]\nlanguage = ru\nfuture_key = 1\n");
+    auto c = load_config(path);
+    REQUIRE_MESSAGE(c.ok(), (c.ok() ? "" : c.error()));
+    CHECK(c->dpi == doctest::Approx(120));
+    CHECK(c->large_text);
+    CHECK(c->language == aul::core::Lang::ru);
+    std::remove(path.c_str());
+
+    path = write_temp("[display]\ndpi = huge\n");
+    auto bad = load_config(path);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().find("display.dpi") != std::string::npos);
+    CHECK(bad.error().find("line 2") != std::string::npos);
+    std::remove(path.c_str());
+}

@@ -1,0 +1,74 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "common.h"
+#include "store/catalog_store.h"
+
+using namespace aul;
+
+TEST_CASE("a new database is created, checked and seeded in one transaction") {
+    TempDir dir;
+    store::OpenReport report;
+    auto db = store::open_kiosk_db(dir.file("kiosk.db"), &report);
+    REQUIRE(db.ok());
+    CHECK(report.created);
+    CHECK(report.damaged_copy.empty());
+    store::CatalogStore s(std::move(*db));
+    auto counts = s.replace_catalog(small_catalog());
+    REQUIRE(counts.ok());
+    CHECK(counts->ngos == 4);
+    CHECK(*s.ngo_count() == 4);
+    CHECK(s.categories()->size() == 2);
+    CHECK(s.regions()->size() == 2);
+    CHECK(s.districts("KZ-19")->size() == 1);
+    CHECK(s.db().scalar_int("PRAGMA foreign_keys").value() == 1);
+    auto mode = s.db().prepare("PRAGMA journal_mode");
+    REQUIRE(mode->step().value());
+    CHECK(mode->text(0) == "wal");
+}
+
+TEST_CASE("a catalogue that breaks a constraint leaves the old one whole") {
+    TempDir dir;
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    auto broken = small_catalog();
+    broken.ngos.push_back(broken.ngos[0]);  // duplicate id: the UNIQUE constraint fails mid-way
+    auto r = s.replace_catalog(broken);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().find("ngo-1") != std::string::npos);
+    CHECK(*s.ngo_count() == 4);
+}
+
+TEST_CASE("a damaged database is kept aside and replaced by a fresh one") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        store::CatalogStore s(std::move(*store::open_kiosk_db(path)));
+        REQUIRE(s.replace_catalog(small_catalog()).ok());
+        REQUIRE(s.db().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    {
+        // Scribble over every page after the first, as a failing card might.
+        auto size = std::filesystem::file_size(path);
+        REQUIRE(size > 8192);
+        std::fstream f(path, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4096);
+        std::string junk(size - 4096, '\x5A');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    store::OpenReport report;
+    auto db = store::open_kiosk_db(path, &report);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    CHECK_FALSE(report.damaged_copy.empty());
+    CHECK(std::filesystem::exists(report.damaged_copy));
+    CHECK(std::filesystem::file_size(report.damaged_copy) > 4096);
+    store::CatalogStore fresh(std::move(*db));
+    CHECK(*fresh.ngo_count() == 0);
+}
+
+TEST_CASE("an unreadable location gives an actionable error") {
+    auto db = store::open_kiosk_db("/nonexistent-dir/kiosk.db");
+    REQUIRE_FALSE(db.ok());
+    CHECK(db.error().find("/nonexistent-dir/kiosk.db") != std::string::npos);
+}

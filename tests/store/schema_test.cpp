@@ -1,0 +1,69 @@
+#include <doctest/doctest.h>
+
+#include "common.h"
+#include "store/catalog_store.h"
+#include "store/schema.h"
+
+using namespace aul;
+
+TEST_CASE("a version-1 database with data migrates and becomes searchable") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        auto db = store::Db::open(path);
+        REQUIRE(db.ok());
+        REQUIRE(store::register_functions(*db).ok());
+        REQUIRE(store::migrate(*db, 1).ok());
+        CHECK(*store::schema_version(*db) == 1);
+        // Rows written by a kiosk that ran the first schema.
+        REQUIRE(db->exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
+                         "INSERT INTO ngos(id, bin, name_kk, name_ru, mission_ru, region) VALUES "
+                         "('ngo-1', '050540012347', 'Қамқор қоры', 'Фонд Камкор', 'Помощь семьям', 'KZ-19');")
+                    .ok());
+    }
+    auto db = store::open_kiosk_db(path);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
+    store::CatalogStore s(std::move(*db));
+    store::NgoQuery q;
+    q.text = "қамқ";
+    auto hits = s.search(q);
+    REQUIRE(hits.ok());
+    CHECK(hits->size() == 1);
+    q.text = "семь";
+    CHECK(s.search(q)->size() == 1);
+}
+
+TEST_CASE("a database from a newer program is refused, not damaged") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        auto db = store::Db::open(path);
+        REQUIRE(db->exec("PRAGMA user_version=99").ok());
+    }
+    auto db = store::Db::open(path);
+    auto s = store::migrate(*db);
+    REQUIRE_FALSE(s.ok());
+    CHECK(s.error().find("newer") != std::string::npos);
+    CHECK(*store::schema_version(*db) == 99);
+}
+
+TEST_CASE("the FTS index follows updates and deletes through triggers") {
+    TempDir dir;
+    auto db = store::open_kiosk_db(dir.file("kiosk.db"));
+    REQUIRE(db.ok());
+    store::CatalogStore s(std::move(*db));
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    store::NgoQuery q;
+    q.text = "камкор";
+    REQUIRE(s.search(q)->size() == 1);
+    REQUIRE(s.db().exec("UPDATE ngos SET search_name = aul_fold('Фонд Самрук') WHERE id = 'ngo-1'").ok());
+    CHECK(s.search(q)->empty());
+    q.text = "самрук";
+    CHECK(s.search(q)->size() == 1);
+    REQUIRE(s.db().exec("DELETE FROM ngos WHERE id = 'ngo-1'").ok());
+    CHECK(s.search(q)->empty());
+    auto check = s.db().prepare("INSERT INTO ngo_fts(ngo_fts, rank) VALUES ('integrity-check', 1)");
+    REQUIRE(check.ok());
+    CHECK(check->run().ok());
+}

@@ -1,0 +1,84 @@
+#include <doctest/doctest.h>
+
+#include "common.h"
+#include "store/catalog_store.h"
+
+using namespace aul;
+
+namespace {
+struct Fixture {
+    TempDir dir;
+    std::optional<store::CatalogStore> s;
+    Fixture() {
+        auto db = store::open_kiosk_db(dir.file("kiosk.db"));
+        REQUIRE(db.ok());
+        s.emplace(std::move(*db));
+        auto counts = s->replace_catalog(small_catalog());
+        REQUIRE_MESSAGE(counts.ok(), (counts.ok() ? "" : counts.error()));
+    }
+    std::vector<std::string> ids(store::NgoQuery q) {
+        auto rows = s->search(q);
+        REQUIRE_MESSAGE(rows.ok(), (rows.ok() ? "" : rows.error()));
+        std::vector<std::string> out;
+        for (std::int64_t rowid : *rows) out.push_back(s->ngo(rowid)->id);
+        return out;
+    }
+    std::vector<std::string> text(const std::string& t) {
+        store::NgoQuery q;
+        q.text = t;
+        return ids(q);
+    }
+};
+}  // namespace
+
+TEST_CASE("search matches prefixes, folds case, and finds Kazakh letters") {
+    Fixture f;
+    CHECK(f.text("ҚАМҚ") == std::vector<std::string>{"ngo-1"});
+    CHECK(f.text("қ").size() >= 1);          // one Kazakh-only letter is a valid query
+    CHECK(f.text("к").size() >= 1);
+    CHECK(f.text("жасыл ел") == std::vector<std::string>{"ngo-2"});  // every word must match
+    CHECK(f.text("жасыл камкор").empty());
+    CHECK(f.text("   ").size() == 4);        // no words: everything, alphabetically
+    CHECK(f.text("\"*)(").size() == 4);      // FTS syntax typed by a resident is just text
+}
+
+TEST_CASE("ё and е match each other both ways") {
+    Fixture f;
+    CHECK(f.text("все для") == std::vector<std::string>{"ngo-3"});
+    CHECK(f.text("ВСЁ") == std::vector<std::string>{"ngo-3"});
+    CHECK(f.text("зеленая") == std::vector<std::string>{"ngo-2"});
+    CHECK(f.text("елка") == std::vector<std::string>{"ngo-3"});
+}
+
+TEST_CASE("a hit in the name ranks above a hit in the description") {
+    Fixture f;
+    // ngo-3 is called "Всё для детей"; ngo-4 only mentions children in its mission.
+    auto hits = f.text("дет");
+    REQUIRE(hits.size() == 2);
+    CHECK(hits[0] == "ngo-3");
+    CHECK(hits[1] == "ngo-4");
+}
+
+TEST_CASE("filters narrow by category, region and district") {
+    Fixture f;
+    store::NgoQuery q;
+    q.category = "environment";
+    CHECK(f.ids(q) == std::vector<std::string>{"ngo-2"});
+    q = {};
+    q.region = "KZ-71";
+    CHECK(f.ids(q).size() == 2);
+    q.district = "KZ-19-01";
+    CHECK(f.ids(q).empty());
+    q.region = "KZ-19";
+    CHECK(f.ids(q) == std::vector<std::string>{"ngo-1"});
+    q = {};
+    q.text = "фонд";
+    q.region = "KZ-71";
+    CHECK(f.ids(q).empty());
+}
+
+TEST_CASE("match expression quotes every word as a prefix") {
+    CHECK(store::CatalogStore::match_expression("Қамқор қоры") == "\"қамқор\"* \"қоры\"*");
+    CHECK(store::CatalogStore::match_expression("a\"b OR c") == "\"a\"* \"b\"* \"or\"* \"c\"*");
+    CHECK(store::CatalogStore::match_expression("!!").empty());
+}
