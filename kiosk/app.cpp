@@ -99,8 +99,10 @@ public:
     void set_lang(core::Lang l) override { apply(Intent{Intent::Kind::set_lang, {}, 0, l}); }
     void request_shot(const std::string& name) override {
         std::string dir = opt_.shots_dir.empty() ? opt_.data_dir : opt_.shots_dir;
+        ::mkdir(dir.c_str(), 0755);
         pending_shot_ = dir + "/" + name + ".png";
     }
+    float px_per_mm() const override { return theme_.mm(1.0f); }
     ImVec2 screen_size() const override {
         return ImVec2(static_cast<float>(window_.width()), static_cast<float>(window_.height()));
     }
@@ -160,6 +162,7 @@ private:
 
     std::unique_ptr<ScriptPlayer> script_;
     std::string pending_shot_;
+    bool shot_failed_ = false;
     Clock::time_point started_ = Clock::now();
     double first_frame_ms_ = -1;
     std::uint64_t wakeups_ = 0;
@@ -333,7 +336,10 @@ void App::draw_frame(double now, float dt) {
     ImGui::Render();
     window_.render();
     if (!pending_shot_.empty()) {
-        if (auto s = window_.write_png(pending_shot_); !s) log_line("error", s.error());
+        if (auto s = window_.write_png(pending_shot_); !s) {
+            log_line("error", s.error());
+            shot_failed_ = true;
+        }
         pending_shot_.clear();
     }
     window_.present();
@@ -499,8 +505,9 @@ int App::run() {
 
         if (script_) {
             auto state = script_->advance(*this, now);
-            if (state == ScriptPlayer::State::failed) {
-                std::fprintf(stderr, "kiosk: script %s failed at %s\n", opt_.script.c_str(), script_->failure().c_str());
+            if (state == ScriptPlayer::State::failed || shot_failed_) {
+                std::fprintf(stderr, "kiosk: script %s failed at %s\n", opt_.script.c_str(),
+                             shot_failed_ ? "a shot: the screenshot could not be written" : script_->failure().c_str());
                 return 1;
             }
             if (state == ScriptPlayer::State::passed) {
@@ -526,6 +533,7 @@ int App::run() {
 int App::finish_screenshot() {
     pending_shot_ = opt_.screenshot;
     draw_frame(std::chrono::duration<double>(Clock::now() - started_).count(), 1.0f / 60);
+    if (shot_failed_) return 1;
     std::printf("screenshot %s written\n", opt_.screenshot.c_str());
     return 0;
 }

@@ -106,6 +106,14 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
         } else if (verb == "expect" || verb == "expect-not") {
             s.kind = verb == "expect" ? ScriptStep::Kind::expect : ScriptStep::Kind::expect_not;
             if (!quoted(rest, s.arg)) return bad("expect takes \"text\"");
+        } else if (verb == "note" || verb == "expect-changed") {
+            s.kind = verb == "note" ? ScriptStep::Kind::note : ScriptStep::Kind::expect_changed;
+            auto id = rest.find("id:");
+            if (id == std::string::npos) return bad("takes id:widget.id");
+            std::istringstream(rest.substr(id + 3)) >> s.arg;
+        } else if (verb == "expect-targets") {
+            s.kind = ScriptStep::Kind::expect_targets;
+            if (!(std::istringstream(rest) >> s.dx) || s.dx <= 0) return bad("expect-targets takes millimetres");
         } else if (verb == "shot") {
             s.kind = ScriptStep::Kind::shot;
             std::istringstream(rest) >> s.arg;
@@ -238,6 +246,37 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             host.request_shot(s.arg);
             done();
             break;
+        case ScriptStep::Kind::note:
+        case ScriptStep::Kind::expect_changed: {
+            const UiItem* found = nullptr;
+            for (const auto& it : host.items())
+                if (it.id == s.arg) found = &it;
+            if (!found) {
+                if (waited > kFindTimeout) fail(s, "no widget " + s.arg + " on screen");
+                break;
+            }
+            if (s.kind == ScriptStep::Kind::note)
+                note_ = found->text;
+            else if (found->text == note_)
+                fail(s, s.arg + " still shows \"" + note_ + "\"");
+            if (state_ == State::running) done();
+            break;
+        }
+        case ScriptStep::Kind::expect_targets: {
+            float min_px = s.dx * host.px_per_mm() - 0.5f;
+            for (const auto& it : host.items()) {
+                if (!it.tappable || it.clipped) continue;
+                float w = it.max.x - it.min.x, h = it.max.y - it.min.y;
+                if (w < min_px || h < min_px) {
+                    fail(s, "tap target " + (it.id.empty() ? "\"" + it.text + "\"" : it.id) + " is " +
+                                std::to_string(w / host.px_per_mm()).substr(0, 4) + " x " +
+                                std::to_string(h / host.px_per_mm()).substr(0, 4) + " mm");
+                    break;
+                }
+            }
+            if (state_ == State::running) done();
+            break;
+        }
     }
     return state_;
 }

@@ -3,6 +3,10 @@
 //   lang kk|ru|en          tap "visible text"      tap id:stable.widget.id
 //   drag DX DY             type "text"             wait MS
 //   expect "visible text"  expect-not "text"       shot NAME
+// and, for tests:
+//   note id:WIDGET         remembers the widget's text
+//   expect-changed id:WIDGET   fails unless its text differs from the note
+//   expect-targets MM      every fully visible tap target is at least MM millimetres each way
 // Blank lines and lines starting with # are ignored.
 #pragma once
 #include <string>
@@ -15,10 +19,10 @@
 namespace aul::kiosk {
 
 struct ScriptStep {
-    enum class Kind { lang, tap_text, tap_id, drag, type, wait, expect, expect_not, shot };
+    enum class Kind { lang, tap_text, tap_id, drag, type, wait, expect, expect_not, shot, note, expect_changed, expect_targets };
     Kind kind;
     std::string arg;
-    float dx = 0, dy = 0;
+    float dx = 0, dy = 0;  // drag distance, px; dx also holds expect-targets' millimetres
     int ms = 0;
     int line = 0;
 };
@@ -34,6 +38,7 @@ public:
     virtual void set_lang(core::Lang lang) = 0;
     virtual void request_shot(const std::string& name) = 0;
     virtual ImVec2 screen_size() const = 0;
+    virtual float px_per_mm() const = 0;
 };
 
 class ScriptPlayer {
@@ -56,6 +61,7 @@ private:
     int phase_ = 0;  // progress within a multi-frame step (drag)
     ImVec2 drag_from_{0, 0};
     std::string failure_;
+    std::string note_;
     State state_ = State::running;
 };
 

@@ -44,13 +44,50 @@ ImVec2 Ui::visible_max(ImVec2 b) const {
 void Ui::record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
     ImVec2 vmin = visible_min(min), vmax = visible_max(max);
     if (vmax.x <= vmin.x || vmax.y <= vmin.y) return;  // scrolled out of sight
-    items_.push_back({id, std::string(text), vmin, vmax, tappable});
+    bool clipped = vmin.x != min.x || vmin.y != min.y || vmax.x != max.x || vmax.y != max.y;
+    items_.push_back({id, std::string(text), vmin, vmax, tappable, clipped});
 }
 
 bool Ui::press_feedback_tap(const std::string& id, ImVec2 size, bool& held) {
     bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     held = ImGui::IsItemActive();
     return tapped;
+}
+
+// Icon and label centred; a label too long for one line wraps to a second when the
+// button is tall enough, and is cut with an ellipsis only as a last resort.
+void Ui::draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* f = theme_.fonts.body;
+    float fs = f->FontSize;
+    float side = theme_.mm(2.5f);
+    std::string icon = glyph(icon_name);
+    float icon_w = icon.empty() ? 0 : f->CalcTextSizeA(fs, FLT_MAX, 0, icon.c_str()).x;
+    float gap = icon.empty() || label.empty() ? 0 : theme_.mm(2.5f);
+    float label_room = size.x - 2 * side - icon_w - gap;
+    const char* lb = label.data();
+    const char* le = label.data() + label.size();
+    ImVec2 one_line = f->CalcTextSizeA(fs, FLT_MAX, 0, lb, le);
+    bool two_lines_fit = size.y >= fs * 2.3f;
+    ImVec2 wrapped = f->CalcTextSizeA(fs, FLT_MAX, label_room, lb, le);
+    bool wrap = one_line.x > label_room && two_lines_fit && wrapped.y <= fs * 2.05f;
+    ImVec2 ts = wrap ? wrapped : ImVec2(std::min(one_line.x, label_room), one_line.y);
+    float content_w = icon_w + gap + ts.x;
+    float x = pos.x + std::max(side, (size.x - content_w) * 0.5f);
+    float y = pos.y + (size.y - ts.y) * 0.5f;
+    if (!icon.empty()) dl->AddText(f, fs, ImVec2(x, pos.y + (size.y - fs) * 0.5f), fg, icon.c_str());
+    x += icon_w + gap;
+    if (label.empty()) return;
+    if (wrap) {
+        dl->AddText(f, fs, ImVec2(x, y), fg, lb, le, label_room);
+        return;
+    }
+    ImGui::PushFont(f);
+    ImGui::PushStyleColor(ImGuiCol_Text, fg);
+    ImGui::RenderTextEllipsis(dl, ImVec2(x, y), ImVec2(x + label_room, y + fs), x + label_room, x + label_room, lb, le,
+                              &one_line);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
 }
 
 bool Ui::button(const std::string& id, std::string_view label, std::string_view icon_name,
@@ -76,21 +113,7 @@ bool Ui::button(const std::string& id, std::string_view label, std::string_view 
     dl->AddRectFilled(pos, max, bg, r);
     if ((border >> IM_COL32_A_SHIFT) != 0) dl->AddRect(pos, max, border, r, 0, theme_.config().high_contrast ? 3.f : 1.5f);
 
-    std::string icon = glyph(icon_name);
-    ImFont* f = theme_.fonts.body;
-    ImGui::PushFont(f);
-    std::string text = icon.empty() ? std::string(label)
-                       : label.empty() ? icon
-                                       : icon + "  " + std::string(label);
-    ImVec2 ts = ImGui::CalcTextSize(text.c_str());
-    float inner = size.x - 2 * theme_.mm(2);
-    ImVec2 tp(pos.x + std::max(theme_.mm(2), (size.x - std::min(ts.x, inner)) * 0.5f),
-              pos.y + (size.y - ts.y) * 0.5f);
-    ImGui::PushStyleColor(ImGuiCol_Text, fg);
-    ImGui::RenderTextEllipsis(dl, tp, ImVec2(pos.x + size.x - theme_.mm(2), max.y), pos.x + size.x - theme_.mm(2),
-                              pos.x + size.x - theme_.mm(2), text.c_str(), nullptr, &ts);
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    draw_button_label(pos, size, label, icon_name, fg);
     record(id, label, pos, max, true);
     return tapped;
 }
@@ -132,6 +155,18 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     record(id, label, pos, max, true);
     if (!caption.empty()) record("", caption, pos, max, false);
     return tapped;
+}
+
+float Ui::tile_min_height(std::string_view label, std::string_view caption, float width) const {
+    float pad = theme_.mm(5), band = theme_.mm(2.2f);
+    float text_w = width - 2 * pad - band;
+    ImFont* hf = theme_.fonts.heading;
+    ImFont* sf = theme_.fonts.small;
+    float h = pad + theme_.fonts.icon->FontSize + theme_.mm(3);
+    h += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size()).y;
+    if (!caption.empty())
+        h += theme_.mm(1) + sf->CalcTextSizeA(sf->FontSize, FLT_MAX, text_w, caption.data(), caption.data() + caption.size()).y;
+    return h + pad;
 }
 
 float Ui::chip_width(std::string_view label, std::string_view icon_name) const {

@@ -20,6 +20,7 @@ struct UiItem {
     std::string text;   // what a person reads there
     ImVec2 min, max;    // on-screen rectangle, clipped to what is visible
     bool tappable = false;
+    bool clipped = false;  // partly scrolled out of view: its rectangle is not its full size
 };
 
 enum class ButtonKind { primary, secondary, quiet };
@@ -39,6 +40,8 @@ public:
     // A large tile: icon above a label, for the resident's tasks.
     bool tile(const std::string& id, std::string_view label, std::string_view caption,
               std::string_view icon, ImVec2 size, ImU32 colour);
+    // The height a tile needs to show its icon, label and caption at `width`.
+    float tile_min_height(std::string_view label, std::string_view caption, float width) const;
     // A pill-shaped filter choice; width follows the label.
     bool chip(const std::string& id, std::string_view label, std::string_view icon, bool selected);
     float chip_width(std::string_view label, std::string_view icon) const;
@@ -76,6 +79,7 @@ private:
     };
     ImVec2 visible_min(ImVec2 a) const;
     ImVec2 visible_max(ImVec2 b) const;
+    void draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg);
     bool press_feedback_tap(const std::string& id, ImVec2 size, bool& held);
 
     Theme& theme_;

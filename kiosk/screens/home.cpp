@@ -25,8 +25,12 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     const Words& w = v.words;
     float pad = t.pad();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    float width = ImGui::GetContentRegionAvail().x - 2 * pad;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + pad));
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = avail.x - 2 * pad;
+    // The page scrolls when large text makes it taller than the screen.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
+    ui.begin_scroll("home.page", ImVec2(avail.x - pad, avail.y));
+    ImGui::Dummy(ImVec2(0, pad * 0.5f));
     ImGui::BeginGroup();
 
     ui.text(w("home.greeting"), TextFace::heading, p.text, width);
@@ -48,28 +52,31 @@ Intent draw_home(Ui& ui, const HomeView& v) {
 
     // The catalogue tile takes the left; shortcuts into its busiest areas the right.
     float avail_h = ImGui::GetContentRegionAvail().y - pad;
-    float tile_w = width * 0.44f;
-    float tile_h = std::max(t.touch_min() * 2, avail_h);
+    float tile_w = width * 0.36f;
     std::string caption = core::format_text(w("home.ngos.caption"), "count", std::to_string(v.ngo_count));
+    // Shortcut rows fit a two-line label; the tile is as tall as their grid, or the screen.
+    float row_h = std::max(t.touch_min(), ui.font(TextFace::body)->FontSize * 2.5f);
+    float tile_h = std::max({3 * row_h + 2 * t.gap(), avail_h, ui.tile_min_height(w("home.ngos"), caption, tile_w)});
+    row_h = std::max(row_h, (tile_h - 2 * t.gap()) / 3);
     if (ui.tile("home.ngos", w("home.ngos"), caption, "search", ImVec2(tile_w, tile_h), p.primary))
         keep_first(out, Intent::of(Intent::Kind::open_catalog));
     ImGui::SameLine(0, t.gap() * 2);
 
     ImGui::BeginGroup();
-    ui.text(w("home.by_category"), TextFace::body, p.text_muted);
     float col_w = (width - tile_w - t.gap() * 3) / 2;
     int shown = 0;
     if (v.categories) {
         for (const auto& c : *v.categories) {
             if (shown == kShortcutCategories) break;
-            if (ui.button("home.category." + c.code, c.name.in(w.lang), c.icon,
-                          ImVec2(col_w, t.touch_min() * 1.1f)))
+            if (ui.button("home.category." + c.code, c.name.in(w.lang), c.icon, ImVec2(col_w, row_h)))
                 keep_first(out, Intent::of(Intent::Kind::open_catalog, c.code));
             if (++shown % 2 == 1) ImGui::SameLine();
         }
     }
     ImGui::EndGroup();
     ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, pad));
+    ui.end_scroll();
     return out;
 }
 

@@ -41,7 +41,7 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
     if (v.show_back) {
         if (ui.button("nav.back", v.words("nav.back"), "arrow-left", ImVec2(b * 2.2f, b))) keep_first(out, Intent::of(Intent::Kind::go_back));
         ImGui::SameLine();
-        if (ui.button("nav.home", v.words("nav.home"), "home", ImVec2(b * 2.2f, b))) keep_first(out, Intent::of(Intent::Kind::go_home));
+        if (ui.button("nav.home", "", "home", ImVec2(b, b))) keep_first(out, Intent::of(Intent::Kind::go_home));
         ImGui::SameLine();
     }
     // Right-hand group, laid out from the right edge.
@@ -57,8 +57,9 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
 
     ImFont* hf = ui.font(TextFace::heading);
     float title_w = right_x - title_x - t.mm(3);
-    if (title_w > 0 && !v.title.empty()) {
-        ImVec2 ts = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, v.title.c_str());
+    ImVec2 ts = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, v.title.c_str());
+    // A title cut short reads worse than none: the screen itself says where one is.
+    if (ts.x <= title_w && !v.title.empty()) {
         ImVec2 tp(title_x, origin.y + (h - ts.y) * 0.5f);
         ImGui::PushFont(hf);
         ImGui::PushStyleColor(ImGuiCol_Text, p.text);

@@ -1,0 +1,241 @@
+// Catalogue benchmarks: search latency over a large catalogue beside a LIKE scan of the
+// same data, and the cost of building one UI frame of the result list at two result
+// counts. Prints one JSON object a line: {"name": ..., "value": N, "unit": ...}.
+//   bench_catalog --catalog FILE.json --data DIR
+// DIR keeps the imported kiosk.db so the start-up benchmark can open it afterwards.
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/catalog_json.h"
+#include "core/text.h"
+#include "kiosk/screens/screens.h"
+#include "kiosk/theme.h"
+#include "kiosk/ui.h"
+#include "platform/fonts.h"
+#include "store/catalog_store.h"
+
+using namespace aul;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+void figure(const std::string& name, double value, const char* unit) {
+    std::printf("{\"name\": \"%s\", \"value\": %.4g, \"unit\": \"%s\"}\n", name.c_str(), value, unit);
+    std::fflush(stdout);
+}
+
+double percentile(std::vector<double> v, double p) {
+    std::sort(v.begin(), v.end());
+    std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
+    return v[i];
+}
+
+template <typename Fn>
+double time_ms(Fn&& fn) {
+    auto t0 = Clock::now();
+    fn();
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// Query texts drawn from the catalogue's own words, so every query is one a resident
+// could plausibly type: the first 1, 2, 3 letters of a word, or the whole word.
+std::vector<std::string> words_of(const core::Catalog& c, core::Lang lang) {
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < c.ngos.size(); i += 7) {
+        std::istringstream in(core::fold_for_search(c.ngos[i].name.exact(lang) + " " + c.ngos[i].mission.exact(lang)));
+        std::string w;
+        while (in >> w) {
+            std::string clean;
+            for (char ch : w)
+                if (!std::strchr("«»\"'.,:;!?()-—", ch)) clean.push_back(ch);
+            if (core::codepoint_count(clean) >= 4) words.push_back(clean);
+        }
+    }
+    return words;
+}
+
+std::string first_letters(const std::string& word, std::size_t n) {
+    std::string out;
+    std::size_t count = 0;
+    for (std::size_t i = 0; i < word.size() && count < n; ++count) {
+        std::size_t len = 1;
+        unsigned char c = static_cast<unsigned char>(word[i]);
+        if (c >= 0xF0) len = 4;
+        else if (c >= 0xE0) len = 3;
+        else if (c >= 0xC0) len = 2;
+        out += word.substr(i, len);
+        i += len;
+    }
+    return out;
+}
+
+void bench_search(const store::CatalogStore& s, const core::Catalog& c) {
+    std::mt19937 rng(7);
+    auto like = s.db().prepare(
+        "SELECT rowid FROM ngos WHERE search_name LIKE '%' || ?1 || '%' OR search_text LIKE '%' || ?1 || '%'");
+    for (core::Lang lang : {core::Lang::kk, core::Lang::ru}) {
+        auto words = words_of(c, lang);
+        std::shuffle(words.begin(), words.end(), rng);
+        std::string lc(core::lang_code(lang));
+        for (int kind = 1; kind <= 4; ++kind) {
+            std::vector<double> fts, scan;
+            std::size_t results = 0;
+            const int queries = std::min<int>(200, static_cast<int>(words.size()));
+            for (int i = 0; i < queries; ++i) {
+                std::string q = kind == 4 ? words[static_cast<std::size_t>(i)] : first_letters(words[static_cast<std::size_t>(i)], static_cast<std::size_t>(kind));
+                store::NgoQuery query;
+                query.text = q;
+                query.lang = lang;
+                fts.push_back(time_ms([&] { results += s.search(query)->size(); }));
+                if (i < 40) {  // the scan is slow; fewer samples keep the run short
+                    scan.push_back(time_ms([&] {
+                        like->bind(1, core::fold_for_search(q));
+                        while (*like->step()) {}
+                        like->reset();
+                    }));
+                }
+            }
+            std::string label = kind == 4 ? "word" : std::to_string(kind) + "letter";
+            std::string base = "search." + lc + "." + label;
+            figure(base + ".median", percentile(fts, 0.5), "ms");
+            figure(base + ".p99", percentile(fts, 0.99), "ms");
+            figure(base + ".like_scan.median", percentile(scan, 0.5), "ms");
+            figure(base + ".speedup_vs_like", percentile(scan, 0.5) / std::max(1e-6, percentile(fts, 0.5)), "x");
+            figure(base + ".mean_results", static_cast<double>(results) / queries, "rows");
+        }
+    }
+}
+
+// Builds catalogue frames (NewFrame to Render, no GPU) with `rows` results.
+double frame_median_ms(store::CatalogStore& s, const std::vector<std::int64_t>& all, std::size_t rows,
+                       kiosk::Theme& theme, kiosk::Ui& ui, const core::Translations& tr,
+                       const std::vector<core::Category>& cats, const std::vector<core::Region>& regions) {
+    std::vector<std::int64_t> results(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(std::min(rows, all.size())));
+    std::unordered_map<std::int64_t, store::NgoSummary> cache;
+    store::NgoQuery q;
+    std::vector<core::District> districts;
+    char buf[64] = "";
+    kiosk::CatalogView v;
+    v.words = kiosk::Words{&tr, core::Lang::kk};
+    v.categories = &cats;
+    v.regions = &regions;
+    v.districts = &districts;
+    v.query = &q;
+    v.results = &results;
+    v.search_buf = buf;
+    v.search_buf_size = sizeof buf;
+    v.summary = [&](std::int64_t id) -> const store::NgoSummary* {
+        auto it = cache.find(id);
+        if (it != cache.end()) return &it->second;
+        auto got = s.summaries(std::span<const std::int64_t>(&id, 1));
+        if (!got || got->empty()) return nullptr;
+        return &cache.emplace(id, got->front()).first->second;
+    };
+    std::vector<double> times;
+    platform::Gesture still;
+    for (int i = 0; i < 300; ++i) {
+        // Scroll somewhere in the middle so the clipper works at depth, not just the top.
+        double ms = time_ms([&] {
+            ImGui::GetIO().DeltaTime = 1.0f / 60;
+            ui.begin_frame(still, 1.0f / 60);
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos(ImVec2(0, 0));
+            ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+            ImGui::Begin("##aul", nullptr, ImGuiWindowFlags_NoDecoration);
+            kiosk::draw_catalog(ui, v);
+            ImGui::End();
+            ImGui::Render();
+        });
+        if (i >= 20) times.push_back(ms);  // the first frames fill caches
+    }
+    (void)theme;
+    return percentile(times, 0.5);
+}
+
+void bench_frames(store::CatalogStore& s) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 800);
+    io.IniFilename = nullptr;
+    kiosk::Theme theme(kiosk::ThemeConfig{});
+    platform::IconNames icons;
+    (void)icons.load(platform::FontFiles{}.icon_names);
+    std::vector<std::uint32_t> cps;
+    auto cats = *s.categories();
+    for (const auto& k : cats) cps.push_back(icons.codepoint(k.icon));
+    theme.fonts = *platform::build_fonts(*io.Fonts, platform::FontFiles{}, theme.font_sizes(), cps);
+    unsigned char* px;
+    int w, h;
+    io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+    theme.apply_to_imgui();
+    kiosk::Ui ui(theme);
+    ui.set_icon_names(&icons);
+    core::Translations tr;
+    for (core::Lang l : core::kAllLangs) {
+        std::ifstream in(std::string(AUL_ASSETS) + "/i18n/" + std::string(core::lang_code(l)) + ".json");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        (void)tr.load(l, ss.str());
+    }
+    auto regions = *s.regions();
+    auto all = *s.search(store::NgoQuery{});
+    double small = frame_median_ms(s, all, 500, theme, ui, tr, cats, regions);
+    double large = frame_median_ms(s, all, all.size(), theme, ui, tr, cats, regions);
+    figure("ui.frame_build.500_results.median", small, "ms");
+    figure("ui.frame_build." + std::to_string(all.size()) + "_results.median", large, "ms");
+    figure("ui.frame_build.ratio_large_to_small", large / small, "x");
+    ImGui::DestroyContext();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string catalog_path, data_dir;
+    for (int i = 1; i + 1 < argc; i += 2) {
+        std::string a = argv[i];
+        if (a == "--catalog") catalog_path = argv[i + 1];
+        if (a == "--data") data_dir = argv[i + 1];
+    }
+    if (catalog_path.empty() || data_dir.empty()) {
+        std::fputs("usage: bench_catalog --catalog FILE.json --data DIR\n", stderr);
+        return 2;
+    }
+    std::ifstream in(catalog_path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    core::Catalog catalog;
+    double parse_ms = time_ms([&] {
+        auto c = core::parse_catalog(ss.str());
+        if (!c) {
+            std::fprintf(stderr, "bench: %s\n", c.error().c_str());
+            std::exit(1);
+        }
+        catalog = std::move(*c);
+    });
+    std::filesystem::create_directories(data_dir);
+    std::filesystem::remove(data_dir + "/kiosk.db");
+    auto db = store::open_kiosk_db(data_dir + "/kiosk.db");
+    if (!db) {
+        std::fprintf(stderr, "bench: %s\n", db.error().c_str());
+        return 1;
+    }
+    store::CatalogStore s(std::move(*db));
+    double import_ms = time_ms([&] { (void)s.replace_catalog(catalog); });
+    figure("catalog.ngos", static_cast<double>(catalog.ngos.size()), "count");
+    figure("catalog.parse", parse_ms, "ms");
+    figure("catalog.import", import_ms, "ms");
+    figure("catalog.db_size", static_cast<double>(std::filesystem::file_size(data_dir + "/kiosk.db")) / 1e6, "MB");
+    bench_search(s, catalog);
+    bench_frames(s);
+    return 0;
+}

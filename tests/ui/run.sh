@@ -1,0 +1,22 @@
+#!/bin/sh
+# Runs the kiosk on a fresh data folder under Xvfb, either replaying a script or taking a
+# screenshot, as a resident's session would run on a 1280x800 panel.
+#   run.sh KIOSK script FILE SHOTS_DIR
+#   run.sh KIOSK shot SCREEN LANG OUT.png
+set -eu
+kiosk="$1"; mode="$2"; shift 2
+data=$(mktemp -d /tmp/aul-ui-XXXXXX)
+trap 'rm -rf "$data"' EXIT
+run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config /nonexistent --size 1280x800 "$@"; }
+case "$mode" in
+  script)
+    mkdir -p "$2"
+    run --script "$1" --shots "$2" ;;
+  shot)
+    mkdir -p "$(dirname "$3")"
+    run --screen "$1" --lang "$2" --screenshot "$3"
+    # A blank or failed frame compresses to almost nothing; a drawn screen does not.
+    size=$(stat -c %s "$3")
+    if [ "$size" -lt 20000 ]; then echo "screenshot $3 is only $size bytes: nothing was drawn" >&2; exit 1; fi ;;
+  *) echo "run.sh: unknown mode $mode" >&2; exit 2 ;;
+esac
