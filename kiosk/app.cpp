@@ -185,6 +185,9 @@ Status App::start() {
     lang_ = cfg_.language;
     if (!opt_.lang.empty() && !core::parse_lang(opt_.lang, lang_)) return Error{"--lang takes kk, ru or en"};
     theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
+    auto cap = platform::cap_height_per_pixel(platform::FontFiles{}.regular);
+    if (!cap) return Error{cap.error()};
+    theme_.set_cap_ratio(*cap);
 
     if (auto s = load_translations(tr_); !s) return s;
 

@@ -53,7 +53,7 @@ const Palette kHighContrast{
 
 platform::FontSizes Theme::font_sizes() const {
     float scale = cfg_.large_text ? 1.3f : 1.0f;
-    float body = mm(4.8f) / 0.714f * scale;
+    float body = mm(4.8f) / cap_ratio_ * scale;
     return {.body = body, .small = body * 0.85f, .heading = body * 1.3f, .icon = mm(13.0f) * scale};
 }
 

@@ -30,8 +30,10 @@ public:
     float pad() const { return mm(5.0f); }         // screen margin
     float radius() const { return mm(2.5f); }
 
-    // Font sizes: body text cap height 4.8 mm (Noto Sans caps are 0.714 em).
+    // Font sizes: body text cap height 4.8 mm, 1.3x in large-text mode.
     platform::FontSizes font_sizes() const;
+    // Cap height per pixel of font size, read from the font file (platform::cap_height_per_pixel).
+    void set_cap_ratio(float r) { cap_ratio_ = r; }
 
     const Palette& palette() const;
     const ThemeConfig& config() const { return cfg_; }
@@ -45,6 +47,7 @@ public:
 
 private:
     ThemeConfig cfg_;
+    float cap_ratio_ = 0.524f;  // Noto Sans: 714 / (1069 + 293)
 };
 
 }  // namespace aul::kiosk

@@ -157,6 +157,14 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     return tapped;
 }
 
+float Ui::button_width(std::string_view label, std::string_view icon_name) const {
+    ImFont* f = theme_.fonts.body;
+    std::string icon = glyph(icon_name);
+    float w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+    if (!icon.empty()) w += f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon.c_str()).x + (label.empty() ? 0 : theme_.mm(2.5f));
+    return std::max(theme_.touch_min(), w + 2 * theme_.mm(4));
+}
+
 float Ui::tile_min_height(std::string_view label, std::string_view caption, float width) const {
     float pad = theme_.mm(5), band = theme_.mm(2.2f);
     float text_w = width - 2 * pad - band;

@@ -37,6 +37,8 @@ public:
     // A button with an optional icon (Font Awesome name); true when tapped.
     bool button(const std::string& id, std::string_view label, std::string_view icon,
                 ImVec2 size, ButtonKind kind = ButtonKind::secondary, bool selected = false);
+    // The width a button needs to show its icon and label on one line.
+    float button_width(std::string_view label, std::string_view icon) const;
     // A large tile: icon above a label, for the resident's tasks.
     bool tile(const std::string& id, std::string_view label, std::string_view caption,
               std::string_view icon, ImVec2 size, ImU32 colour);

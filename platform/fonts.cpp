@@ -1,5 +1,8 @@
 #include "platform/fonts.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
 #include <imgui.h>
 #include <imgui_freetype.h>
 #include <utf8proc.h>
@@ -129,6 +132,22 @@ Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const Fo
     if (!set.body || !set.small || !set.heading || !set.icon || !atlas.Build())
         return Error{"the font atlas could not be built (FreeType failed to read a font file)"};
     return set;
+}
+
+Result<float> cap_height_per_pixel(const std::string& font_path) {
+    FT_Library lib = nullptr;
+    if (FT_Init_FreeType(&lib) != 0) return Error{"FreeType could not start"};
+    FT_Face face = nullptr;
+    float ratio = 0;
+    if (FT_New_Face(lib, font_path.c_str(), 0, &face) == 0) {
+        auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face, FT_SFNT_OS2));
+        int span = face->ascender - face->descender;
+        if (os2 && os2->sCapHeight > 0 && span > 0) ratio = static_cast<float>(os2->sCapHeight) / static_cast<float>(span);
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(lib);
+    if (ratio <= 0) return Error{"cannot read the cap height of " + font_path + "; is the font file whole?"};
+    return ratio;
 }
 
 std::vector<std::uint32_t> missing_glyphs(const ImFont& font, std::string_view text) {

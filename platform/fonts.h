@@ -56,6 +56,11 @@ private:
 Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes,
                             const std::vector<std::uint32_t>& icons);
 
+// Cap height per pixel of ImGui font size for a font file. ImGui asks FreeType for a size
+// whose ascender-to-descender span is the pixel size, so the cap height is
+// sCapHeight / (ascender - descender) of it (about 0.52 for Noto Sans).
+Result<float> cap_height_per_pixel(const std::string& font_path);
+
 // Code points of `text` that `font` has no glyph for (spaces and controls ignored).
 std::vector<std::uint32_t> missing_glyphs(const ImFont& font, std::string_view text);
 

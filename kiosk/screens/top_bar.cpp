@@ -39,7 +39,9 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
     float b = t.touch_min();
     ImGui::SetCursorScreenPos(ImVec2(origin.x + m, origin.y + m));
     if (v.show_back) {
-        if (ui.button("nav.back", v.words("nav.back"), "arrow-left", ImVec2(b * 2.2f, b))) keep_first(out, Intent::of(Intent::Kind::go_back));
+        const std::string& back = v.words("nav.back");
+        if (ui.button("nav.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), b)))
+            keep_first(out, Intent::of(Intent::Kind::go_back));
         ImGui::SameLine();
         if (ui.button("nav.home", "", "home", ImVec2(b, b))) keep_first(out, Intent::of(Intent::Kind::go_home));
         ImGui::SameLine();
