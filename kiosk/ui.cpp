@@ -249,6 +249,35 @@ void Ui::icon(std::string_view name, ImVec2 pos, float size, ImU32 colour) {
                                         colour, g.c_str());
 }
 
+// The card's size is known only after its content is laid out, so content goes to a
+// foreground channel and the card is drawn behind it at the end.
+void Ui::begin_card(float width) {
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImVec2 min = ImGui::GetCursorScreenPos();
+    open_cards_.push_back({min, width});
+    float pad = theme_.mm(4);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + pad, min.y + pad));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(min.x + width - pad);
+}
+
+void Ui::end_card() {
+    OpenCard card = open_cards_.back();
+    open_cards_.pop_back();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    float pad = theme_.mm(4);
+    ImVec2 max(card.min.x + card.width, ImGui::GetItemRectMax().y + pad);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(card.min, max, pal().surface, theme_.radius() * 1.5f);
+    if (theme_.config().high_contrast) dl->AddRect(card.min, max, pal().border, theme_.radius() * 1.5f, 0, 2.0f);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(card.min);
+    ImGui::Dummy(ImVec2(card.width, max.y - card.min.y));
+}
+
 void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground;
     if (horizontal) flags |= ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar;

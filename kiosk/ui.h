@@ -56,6 +56,10 @@ public:
     void icon(std::string_view name, ImVec2 pos, float size, ImU32 colour);
     std::string glyph(std::string_view icon_name) const;
 
+    // A white card behind whatever is drawn between begin and end, `width` wide.
+    void begin_card(float width);
+    void end_card();
+
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
     // Vertical by default; horizontal for chip rows.
     void begin_scroll(const std::string& id, ImVec2 size, bool horizontal = false);
@@ -91,6 +95,11 @@ private:
     std::vector<UiItem> items_;
     std::unordered_map<std::string, ScrollState> scroll_;
     std::vector<OpenScroll> open_scrolls_;
+    struct OpenCard {
+        ImVec2 min;
+        float width;
+    };
+    std::vector<OpenCard> open_cards_;
     bool animating_ = false;
 };
 

@@ -5,9 +5,11 @@
 namespace aul::kiosk {
 
 namespace {
-void section(Ui& ui, const Words& w, const char* key, const std::string& body, float width) {
+// One titled block of the profile; `first` skips the space above the first block of a card.
+void section(Ui& ui, const Words& w, const char* key, const std::string& body, float width, bool& first) {
     if (body.empty()) return;
-    ImGui::Dummy(ImVec2(0, ui.theme().mm(2)));
+    if (!first) ImGui::Dummy(ImVec2(0, ui.theme().mm(1.5f)));
+    first = false;
     ui.text(w(key), TextFace::small, ui.pal().primary, width);
     ui.text(body, TextFace::body, ui.pal().text, width);
 }
@@ -49,17 +51,23 @@ Intent draw_ngo(Ui& ui, const NgoView& v) {
     for (const auto& code : n.categories)
         if (const core::Category* c = find_category(v.categories, code))
             cats += (cats.empty() ? "" : "  ·  ") + c->name.in(w.lang);
-    section(ui, w, "ngo.categories", cats, text_w);
-    section(ui, w, "ngo.mission", n.mission.in(w.lang), text_w);
-    section(ui, w, "ngo.services", n.services.in(w.lang), text_w);
-    section(ui, w, "ngo.area", n.area.in(w.lang), text_w);
+    float card_text_w = text_w - 2 * t.mm(4);
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+    ui.begin_card(text_w);
+    bool first = true;
+    section(ui, w, "ngo.categories", cats, card_text_w, first);
+    section(ui, w, "ngo.mission", n.mission.in(w.lang), card_text_w, first);
+    section(ui, w, "ngo.services", n.services.in(w.lang), card_text_w, first);
+    section(ui, w, "ngo.area", n.area.in(w.lang), card_text_w, first);
+    ui.end_card();
 
-    ImGui::Dummy(ImVec2(0, t.mm(2)));
-    ui.text(w("ngo.contacts"), TextFace::small, p.primary, text_w);
-    contact_line(ui, "phone", w("ngo.phone"), core::format_kz_phone(n.phone), text_w);
-    contact_line(ui, "envelope", w("ngo.email"), n.email, text_w);
-    contact_line(ui, "building", w("ngo.address"), n.address.in(w.lang), text_w);
-    contact_line(ui, "id-card", w("ngo.bin"), n.bin, text_w);
+    ui.begin_card(text_w);
+    ui.text(w("ngo.contacts"), TextFace::small, p.primary, card_text_w);
+    contact_line(ui, "phone", w("ngo.phone"), core::format_kz_phone(n.phone), card_text_w);
+    contact_line(ui, "envelope", w("ngo.email"), n.email, card_text_w);
+    contact_line(ui, "building", w("ngo.address"), n.address.in(w.lang), card_text_w);
+    contact_line(ui, "id-card", w("ngo.bin"), n.bin, card_text_w);
+    ui.end_card();
     ImGui::Dummy(ImVec2(0, t.mm(6)));
     ui.end_scroll();
     return {};
