@@ -148,6 +148,7 @@ private:
     std::int64_t ngo_count_ = 0;
     store::NgoQuery query_;
     std::vector<std::int64_t> results_;
+    bool more_results_ = false;
     std::uint64_t wanted_generation_ = 0;
     bool searching_ = false;
     std::string search_error_;
@@ -288,6 +289,7 @@ Intent App::draw_screen() {
             v.districts = &districts_;
             v.query = &query_;
             v.results = &results_;
+            v.more_results = more_results_;
             v.searching = searching_;
             v.error = search_error_;
             v.search_buf = search_buf_;
@@ -435,6 +437,7 @@ void App::take_search_result() {
     auto r = search_->take();
     if (!r || r->generation != wanted_generation_) return;
     results_ = std::move(r->rowids);
+    more_results_ = r->more;
     search_error_ = r->error.empty() ? "" : tr_.get(lang_, "ngos.error");
     if (!r->error.empty()) log_line("error", "search failed: " + r->error);
     searching_ = false;

@@ -47,8 +47,10 @@ void SearchWorker::run() {
         auto found = store_.search(q);
         SearchResult r;
         r.generation = generation;
-        if (found)
-            r.rowids = std::move(*found);
+        if (found) {
+            r.rowids = std::move(found->rowids);
+            r.more = found->more;
+        }
         else
             r.error = found.error();
         {

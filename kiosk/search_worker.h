@@ -18,6 +18,7 @@ namespace aul::kiosk {
 struct SearchResult {
     std::uint64_t generation = 0;
     std::vector<std::int64_t> rowids;
+    bool more = false;  // more matches than listed (store::SearchHits::more)
     std::string error;  // non-empty when the search failed
 };
 

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <unordered_set>
 #include <utf8proc.h>
 
 #include "core/text.h"
@@ -77,33 +78,56 @@ std::string join_codes(const std::vector<std::string>& codes) {
     return out;
 }
 
-Status insert_ngo(const Db& db, Stmt& ngo_st, Stmt& cat_st, const core::Ngo& n) {
-    using core::fold_for_search;
-    using core::Lang;
-    ngo_st.bind(1, n.id).bind(2, n.bin);
-    bind_local(ngo_st, 3, n.name);
-    bind_local(ngo_st, 6, n.mission);
-    bind_local(ngo_st, 9, n.services);
-    bind_local(ngo_st, 12, n.area);
-    bind_local(ngo_st, 15, n.address);
-    ngo_st.bind(18, n.region);
-    bind_optional(ngo_st, 19, n.district);
-    ngo_st.bind(20, n.phone).bind(21, n.email).bind(22, n.needs_volunteers).bind(23, n.seeks_partners);
-    ngo_st.bind(24, fold_for_search(n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin));
-    ngo_st.bind(25, fold_for_search(n.mission.kk + " " + n.mission.ru + " " + n.mission.en + " " +
-                                    n.services.kk + " " + n.services.ru + " " + n.services.en +
-                                    " " + n.area.kk + " " + n.area.ru + " " + n.area.en));
-    ngo_st.bind(26, fold_for_search(n.name.in(Lang::kk)));
-    ngo_st.bind(27, fold_for_search(n.name.in(Lang::ru)));
-    ngo_st.bind(28, fold_for_search(n.name.in(Lang::en)));
-    if (auto s = ngo_st.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
-    std::int64_t rowid = db.last_insert_rowid();
-    for (const auto& code : n.categories) {
-        cat_st.bind(1, code).bind(2, rowid);
-        if (auto s = cat_st.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+// The three statements that store one NGO: its row, its search row, its categories.
+struct NgoWriter {
+    Stmt ngo, search, category;
+
+    static Result<NgoWriter> prepare(const Db& db) {
+        auto ngo = db.prepare(
+            "INSERT INTO ngos(id, bin, region, district, needs_volunteers, seeks_partners, phone, email, "
+            "name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, services_ru, "
+            "services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en) VALUES (?1, ?2, ?3, "
+            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+        auto search = db.prepare(
+            "INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en, search_name, search_text) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        auto category = db.prepare("INSERT OR IGNORE INTO ngo_categories(category, ngo) VALUES (?1, ?2)");
+        for (auto* st : {&ngo, &search, &category})
+            if (!*st) return Error{st->error()};
+        return NgoWriter{std::move(*ngo), std::move(*search), std::move(*category)};
     }
-    return ok_status();
-}
+
+    Status write(const Db& db, const core::Ngo& n) {
+        using core::fold_for_search;
+        using core::Lang;
+        ngo.bind(1, n.id).bind(2, n.bin).bind(3, n.region);
+        bind_optional(ngo, 4, n.district);
+        ngo.bind(5, n.needs_volunteers).bind(6, n.seeks_partners).bind(7, n.phone).bind(8, n.email);
+        bind_local(ngo, 9, n.name);
+        bind_local(ngo, 12, n.mission);
+        bind_local(ngo, 15, n.services);
+        bind_local(ngo, 18, n.area);
+        bind_local(ngo, 21, n.address);
+        if (auto s = ngo.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+        std::int64_t rowid = db.last_insert_rowid();
+
+        search.bind(1, rowid);
+        search.bind(2, fold_for_search(n.name.in(Lang::kk)));
+        search.bind(3, fold_for_search(n.name.in(Lang::ru)));
+        search.bind(4, fold_for_search(n.name.in(Lang::en)));
+        search.bind(5, fold_for_search(n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin));
+        search.bind(6, fold_for_search(n.mission.kk + " " + n.mission.ru + " " + n.mission.en + " " + n.services.kk +
+                                       " " + n.services.ru + " " + n.services.en + " " + n.area.kk + " " +
+                                       n.area.ru + " " + n.area.en));
+        if (auto s = search.run(); !s) return Error{"indexing NGO " + n.id + ": " + s.error()};
+
+        for (const auto& code : n.categories) {
+            category.bind(1, code).bind(2, rowid);
+            if (auto s = category.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+        }
+        return ok_status();
+    }
+};
 
 // Runs fn over each element with one prepared statement; the first error stops it.
 template <typename T, typename Fn>
@@ -147,7 +171,7 @@ Result<Db> open_kiosk_db_connection(const std::string& path) {
 Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
-    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngos", "districts",
+    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
                               "regions", "categories"}) {
         if (auto s = db_.exec(std::string("DELETE FROM ") + table); !s) return Error{s.error()};
     }
@@ -175,18 +199,12 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
                        });
     if (!s) return Error{"saving the catalogue: " + s.error()};
 
-    auto ngo_st = db_.prepare(
-        "INSERT INTO ngos(id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, "
-        "services_kk, services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, "
-        "address_en, region, district, phone, email, needs_volunteers, seeks_partners, "
-        "search_name, search_text, sort_kk, sort_ru, sort_en) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-        "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, "
-        "?26, ?27, ?28)");
-    auto cat_st = db_.prepare("INSERT OR IGNORE INTO ngo_categories(category, ngo) VALUES (?1, ?2)");
-    if (!ngo_st) return Error{ngo_st.error()};
-    if (!cat_st) return Error{cat_st.error()};
+    auto writer = NgoWriter::prepare(db_);
+    if (!writer) return Error{writer.error()};
     for (const auto& n : c.ngos)
-        if (auto st = insert_ngo(db_, *ngo_st, *cat_st, n); !st) return Error{st.error()};
+        if (auto st = writer->write(db_, n); !st) return Error{st.error()};
+    // One merged index segment after a bulk load keeps prefix queries fast.
+    if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
 
     s = insert_all(db_,
                    "INSERT INTO councils(id, level, region, district, name_kk, name_ru, name_en, "
@@ -295,38 +313,96 @@ std::string CatalogStore::match_expression(const std::string& typed) {
     return expr;
 }
 
-Result<std::vector<std::int64_t>> CatalogStore::search(const NgoQuery& q) const {
-    static constexpr const char* kFilters =
-        " (?2 IS NULL OR n.region = ?2) AND (?3 IS NULL OR n.district = ?3) AND "
-        "(?4 IS NULL OR EXISTS (SELECT 1 FROM ngo_categories c WHERE c.category = ?4 AND c.ngo = n.rowid))";
-    std::string match = match_expression(q.text);
+namespace {
+
+const char* sort_column(core::Lang lang) {
+    return lang == core::Lang::ru ? "s.sort_ru" : lang == core::Lang::en ? "s.sort_en" : "s.sort_kk";
+}
+
+// Filter conditions on ngos n for the filters the query sets. Parameters: ?2 region,
+// ?3 district, ?4 category. Unset filters add nothing, so an unfiltered search never
+// reads an NGO's row.
+std::string filter_sql(const NgoQuery& q) {
     std::string sql;
-    if (!match.empty()) {
-        // Name hits weigh ten times a hit in the description.
-        sql = std::string("SELECT n.rowid FROM ngo_fts JOIN ngos n ON n.rowid = ngo_fts.rowid "
-                          "WHERE ngo_fts MATCH ?1 AND") +
-              kFilters + " ORDER BY bm25(ngo_fts, 10.0, 1.0)";
-    } else {
-        const char* order = q.lang == core::Lang::ru   ? "sort_ru"
-                            : q.lang == core::Lang::en ? "sort_en"
-                                                       : "sort_kk";
-        sql = std::string("SELECT n.rowid FROM ngos n WHERE ?1 IS NULL AND") + kFilters +
-              " ORDER BY n." + order;
-    }
-    auto st = db_.prepare(sql);
+    if (!q.region.empty()) sql += " AND n.region = ?2";
+    if (!q.district.empty()) sql += " AND n.district = ?3";
+    if (!q.category.empty())
+        sql += " AND EXISTS (SELECT 1 FROM ngo_categories c WHERE c.category = ?4 AND c.ngo = n.rowid)";
+    return sql;
+}
+
+bool has_filters(const NgoQuery& q) { return !q.region.empty() || !q.district.empty() || !q.category.empty(); }
+
+// Runs a query whose parameters are ?1 match, ?2 region, ?3 district, ?4 category, ?5 limit
+// and appends the first column of each row.
+Status collect(const Db& db, const std::string& sql, const std::string& match, const NgoQuery& q,
+               std::int64_t limit, std::vector<std::int64_t>& out) {
+    auto st = db.prepare(sql);
     if (!st) return Error{st.error()};
     bind_optional(*st, 1, match);
     bind_optional(*st, 2, q.region);
     bind_optional(*st, 3, q.district);
     bind_optional(*st, 4, q.category);
-    std::vector<std::int64_t> out;
+    st->bind(5, limit);
     for (;;) {
         auto row = st->step();
         if (!row) return Error{"search: " + row.error()};
         if (!*row) break;
         out.push_back(st->integer(0));
     }
-    return out;
+    return ok_status();
+}
+
+std::string in_column(const char* column, const std::string& match) {
+    return std::string("{") + column + "} : (" + match + ")";
+}
+
+}  // namespace
+
+Result<SearchHits> CatalogStore::search(const NgoQuery& q) const {
+    SearchHits hits;
+    std::string match = match_expression(q.text);
+    const std::string filters = filter_sql(q);
+    const std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
+    if (match.empty()) {
+        std::string sql = "SELECT s.rowid FROM ngo_search s" + join_ngos + " WHERE 1" + filters + " ORDER BY " +
+                          sort_column(q.lang) + " LIMIT ?5";
+        if (auto st = collect(db_, sql, "", q, -1, hits.rowids); !st) return Error{st.error()};
+        return hits;
+    }
+    const std::string from_match = " FROM ngo_fts s" + join_ngos + " WHERE ngo_fts MATCH ?1" + filters;
+
+    // Counting in rowid order stops early: FTS5 walks its doclists without scoring.
+    std::vector<std::int64_t> probe;
+    if (auto st = collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", match, q, kMaxRanked + 1, probe); !st)
+        return Error{st.error()};
+    if (static_cast<int>(probe.size()) <= kMaxRanked) {
+        // Name hits weigh ten times a hit in the description.
+        if (auto st = collect(db_, "SELECT s.rowid" + from_match + " ORDER BY bm25(ngo_fts, 10.0, 1.0) LIMIT ?5",
+                              match, q, -1, hits.rowids);
+            !st)
+            return Error{st.error()};
+        return hits;
+    }
+    // Too broad to rank: names that match, alphabetically, then the rest as stored.
+    hits.more = true;
+    std::string names = "SELECT m.rowid FROM (SELECT s.rowid AS rowid" + from_match +
+                        " LIMIT ?5) m JOIN ngo_search s ON s.rowid = m.rowid ORDER BY " + sort_column(q.lang);
+    if (auto st = collect(db_, names, in_column("search_name", match), q, kMaxListed, hits.rowids); !st)
+        return Error{st.error()};
+    if (static_cast<int>(hits.rowids.size()) < kMaxListed) {
+        std::vector<std::int64_t> rest;
+        if (auto st = collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", in_column("search_text", match), q,
+                              kMaxListed + static_cast<std::int64_t>(hits.rowids.size()), rest);
+            !st)
+            return Error{st.error()};
+        std::unordered_set<std::int64_t> seen(hits.rowids.begin(), hits.rowids.end());
+        for (std::int64_t id : rest) {
+            if (static_cast<int>(hits.rowids.size()) >= kMaxListed) break;
+            if (seen.insert(id).second) hits.rowids.push_back(id);
+        }
+    }
+    return hits;
 }
 
 Result<std::vector<NgoSummary>> CatalogStore::summaries(std::span<const std::int64_t> rowids) const {
@@ -390,12 +466,11 @@ Result<core::Ngo> CatalogStore::ngo(std::int64_t rowid) const {
 }
 
 Result<std::optional<std::int64_t>> CatalogStore::first_ngo(core::Lang lang) const {
-    NgoQuery q;
-    q.lang = lang;
-    auto all = search(q);
-    if (!all) return Error{all.error()};
-    if (all->empty()) return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{all->front()};
+    std::string sql = std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) + " LIMIT 1";
+    auto first = db_.scalar_int(sql);
+    if (!first) return Error{first.error()};
+    if (*first == 0) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{*first};
 }
 
 }  // namespace aul::store

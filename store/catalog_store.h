@@ -45,6 +45,20 @@ struct NgoSummary {
     bool seeks_partners = false;
 };
 
+// The answer to a query: matching rowids, best first.
+struct SearchHits {
+    std::vector<std::int64_t> rowids;
+    // More NGOs match than are listed: the query is too broad to rank them all, so the
+    // list holds name matches first (alphabetical), then others, kMaxListed at most.
+    bool more = false;
+};
+
+// A query matching up to this many NGOs is ranked by relevance (bm25); a broader one
+// is listed name-matches-first without scoring every match, which keeps every query
+// within a few milliseconds at 50 000 NGOs.
+inline constexpr int kMaxRanked = 2000;
+inline constexpr int kMaxListed = 1000;
+
 struct ImportCounts {
     std::size_t ngos = 0, councils = 0, opportunities = 0;
 };
@@ -61,9 +75,9 @@ public:
     Result<std::vector<core::Region>> regions() const;
     Result<std::vector<core::District>> districts(const std::string& region) const;
 
-    // Matching NGO rowids, best first: ranked by relevance when there is text, else
-    // alphabetical in the query's language.
-    Result<std::vector<std::int64_t>> search(const NgoQuery& q) const;
+    // Matching NGOs, best first: ranked by relevance when there is text (see kMaxRanked),
+    // else all of them alphabetically in the query's language.
+    Result<SearchHits> search(const NgoQuery& q) const;
     Result<std::vector<NgoSummary>> summaries(std::span<const std::int64_t> rowids) const;
     Result<core::Ngo> ngo(std::int64_t rowid) const;
     Result<std::optional<std::int64_t>> first_ngo(core::Lang lang) const;

@@ -25,15 +25,15 @@ CREATE TABLE ngos(
   rowid INTEGER PRIMARY KEY,
   id TEXT NOT NULL UNIQUE,
   bin TEXT NOT NULL,
+  region TEXT NOT NULL REFERENCES regions(code),
+  district TEXT REFERENCES districts(code),
+  needs_volunteers INTEGER NOT NULL DEFAULT 0, seeks_partners INTEGER NOT NULL DEFAULT 0,
+  phone TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',
   name_kk TEXT NOT NULL DEFAULT '', name_ru TEXT NOT NULL DEFAULT '', name_en TEXT NOT NULL DEFAULT '',
   mission_kk TEXT NOT NULL DEFAULT '', mission_ru TEXT NOT NULL DEFAULT '', mission_en TEXT NOT NULL DEFAULT '',
   services_kk TEXT NOT NULL DEFAULT '', services_ru TEXT NOT NULL DEFAULT '', services_en TEXT NOT NULL DEFAULT '',
   area_kk TEXT NOT NULL DEFAULT '', area_ru TEXT NOT NULL DEFAULT '', area_en TEXT NOT NULL DEFAULT '',
-  address_kk TEXT NOT NULL DEFAULT '', address_ru TEXT NOT NULL DEFAULT '', address_en TEXT NOT NULL DEFAULT '',
-  region TEXT NOT NULL REFERENCES regions(code),
-  district TEXT REFERENCES districts(code),
-  phone TEXT NOT NULL DEFAULT '', email TEXT NOT NULL DEFAULT '',
-  needs_volunteers INTEGER NOT NULL DEFAULT 0, seeks_partners INTEGER NOT NULL DEFAULT 0);
+  address_kk TEXT NOT NULL DEFAULT '', address_ru TEXT NOT NULL DEFAULT '', address_en TEXT NOT NULL DEFAULT '');
 CREATE INDEX ngos_by_region ON ngos(region, district);
 CREATE TABLE ngo_categories(
   category TEXT NOT NULL REFERENCES categories(code),
@@ -56,38 +56,39 @@ CREATE TABLE opportunities(
 CREATE INDEX opportunities_by_ngo ON opportunities(ngo);
 )sql";
 
-// Version 2: full-text search. Folded copies of the searchable text live beside the
-// originals so the FTS5 index can be an external-content table kept in step by plain
-// triggers (any SQLite client may edit ngos without knowing Aul's folding), and the
-// per-language sort keys make browsing in alphabetical order an index walk.
+// Version 2: full-text search. A narrow companion row per NGO holds the folded search
+// text and the per-language sort keys (small columns first, so sorting and filtering
+// never read the long texts), the FTS5 index is an external-content table over it kept
+// in step by plain triggers, and deleting an NGO cascades here and on into the index.
 constexpr const char* kV2 = R"sql(
-ALTER TABLE ngos ADD COLUMN search_name TEXT NOT NULL DEFAULT '';
-ALTER TABLE ngos ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
-ALTER TABLE ngos ADD COLUMN sort_kk TEXT NOT NULL DEFAULT '';
-ALTER TABLE ngos ADD COLUMN sort_ru TEXT NOT NULL DEFAULT '';
-ALTER TABLE ngos ADD COLUMN sort_en TEXT NOT NULL DEFAULT '';
-UPDATE ngos SET
-  search_name = aul_fold(name_kk || ' ' || name_ru || ' ' || name_en || ' ' || bin),
-  search_text = aul_fold(mission_kk || ' ' || mission_ru || ' ' || mission_en || ' ' ||
-                         services_kk || ' ' || services_ru || ' ' || services_en || ' ' ||
-                         area_kk || ' ' || area_ru || ' ' || area_en),
-  sort_kk = aul_fold(coalesce(nullif(name_kk, ''), nullif(name_ru, ''), name_en)),
-  sort_ru = aul_fold(coalesce(nullif(name_ru, ''), nullif(name_kk, ''), name_en)),
-  sort_en = aul_fold(coalesce(nullif(name_en, ''), nullif(name_kk, ''), name_ru));
-CREATE INDEX ngos_sort_kk ON ngos(sort_kk);
-CREATE INDEX ngos_sort_ru ON ngos(sort_ru);
-CREATE INDEX ngos_sort_en ON ngos(sort_en);
+CREATE TABLE ngo_search(
+  rowid INTEGER PRIMARY KEY REFERENCES ngos(rowid) ON DELETE CASCADE,
+  sort_kk TEXT NOT NULL, sort_ru TEXT NOT NULL, sort_en TEXT NOT NULL,
+  search_name TEXT NOT NULL, search_text TEXT NOT NULL);
+INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en, search_name, search_text)
+  SELECT rowid,
+    aul_fold(coalesce(nullif(name_kk, ''), nullif(name_ru, ''), name_en)),
+    aul_fold(coalesce(nullif(name_ru, ''), nullif(name_kk, ''), name_en)),
+    aul_fold(coalesce(nullif(name_en, ''), nullif(name_kk, ''), name_ru)),
+    aul_fold(name_kk || ' ' || name_ru || ' ' || name_en || ' ' || bin),
+    aul_fold(mission_kk || ' ' || mission_ru || ' ' || mission_en || ' ' ||
+             services_kk || ' ' || services_ru || ' ' || services_en || ' ' ||
+             area_kk || ' ' || area_ru || ' ' || area_en)
+  FROM ngos;
+CREATE INDEX ngo_search_kk ON ngo_search(sort_kk);
+CREATE INDEX ngo_search_ru ON ngo_search(sort_ru);
+CREATE INDEX ngo_search_en ON ngo_search(sort_en);
 CREATE VIRTUAL TABLE ngo_fts USING fts5(
-  search_name, search_text, content='ngos', content_rowid='rowid',
+  search_name, search_text, content='ngo_search', content_rowid='rowid',
   tokenize='unicode61 remove_diacritics 0', prefix='1 2 3');
-CREATE TRIGGER ngos_fts_insert AFTER INSERT ON ngos BEGIN
+CREATE TRIGGER ngo_search_fts_insert AFTER INSERT ON ngo_search BEGIN
   INSERT INTO ngo_fts(rowid, search_name, search_text) VALUES (new.rowid, new.search_name, new.search_text);
 END;
-CREATE TRIGGER ngos_fts_delete AFTER DELETE ON ngos BEGIN
+CREATE TRIGGER ngo_search_fts_delete AFTER DELETE ON ngo_search BEGIN
   INSERT INTO ngo_fts(ngo_fts, rowid, search_name, search_text)
     VALUES ('delete', old.rowid, old.search_name, old.search_text);
 END;
-CREATE TRIGGER ngos_fts_update AFTER UPDATE OF search_name, search_text ON ngos BEGIN
+CREATE TRIGGER ngo_search_fts_update AFTER UPDATE ON ngo_search BEGIN
   INSERT INTO ngo_fts(ngo_fts, rowid, search_name, search_text)
     VALUES ('delete', old.rowid, old.search_name, old.search_text);
   INSERT INTO ngo_fts(rowid, search_name, search_text) VALUES (new.rowid, new.search_name, new.search_text);

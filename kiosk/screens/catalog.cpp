@@ -169,9 +169,9 @@ Intent draw_catalog(Ui& ui, const CatalogView& v) {
     keep_first(out, search_row(ui, v, width));
     keep_first(out, category_chips(ui, v, width));
 
-    std::string count = v.searching && v.results->empty()
-                            ? v.words("ngos.searching")
-                            : core::format_text(v.words("ngos.count"), "count", std::to_string(v.results->size()));
+    std::string count = v.searching && v.results->empty() ? v.words("ngos.searching")
+                        : v.more_results ? core::format_text(v.words("ngos.count_many"), "count", std::to_string(v.results->size()))
+                                         : core::format_text(v.words("ngos.count"), "count", std::to_string(v.results->size()));
     ui.text(count, TextFace::small, p.text_muted, width);
     if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
 

@@ -45,6 +45,7 @@ struct CatalogView {
     const std::vector<core::District>* districts = nullptr;  // of the selected region
     const store::NgoQuery* query = nullptr;
     const std::vector<std::int64_t>* results = nullptr;
+    bool more_results = false;  // the query matched more than `results` lists
     bool searching = false;
     std::string error;
     // The search box edits this buffer in place; the screen reports changes as intents.

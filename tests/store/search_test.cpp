@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "common.h"
 #include "store/catalog_store.h"
 
@@ -20,7 +22,7 @@ struct Fixture {
         auto rows = s->search(q);
         REQUIRE_MESSAGE(rows.ok(), (rows.ok() ? "" : rows.error()));
         std::vector<std::string> out;
-        for (std::int64_t rowid : *rows) out.push_back(s->ngo(rowid)->id);
+        for (std::int64_t rowid : rows->rowids) out.push_back(s->ngo(rowid)->id);
         return out;
     }
     std::vector<std::string> text(const std::string& t) {
@@ -81,4 +83,38 @@ TEST_CASE("match expression quotes every word as a prefix") {
     CHECK(store::CatalogStore::match_expression("Қамқор қоры") == "\"қамқор\"* \"қоры\"*");
     CHECK(store::CatalogStore::match_expression("a\"b OR c") == "\"a\"* \"b\"* \"or\"* \"c\"*");
     CHECK(store::CatalogStore::match_expression("!!").empty());
+}
+
+TEST_CASE("a query too broad to rank lists name matches first, alphabetically, and says there are more") {
+    TempDir dir;
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));
+    auto c = small_catalog();
+    c.ngos.clear();
+    // Every NGO helps families; a few also carry the word in their name.
+    for (int i = 0; i < store::kMaxRanked + 200; ++i) {
+        bool named = i % 500 == 7;
+        char name[64];
+        std::snprintf(name, sizeof name, "%s %05d", named ? "Семья" : "Фонд", (i * 7919) % 100000);
+        c.ngos.push_back(make_ngo(i, name, name, "Помощь семьям в трудной ситуации"));
+    }
+    REQUIRE(s.replace_catalog(c).ok());
+    store::NgoQuery q;
+    q.text = "семь";
+    q.lang = core::Lang::ru;
+    auto hits = s.search(q);
+    REQUIRE(hits.ok());
+    CHECK(hits->more);
+    CHECK(hits->rowids.size() == static_cast<std::size_t>(store::kMaxListed));
+    std::vector<std::string> first;
+    for (int i = 0; i < 5; ++i) first.push_back(s.ngo(hits->rowids[static_cast<std::size_t>(i)])->name.ru);
+    for (const auto& name : first) CHECK(name.rfind("Семья", 0) == 0);
+    CHECK(std::is_sorted(first.begin(), first.end()));
+    CHECK(s.ngo(hits->rowids[5])->name.ru.rfind("Фонд", 0) == 0);
+
+    q.text = "семья 55433";  // narrower: few enough to rank (i = 7)
+    auto narrow = s.search(q);
+    REQUIRE(narrow.ok());
+    CHECK_FALSE(narrow->more);
+    REQUIRE(narrow->rowids.size() == 1);
+    CHECK(s.ngo(narrow->rowids[0])->name.ru == "Семья 55433");
 }
