@@ -12,27 +12,9 @@ struct FreeDeleter {
     void operator()(void* p) const { std::free(p); }
 };
 
-// Decodes s into code points; invalid bytes become U+FFFD, one per bad byte.
-template <typename Fn>
-void for_each_codepoint(std::string_view s, Fn&& fn) {
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-    while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n < 0) {
-            cp = 0xFFFD;
-            n = 1;
-        }
-        fn(cp);
-        p += n;
-        left -= n;
-    }
-}
-
-void append_utf8(std::string& out, utf8proc_int32_t cp) {
+void append_utf8(std::string& out, char32_t cp) {
     utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t n = utf8proc_encode_char(cp, buf);
+    utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
     out.append(reinterpret_cast<char*>(buf), static_cast<std::size_t>(n));
 }
 
@@ -40,7 +22,7 @@ std::string sanitize(std::string_view s) {
     if (is_valid_utf8(s)) return std::string(s);
     std::string out;
     out.reserve(s.size());
-    for_each_codepoint(s, [&](utf8proc_int32_t cp) { append_utf8(out, cp); });
+    for_each_codepoint(s, [&](char32_t cp, std::string_view) { append_utf8(out, cp); });
     return out;
 }
 
@@ -55,6 +37,19 @@ std::string map_with(std::string_view s, int options) {
     return std::string(reinterpret_cast<char*>(out), static_cast<std::size_t>(n));
 }
 }  // namespace
+
+std::size_t decode_utf8(std::string_view s, char32_t& cp) {
+    if (s.empty()) return 0;
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                          static_cast<utf8proc_ssize_t>(s.size()), &c);
+    if (n <= 0) {
+        cp = 0xFFFD;
+        return 1;
+    }
+    cp = static_cast<char32_t>(c);
+    return static_cast<std::size_t>(n);
+}
 
 bool is_valid_utf8(std::string_view s) {
     const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
@@ -77,7 +72,7 @@ std::string fold_for_search(std::string_view s) {
     std::string folded = map_with(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
     std::string out;
     out.reserve(folded.size());
-    for_each_codepoint(folded, [&](utf8proc_int32_t cp) {
+    for_each_codepoint(folded, [&](char32_t cp, std::string_view) {
         if (cp == 0x0451) cp = 0x0435;  // ё -> е: Russian writing omits the dots freely
         append_utf8(out, cp);
     });
@@ -86,14 +81,14 @@ std::string fold_for_search(std::string_view s) {
 
 std::size_t codepoint_count(std::string_view s) {
     std::size_t n = 0;
-    for_each_codepoint(s, [&](utf8proc_int32_t) { ++n; });
+    for_each_codepoint(s, [&](char32_t, std::string_view) { ++n; });
     return n;
 }
 
 std::string strip_controls(std::string_view s, bool keep_newlines) {
     std::string out;
     out.reserve(s.size());
-    for_each_codepoint(sanitize(s), [&](utf8proc_int32_t cp) {
+    for_each_codepoint(sanitize(s), [&](char32_t cp, std::string_view) {
         bool c0 = cp < 0x20 || cp == 0x7F;
         bool c1 = cp >= 0x80 && cp < 0xA0;
         if (cp == '\n' && keep_newlines) c0 = false;

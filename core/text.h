@@ -6,6 +6,22 @@
 
 namespace aul::core {
 
+// Decodes the code point at the start of s into cp and returns how many bytes it took
+// (0 only for an empty s). An invalid byte decodes as U+FFFD and takes one byte, so a
+// loop over a damaged string always advances and loses nothing silently.
+std::size_t decode_utf8(std::string_view s, char32_t& cp);
+
+// Calls fn(code point, its bytes) for each code point of s.
+template <typename Fn>
+void for_each_codepoint(std::string_view s, Fn&& fn) {
+    while (!s.empty()) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(s, cp);
+        fn(cp, s.substr(0, n));
+        s.remove_prefix(n);
+    }
+}
+
 // True when s is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
 bool is_valid_utf8(std::string_view s);
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "core/text.h"
+
 namespace aul::kiosk {
 
 namespace {
@@ -42,20 +44,12 @@ void push_finger(Uint32 type, ImVec2 at, ImVec2 screen) {
 
 // Sends text the way a keyboard does: SDL_TEXTINPUT events of whole code points.
 void push_text(const std::string& text) {
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t len = 1;
-        unsigned char c = static_cast<unsigned char>(text[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
+    core::for_each_codepoint(text, [](char32_t, std::string_view bytes) {
         SDL_Event e{};
         e.type = SDL_TEXTINPUT;
-        std::string cp = text.substr(i, len);
-        std::snprintf(e.text.text, sizeof e.text.text, "%s", cp.c_str());
+        bytes.copy(e.text.text, sizeof e.text.text - 1);
         SDL_PushEvent(&e);
-        i += len;
-    }
+    });
 }
 
 ImVec2 centre(const UiItem& it) { return ImVec2((it.min.x + it.max.x) * 0.5f, (it.min.y + it.max.y) * 0.5f); }

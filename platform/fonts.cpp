@@ -7,6 +7,8 @@
 #include <imgui_freetype.h>
 #include <utf8proc.h>
 
+#include "core/text.h"
+
 #include <algorithm>
 #include <fstream>
 #include <regex>
@@ -152,21 +154,10 @@ Result<float> cap_height_per_pixel(const std::string& font_path) {
 
 std::vector<std::uint32_t> missing_glyphs(const ImFont& font, std::string_view text) {
     std::vector<std::uint32_t> missing;
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
-    while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n < 0) {
-            cp = 0xFFFD;
-            n = 1;
-        }
-        p += n;
-        left -= n;
-        if (cp <= 0x20 || cp == 0x7F) continue;
-        if (cp > 0xFFFF || !font.FindGlyphNoFallback(static_cast<ImWchar>(cp)))
-            missing.push_back(static_cast<std::uint32_t>(cp));
-    }
+    core::for_each_codepoint(text, [&](char32_t cp, std::string_view) {
+        if (cp <= 0x20 || cp == 0x7F) return;
+        if (cp > 0xFFFF || !font.FindGlyphNoFallback(static_cast<ImWchar>(cp))) missing.push_back(cp);
+    });
     return missing;
 }
 

@@ -293,22 +293,14 @@ std::string CatalogStore::match_expression(const std::string& typed) {
         word.clear();
     };
     // Split on anything that is not a letter, mark or digit, as FTS5's unicode61 does.
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
-    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(folded.size());
-    while (left > 0) {
-        utf8proc_int32_t cp = 0;
-        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n < 0) n = 1, cp = ' ';
-        auto cat = utf8proc_category(cp);
-        bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
-                         cat == UTF8PROC_CATEGORY_ND;
+    core::for_each_codepoint(folded, [&](char32_t cp, std::string_view bytes) {
+        auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+        bool word_char = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) || cat == UTF8PROC_CATEGORY_ND;
         if (word_char)
-            word.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+            word.append(bytes);
         else
             flush();
-        p += n;
-        left -= n;
-    }
+    });
     flush();
     return expr;
 }

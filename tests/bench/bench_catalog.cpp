@@ -66,16 +66,9 @@ std::vector<std::string> words_of(const core::Catalog& c, core::Lang lang) {
 
 std::string first_letters(const std::string& word, std::size_t n) {
     std::string out;
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < word.size() && count < n; ++count) {
-        std::size_t len = 1;
-        unsigned char c = static_cast<unsigned char>(word[i]);
-        if (c >= 0xF0) len = 4;
-        else if (c >= 0xE0) len = 3;
-        else if (c >= 0xC0) len = 2;
-        out += word.substr(i, len);
-        i += len;
-    }
+    core::for_each_codepoint(word, [&](char32_t, std::string_view bytes) {
+        if (n > 0) out += bytes, --n;
+    });
     return out;
 }
 

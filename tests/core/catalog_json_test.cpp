@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
+
+#include "test_files.h"
 
 #include "core/catalog_json.h"
 #include "core/validate.h"
@@ -66,11 +66,7 @@ TEST_CASE("control characters are stripped and text is NFC") {
 }
 
 TEST_CASE("the demo catalogue is complete and consistent") {
-    std::ifstream in(std::string(AUL_TEST_ASSETS) + "/demo/catalog.json");
-    REQUIRE(in.good());
-    std::stringstream ss;
-    ss << in.rdbuf();
-    auto c = parse_catalog(ss.str());
+    auto c = parse_catalog(asset("demo/catalog.json"));
     REQUIRE_MESSAGE(c.ok(), (c.ok() ? "" : c.error()));
     CHECK(c->ngos.size() >= 200);
     CHECK(c->regions.size() == 20);  // 17 regions and 3 cities of republican significance

@@ -1,20 +1,12 @@
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <sstream>
+#include "test_files.h"
 
 #include "core/i18n.h"
 
 using namespace aul::core;
 
 namespace {
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 Translations load_shipped() {
     Translations tr;
     for (Lang l : kAllLangs) {

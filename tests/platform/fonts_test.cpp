@@ -1,8 +1,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
-#include <fstream>
-#include <sstream>
+#include "test_files.h"
 
 #include "core/catalog_json.h"
 #include "core/i18n.h"
@@ -11,13 +10,6 @@
 using namespace aul;
 
 namespace {
-std::string slurp(const std::string& path) {
-    std::ifstream in(path);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
 struct Atlas {
     ImFontAtlas atlas;
     platform::FontSet fonts;
