@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -387,6 +388,12 @@ void App::apply(const Intent& i) {
         case K::open_ngo: open_ngo(i.id); break;
         case K::search_text:
             query_.text = i.text;
+            submit_search();
+            break;
+        case K::clear_search:
+            search_buf_[0] = '\0';
+            query_.text.clear();
+            ImGui::ClearActiveID();  // the box shows the cleared buffer, not its own edit copy
             submit_search();
             break;
         case K::set_category:

@@ -22,7 +22,9 @@ Intent search_row(Ui& ui, const CatalogView& v, float width) {
     Intent out;
     Theme& t = ui.theme();
     float region_w = std::min(t.mm(85), width * 0.38f);
-    float box_w = width - region_w - t.gap();
+    bool has_text = v.search_buf[0] != '\0';
+    float clear_w = has_text ? t.touch_min() + t.mm(2) : 0;
+    float box_w = width - region_w - t.gap() - clear_w;
     ImFont* f = ui.font(TextFace::body);
     ImGui::PushFont(f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.mm(4), (t.touch_min() - f->FontSize) * 0.5f));
@@ -37,6 +39,11 @@ Intent search_row(Ui& ui, const CatalogView& v, float width) {
     ui.record("ngos.search", v.search_buf[0] ? std::string(v.search_buf) : v.words("ngos.search_hint"), pos,
               ImVec2(pos.x + box_w, pos.y + t.touch_min()), true);
     if (edited) keep_first(out, Intent::of(Intent::Kind::search_text, v.search_buf));
+    if (has_text) {
+        ImGui::SameLine(0, t.mm(2));
+        if (ui.button("ngos.search.clear", "", "times", ImVec2(t.touch_min(), t.touch_min())))
+            keep_first(out, Intent::of(Intent::Kind::clear_search));
+    }
     ImGui::SameLine();
     if (ui.button("ngos.region", region_button_label(v), "map-marker", ImVec2(region_w, t.touch_min()),
                   ButtonKind::secondary, !v.query->region.empty()))
@@ -65,7 +72,7 @@ void empty_state(Ui& ui, const CatalogView& v, float width) {
     Theme& t = ui.theme();
     ImGui::Dummy(ImVec2(0, t.mm(8)));
     ImVec2 pos = ImGui::GetCursorScreenPos();
-    ui.icon("search", ImVec2(pos.x + (width - t.mm(16)) * 0.5f, pos.y), t.mm(16), ui.pal().text_muted);
+    ui.icon("search", pos, t.mm(16), ui.pal().text_muted);
     ImGui::Dummy(ImVec2(0, t.mm(18)));
     ui.text(v.words("ngos.empty"), TextFace::heading, ui.pal().text, width);
     ui.text(v.words("ngos.empty_hint"), TextFace::body, ui.pal().text_muted, width);
