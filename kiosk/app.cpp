@@ -529,7 +529,7 @@ int App::run() {
             }
         }
         if (!opt_.screenshot.empty() && settled() && ++shot_frames >= 3) return finish_screenshot();
-        if (opt_.stats_after > 0 && stats_from < 0 && !animating && !searching_) {
+        if (opt_.stats_after > 0 && stats_from < 0 && pacer_.idle() && !searching_) {
             stats_from = seconds();
             frames_at_stats = pacer_.frames();
             wakeups_at_stats = wakeups_;

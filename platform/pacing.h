@@ -28,6 +28,8 @@ public:
     bool take_frame(double now);
 
     std::uint64_t frames() const { return frames_; }
+    // Nothing requested: the loop will sleep until an event or timer.
+    bool idle() const { return pending_ == 0 && !continuous_; }
 
 private:
     PacingConfig cfg_;
