@@ -535,9 +535,10 @@ int App::run() {
             wakeups_at_stats = wakeups_;
         }
     }
-    std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"idle_seconds\": %.1f, \"idle_frames\": %llu, "
-                "\"idle_wakeups\": %llu}\n",
-                first_frame_ms_, rss_kib(), opt_.stats_after,
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"font_atlas_kib\": %d, \"idle_seconds\": %.1f, "
+                "\"idle_frames\": %llu, \"idle_wakeups\": %llu}\n",
+                first_frame_ms_, rss_kib(), atlas.TexWidth * atlas.TexHeight * 4 / 1024, opt_.stats_after,
                 static_cast<unsigned long long>(pacer_.frames() - frames_at_stats),
                 static_cast<unsigned long long>(wakeups_ - wakeups_at_stats - 1));
     return 0;

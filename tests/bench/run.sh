@@ -24,9 +24,9 @@ for i in 1 2 3; do
     --size 1280x800 --stats-after 10 > "$work/stats-$i.json" 2>/dev/null
 done
 # Median of three runs for each figure.
-for key in first_frame_ms rss_kib idle_frames idle_wakeups; do
+for key in first_frame_ms rss_kib font_atlas_kib idle_frames idle_wakeups; do
   v=$(cat "$work"/stats-*.json | sed -n "s/.*\"$key\": \([0-9.]*\).*/\1/p" | sort -n | sed -n 2p)
-  unit=ms; case $key in rss_kib) unit=KiB;; idle_frames) unit=frames_in_10s;; idle_wakeups) unit=wakeups_in_10s;; esac
+  unit=ms; case $key in rss_kib|font_atlas_kib) unit=KiB;; idle_frames) unit=frames_in_10s;; idle_wakeups) unit=wakeups_in_10s;; esac
   echo "{\"name\": \"kiosk.start.$key\", \"value\": $v, \"unit\": \"$unit\"}" >> "$figures"
 done
 
