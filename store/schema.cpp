@@ -96,7 +96,40 @@ END;
 INSERT INTO ngo_fts(ngo_fts) VALUES ('rebuild');
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// Version 3: what residents file. Proposals and volunteer sign-ups are outbox rows:
+// written once in one transaction, sent later by kiosk-sync. A proposal's history holds
+// every state it went through, newest last.
+constexpr const char* kV3 = R"sql(
+CREATE TABLE proposals(
+  id TEXT PRIMARY KEY,                 -- UUIDv7 made on the kiosk
+  tracking_code TEXT NOT NULL UNIQUE,
+  sequence INTEGER NOT NULL UNIQUE,    -- this kiosk's running number, inside the code
+  category TEXT NOT NULL,
+  region TEXT NOT NULL, district TEXT NOT NULL DEFAULT '', settlement TEXT NOT NULL DEFAULT '',
+  council TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL, description TEXT NOT NULL,
+  lang TEXT NOT NULL,
+  anonymous INTEGER NOT NULL,
+  contact BLOB,                        -- name, phone, IIN; NULL when anonymous
+  created_ms INTEGER NOT NULL,
+  state TEXT NOT NULL DEFAULT 'queued',
+  answer TEXT NOT NULL DEFAULT '',
+  sent_ms INTEGER);
+CREATE INDEX proposals_unsent ON proposals(sent_ms) WHERE sent_ms IS NULL;
+CREATE TABLE proposal_history(
+  proposal TEXT NOT NULL REFERENCES proposals(id) ON DELETE CASCADE,
+  state TEXT NOT NULL, at_ms INTEGER NOT NULL, note TEXT NOT NULL DEFAULT '');
+CREATE INDEX proposal_history_by_proposal ON proposal_history(proposal, at_ms);
+CREATE TABLE volunteer_signups(
+  id TEXT PRIMARY KEY,
+  opportunity TEXT NOT NULL DEFAULT '', ngo TEXT NOT NULL,
+  contact BLOB NOT NULL,
+  lang TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  sent_ms INTEGER);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 void fold_function(sqlite3_context* ctx, int, sqlite3_value** argv) {

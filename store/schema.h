@@ -6,7 +6,7 @@
 
 namespace aul::store {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Registers the SQL functions migrations and queries rely on (aul_fold).
 Status register_functions(const Db& db);

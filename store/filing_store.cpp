@@ -1,0 +1,113 @@
+#include "store/filing_store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/tracking.h"
+#include "core/uuid.h"
+
+namespace aul::store {
+
+namespace {
+constexpr const char* kKioskCodeKey = "kiosk_code";
+
+// Contact details travel as one JSON object so they can be sealed as a whole later.
+std::string contact_blob(const core::ProposalDraft& d) {
+    return nlohmann::json{{"name", d.name}, {"phone", d.phone}, {"iin", d.iin}}.dump();
+}
+}  // namespace
+
+Result<FilingStore> FilingStore::open(Db db) {
+    if (auto s = db.exec("PRAGMA synchronous=FULL"); !s) return Error{s.error()};
+    return FilingStore(std::move(db));
+}
+
+Result<std::string> FilingStore::kiosk_code() const {
+    auto st = db_.prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, std::string_view(kKioskCodeKey));
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"this kiosk has no kiosk code yet; set [kiosk] code in the configuration"};
+    return st->text(0);
+}
+
+Status FilingStore::set_kiosk_code(const std::string& code) {
+    bool valid = code.size() == core::kKioskCodeLength &&
+                 code.find_first_not_of(core::kTrackingAlphabet) == std::string::npos;
+    if (!valid)
+        return Error{"kiosk code '" + code + "' must be 4 characters from " + std::string(core::kTrackingAlphabet)};
+    auto current = kiosk_code();
+    if (current) {
+        if (*current == code) return ok_status();
+        return Error{"this kiosk already files with code " + *current + "; a kiosk keeps its code for life"};
+    }
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto st = db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)");
+    if (!st) return Error{st.error()};
+    st->bind(1, std::string_view(kKioskCodeKey)).bind(2, code);
+    if (auto s = st->run(); !s) return s;
+    return tx->commit();
+}
+
+Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, std::int64_t now_ms) {
+    auto code = kiosk_code();
+    if (!code) return Error{code.error()};
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{"the proposal could not be saved: " + tx.error()};
+    auto next = db_.scalar_int("SELECT coalesce(max(sequence), 0) + 1 FROM proposals");
+    if (!next) return Error{next.error()};
+    auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(*next));
+    if (!tracking) return Error{"this kiosk has used all its tracking codes; ask for a new kiosk code"};
+
+    FiledProposal filed{core::new_uuid_v7(), *tracking, now_ms};
+    auto st = db_.prepare(
+        "INSERT INTO proposals(id, tracking_code, sequence, category, region, district, settlement, council, "
+        "title, description, lang, anonymous, contact, created_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    if (!st) return Error{st.error()};
+    st->bind(1, filed.id).bind(2, filed.tracking_code).bind(3, *next).bind(4, d.category).bind(5, d.region);
+    st->bind(6, d.district).bind(7, d.settlement).bind(8, d.council).bind(9, d.title).bind(10, d.description);
+    st->bind(11, core::lang_code(d.lang)).bind(12, d.anonymous);
+    if (d.anonymous)
+        st->bind_null(13);
+    else
+        st->bind(13, contact_blob(d));
+    st->bind(14, now_ms);
+    if (auto s = st->run(); !s) return Error{"the proposal could not be saved: " + s.error()};
+
+    auto hist = db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms) VALUES (?1, 'queued', ?2)");
+    if (!hist) return Error{hist.error()};
+    hist->bind(1, filed.id).bind(2, now_ms);
+    if (auto s = hist->run(); !s) return Error{"the proposal could not be saved: " + s.error()};
+    if (auto s = tx->commit(); !s) return Error{"the proposal could not be saved: " + s.error()};
+    return filed;
+}
+
+Result<std::optional<ProposalStatus>> FilingStore::find(const std::string& tracking_code) const {
+    auto st = db_.prepare(
+        "SELECT id, tracking_code, category, title, state, answer, created_ms FROM proposals WHERE tracking_code = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, tracking_code);
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<ProposalStatus>{};
+    std::string id = st->text(0);
+    ProposalStatus p{st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->integer(6), {}};
+    auto hist = db_.prepare("SELECT state, at_ms, note FROM proposal_history WHERE proposal = ?1 ORDER BY at_ms, rowid");
+    if (!hist) return Error{hist.error()};
+    hist->bind(1, id);
+    for (;;) {
+        auto r = hist->step();
+        if (!r) return Error{r.error()};
+        if (!*r) break;
+        p.history.push_back({hist->text(0), hist->integer(1), hist->text(2)});
+    }
+    return std::optional<ProposalStatus>{std::move(p)};
+}
+
+Result<std::int64_t> FilingStore::unsent_count() const {
+    return db_.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL");
+}
+
+}  // namespace aul::store

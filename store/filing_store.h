@@ -1,0 +1,60 @@
+// What residents file, saved before anything is shown as done: proposals and volunteer
+// sign-ups. The only place their SQL is written.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/proposal.h"
+#include "core/result.h"
+#include "store/db.h"
+
+namespace aul::store {
+
+struct FiledProposal {
+    std::string id;             // UUIDv7
+    std::string tracking_code;  // canonical, e.g. K7QM2F9H3CX
+    std::int64_t created_ms = 0;
+};
+
+struct HistoryEntry {
+    std::string state;  // queued, delivered, in_review, accepted, rejected, implemented
+    std::int64_t at_ms = 0;
+    std::string note;
+};
+
+struct ProposalStatus {
+    std::string tracking_code, category, title, state, answer;
+    std::int64_t created_ms = 0;
+    std::vector<HistoryEntry> history;  // oldest first
+};
+
+class FilingStore {
+public:
+    // `db` must come from open_kiosk_db. Sets synchronous=FULL: a proposal confirmed on
+    // screen survives a power cut right after.
+    static Result<FilingStore> open(Db db);
+
+    // The kiosk code used in tracking codes; set once at installation (4 characters of the
+    // tracking alphabet). Changing it later is refused: codes already given out must stay unique.
+    Status set_kiosk_code(const std::string& code);
+    Result<std::string> kiosk_code() const;
+
+    // Saves a draft that core::clean_and_check accepted, in one BEGIN IMMEDIATE
+    // transaction: the next sequence number, its tracking code, the row, the first
+    // history entry. Nothing is written if anything fails.
+    Result<FiledProposal> file_proposal(const core::ProposalDraft& accepted, std::int64_t now_ms);
+
+    // The proposal with this canonical tracking code, if this kiosk filed it.
+    Result<std::optional<ProposalStatus>> find(const std::string& tracking_code) const;
+
+    Result<std::int64_t> unsent_count() const;
+    const Db& db() const { return db_; }
+
+private:
+    explicit FilingStore(Db db) : db_(std::move(db)) {}
+    Db db_;
+};
+
+}  // namespace aul::store

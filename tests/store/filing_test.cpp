@@ -1,0 +1,160 @@
+#include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <random>
+#include <sstream>
+
+#include "common.h"
+#include "core/tracking.h"
+#include "store/catalog_store.h"
+#include "store/filing_store.h"
+
+using namespace aul;
+
+namespace {
+store::FilingStore open_filing(const std::string& path) {
+    auto db = store::open_kiosk_db(path);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    auto fs = store::FilingStore::open(std::move(*db));
+    REQUIRE(fs.ok());
+    return std::move(*fs);
+}
+
+core::ProposalDraft draft(const std::string& title) {
+    core::ProposalDraft d;
+    d.category = "water";
+    d.region = "KZ-19";
+    d.settlement = "Талғар";
+    d.title = title;
+    d.description = "Ауылда таза су жоқ.";
+    REQUIRE(core::clean_and_check(d).empty());
+    return d;
+}
+}  // namespace
+
+TEST_CASE("filing needs a kiosk code, which is set once for life") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    auto no_code = fs.file_proposal(draft("Су"), 1);
+    REQUIRE_FALSE(no_code.ok());
+    CHECK(no_code.error().find("kiosk code") != std::string::npos);
+    CHECK_FALSE(fs.set_kiosk_code("K0QM").ok());  // 0 is not in the alphabet
+    CHECK(fs.set_kiosk_code("K7QM").ok());
+    CHECK(fs.set_kiosk_code("K7QM").ok());
+    CHECK_FALSE(fs.set_kiosk_code("A7QM").ok());
+    CHECK(*fs.kiosk_code() == "K7QM");
+}
+
+TEST_CASE("a filed proposal gets sequential valid codes and a queued history") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("K7QM").ok());
+    auto a = fs.file_proposal(draft("Бірінші"), 1000);
+    auto b = fs.file_proposal(draft("Екінші"), 2000);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a->tracking_code == *core::make_tracking_code("K7QM", 1));
+    CHECK(b->tracking_code == *core::make_tracking_code("K7QM", 2));
+    CHECK(core::check_tracking_code(a->tracking_code) == core::TrackingCheck::ok);
+    CHECK(a->id != b->id);
+    auto found = fs.find(b->tracking_code);
+    REQUIRE(found.ok());
+    REQUIRE(found->has_value());
+    CHECK((*found)->title == "Екінші");
+    CHECK((*found)->state == "queued");
+    REQUIRE((*found)->history.size() == 1);
+    CHECK((*found)->history[0].at_ms == 2000);
+    CHECK_FALSE(fs.find("K7QM222222X")->has_value());
+    CHECK(*fs.unsent_count() == 2);
+    CHECK(*fs.db().scalar_int("PRAGMA synchronous") == 2);  // FULL
+}
+
+TEST_CASE("contact details are kept only for named proposals") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("K7QM").ok());
+    auto named = draft("Жол");
+    named.anonymous = false;
+    named.name = "Айгүл";
+    named.phone = "+77011234567";
+    named.consent = true;
+    REQUIRE(fs.file_proposal(named, 1).ok());
+    REQUIRE(fs.file_proposal(draft("Жол 2"), 2).ok());
+    CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals WHERE contact IS NOT NULL") == 1);
+    CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals WHERE anonymous = 1 AND contact IS NULL") == 1);
+}
+
+// A child process files proposals in a loop and reports each one the moment its commit
+// returns, as the receipt screen would show it; it is killed with SIGKILL at a random
+// moment. Every reported proposal must be present and intact afterwards.
+TEST_CASE("receipt-confirmed proposals survive SIGKILL at random moments") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        auto fs = open_filing(path);
+        REQUIRE(fs.set_kiosk_code("K7QM").ok());
+    }
+    std::mt19937 rng(2024);
+    std::vector<std::pair<std::string, std::string>> confirmed;  // code, title
+    int counter = 0;
+    for (int round = 0; round < 25; ++round) {
+        int pipefd[2];
+        REQUIRE(pipe(pipefd) == 0);
+        int first = counter;
+        pid_t child = fork();
+        REQUIRE(child >= 0);
+        if (child == 0) {
+            close(pipefd[0]);
+            auto db = store::open_kiosk_db(path);
+            if (!db) _exit(3);
+            auto fs = store::FilingStore::open(std::move(*db));
+            for (int i = first;; ++i) {
+                core::ProposalDraft d;
+                d.category = "roads";
+                d.region = "KZ-19";
+                d.title = "Proposal " + std::to_string(i);
+                d.description = std::string(200 + i % 50, 'x');
+                auto filed = fs->file_proposal(d, i);
+                if (!filed) _exit(4);
+                std::string line = filed->tracking_code + " " + d.title + "\n";
+                if (write(pipefd[1], line.data(), line.size()) < 0) _exit(5);
+            }
+        }
+        close(pipefd[1]);
+        usleep(static_cast<useconds_t>(std::uniform_int_distribution<int>(2000, 40000)(rng)));
+        kill(child, SIGKILL);
+        int status = 0;
+        waitpid(child, &status, 0);
+        CHECK(WIFSIGNALED(status));
+        std::string got;
+        char buf[4096];
+        ssize_t n;
+        while ((n = read(pipefd[0], buf, sizeof buf)) > 0) got.append(buf, static_cast<std::size_t>(n));
+        close(pipefd[0]);
+        std::istringstream lines(got);
+        std::string line;
+        while (std::getline(lines, line)) {  // a line cut by the kill has no newline: not confirmed
+            if (!lines.eof() || got.back() == '\n') {
+                auto space = line.find(' ');
+                confirmed.emplace_back(line.substr(0, space), line.substr(space + 1));
+                ++counter;
+            }
+        }
+    }
+    auto fs = open_filing(path);
+    CHECK(confirmed.size() > 50);
+    auto check = fs.db().prepare("PRAGMA integrity_check");
+    REQUIRE(check->step().value());
+    CHECK(check->text(0) == "ok");
+    for (const auto& [code, title] : confirmed) {
+        auto found = fs.find(code);
+        REQUIRE(found.ok());
+        REQUIRE_MESSAGE(found->has_value(), code << " was confirmed but is missing");
+        CHECK((*found)->title == title);
+        CHECK((*found)->history.size() == 1);
+    }
+    MESSAGE(confirmed.size() << " confirmed proposals over 25 kills, all present");
+}
