@@ -79,6 +79,28 @@ std::string fold_for_search(std::string_view s) {
     return out;
 }
 
+namespace {
+template <typename Map>
+std::string map_case(std::string_view s, Map&& map) {
+    std::string out;
+    out.reserve(s.size());
+    for_each_codepoint(s, [&](char32_t cp, std::string_view) {
+        append_utf8(out, static_cast<char32_t>(map(static_cast<utf8proc_int32_t>(cp))));
+    });
+    return out;
+}
+}  // namespace
+
+std::string to_upper(std::string_view s) { return map_case(s, utf8proc_toupper); }
+std::string to_lower(std::string_view s) { return map_case(s, utf8proc_tolower); }
+
+void pop_codepoint(std::string& s) {
+    if (s.empty()) return;
+    std::size_t i = s.size() - 1;
+    while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;  // back over continuation bytes
+    s.erase(i);
+}
+
 std::size_t codepoint_count(std::string_view s) {
     std::size_t n = 0;
     for_each_codepoint(s, [&](char32_t, std::string_view) { ++n; });

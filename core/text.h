@@ -33,6 +33,13 @@ std::string to_nfc(std::string_view s);
 // look-alikes (қ is not к): they are different letters to a reader.
 std::string fold_for_search(std::string_view s);
 
+// Upper and lower case, code point by code point (Kazakh and Russian letters included).
+std::string to_upper(std::string_view s);
+std::string to_lower(std::string_view s);
+
+// Removes the last code point (what backspace does).
+void pop_codepoint(std::string& s);
+
 // Count of code points (what a resident sees as "characters" for length limits).
 std::size_t codepoint_count(std::string_view s);
 

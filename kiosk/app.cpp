@@ -15,7 +15,9 @@
 
 #include "core/catalog_json.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "kiosk/config.h"
+#include "kiosk/keyboard.h"
 #include "kiosk/script.h"
 #include "kiosk/search_worker.h"
 #include "kiosk/screens/screens.h"
@@ -33,12 +35,13 @@ namespace aul::kiosk {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+using core::pop_codepoint;
 
 // Icons the interface itself draws; catalogue categories add their own.
 constexpr const char* kUiIcons[] = {
     "arrow-left", "home", "adjust", "text-height", "check", "globe", "search", "map-marker", "map",
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
-    "id-card", "circle",
+    "id-card", "circle", "arrow-up", "long-arrow-left",
 };
 
 enum class ScreenId { home, catalog, ngo };
@@ -104,6 +107,11 @@ public:
         pending_shot_ = dir + "/" + name + ".png";
     }
     float px_per_mm() const override { return theme_.mm(1.0f); }
+    std::string visible_defects() const override {
+        std::string out;
+        for (const auto& name : ui_.missing_icons()) out += (out.empty() ? "icons missing from the atlas: " : ", ") + name;
+        return out;
+    }
     ImVec2 screen_size() const override {
         return ImVec2(static_cast<float>(window_.width()), static_cast<float>(window_.height()));
     }
@@ -120,6 +128,18 @@ private:
     void load_districts(const std::string& region);
     const store::NgoSummary* summary(std::int64_t rowid);
     void open_ngo(std::int64_t rowid);
+    // Text fields the keyboard can type into, by id.
+    struct Field {
+        std::string* text = nullptr;
+        std::size_t max_chars = 0;
+    };
+    Field field(const std::string& id);
+    void field_changed(const std::string& id);
+    static bool field_is_phone(const std::string& id) { return id.find("phone") != std::string::npos; }
+    static KeyLayout letters_for(core::Lang l) {
+        return l == core::Lang::ru ? KeyLayout::ru : l == core::Lang::en ? KeyLayout::en : KeyLayout::kk;
+    }
+    void take_physical_keys(Intent& out);
     Words words() const { return Words{&tr_, lang_}; }
     std::string title() const;
     int finish_screenshot();
@@ -153,8 +173,11 @@ private:
     std::uint64_t wanted_generation_ = 0;
     bool searching_ = false;
     std::string search_error_;
-    char search_buf_[256] = {};
-    bool focus_search_ = false;
+    std::string search_text_;
+    // The text field the keyboard types into ("" = none) and the keyboard's state.
+    std::string focused_field_;
+    KeyLayout kb_layout_ = KeyLayout::kk;
+    bool kb_shift_ = false;
     bool scroll_to_top_ = false;
     bool picker_open_ = false;
     std::string picker_region_;
@@ -293,9 +316,9 @@ Intent App::draw_screen() {
             v.more_results = more_results_;
             v.searching = searching_;
             v.error = search_error_;
-            v.search_buf = search_buf_;
-            v.search_buf_size = sizeof search_buf_;
-            v.focus_search = std::exchange(focus_search_, false);
+            v.search_text = &search_text_;
+            v.search_focused = focused_field_ == "ngos.search";
+            v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
             v.scroll_to_top = std::exchange(scroll_to_top_, false);
             v.picker_open = picker_open_;
             v.picker_region = picker_region_;
@@ -337,7 +360,15 @@ void App::draw_frame(double now, float dt) {
     ImGui::Begin("##aul", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
-    Intent intent = draw_screen();
+    Intent intent;
+    take_physical_keys(intent);
+    keep_first(intent, draw_screen());
+    if (!focused_field_.empty()) {
+        KeyboardView kv{kb_layout_, kb_shift_, tr_.get(lang_, "keyboard.done"), tr_.get(lang_, "keyboard.space")};
+        Intent key = draw_keyboard(ui_, kv);
+        // A key tap is the only thing a touch on the keyboard does.
+        if (key) intent = key;
+    }
     ImGui::End();
     ImGui::Render();
     window_.render();
@@ -364,8 +395,10 @@ void App::apply(const Intent& i) {
         case K::go_home:
             stack_.assign(1, ScreenId::home);
             picker_open_ = false;
+            focused_field_.clear();
             break;
         case K::go_back:
+            focused_field_.clear();
             if (picker_open_) picker_open_ = false;
             else if (stack_.size() > 1) stack_.pop_back();
             break;
@@ -391,11 +424,35 @@ void App::apply(const Intent& i) {
             submit_search();
             break;
         case K::clear_search:
-            search_buf_[0] = '\0';
-            query_.text.clear();
-            ImGui::ClearActiveID();  // the box shows the cleared buffer, not its own edit copy
-            submit_search();
+            search_text_.clear();
+            field_changed("ngos.search");
             break;
+        case K::focus_field:
+            focused_field_ = i.text;
+            kb_layout_ = field_is_phone(i.text) ? KeyLayout::phone : letters_for(lang_);
+            kb_shift_ = false;
+            break;
+        case K::type_text:
+            if (auto f = field(focused_field_); f.text) {
+                if (core::codepoint_count(*f.text) + core::codepoint_count(i.text) <= f.max_chars) *f.text += i.text;
+                kb_shift_ = false;
+                field_changed(focused_field_);
+            }
+            break;
+        case K::backspace:
+            if (auto f = field(focused_field_); f.text && !f.text->empty()) {
+                pop_codepoint(*f.text);
+                field_changed(focused_field_);
+            }
+            break;
+        case K::keyboard_layout:
+            if (i.text == "digits")
+                kb_layout_ = kb_layout_ == KeyLayout::digits ? letters_for(lang_) : KeyLayout::digits;
+            else
+                kb_layout_ = next_letter_layout(kb_layout_ == KeyLayout::digits ? letters_for(lang_) : kb_layout_);
+            break;
+        case K::keyboard_shift: kb_shift_ = !kb_shift_; break;
+        case K::keyboard_done: focused_field_.clear(); break;
         case K::set_category:
             query_.category = i.text;
             submit_search();
@@ -425,10 +482,40 @@ void App::apply(const Intent& i) {
     }
 }
 
+App::Field App::field(const std::string& id) {
+    if (id == "ngos.search") return {&search_text_, 80};
+    return {};
+}
+
+void App::field_changed(const std::string& id) {
+    if (id == "ngos.search") {
+        query_.text = search_text_;
+        submit_search();
+    }
+}
+
+// Typing on a physical keyboard reaches the focused field the same way key taps do.
+void App::take_physical_keys(Intent& out) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (focused_field_.empty()) return;
+    if (!io.InputQueueCharacters.empty()) {
+        char utf8[256];
+        ImTextStrToUtf8(utf8, sizeof utf8, io.InputQueueCharacters.Data,
+                        io.InputQueueCharacters.Data + io.InputQueueCharacters.Size);
+        io.InputQueueCharacters.resize(0);
+        keep_first(out, Intent::of(Intent::Kind::type_text, core::strip_controls(utf8, false)));
+    } else if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Backspace])) {
+        keep_first(out, Intent::of(Intent::Kind::backspace));
+    } else if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter]) || ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape])) {
+        keep_first(out, Intent::of(Intent::Kind::keyboard_done));
+    }
+}
+
 void App::open_catalog(const std::string& category) {
     query_ = store::NgoQuery{};
     query_.category = category;
-    search_buf_[0] = '\0';
+    search_text_.clear();
+    focused_field_.clear();
     picker_open_ = false;
     stack_.assign({ScreenId::home, ScreenId::catalog});
     submit_search();
@@ -460,6 +547,7 @@ void App::load_districts(const std::string& region) {
 }
 
 void App::open_ngo(std::int64_t rowid) {
+    focused_field_.clear();
     auto n = store_->ngo(rowid);
     ngo_.reset();
     ngo_error_.clear();
@@ -548,6 +636,10 @@ int App::finish_screenshot() {
     pending_shot_ = opt_.screenshot;
     draw_frame(std::chrono::duration<double>(Clock::now() - started_).count(), 1.0f / 60);
     if (shot_failed_) return 1;
+    if (std::string defects = visible_defects(); !defects.empty()) {
+        log_line("error", defects);
+        return 1;
+    }
     std::printf("screenshot %s written\n", opt_.screenshot.c_str());
     return 0;
 }

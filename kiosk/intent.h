@@ -24,6 +24,12 @@ struct Intent {
         pick_region,        // text: region code, empty for all
         pick_district,      // text: district code, empty for the whole region
         close_picker,
+        focus_field,        // text: field id
+        type_text,          // text: what a key inserts into the focused field
+        backspace,
+        keyboard_layout,    // text: "next" (letters) or "digits"
+        keyboard_shift,
+        keyboard_done,
     };
     Kind kind = Kind::none;
     std::string text;

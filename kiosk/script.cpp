@@ -120,6 +120,61 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
     return steps;
 }
 
+// One key tap per call, as a person types: finds the key for the next character, switching
+// layout (ҚАЗ -> РУС -> ENG, then 123) when the current one lacks it and pressing shift
+// for capitals. True when the whole text is typed.
+bool ScriptPlayer::type_on_keyboard(ScriptHost& host, const ScriptStep& s) {
+    if (cooldown_ > 0 || !host.settled()) {
+        if (cooldown_ > 0) --cooldown_;
+        return false;
+    }
+    if (type_pos_ >= s.arg.size()) return true;
+    char32_t cp = 0;
+    std::size_t len = core::decode_utf8(std::string_view(s.arg).substr(type_pos_), cp);
+    std::string ch = s.arg.substr(type_pos_, len);
+    std::string lower = core::to_lower(ch);
+    std::string id = ch == " " ? "keyboard.space" : "keyboard.key." + lower;
+    auto find = [&](const std::string& want, ImVec2& at) {
+        for (const auto& it : host.items())
+            if (it.id == want && it.tappable) {
+                at = centre(it);
+                return true;
+            }
+        return false;
+    };
+    ImVec2 at;
+    cooldown_ = 2;
+    if (find(id, at)) {
+        if (lower != ch && !shifted_) {
+            ImVec2 shift;
+            if (!find("keyboard.shift", shift)) {
+                fail(s, "no shift key for \"" + ch + "\"");
+                return false;
+            }
+            push_finger(SDL_FINGERDOWN, shift, host.screen_size());
+            push_finger(SDL_FINGERUP, shift, host.screen_size());
+            shifted_ = true;
+            return false;
+        }
+        push_finger(SDL_FINGERDOWN, at, host.screen_size());
+        push_finger(SDL_FINGERUP, at, host.screen_size());
+        type_pos_ += len;
+        layout_tries_ = 0;
+        shifted_ = false;
+        return false;
+    }
+    // Not on this layout: the letter layouts in turn, then digits and signs.
+    const char* next = layout_tries_ < 3 ? "keyboard.layout" : layout_tries_ == 3 ? "keyboard.digits" : nullptr;
+    if (!next || !find(next, at)) {
+        fail(s, "no key types \"" + ch + "\" on any keyboard layout");
+        return false;
+    }
+    ++layout_tries_;
+    push_finger(SDL_FINGERDOWN, at, host.screen_size());
+    push_finger(SDL_FINGERUP, at, host.screen_size());
+    return false;
+}
+
 bool ScriptPlayer::find_target(const ScriptHost& host, const ScriptStep& s, ImVec2& at) const {
     const UiItem* contains = nullptr;
     for (const auto& it : host.items()) {
@@ -148,7 +203,14 @@ void ScriptPlayer::fail(const ScriptStep& s, const std::string& why) {
 ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
     if (state_ != State::running) return state_;
     if (next_ >= steps_.size()) {
-        if (host.settled()) state_ = State::passed;
+        if (!host.settled()) return state_;
+        std::string defects = host.visible_defects();
+        if (defects.empty()) {
+            state_ = State::passed;
+        } else {
+            failure_ = "end of script: " + defects;
+            state_ = State::failed;
+        }
         return state_;
     }
     const ScriptStep& s = steps_[next_];
@@ -217,10 +279,18 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             ++phase_;
             break;
         }
-        case ScriptStep::Kind::type:
-            push_text(s.arg);
-            done();
+        case ScriptStep::Kind::type: {
+            bool keyboard_up = false;
+            for (const auto& it : host.items()) keyboard_up = keyboard_up || it.id == "keyboard.done";
+            if (!keyboard_up && type_pos_ == 0) {
+                push_text(s.arg);  // no on-screen keyboard: type as a physical keyboard does
+                done();
+            } else if (type_on_keyboard(host, s)) {
+                type_pos_ = 0;
+                done();
+            }
             break;
+        }
         case ScriptStep::Kind::wait:
             if (waited * 1000 >= s.ms) done();
             break;

@@ -39,6 +39,9 @@ public:
     virtual void request_shot(const std::string& name) = 0;
     virtual ImVec2 screen_size() const = 0;
     virtual float px_per_mm() const = 0;
+    // Problems a person would see that no step names (an icon drawn as "?"); the script
+    // fails at its end when there are any.
+    virtual std::string visible_defects() const = 0;
 };
 
 class ScriptPlayer {
@@ -62,6 +65,12 @@ private:
     ImVec2 drag_from_{0, 0};
     std::string failure_;
     std::string note_;
+    // Typing through the on-screen keyboard: progress within the text being typed.
+    std::size_t type_pos_ = 0;
+    int layout_tries_ = 0;
+    bool shifted_ = false;
+    int cooldown_ = 0;  // frames to let a key's effect reach the screen before the next
+    bool type_on_keyboard(ScriptHost& host, const ScriptStep& s);
     State state_ = State::running;
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace aul::kiosk {
 
@@ -29,7 +30,15 @@ ImFont* Ui::font(TextFace face) const {
 }
 
 std::string Ui::glyph(std::string_view icon_name) const {
-    return icons_ ? icons_->glyph(icon_name) : std::string();
+    if (!icons_ || icon_name.empty()) return {};
+    std::uint32_t cp = icons_->codepoint(icon_name);
+    if (cp && theme_.fonts.body && !theme_.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) &&
+        std::find(missing_icons_.begin(), missing_icons_.end(), icon_name) == missing_icons_.end()) {
+        missing_icons_.emplace_back(icon_name);
+        std::fprintf(stderr, "kiosk: error: icon '%.*s' is not in the font atlas\n", static_cast<int>(icon_name.size()),
+                     icon_name.data());
+    }
+    return icons_->glyph(icon_name);
 }
 
 ImVec2 Ui::visible_min(ImVec2 a) const {
@@ -154,6 +163,56 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     }
     record(id, label, pos, max, true);
     if (!caption.empty()) record("", caption, pos, max, false);
+    return tapped;
+}
+
+bool Ui::text_field(const std::string& id, const std::string& text, std::string_view hint, ImVec2 size,
+                    bool focused, bool multiline) {
+    const Palette& p = pal();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = press_feedback_tap(id, size, held);
+    ImVec2 max = add(pos, size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float r = theme_.radius();
+    dl->AddRectFilled(pos, max, p.surface, r);
+    dl->AddRect(pos, max, focused ? p.primary : p.border, r, 0, focused ? 3.0f : 1.5f);
+
+    ImFont* f = theme_.fonts.body;
+    float fs = f->FontSize;
+    float pad_x = theme_.mm(4);
+    float inner_w = size.x - 2 * pad_x - theme_.mm(1);
+    const bool empty = text.empty();
+    std::string shown = empty ? std::string(hint) : text;
+    ImU32 colour = empty ? p.text_muted : p.text;
+    dl->PushClipRect(add(pos, ImVec2(2, 2)), add(max, ImVec2(-2, -2)), true);
+    ImVec2 caret;
+    if (multiline) {
+        ImVec2 tp(pos.x + pad_x, pos.y + theme_.mm(3));
+        dl->AddText(f, fs, tp, colour, shown.c_str(), nullptr, inner_w);
+        // The caret follows the last line of the wrapped text.
+        ImVec2 all = f->CalcTextSizeA(fs, FLT_MAX, inner_w, text.c_str());
+        const char* line_start = text.c_str();
+        for (const char* s = text.c_str(); *s;) {
+            const char* next = f->CalcWordWrapPositionA(1.0f, s, text.c_str() + text.size(), inner_w);
+            if (next == s) next = s + 1;
+            line_start = s;
+            s = next;
+            while (*s == ' ' || *s == '\n') ++s;
+        }
+        float last_w = f->CalcTextSizeA(fs, FLT_MAX, 0, line_start).x;
+        caret = ImVec2(tp.x + (empty ? 0 : last_w), tp.y + (empty ? 0 : all.y - fs));
+    } else {
+        float w = f->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str()).x;
+        float x = pos.x + pad_x + std::min(0.0f, inner_w - w);  // keep the end in view
+        float y = pos.y + (size.y - fs) * 0.5f;
+        dl->AddText(f, fs, ImVec2(x, y), colour, shown.c_str());
+        caret = ImVec2(empty ? pos.x + pad_x : x + w, y);
+    }
+    if (focused)
+        dl->AddRectFilled(ImVec2(caret.x + 1, caret.y + fs * 0.1f), ImVec2(caret.x + 4, caret.y + fs * 0.95f), p.primary);
+    dl->PopClipRect();
+    record(id, empty ? hint : std::string_view(text), pos, max, true);
     return tapped;
 }
 

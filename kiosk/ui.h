@@ -39,6 +39,10 @@ public:
                 ImVec2 size, ButtonKind kind = ButtonKind::secondary, bool selected = false);
     // The width a button needs to show its icon and label on one line.
     float button_width(std::string_view label, std::string_view icon) const;
+    // A text field the on-screen keyboard types into; true when tapped (to focus it).
+    // Single-line fields show the end of a long text; multi-line ones wrap.
+    bool text_field(const std::string& id, const std::string& text, std::string_view hint, ImVec2 size,
+                    bool focused, bool multiline = false);
     // A large tile: icon above a label, for the resident's tasks.
     bool tile(const std::string& id, std::string_view label, std::string_view caption,
               std::string_view icon, ImVec2 size, ImU32 colour);
@@ -54,7 +58,10 @@ public:
     void badge(std::string_view label, std::string_view icon, ImU32 colour);
     // An icon glyph from the large icon face, centred in a square of `size`.
     void icon(std::string_view name, ImVec2 pos, float size, ImU32 colour);
+    // The icon's UTF-8, or "" for an unknown name. A known icon left out of the font atlas
+    // is remembered (missing_icons) so tests fail instead of showing "?".
     std::string glyph(std::string_view icon_name) const;
+    const std::vector<std::string>& missing_icons() const { return missing_icons_; }
 
     // A white card behind whatever is drawn between begin and end, `width` wide.
     void begin_card(float width);
@@ -72,6 +79,7 @@ public:
     const std::vector<UiItem>& items() const { return items_; }
     // A momentum scroll is still moving: the loop keeps drawing frames.
     bool animating() const { return animating_; }
+    void request_animation() { animating_ = true; }
 
     void set_icon_names(const platform::IconNames* names) { icons_ = names; }
 
@@ -101,6 +109,7 @@ private:
     };
     std::vector<OpenCard> open_cards_;
     bool animating_ = false;
+    mutable std::vector<std::string> missing_icons_;
 };
 
 }  // namespace aul::kiosk

@@ -18,33 +18,39 @@ std::string region_button_label(const CatalogView& v) {
     return label;
 }
 
+std::string count_text(const CatalogView& v) {
+    if (v.searching && v.results->empty()) return v.words("ngos.searching");
+    const char* key = v.more_results ? "ngos.count_many" : "ngos.count";
+    return core::format_text(v.words(key), "count", std::to_string(v.results->size()));
+}
+
+// The search box with, beside it, the region picker, or while typing the result count
+// (the keyboard needs the room the filters take).
 Intent search_row(Ui& ui, const CatalogView& v, float width) {
     Intent out;
     Theme& t = ui.theme();
+    ImVec2 row_start = ImGui::GetCursorScreenPos();
     float region_w = std::min(t.mm(85), width * 0.38f);
-    bool has_text = v.search_buf[0] != '\0';
+    bool has_text = !v.search_text->empty();
     float clear_w = has_text ? t.touch_min() + t.mm(2) : 0;
     float box_w = width - region_w - t.gap() - clear_w;
-    ImFont* f = ui.font(TextFace::body);
-    ImGui::PushFont(f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(t.mm(4), (t.touch_min() - f->FontSize) * 0.5f));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
-    ImGui::SetNextItemWidth(box_w);
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    if (v.focus_search) ImGui::SetKeyboardFocusHere();
     std::string hint = ui.glyph("search") + "  " + v.words("ngos.search_hint");
-    bool edited = ImGui::InputTextWithHint("##ngos.search", hint.c_str(), v.search_buf, v.search_buf_size);
-    ImGui::PopStyleVar(2);
-    ImGui::PopFont();
-    ui.record("ngos.search", v.search_buf[0] ? std::string(v.search_buf) : v.words("ngos.search_hint"), pos,
-              ImVec2(pos.x + box_w, pos.y + t.touch_min()), true);
-    if (edited) keep_first(out, Intent::of(Intent::Kind::search_text, v.search_buf));
+    if (ui.text_field("ngos.search", *v.search_text, hint, ImVec2(box_w, t.touch_min()), v.search_focused))
+        keep_first(out, Intent::of(Intent::Kind::focus_field, "ngos.search"));
     if (has_text) {
         ImGui::SameLine(0, t.mm(2));
         if (ui.button("ngos.search.clear", "", "times", ImVec2(t.touch_min(), t.touch_min())))
             keep_first(out, Intent::of(Intent::Kind::clear_search));
     }
     ImGui::SameLine();
+    if (v.search_focused) {
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        ImFont* sf = ui.font(TextFace::small);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + t.mm(2), at.y + (t.touch_min() - sf->FontSize) * 0.5f));
+        ui.text(count_text(v), TextFace::small, ui.pal().text_muted, region_w - t.mm(2));
+        ImGui::SetCursorScreenPos(ImVec2(row_start.x, row_start.y + t.touch_min() + ImGui::GetStyle().ItemSpacing.y));
+        return out;
+    }
     if (ui.button("ngos.region", region_button_label(v), "map-marker", ImVec2(region_w, t.touch_min()),
                   ButtonKind::secondary, !v.query->region.empty()))
         keep_first(out, Intent::of(Intent::Kind::open_region_picker));
@@ -174,15 +180,13 @@ Intent draw_catalog(Ui& ui, const CatalogView& v) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
     ImGui::BeginGroup();
     keep_first(out, search_row(ui, v, width));
-    keep_first(out, category_chips(ui, v, width));
+    // While the keyboard is up the chips step aside so the results stay in view.
+    if (!v.search_focused) keep_first(out, category_chips(ui, v, width));
 
-    std::string count = v.searching && v.results->empty() ? v.words("ngos.searching")
-                        : v.more_results ? core::format_text(v.words("ngos.count_many"), "count", std::to_string(v.results->size()))
-                                         : core::format_text(v.words("ngos.count"), "count", std::to_string(v.results->size()));
-    ui.text(count, TextFace::small, p.text_muted, width);
+    if (!v.search_focused) ui.text(count_text(v), TextFace::small, p.text_muted, width);
     if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
 
-    float list_h = ImGui::GetContentRegionAvail().y - t.mm(2);
+    float list_h = ImGui::GetContentRegionAvail().y - t.mm(2) - v.keyboard_height;
     if (v.results->empty() && !v.searching)
         empty_state(ui, v, width);
     else

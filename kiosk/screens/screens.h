@@ -48,10 +48,9 @@ struct CatalogView {
     bool more_results = false;  // the query matched more than `results` lists
     bool searching = false;
     std::string error;
-    // The search box edits this buffer in place; the screen reports changes as intents.
-    char* search_buf = nullptr;
-    std::size_t search_buf_size = 0;
-    bool focus_search = false;
+    const std::string* search_text = nullptr;
+    bool search_focused = false;  // the on-screen keyboard is typing into the search box
+    float keyboard_height = 0;    // space the keyboard takes at the bottom of the screen
     bool scroll_to_top = false;  // new results: show them from the first
     bool picker_open = false;
     std::string picker_region;  // region chosen in the picker whose districts are shown

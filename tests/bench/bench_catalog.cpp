@@ -124,7 +124,6 @@ double frame_median_ms(store::CatalogStore& s, const std::vector<std::int64_t>& 
     std::unordered_map<std::int64_t, store::NgoSummary> cache;
     store::NgoQuery q;
     std::vector<core::District> districts;
-    char buf[64] = "";
     kiosk::CatalogView v;
     v.words = kiosk::Words{&tr, core::Lang::kk};
     v.categories = &cats;
@@ -132,8 +131,8 @@ double frame_median_ms(store::CatalogStore& s, const std::vector<std::int64_t>& 
     v.districts = &districts;
     v.query = &q;
     v.results = &results;
-    v.search_buf = buf;
-    v.search_buf_size = sizeof buf;
+    std::string text;
+    v.search_text = &text;
     v.summary = [&](std::int64_t id) -> const store::NgoSummary* {
         auto it = cache.find(id);
         if (it != cache.end()) return &it->second;

@@ -30,6 +30,23 @@ TEST_CASE("search folding: case, ё, but Kazakh letters stay themselves") {
     CHECK(fold_for_search("\xD0\xB5\xCC\x88") == "е");  // decomposed ё folds too
 }
 
+TEST_CASE("upper case covers Kazakh, Russian and Latin letters") {
+    CHECK(to_upper("әіңғүұқөһ") == "ӘІҢҒҮҰҚӨҺ");
+    CHECK(to_upper("ёж q1") == "ЁЖ Q1");
+    CHECK(to_lower("ҚАЗАҚ Ё") == "қазақ ё");
+}
+
+TEST_CASE("backspace removes one whole code point") {
+    std::string s = "aқ€";
+    pop_codepoint(s);
+    CHECK(s == "aқ");
+    pop_codepoint(s);
+    CHECK(s == "a");
+    pop_codepoint(s);
+    pop_codepoint(s);
+    CHECK(s.empty());
+}
+
 TEST_CASE("length and control characters") {
     CHECK(codepoint_count("Қазақ") == 5);
     CHECK(strip_controls("a\x01" "b\tc\nd\x7F", false) == "ab cd");
