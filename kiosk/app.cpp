@@ -98,7 +98,9 @@ public:
     // ScriptHost
     const std::vector<UiItem>& items() const override { return ui_.items(); }
     bool settled() const override {
-        return !input_.has_pending() && !search_->busy() && !ui_.animating() && !searching_;
+        // pacer idle: the frames requested after the last change have been drawn, so
+        // what scripts read is what the change produced.
+        return !input_.has_pending() && !search_->busy() && !ui_.animating() && !searching_ && pacer_.idle();
     }
     void set_lang(core::Lang l) override { apply(Intent{Intent::Kind::set_lang, {}, 0, l}); }
     void request_shot(const std::string& name) override {
@@ -597,7 +599,8 @@ int App::run() {
             pacer_.request_frames();
         }
         now = seconds();
-        if (!busy && !pacer_.take_frame(now)) continue;
+        bool wanted = pacer_.take_frame(now);
+        if (!busy && !wanted) continue;
         float dt = static_cast<float>(now - last);
         last = now;
         draw_frame(now, dt);

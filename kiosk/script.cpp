@@ -91,9 +91,9 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
         } else if (verb == "drag") {
             s.kind = ScriptStep::Kind::drag;
             if (!(std::istringstream(rest) >> s.dx >> s.dy)) return bad("drag takes DX DY in pixels");
-        } else if (verb == "type") {
-            s.kind = ScriptStep::Kind::type;
-            if (!quoted(rest, s.arg)) return bad("type takes \"text\"");
+        } else if (verb == "type" || verb == "press") {
+            s.kind = verb == "type" ? ScriptStep::Kind::type : ScriptStep::Kind::press;
+            if (!quoted(rest, s.arg)) return bad("type and press take \"text\"");
         } else if (verb == "wait") {
             s.kind = ScriptStep::Kind::wait;
             if (!(std::istringstream(rest) >> s.ms) || s.ms < 0) return bad("wait takes milliseconds");
@@ -279,6 +279,10 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             ++phase_;
             break;
         }
+        case ScriptStep::Kind::press:
+            push_text(s.arg);
+            done();
+            break;
         case ScriptStep::Kind::type: {
             bool keyboard_up = false;
             for (const auto& it : host.items()) keyboard_up = keyboard_up || it.id == "keyboard.done";
