@@ -35,6 +35,19 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
         ok = core::parse_lang(value, p.cfg.language);
     } else if (key == "kiosk.catalog_seed") {
         p.cfg.catalog_seed = value;
+    } else if (key == "kiosk.code") {
+        p.cfg.code = value;
+    } else if (key == "locality.region") {
+        p.cfg.region = value;
+    } else if (key == "locality.district") {
+        p.cfg.district = value;
+    } else if (key == "locality.settlement") {
+        p.cfg.settlement = value;
+    } else if (key == "privacy.idle_seconds" || key == "privacy.idle_prompt_seconds") {
+        char* end = nullptr;
+        long v = std::strtol(value, &end, 10);
+        ok = end && *end == '\0' && v >= 1 && v <= 3600;
+        (key == "privacy.idle_seconds" ? p.cfg.idle_seconds : p.cfg.idle_prompt_seconds) = static_cast<int>(v);
     } else {
         // Unknown keys are kept quiet on purpose: newer config files must not stop older kiosks.
         return 1;

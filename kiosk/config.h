@@ -16,6 +16,14 @@ struct KioskConfig {
     // [kiosk]
     core::Lang language = core::Lang::kk;  // the language the home screen returns to
     std::string catalog_seed;     // catalogue loaded into an empty database; "" = the demo one
+    std::string code;             // kiosk code inside tracking codes, 4 characters; set at installation
+    // [locality]: where the kiosk stands; proposals are about this place unless changed
+    std::string region;           // ISO 3166-2:KZ code, e.g. KZ-19
+    std::string district;         // district code, may be empty
+    std::string settlement;       // village or town name as residents write it
+    // [privacy]
+    int idle_seconds = 90;        // untouched this long: "still there?" prompt
+    int idle_prompt_seconds = 20; // then back home with every form cleared
 };
 
 // Reads the file; a missing file gives the defaults, a malformed one a clear error naming

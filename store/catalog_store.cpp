@@ -457,6 +457,59 @@ Result<core::Ngo> CatalogStore::ngo(std::int64_t rowid) const {
     return n;
 }
 
+namespace {
+constexpr const char* kCouncilColumns =
+    "SELECT id, level, coalesce(region, ''), coalesce(district, ''), name_kk, name_ru, name_en, description_kk, "
+    "description_ru, description_en, meetings_kk, meetings_ru, meetings_en, topics FROM councils ";
+
+core::Council council_from(const Stmt& st) {
+    core::Council c;
+    c.id = st.text(0);
+    c.level = st.text(1);
+    c.region = st.text(2);
+    c.district = st.text(3);
+    c.name = column_local(st, 4);
+    c.description = column_local(st, 7);
+    c.meetings = column_local(st, 10);
+    std::string topics = st.text(13);
+    for (std::size_t pos = 0; pos < topics.size();) {
+        auto end = topics.find(' ', pos);
+        if (end == std::string::npos) end = topics.size();
+        if (end > pos) c.topics.push_back(topics.substr(pos, end - pos));
+        pos = end + 1;
+    }
+    return c;
+}
+}  // namespace
+
+Result<std::vector<core::Council>> CatalogStore::councils_for(const std::string& region,
+                                                              const std::string& district) const {
+    auto st = db_.prepare(std::string(kCouncilColumns) +
+                          "WHERE level = 'national' OR (level = 'regional' AND region = ?1) OR "
+                          "(level = 'district' AND district = ?2) "
+                          "ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'regional' THEN 1 ELSE 2 END, id");
+    if (!st) return Error{st.error()};
+    st->bind(1, region).bind(2, district);
+    std::vector<core::Council> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.push_back(council_from(*st));
+    }
+    return out;
+}
+
+Result<std::optional<core::Council>> CatalogStore::council(const std::string& id) const {
+    auto st = db_.prepare(std::string(kCouncilColumns) + "WHERE id = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, id);
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<core::Council>{};
+    return std::optional<core::Council>{council_from(*st)};
+}
+
 Result<std::optional<std::int64_t>> CatalogStore::first_ngo(core::Lang lang) const {
     std::string sql = std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) + " LIMIT 1";
     auto first = db_.scalar_int(sql);

@@ -80,6 +80,11 @@ public:
     Result<SearchHits> search(const NgoQuery& q) const;
     Result<std::vector<NgoSummary>> summaries(std::span<const std::int64_t> rowids) const;
     Result<core::Ngo> ngo(std::int64_t rowid) const;
+
+    // Public councils a resident of this place can address: the national ones, those of
+    // the region, and those of the district; national first, then regional, then district.
+    Result<std::vector<core::Council>> councils_for(const std::string& region, const std::string& district) const;
+    Result<std::optional<core::Council>> council(const std::string& id) const;
     Result<std::optional<std::int64_t>> first_ngo(core::Lang lang) const;
 
     // The FTS5 MATCH expression for typed text: each word a prefix, all words required.

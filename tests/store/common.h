@@ -54,5 +54,11 @@ inline aul::core::Catalog small_catalog() {
         make_ngo(4, "Ауыл жастары", "Молодёжь села", "Экология и дети: экологические уроки в школах"),
     };
     c.ngos[0].district = "KZ-19-01";
+    c.councils = {
+        {"c-nat", "national", "", "", {"Экология кеңесі", "Совет по экологии", "Ecology council"}, {}, {}, {"environment"}},
+        {"c-19", "regional", "KZ-19", "", {"Облыс кеңесі", "Областной совет", "Regional council"}, {}, {}, {"roads", "water"}},
+        {"c-71", "regional", "KZ-71", "", {"Астана кеңесі", "Совет Астаны", "Astana council"}, {}, {}, {"roads"}},
+        {"c-19-01", "district", "KZ-19", "KZ-19-01", {"Аудан кеңесі", "Районный совет", "District council"}, {}, {}, {}},
+    };
     return c;
 }

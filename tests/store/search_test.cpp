@@ -118,3 +118,16 @@ TEST_CASE("a query too broad to rank lists name matches first, alphabetically, a
     REQUIRE(narrow->rowids.size() == 1);
     CHECK(s.ngo(narrow->rowids[0])->name.ru == "Семья 55433");
 }
+
+TEST_CASE("councils for a place: national, then regional, then district") {
+    Fixture f;
+    auto list = f.s->councils_for("KZ-19", "KZ-19-01");
+    REQUIRE(list.ok());
+    std::vector<std::string> ids;
+    for (const auto& c : *list) ids.push_back(c.id);
+    CHECK(ids == std::vector<std::string>{"c-nat", "c-19", "c-19-01"});
+    CHECK((*list)[1].topics == std::vector<std::string>{"roads", "water"});
+    CHECK(f.s->councils_for("KZ-71", "")->size() == 2);
+    CHECK(f.s->council("c-71")->value().name.ru == "Совет Астаны");
+    CHECK_FALSE(f.s->council("nope")->has_value());
+}
