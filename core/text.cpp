@@ -91,6 +91,20 @@ std::string map_case(std::string_view s, Map&& map) {
 }
 }  // namespace
 
+std::string sort_key(std::string_view s) {
+    std::string folded = fold_for_search(s);
+    std::size_t start = 0;
+    while (start < folded.size()) {
+        char32_t cp = 0;
+        std::size_t n = decode_utf8(std::string_view(folded).substr(start), cp);
+        auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+        bool letter_or_digit = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || cat == UTF8PROC_CATEGORY_ND;
+        if (letter_or_digit) break;
+        start += n;
+    }
+    return folded.substr(start);
+}
+
 std::string to_upper(std::string_view s) { return map_case(s, utf8proc_toupper); }
 std::string to_lower(std::string_view s) { return map_case(s, utf8proc_tolower); }
 

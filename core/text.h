@@ -33,6 +33,10 @@ std::string to_nfc(std::string_view s);
 // look-alikes (қ is not к): they are different letters to a reader.
 std::string fold_for_search(std::string_view s);
 
+// Alphabetical sort key: the search folding without leading quotes and punctuation, so
+// «Алтын жас» sorts under А and "Adilet" under A.
+std::string sort_key(std::string_view s);
+
 // Upper and lower case, code point by code point (Kazakh and Russian letters included).
 std::string to_upper(std::string_view s);
 std::string to_lower(std::string_view s);

@@ -16,6 +16,7 @@
 #include "core/catalog_json.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/tracking.h"
 #include "kiosk/config.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/script.h"
@@ -29,6 +30,7 @@
 #include "platform/paths.h"
 #include "platform/window.h"
 #include "store/catalog_store.h"
+#include "store/filing_store.h"
 
 namespace aul::kiosk {
 
@@ -41,10 +43,11 @@ using core::pop_codepoint;
 constexpr const char* kUiIcons[] = {
     "arrow-left", "home", "adjust", "text-height", "check", "globe", "search", "map-marker", "map",
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
-    "id-card", "circle", "arrow-up", "long-arrow-left",
+    "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
+    "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn",
 };
 
-enum class ScreenId { home, catalog, ngo };
+enum class ScreenId { home, catalog, ngo, propose, receipt };
 
 void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
 
@@ -137,7 +140,12 @@ private:
     };
     Field field(const std::string& id);
     void field_changed(const std::string& id);
-    static bool field_is_phone(const std::string& id) { return id.find("phone") != std::string::npos; }
+    KeyLayout layout_for_field(const std::string& id) const;
+    std::string place_line(const core::ProposalDraft& d) const;
+    void drop_problems(core::Field f);
+    void open_propose(const std::string& council);
+    void propose_next();
+    void propose_submit();
     static KeyLayout letters_for(core::Lang l) {
         return l == core::Lang::ru ? KeyLayout::ru : l == core::Lang::en ? KeyLayout::en : KeyLayout::kk;
     }
@@ -160,6 +168,7 @@ private:
     Uint32 wake_event_ = 0;
 
     std::optional<store::CatalogStore> store_;
+    std::optional<store::FilingStore> filing_;
     std::unique_ptr<SearchWorker> search_;
 
     // What the screens are drawn from.
@@ -187,6 +196,14 @@ private:
     std::optional<core::Ngo> ngo_;
     std::string ngo_error_;
 
+    // The proposal being written, and what became of the last one.
+    core::ProposalDraft draft_;
+    int propose_step_ = 0;
+    std::vector<core::FieldProblem> problems_;
+    std::string submit_error_;
+    std::vector<core::Council> local_councils_;
+    std::string receipt_code_;
+
     std::unique_ptr<ScriptPlayer> script_;
     std::string pending_shot_;
     bool shot_failed_ = false;
@@ -199,6 +216,7 @@ Status App::build_fonts() {
     std::vector<std::uint32_t> cps;
     for (const char* name : kUiIcons) cps.push_back(icons_.codepoint(name));
     for (const auto& c : categories_) cps.push_back(icons_.codepoint(c.icon));
+    for (const auto& c : core::kProposalCategories) cps.push_back(icons_.codepoint(c.icon));
     auto set = platform::build_fonts(*ImGui::GetIO().Fonts, platform::FontFiles{}, theme_.font_sizes(), cps);
     if (!set) return Error{set.error()};
     theme_.fonts = *set;
@@ -231,6 +249,15 @@ Status App::start() {
     if (auto c = store_->categories()) categories_ = std::move(*c);
     if (auto r = store_->regions()) regions_ = std::move(*r);
     if (auto n = store_->ngo_count()) ngo_count_ = *n;
+
+    auto filing_db = store::open_kiosk_db_connection(db_path);
+    if (!filing_db) return Error{filing_db.error()};
+    auto filing = store::FilingStore::open(std::move(*filing_db));
+    if (!filing) return Error{filing.error()};
+    filing_.emplace(std::move(*filing));
+    if (!cfg_.code.empty())
+        if (auto s = filing_->set_kiosk_code(cfg_.code); !s) log_line("error", s.error());
+    if (auto c = store_->councils_for(cfg_.region, cfg_.district)) local_councils_ = std::move(*c);
 
     auto worker_db = store::open_kiosk_db_connection(db_path);
     if (!worker_db) return Error{worker_db.error()};
@@ -274,8 +301,17 @@ Status App::start() {
     } else if (opt_.screen == "ngo") {
         auto first = store_->first_ngo(lang_);
         if (first && *first) open_ngo(**first);
+    } else if (opt_.screen == "propose") {
+        open_propose("");
+    } else if (opt_.screen == "receipt") {
+        // The latest proposal of this kiosk, or a specimen code when none was filed yet.
+        auto latest = filing_->latest_tracking_code();
+        receipt_code_ = latest && !latest->empty() ? *latest
+                                                   : core::make_tracking_code(cfg_.code.empty() ? "KZ24" : cfg_.code, 1)
+                                                         .value_or("KZ24222223X");
+        stack_.assign({ScreenId::home, ScreenId::receipt});
     } else if (opt_.screen != "home") {
-        return Error{"--screen takes home, ngos or ngo"};
+        return Error{"--screen takes home, ngos, ngo, propose or receipt"};
     }
     return ok_status();
 }
@@ -285,6 +321,8 @@ std::string App::title() const {
         case ScreenId::home: return tr_.get(lang_, "app.name");
         case ScreenId::catalog: return tr_.get(lang_, "ngos.title");
         case ScreenId::ngo: return tr_.get(lang_, "ngo.title");
+        case ScreenId::propose: return tr_.get(lang_, "propose.title");
+        case ScreenId::receipt: return tr_.get(lang_, "receipt.screen");
     }
     return {};
 }
@@ -346,6 +384,23 @@ Intent App::draw_screen() {
             keep_first(out, draw_ngo(ui_, v));
             break;
         }
+        case ScreenId::propose: {
+            ProposeView v;
+            v.words = words();
+            v.step = propose_step_;
+            v.draft = &draft_;
+            v.problems = problems_;
+            v.place = place_line(draft_);
+            v.councils = &local_councils_;
+            v.focused_field = focused_field_;
+            v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
+            v.submit_error = submit_error_;
+            keep_first(out, draw_propose(ui_, v));
+            break;
+        }
+        case ScreenId::receipt:
+            keep_first(out, draw_receipt(ui_, ReceiptView{words(), receipt_code_}));
+            break;
     }
     return out;
 }
@@ -401,6 +456,8 @@ void App::apply(const Intent& i) {
             break;
         case K::go_back:
             focused_field_.clear();
+            // In the wizard, Back means the previous step, wherever it is tapped.
+            if (stack_.back() == ScreenId::propose) return apply(Intent::of(K::propose_back));
             if (picker_open_) picker_open_ = false;
             else if (stack_.size() > 1) stack_.pop_back();
             break;
@@ -431,7 +488,7 @@ void App::apply(const Intent& i) {
             break;
         case K::focus_field:
             focused_field_ = i.text;
-            kb_layout_ = field_is_phone(i.text) ? KeyLayout::phone : letters_for(lang_);
+            kb_layout_ = layout_for_field(i.text);
             kb_shift_ = false;
             break;
         case K::type_text:
@@ -455,6 +512,30 @@ void App::apply(const Intent& i) {
             break;
         case K::keyboard_shift: kb_shift_ = !kb_shift_; break;
         case K::keyboard_done: focused_field_.clear(); break;
+        case K::open_propose: open_propose(i.text); break;
+        case K::propose_category:
+            draft_.category = i.text;
+            drop_problems(core::Field::category);
+            break;
+        case K::propose_council: draft_.council = i.text; break;
+        case K::propose_anonymous:
+            draft_.anonymous = i.text == "1";
+            focused_field_.clear();
+            problems_.clear();
+            break;
+        case K::propose_consent:
+            draft_.consent = !draft_.consent;
+            drop_problems(core::Field::consent);
+            break;
+        case K::propose_next: propose_next(); break;
+        case K::propose_back:
+            focused_field_.clear();
+            problems_.clear();
+            if (propose_step_ > 0) --propose_step_;
+            else stack_.pop_back();
+            break;
+        case K::propose_submit: propose_submit(); break;
+        case K::receipt_done: stack_.assign(1, ScreenId::home); break;
         case K::set_category:
             query_.category = i.text;
             submit_search();
@@ -486,10 +567,113 @@ void App::apply(const Intent& i) {
 
 App::Field App::field(const std::string& id) {
     if (id == "ngos.search") return {&search_text_, 80};
+    if (id == "propose.title") return {&draft_.title, core::kTitleMax};
+    if (id == "propose.description") return {&draft_.description, core::kDescriptionMax};
+    if (id == "propose.name") return {&draft_.name, core::kNameMax};
+    if (id == "propose.phone") return {&draft_.phone, 20};
+    if (id == "propose.iin") return {&draft_.iin, 12};
     return {};
 }
 
+KeyLayout App::layout_for_field(const std::string& id) const {
+    if (id == "propose.phone") return KeyLayout::phone;
+    if (id == "propose.iin") return KeyLayout::digits;
+    return letters_for(lang_);
+}
+
+std::string App::place_line(const core::ProposalDraft& d) const {
+    std::string out = d.settlement;
+    auto add = [&](const std::string& part) {
+        if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
+    };
+    if (!d.district.empty())
+        if (auto ds = store_->districts(d.region))
+            for (const auto& x : *ds)
+                if (x.code == d.district) add(x.name.in(lang_));
+    add(region_name(&regions_, d.region, lang_));
+    return out;
+}
+
+void App::drop_problems(core::Field f) {
+    std::erase_if(problems_, [f](const core::FieldProblem& p) { return p.field == f; });
+}
+
+void App::open_propose(const std::string& council) {
+    draft_ = core::ProposalDraft{};
+    draft_.region = cfg_.region;
+    draft_.district = cfg_.district;
+    draft_.settlement = cfg_.settlement;
+    draft_.council = council;
+    propose_step_ = 0;
+    problems_.clear();
+    submit_error_.clear();
+    focused_field_.clear();
+    stack_.assign({ScreenId::home, ScreenId::propose});
+}
+
+namespace {
+// Which fields each wizard step asks for, to show a step only its own problems.
+bool field_on_step(core::Field f, int step) {
+    using F = core::Field;
+    switch (step) {
+        case 0: return f == F::category;
+        case 1: return f == F::place;
+        case 2: return f == F::title || f == F::description;
+        case 3: return f == F::name || f == F::phone || f == F::iin || f == F::consent;
+        default: return true;
+    }
+}
+}  // namespace
+
+void App::propose_next() {
+    focused_field_.clear();
+    core::ProposalDraft copy = draft_;
+    auto all = core::clean_and_check(copy);
+    problems_.clear();
+    for (const auto& p : all)
+        if (field_on_step(p.field, propose_step_)) problems_.push_back(p);
+    if (problems_.empty() && propose_step_ < kProposeSteps - 1) ++propose_step_;
+}
+
+// Saves the proposal; the receipt appears only once the commit has returned.
+void App::propose_submit() {
+    core::ProposalDraft accepted = draft_;
+    auto problems = core::clean_and_check(accepted);
+    if (!problems.empty()) {
+        for (int step = 0; step < kProposeSteps; ++step)
+            if (field_on_step(problems.front().field, step)) {
+                propose_step_ = step;
+                break;
+            }
+        problems_.clear();
+        for (const auto& p : problems)
+            if (field_on_step(p.field, propose_step_)) problems_.push_back(p);
+        return;
+    }
+    accepted.lang = lang_;
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+    auto filed = filing_->file_proposal(accepted, ms.count());
+    if (!filed) {
+        // Nothing personal goes to the log: only the store's reason.
+        log_line("error", "a proposal could not be saved: " + filed.error());
+        submit_error_ = core::format_text(tr_.get(lang_, "propose.save_failed"), "reason", filed.error());
+        return;
+    }
+    log_line("info", "proposal " + filed->tracking_code + " saved");
+    receipt_code_ = filed->tracking_code;
+    draft_ = core::ProposalDraft{};
+    problems_.clear();
+    submit_error_.clear();
+    stack_.assign({ScreenId::home, ScreenId::receipt});
+}
+
 void App::field_changed(const std::string& id) {
+    static const std::pair<const char*, core::Field> kProposeFields[] = {
+        {"propose.title", core::Field::title}, {"propose.description", core::Field::description},
+        {"propose.name", core::Field::name},   {"propose.phone", core::Field::phone},
+        {"propose.iin", core::Field::iin}};
+    for (auto [field_id, f] : kProposeFields)
+        if (id == field_id) drop_problems(f);  // the resident is fixing it
     if (id == "ngos.search") {
         query_.text = search_text_;
         submit_search();

@@ -30,6 +30,15 @@ struct Intent {
         keyboard_layout,    // text: "next" (letters) or "digits"
         keyboard_shift,
         keyboard_done,
+        open_propose,       // text: council id to address, or empty
+        propose_category,   // text: category code
+        propose_council,    // text: council id, empty for none
+        propose_anonymous,  // text: "1" anonymous, "0" named
+        propose_consent,    // toggles consent
+        propose_next,
+        propose_back,
+        propose_submit,
+        receipt_done,
     };
     Kind kind = Kind::none;
     std::string text;

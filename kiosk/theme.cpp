@@ -54,7 +54,8 @@ const Palette kHighContrast{
 platform::FontSizes Theme::font_sizes() const {
     float scale = cfg_.large_text ? 1.3f : 1.0f;
     float body = mm(4.8f) / cap_ratio_ * scale;
-    return {.body = body, .small = body * 0.85f, .heading = body * 1.3f, .icon = mm(13.0f) * scale};
+    return {.body = body, .small = body * 0.85f, .heading = body * 1.3f, .icon = mm(13.0f) * scale,
+            .display = mm(14.0f) / cap_ratio_ * scale};
 }
 
 const Palette& Theme::palette() const { return cfg_.high_contrast ? kHighContrast : kStandard; }

@@ -216,6 +216,30 @@ bool Ui::text_field(const std::string& id, const std::string& text, std::string_
     return tapped;
 }
 
+bool Ui::check_row(const std::string& id, std::string_view text, bool checked, float width) {
+    const Palette& p = pal();
+    ImFont* f = theme_.fonts.body;
+    float box = theme_.mm(10);
+    float pad = theme_.mm(3);
+    float text_w = width - box - 3 * pad;
+    ImVec2 ts = f->CalcTextSizeA(f->FontSize, FLT_MAX, text_w, text.data(), text.data() + text.size());
+    ImVec2 size(width, std::max(theme_.touch_min(), ts.y + 2 * pad));
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    bool held = false;
+    bool tapped = press_feedback_tap(id, size, held);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, add(pos, size), held ? p.surface_pressed : p.surface, theme_.radius());
+    ImVec2 bmin(pos.x + pad, pos.y + (size.y - box) * 0.5f);
+    ImVec2 bmax(bmin.x + box, bmin.y + box);
+    dl->AddRectFilled(bmin, bmax, checked ? p.primary : p.surface, theme_.radius() * 0.6f);
+    dl->AddRect(bmin, bmax, checked ? p.primary : p.text_muted, theme_.radius() * 0.6f, 0, 3.0f);
+    if (checked) icon("check", bmin, box, p.on_primary);
+    dl->AddText(f, f->FontSize, ImVec2(bmax.x + pad * 2, pos.y + (size.y - ts.y) * 0.5f), p.text, text.data(),
+                text.data() + text.size(), text_w);
+    record(id, text, pos, add(pos, size), true);
+    return tapped;
+}
+
 float Ui::button_width(std::string_view label, std::string_view icon_name) const {
     ImFont* f = theme_.fonts.body;
     std::string icon = glyph(icon_name);

@@ -37,6 +37,9 @@ public:
     // A button with an optional icon (Font Awesome name); true when tapped.
     bool button(const std::string& id, std::string_view label, std::string_view icon,
                 ImVec2 size, ButtonKind kind = ButtonKind::secondary, bool selected = false);
+    // A tick box with its text beside it, the whole row tappable; true when tapped.
+    bool check_row(const std::string& id, std::string_view text, bool checked, float width);
+
     // The width a button needs to show its icon and label on one line.
     float button_width(std::string_view label, std::string_view icon) const;
     // A text field the on-screen keyboard types into; true when tapped (to focus it).

@@ -124,6 +124,8 @@ Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const Fo
     set.body = text_face(files.regular, sizes.body);
     set.small = text_face(files.regular, sizes.small);
     set.heading = text_face(files.bold, sizes.heading);
+    static const ImWchar kDisplayRanges[] = {0x0020, 0x0020, 0x0030, 0x0039, 0x0041, 0x005A, 0};
+    set.display = add_face(atlas, files.bold, sizes.display, kDisplayRanges, false);
     if (have_icons) {
         ImFontConfig cfg;
         cfg.GlyphMinAdvanceX = sizes.icon;
@@ -131,7 +133,7 @@ Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const Fo
     } else {
         set.icon = set.heading;
     }
-    if (!set.body || !set.small || !set.heading || !set.icon || !atlas.Build())
+    if (!set.body || !set.small || !set.heading || !set.icon || !set.display || !atlas.Build())
         return Error{"the font atlas could not be built (FreeType failed to read a font file)"};
     return set;
 }

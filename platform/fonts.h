@@ -28,13 +28,15 @@ struct FontSizes {
     float small = 32;    // secondary lines (counts, captions)
     float heading = 54;  // screen titles and names, bold
     float icon = 84;     // large icons on tiles
+    float display = 110; // tracking codes on the receipt: capitals and digits only
 };
 
 struct FontSet {
     ImFont* body = nullptr;
     ImFont* small = nullptr;
     ImFont* heading = nullptr;
-    ImFont* icon = nullptr;  // icons only
+    ImFont* icon = nullptr;     // icons only
+    ImFont* display = nullptr;  // A-Z, 0-9 and space, very large
 };
 
 // Font Awesome icon names ("child", "search") to code points, read from the CSS the

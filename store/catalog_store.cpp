@@ -112,9 +112,9 @@ struct NgoWriter {
         std::int64_t rowid = db.last_insert_rowid();
 
         search.bind(1, rowid);
-        search.bind(2, fold_for_search(n.name.in(Lang::kk)));
-        search.bind(3, fold_for_search(n.name.in(Lang::ru)));
-        search.bind(4, fold_for_search(n.name.in(Lang::en)));
+        search.bind(2, core::sort_key(n.name.in(Lang::kk)));
+        search.bind(3, core::sort_key(n.name.in(Lang::ru)));
+        search.bind(4, core::sort_key(n.name.in(Lang::en)));
         search.bind(5, fold_for_search(n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin));
         search.bind(6, fold_for_search(n.mission.kk + " " + n.mission.ru + " " + n.mission.en + " " + n.services.kk +
                                        " " + n.services.ru + " " + n.services.en + " " + n.area.kk + " " +

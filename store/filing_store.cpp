@@ -106,6 +106,14 @@ Result<std::optional<ProposalStatus>> FilingStore::find(const std::string& track
     return std::optional<ProposalStatus>{std::move(p)};
 }
 
+Result<std::string> FilingStore::latest_tracking_code() const {
+    auto st = db_.prepare("SELECT tracking_code FROM proposals ORDER BY sequence DESC LIMIT 1");
+    if (!st) return Error{st.error()};
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    return *row ? st->text(0) : std::string();
+}
+
 Result<std::int64_t> FilingStore::unsent_count() const {
     return db_.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL");
 }

@@ -50,6 +50,8 @@ public:
     Result<std::optional<ProposalStatus>> find(const std::string& tracking_code) const;
 
     Result<std::int64_t> unsent_count() const;
+    // The tracking code of the most recent proposal, "" when none was filed yet.
+    Result<std::string> latest_tracking_code() const;
     const Db& db() const { return db_; }
 
 private:

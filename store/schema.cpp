@@ -67,9 +67,9 @@ CREATE TABLE ngo_search(
   search_name TEXT NOT NULL, search_text TEXT NOT NULL);
 INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en, search_name, search_text)
   SELECT rowid,
-    aul_fold(coalesce(nullif(name_kk, ''), nullif(name_ru, ''), name_en)),
-    aul_fold(coalesce(nullif(name_ru, ''), nullif(name_kk, ''), name_en)),
-    aul_fold(coalesce(nullif(name_en, ''), nullif(name_kk, ''), name_ru)),
+    aul_sort_key(coalesce(nullif(name_kk, ''), nullif(name_ru, ''), name_en)),
+    aul_sort_key(coalesce(nullif(name_ru, ''), nullif(name_kk, ''), name_en)),
+    aul_sort_key(coalesce(nullif(name_en, ''), nullif(name_kk, ''), name_ru)),
     aul_fold(name_kk || ' ' || name_ru || ' ' || name_en || ' ' || bin),
     aul_fold(mission_kk || ' ' || mission_ru || ' ' || mission_en || ' ' ||
              services_kk || ' ' || services_ru || ' ' || services_en || ' ' ||
@@ -132,23 +132,27 @@ CREATE TABLE volunteer_signups(
 constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
-void fold_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
+// A one-argument text function of SQL backed by a C++ text rule.
+template <std::string (*Rule)(std::string_view)>
+void text_function(sqlite3_context* ctx, int, sqlite3_value** argv) {
     const unsigned char* in = sqlite3_value_text(argv[0]);
     if (!in) {
         sqlite3_result_text(ctx, "", 0, SQLITE_STATIC);
         return;
     }
-    std::string out = core::fold_for_search(reinterpret_cast<const char*>(in));
+    std::string out = Rule(reinterpret_cast<const char*>(in));
     sqlite3_result_text(ctx, out.data(), static_cast<int>(out.size()), SQLITE_TRANSIENT);
 }
 
 }  // namespace
 
 Status register_functions(const Db& db) {
-    int rc = sqlite3_create_function(db.raw(), "aul_fold", 1,
-                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
-                                     nullptr, fold_function, nullptr, nullptr);
-    if (rc != SQLITE_OK) return sql_error(db, "registering aul_fold");
+    constexpr int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    if (sqlite3_create_function(db.raw(), "aul_fold", 1, flags, nullptr, text_function<core::fold_for_search>,
+                                nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_create_function(db.raw(), "aul_sort_key", 1, flags, nullptr, text_function<core::sort_key>, nullptr,
+                                nullptr) != SQLITE_OK)
+        return sql_error(db, "registering Aul's SQL functions");
     return ok_status();
 }
 

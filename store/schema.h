@@ -8,7 +8,7 @@ namespace aul::store {
 
 inline constexpr int kSchemaVersion = 3;
 
-// Registers the SQL functions migrations and queries rely on (aul_fold).
+// Registers the SQL functions migrations and queries rely on (aul_fold, aul_sort_key).
 Status register_functions(const Db& db);
 
 // Brings the database to `target` (default: latest). Refuses a database newer than this

@@ -15,7 +15,6 @@ constexpr struct {
     {core::Lang::ru, "home.lang.ru", "Русский"},
     {core::Lang::en, "home.lang.en", "English"},
 };
-constexpr int kShortcutCategories = 6;
 }  // namespace
 
 Intent draw_home(Ui& ui, const HomeView& v) {
@@ -50,30 +49,32 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     ImGui::NewLine();
     ImGui::Dummy(ImVec2(0, t.mm(2)));
 
-    // The catalogue tile takes the left; shortcuts into its busiest areas the right.
+    // The resident's tasks as large tiles, filing a proposal first: it is why most come.
+    struct Task {
+        const char* id;
+        const char* label;
+        std::string caption;
+        const char* icon;
+        ImU32 colour;
+        Intent intent;
+    };
+    const Task tasks[] = {
+        {"home.propose", "home.propose", w("home.propose.caption"), "bullhorn", p.accent,
+         Intent::of(Intent::Kind::open_propose)},
+        {"home.ngos", "home.ngos", core::format_text(w("home.ngos.caption"), "count", std::to_string(v.ngo_count)),
+         "search", p.primary, Intent::of(Intent::Kind::open_catalog)},
+    };
+    constexpr int kColumns = 2;
+    float tile_w = (width - (kColumns - 1) * t.gap()) / kColumns;
     float avail_h = ImGui::GetContentRegionAvail().y - pad;
-    float tile_w = width * 0.36f;
-    std::string caption = core::format_text(w("home.ngos.caption"), "count", std::to_string(v.ngo_count));
-    // Shortcut rows fit a two-line label; the tile is as tall as their grid, or the screen.
-    float row_h = std::max(t.touch_min(), ui.font(TextFace::body)->FontSize * 2.5f);
-    float tile_h = std::max({3 * row_h + 2 * t.gap(), avail_h, ui.tile_min_height(w("home.ngos"), caption, tile_w)});
-    row_h = std::max(row_h, (tile_h - 2 * t.gap()) / 3);
-    if (ui.tile("home.ngos", w("home.ngos"), caption, "search", ImVec2(tile_w, tile_h), p.primary))
-        keep_first(out, Intent::of(Intent::Kind::open_catalog));
-    ImGui::SameLine(0, t.gap() * 2);
-
-    ImGui::BeginGroup();
-    float col_w = (width - tile_w - t.gap() * 3) / 2;
-    int shown = 0;
-    if (v.categories) {
-        for (const auto& c : *v.categories) {
-            if (shown == kShortcutCategories) break;
-            if (ui.button("home.category." + c.code, c.name.in(w.lang), c.icon, ImVec2(col_w, row_h)))
-                keep_first(out, Intent::of(Intent::Kind::open_catalog, c.code));
-            if (++shown % 2 == 1) ImGui::SameLine();
-        }
+    float tile_h = std::max(t.touch_min() * 2, avail_h);
+    for (const auto& task : tasks) tile_h = std::max(tile_h, ui.tile_min_height(w(task.label), task.caption, tile_w));
+    int n = 0;
+    for (const auto& task : tasks) {
+        if (ui.tile(task.id, w(task.label), task.caption, task.icon, ImVec2(tile_w, tile_h), task.colour))
+            keep_first(out, task.intent);
+        if (++n % kColumns != 0) ImGui::SameLine();
     }
-    ImGui::EndGroup();
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, pad));
     ui.end_scroll();

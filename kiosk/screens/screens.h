@@ -8,6 +8,7 @@
 
 #include "core/domain.h"
 #include "core/i18n.h"
+#include "core/proposal.h"
 #include "kiosk/intent.h"
 #include "kiosk/ui.h"
 #include "store/catalog_store.h"
@@ -68,6 +69,27 @@ struct NgoView {
     std::string region_name, district_name;
 };
 Intent draw_ngo(Ui& ui, const NgoView& v);
+
+inline constexpr int kProposeSteps = 5;  // category, place, text, contact, review
+
+struct ProposeView {
+    Words words;
+    int step = 0;
+    const core::ProposalDraft* draft = nullptr;
+    std::vector<core::FieldProblem> problems;  // of the current step, shown under its fields
+    std::string place;                         // "Talgar, Talgar District, Almaty Region"
+    const std::vector<core::Council>* councils = nullptr;
+    std::string focused_field;
+    float keyboard_height = 0;
+    std::string submit_error;  // the save failed: says why; the form stays filled
+};
+Intent draw_propose(Ui& ui, const ProposeView& v);
+
+struct ReceiptView {
+    Words words;
+    std::string tracking_code;  // canonical
+};
+Intent draw_receipt(Ui& ui, const ReceiptView& v);
 
 // Lookups shared by screens.
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);

@@ -4,7 +4,7 @@ set -eu
 data="$1"; shift
 mkdir -p "$data"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${SDL_VIDEODRIVER:-}" != "kmsdrm" ]; then
-  echo "make run: no display found. Run the kiosk under Xvfb: xvfb-run -a -s '-screen 0 1280x800x24' build/bin/kiosk --data $data --windowed 1280x800, or on a console: SDL_VIDEODRIVER=kmsdrm build/bin/kiosk --data $data" >&2
+  echo "make run: no display found. Run the kiosk under Xvfb: xvfb-run -a -s '-screen 0 1280x800x24' build/bin/kiosk --data $data --config assets/config/demo.conf --windowed 1280x800, or on a console: SDL_VIDEODRIVER=kmsdrm build/bin/kiosk --data $data --config assets/config/demo.conf" >&2
   exit 1
 fi
-exec build/bin/kiosk --data "$data" "$@"
+exec build/bin/kiosk --data "$data" --config assets/config/demo.conf "$@"

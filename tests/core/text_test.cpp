@@ -30,6 +30,13 @@ TEST_CASE("search folding: case, ё, but Kazakh letters stay themselves") {
     CHECK(fold_for_search("\xD0\xB5\xCC\x88") == "е");  // decomposed ё folds too
 }
 
+TEST_CASE("sort keys ignore leading quotes and fold like search") {
+    CHECK(sort_key("«Алтын жас» қоры") == "алтын жас» қоры");
+    CHECK(sort_key("\"Adilet\" Public Association") == "adilet\" public association");
+    CHECK(sort_key("Ёлка") == "елка");
+    CHECK(sort_key("«»") == "");
+}
+
 TEST_CASE("upper case covers Kazakh, Russian and Latin letters") {
     CHECK(to_upper("әіңғүұқөһ") == "ӘІҢҒҮҰҚӨҺ");
     CHECK(to_upper("ёж q1") == "ЁЖ Q1");

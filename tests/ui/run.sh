@@ -7,7 +7,8 @@ set -eu
 kiosk="$1"; mode="$2"; shift 2
 data=$(mktemp -d /tmp/aul-ui-XXXXXX)
 trap 'rm -rf "$data"' EXIT
-run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config /nonexistent --size 1280x800 "$@"; }
+conf="$(dirname "$0")/../../assets/config/demo.conf"
+run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config "$conf" --size 1280x800 "$@"; }
 case "$mode" in
   script)
     mkdir -p "$2"

@@ -1,0 +1,232 @@
+#include "kiosk/screens/screens.h"
+
+#include <algorithm>
+
+#include "core/proposal.h"
+#include "core/text.h"
+#include "core/validate.h"
+
+namespace aul::kiosk {
+
+namespace {
+
+constexpr const char* kStepTitles[kProposeSteps] = {"propose.step.category", "propose.step.place",
+                                                    "propose.step.text", "propose.step.contact",
+                                                    "propose.step.review"};
+
+// Problems of one field, in the danger colour, right under it.
+void problems_for(Ui& ui, const ProposeView& v, core::Field field, float width) {
+    for (const auto& p : v.problems)
+        if (p.field == field) ui.text(ui.glyph("exclamation-circle") + " " + v.words(p.message_key), TextFace::small,
+                                      ui.pal().badge_partners, width);
+}
+
+// "Title  23 / 150": the label and a live count of what is left to write.
+void label_with_counter(Ui& ui, const Words& w, const char* key, const std::string& text, std::size_t max, float width) {
+    std::string counter = std::to_string(core::codepoint_count(text)) + " / " + std::to_string(max);
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ui.text(w(key), TextFace::small, ui.pal().primary, width);
+    ImFont* sf = ui.font(TextFace::small);
+    float cw = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, counter.c_str()).x;
+    ImGui::GetWindowDrawList()->AddText(sf, sf->FontSize, ImVec2(pos.x + width - cw, pos.y), ui.pal().text_muted,
+                                        counter.c_str());
+}
+
+void progress(Ui& ui, const ProposeView& v, float width) {
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    std::string step = core::format_text(v.words("propose.progress"), "n", std::to_string(v.step + 1));
+    step = core::format_text(step, "total", std::to_string(kProposeSteps));
+    ui.text(v.words(kStepTitles[v.step]), TextFace::heading, p.text, width * 0.7f);
+    ImFont* sf = ui.font(TextFace::small);
+    float sw = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, step.c_str()).x;
+    float dot = t.mm(3.5f), gap = t.mm(2);
+    float dots_w = kProposeSteps * dot + (kProposeSteps - 1) * gap;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float x = pos.x + width - dots_w;
+    float y = pos.y + t.mm(2);
+    for (int i = 0; i < kProposeSteps; ++i) {
+        ImVec2 c(x + i * (dot + gap) + dot * 0.5f, y + dot * 0.5f);
+        if (i <= v.step)
+            dl->AddCircleFilled(c, dot * 0.5f, p.primary);
+        else
+            dl->AddCircle(c, dot * 0.5f - 1, p.border, 0, 2.0f);
+    }
+    dl->AddText(sf, sf->FontSize, ImVec2(pos.x + width - sw, y + dot + t.mm(1.5f)), p.text_muted, step.c_str());
+    ui.record("", step, ImVec2(pos.x + width - sw, y), ImVec2(pos.x + width, y + dot + sf->FontSize), false);
+}
+
+Intent category_step(Ui& ui, const ProposeView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    constexpr int kColumns = 4;
+    float w = (width - (kColumns - 1) * t.gap()) / kColumns;
+    float h = std::max(t.touch_min() * 1.25f, ui.font(TextFace::body)->FontSize * 2.4f);  // two-line labels
+    int n = 0;
+    for (const auto& c : core::kProposalCategories) {
+        std::string code(c.code);
+        if (ui.button("propose.category." + code, v.words("category." + code), c.icon,
+                      ImVec2(w, h), ButtonKind::secondary, v.draft->category == code))
+            keep_first(out, Intent::of(Intent::Kind::propose_category, code));
+        if (++n % kColumns != 0) ImGui::SameLine();
+    }
+    if (n % kColumns != 0) ImGui::NewLine();
+    problems_for(ui, v, core::Field::category, width);
+    return out;
+}
+
+Intent place_step(Ui& ui, const ProposeView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    ui.begin_card(width);
+    ui.text(v.words("propose.place.label"), TextFace::small, ui.pal().primary, width - t.mm(8));
+    ui.text(ui.glyph("map-marker") + "  " + v.place, TextFace::body, ui.pal().text, width - t.mm(8));
+    ui.end_card();
+    problems_for(ui, v, core::Field::place, width);
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+    ui.text(v.words("propose.council.label"), TextFace::small, ui.pal().text_muted, width);
+    ImVec2 size(width, t.touch_min());
+    if (ui.button("propose.council.none", v.words("propose.council.none"), "users", size, ButtonKind::secondary,
+                  v.draft->council.empty()))
+        keep_first(out, Intent::of(Intent::Kind::propose_council, ""));
+    if (v.councils)
+        for (const auto& c : *v.councils)
+            if (ui.button("propose.council." + c.id, c.name.in(v.words.lang), "university", size,
+                          ButtonKind::secondary, v.draft->council == c.id))
+                keep_first(out, Intent::of(Intent::Kind::propose_council, c.id));
+    return out;
+}
+
+Intent text_step(Ui& ui, const ProposeView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const auto& d = *v.draft;
+    label_with_counter(ui, v.words, "propose.title.label", d.title, core::kTitleMax, width);
+    if (ui.text_field("propose.title", d.title, v.words("propose.title.hint"), ImVec2(width, t.touch_min()),
+                      v.focused_field == "propose.title"))
+        keep_first(out, Intent::of(Intent::Kind::focus_field, "propose.title"));
+    problems_for(ui, v, core::Field::title, width);
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+    label_with_counter(ui, v.words, "propose.description.label", d.description, core::kDescriptionMax, width);
+    float body = ui.font(TextFace::body)->FontSize;
+    if (ui.text_field("propose.description", d.description, v.words("propose.description.hint"),
+                      ImVec2(width, body * 3.4f + t.mm(6)), v.focused_field == "propose.description", true))
+        keep_first(out, Intent::of(Intent::Kind::focus_field, "propose.description"));
+    problems_for(ui, v, core::Field::description, width);
+    return out;
+}
+
+Intent contact_step(Ui& ui, const ProposeView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const auto& d = *v.draft;
+    float half = (width - t.gap()) / 2;
+    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-secret", ImVec2(half, t.touch_min() * 1.2f),
+                  ButtonKind::secondary, d.anonymous))
+        keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "1"));
+    ImGui::SameLine();
+    if (ui.button("propose.named", v.words("propose.named"), "user", ImVec2(half, t.touch_min() * 1.2f),
+                  ButtonKind::secondary, !d.anonymous))
+        keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "0"));
+    if (d.anonymous) {
+        ui.text(ui.glyph("info-circle") + "  " + v.words("propose.anonymous.note"), TextFace::body,
+                ui.pal().text_muted, width);
+        return out;
+    }
+    struct Row {
+        const char* id;
+        const char* label;
+        const std::string& text;
+        core::Field field;
+    };
+    const Row rows[] = {{"propose.name", "propose.name.label", d.name, core::Field::name},
+                        {"propose.phone", "propose.phone.label", d.phone, core::Field::phone},
+                        {"propose.iin", "propose.iin.label", d.iin, core::Field::iin}};
+    for (const auto& r : rows) {
+        ui.text(v.words(r.label), TextFace::small, ui.pal().primary, width);
+        if (ui.text_field(r.id, r.text, "", ImVec2(width, t.touch_min()), v.focused_field == r.id))
+            keep_first(out, Intent::of(Intent::Kind::focus_field, r.id));
+        problems_for(ui, v, r.field, width);
+    }
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+    if (ui.check_row("propose.consent", v.words("propose.consent.text"), d.consent, width))
+        keep_first(out, Intent::of(Intent::Kind::propose_consent));
+    problems_for(ui, v, core::Field::consent, width);
+    return out;
+}
+
+void review_line(Ui& ui, const Words& w, const char* key, const std::string& value, float width) {
+    if (value.empty()) return;
+    ui.text(w(key), TextFace::small, ui.pal().primary, width);
+    ui.text(value, TextFace::body, ui.pal().text, width);
+}
+
+Intent review_step(Ui& ui, const ProposeView& v, float width) {
+    Theme& t = ui.theme();
+    const auto& d = *v.draft;
+    float inner = width - t.mm(8);
+    ui.begin_card(width);
+    review_line(ui, v.words, "propose.review.category", v.words("category." + d.category), inner);
+    review_line(ui, v.words, "propose.review.place", v.place, inner);
+    if (v.councils)
+        for (const auto& c : *v.councils)
+            if (c.id == d.council) review_line(ui, v.words, "propose.review.council", c.name.in(v.words.lang), inner);
+    review_line(ui, v.words, "propose.title.label", d.title, inner);
+    review_line(ui, v.words, "propose.description.label", d.description, inner);
+    std::string contact = d.anonymous ? v.words("propose.anonymous") : d.name + ", " + core::format_kz_phone(d.phone);
+    review_line(ui, v.words, "propose.review.contact", contact, inner);
+    ui.end_card();
+    if (!v.submit_error.empty())
+        ui.text(ui.glyph("exclamation-circle") + " " + v.submit_error, TextFace::body, ui.pal().badge_partners, width);
+    return {};
+}
+
+}  // namespace
+
+Intent draw_propose(Ui& ui, const ProposeView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    float pad = t.pad();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = avail.x - 2 * pad;
+    float bar_h = t.touch_min() + 2 * t.mm(3);
+    // With the keyboard up, Back and Next give way to it; Done on the keyboard returns them.
+    bool show_bar = v.keyboard_height <= 0;
+    float page_h = avail.y - (show_bar ? bar_h : 0) - v.keyboard_height - t.mm(2);
+
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
+    progress(ui, v, width);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, ImGui::GetCursorScreenPos().y));
+    float page_top = ImGui::GetCursorScreenPos().y;
+    ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h - (page_top - origin.y)));
+    float inner = width - t.mm(1);
+    switch (v.step) {
+        case 0: keep_first(out, category_step(ui, v, inner)); break;
+        case 1: keep_first(out, place_step(ui, v, inner)); break;
+        case 2: keep_first(out, text_step(ui, v, inner)); break;
+        case 3: keep_first(out, contact_step(ui, v, inner)); break;
+        default: keep_first(out, review_step(ui, v, inner)); break;
+    }
+    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    ui.end_scroll();
+    if (!show_bar) return out;
+
+    float y = origin.y + avail.y - bar_h + t.mm(3);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y));
+    const std::string& back = v.words("propose.back");
+    if (ui.button("propose.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), t.touch_min())))
+        keep_first(out, Intent::of(Intent::Kind::propose_back));
+    bool last = v.step == kProposeSteps - 1;
+    const std::string& next = v.words(last ? "propose.submit" : "propose.next");
+    const char* icon = last ? "paper-plane" : "arrow-right";
+    float next_w = std::max(t.mm(70), ui.button_width(next, icon));
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - next_w, y));
+    if (ui.button(last ? "propose.submit" : "propose.next", next, icon, ImVec2(next_w, t.touch_min()),
+                  ButtonKind::primary))
+        keep_first(out, Intent::of(last ? Intent::Kind::propose_submit : Intent::Kind::propose_next));
+    return out;
+}
+
+}  // namespace aul::kiosk
