@@ -25,6 +25,7 @@ public:
     const T* operator->() const { return &value(); }
     T& operator*() { return value(); }
     const std::string& error() const { return std::get<1>(v_).message; }
+    T value_or(T fallback) const { return ok() ? value() : std::move(fallback); }
 
 private:
     std::variant<T, Error> v_;

@@ -44,10 +44,11 @@ constexpr const char* kUiIcons[] = {
     "arrow-left", "home", "adjust", "text-height", "check", "globe", "search", "map-marker", "map",
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
-    "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn",
+    "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
+    "question-circle",
 };
 
-enum class ScreenId { home, catalog, ngo, propose, receipt };
+enum class ScreenId { home, catalog, ngo, propose, receipt, track };
 
 void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
 
@@ -204,6 +205,12 @@ private:
     std::vector<core::Council> local_councils_;
     std::string receipt_code_;
 
+    // Following a proposal by its code.
+    std::string track_text_;
+    bool track_searched_ = false;
+    std::optional<store::ProposalStatus> track_found_;
+    std::string track_error_;
+
     std::unique_ptr<ScriptPlayer> script_;
     std::string pending_shot_;
     bool shot_failed_ = false;
@@ -301,6 +308,8 @@ Status App::start() {
     } else if (opt_.screen == "ngo") {
         auto first = store_->first_ngo(lang_);
         if (first && *first) open_ngo(**first);
+    } else if (opt_.screen == "track") {
+        apply(Intent::of(Intent::Kind::open_track, filing_->latest_tracking_code().value_or("")));
     } else if (opt_.screen == "propose") {
         open_propose("");
     } else if (opt_.screen == "receipt") {
@@ -311,7 +320,7 @@ Status App::start() {
                                                          .value_or("KZ24222223X");
         stack_.assign({ScreenId::home, ScreenId::receipt});
     } else if (opt_.screen != "home") {
-        return Error{"--screen takes home, ngos, ngo, propose or receipt"};
+        return Error{"--screen takes home, ngos, ngo, propose, receipt or track"};
     }
     return ok_status();
 }
@@ -323,6 +332,7 @@ std::string App::title() const {
         case ScreenId::ngo: return tr_.get(lang_, "ngo.title");
         case ScreenId::propose: return tr_.get(lang_, "propose.title");
         case ScreenId::receipt: return tr_.get(lang_, "receipt.screen");
+        case ScreenId::track: return tr_.get(lang_, "track.title");
     }
     return {};
 }
@@ -401,6 +411,18 @@ Intent App::draw_screen() {
         case ScreenId::receipt:
             keep_first(out, draw_receipt(ui_, ReceiptView{words(), receipt_code_}));
             break;
+        case ScreenId::track: {
+            TrackView v;
+            v.words = words();
+            v.code = &track_text_;
+            v.focused = focused_field_ == "track.code";
+            v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
+            v.searched = track_searched_;
+            v.found = track_found_ ? &*track_found_ : nullptr;
+            v.error = track_error_;
+            keep_first(out, draw_track(ui_, v));
+            break;
+        }
     }
     return out;
 }
@@ -536,6 +558,30 @@ void App::apply(const Intent& i) {
             break;
         case K::propose_submit: propose_submit(); break;
         case K::receipt_done: stack_.assign(1, ScreenId::home); break;
+        case K::open_track:
+            track_text_ = i.text;
+            track_searched_ = false;
+            track_found_.reset();
+            track_error_.clear();
+            focused_field_ = i.text.empty() ? "track.code" : "";
+            kb_layout_ = layout_for_field("track.code");
+            stack_.assign({ScreenId::home, ScreenId::track});
+            if (!i.text.empty()) apply(Intent::of(K::track_search));
+            break;
+        case K::track_search: {
+            focused_field_.clear();
+            track_searched_ = true;
+            track_error_.clear();
+            track_found_.reset();
+            auto found = filing_->find(core::normalize_tracking_input(track_text_));
+            if (!found) {
+                log_line("error", "tracking lookup failed: " + found.error());
+                track_error_ = tr_.get(lang_, "track.error");
+            } else if (found->has_value()) {
+                track_found_ = std::move(**found);
+            }
+            break;
+        }
         case K::set_category:
             query_.category = i.text;
             submit_search();
@@ -572,12 +618,14 @@ App::Field App::field(const std::string& id) {
     if (id == "propose.name") return {&draft_.name, core::kNameMax};
     if (id == "propose.phone") return {&draft_.phone, 20};
     if (id == "propose.iin") return {&draft_.iin, 12};
+    if (id == "track.code") return {&track_text_, 16};
     return {};
 }
 
 KeyLayout App::layout_for_field(const std::string& id) const {
     if (id == "propose.phone") return KeyLayout::phone;
     if (id == "propose.iin") return KeyLayout::digits;
+    if (id == "track.code") return KeyLayout::en;  // codes are Latin capitals and digits
     return letters_for(lang_);
 }
 
@@ -674,6 +722,7 @@ void App::field_changed(const std::string& id) {
         {"propose.iin", core::Field::iin}};
     for (auto [field_id, f] : kProposeFields)
         if (id == field_id) drop_problems(f);  // the resident is fixing it
+    if (id == "track.code") track_searched_ = false;  // a new code: the old answer no longer applies
     if (id == "ngos.search") {
         query_.text = search_text_;
         submit_search();

@@ -39,6 +39,8 @@ struct Intent {
         propose_back,
         propose_submit,
         receipt_done,
+        open_track,
+        track_search,
     };
     Kind kind = Kind::none;
     std::string text;

@@ -213,6 +213,8 @@ bool Ui::text_field(const std::string& id, const std::string& text, std::string_
         dl->AddRectFilled(ImVec2(caret.x + 1, caret.y + fs * 0.1f), ImVec2(caret.x + 4, caret.y + fs * 0.95f), p.primary);
     dl->PopClipRect();
     record(id, empty ? hint : std::string_view(text), pos, max, true);
+    // The field being typed into stays in view above the keyboard.
+    if (focused) ImGui::SetScrollHereY(1.0f);
     return tapped;
 }
 

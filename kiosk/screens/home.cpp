@@ -63,8 +63,10 @@ Intent draw_home(Ui& ui, const HomeView& v) {
          Intent::of(Intent::Kind::open_propose)},
         {"home.ngos", "home.ngos", core::format_text(w("home.ngos.caption"), "count", std::to_string(v.ngo_count)),
          "search", p.primary, Intent::of(Intent::Kind::open_catalog)},
+        {"home.track", "home.track", w("home.track.caption"), "question-circle", p.badge_volunteers,
+         Intent::of(Intent::Kind::open_track)},
     };
-    constexpr int kColumns = 2;
+    constexpr int kColumns = 3;
     float tile_w = (width - (kColumns - 1) * t.gap()) / kColumns;
     float avail_h = ImGui::GetContentRegionAvail().y - pad;
     float tile_h = std::max(t.touch_min() * 2, avail_h);

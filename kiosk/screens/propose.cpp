@@ -28,8 +28,9 @@ void label_with_counter(Ui& ui, const Words& w, const char* key, const std::stri
     ui.text(w(key), TextFace::small, ui.pal().primary, width);
     ImFont* sf = ui.font(TextFace::small);
     float cw = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, counter.c_str()).x;
-    ImGui::GetWindowDrawList()->AddText(sf, sf->FontSize, ImVec2(pos.x + width - cw, pos.y), ui.pal().text_muted,
-                                        counter.c_str());
+    ImVec2 at(pos.x + width - cw, pos.y);
+    ImGui::GetWindowDrawList()->AddText(sf, sf->FontSize, at, ui.pal().text_muted, counter.c_str());
+    ui.record("", counter, at, ImVec2(at.x + cw, at.y + sf->FontSize), false);
 }
 
 void progress(Ui& ui, const ProposeView& v, float width) {
@@ -63,6 +64,7 @@ Intent category_step(Ui& ui, const ProposeView& v, float width) {
     constexpr int kColumns = 4;
     float w = (width - (kColumns - 1) * t.gap()) / kColumns;
     float h = std::max(t.touch_min() * 1.25f, ui.font(TextFace::body)->FontSize * 2.4f);  // two-line labels
+    problems_for(ui, v, core::Field::category, width);  // above the grid, which fills the page
     int n = 0;
     for (const auto& c : core::kProposalCategories) {
         std::string code(c.code);
@@ -72,7 +74,6 @@ Intent category_step(Ui& ui, const ProposeView& v, float width) {
         if (++n % kColumns != 0) ImGui::SameLine();
     }
     if (n % kColumns != 0) ImGui::NewLine();
-    problems_for(ui, v, core::Field::category, width);
     return out;
 }
 
@@ -197,7 +198,7 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     float page_h = avail.y - (show_bar ? bar_h : 0) - v.keyboard_height - t.mm(2);
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
-    progress(ui, v, width);
+    if (show_bar) progress(ui, v, width);  // while typing, the field needs the room more
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, ImGui::GetCursorScreenPos().y));
     float page_top = ImGui::GetCursorScreenPos().y;
     ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h - (page_top - origin.y)));

@@ -12,6 +12,7 @@
 #include "kiosk/intent.h"
 #include "kiosk/ui.h"
 #include "store/catalog_store.h"
+#include "store/filing_store.h"
 
 namespace aul::kiosk {
 
@@ -90,6 +91,17 @@ struct ReceiptView {
     std::string tracking_code;  // canonical
 };
 Intent draw_receipt(Ui& ui, const ReceiptView& v);
+
+struct TrackView {
+    Words words;
+    const std::string* code = nullptr;  // as typed
+    bool focused = false;
+    float keyboard_height = 0;
+    bool searched = false;                       // the resident asked; `found` is the answer
+    const store::ProposalStatus* found = nullptr;
+    std::string error;
+};
+Intent draw_track(Ui& ui, const TrackView& v);
 
 // Lookups shared by screens.
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);

@@ -1,0 +1,94 @@
+#include "kiosk/screens/screens.h"
+
+#include <ctime>
+
+#include "core/tracking.h"
+
+namespace aul::kiosk {
+
+namespace {
+
+// What the check character says about the code typed so far, in words.
+std::string code_hint(const Words& w, const std::string& typed, bool& ready) {
+    std::string code = core::normalize_tracking_input(typed);
+    ready = false;
+    switch (core::check_tracking_code(code)) {
+        case core::TrackingCheck::ok: ready = true; return w("track.hint.ok");
+        case core::TrackingCheck::bad_character: return w("track.hint.bad_character");
+        case core::TrackingCheck::too_long: return w("track.hint.too_long");
+        case core::TrackingCheck::wrong_check: return w("track.hint.wrong_check");
+        case core::TrackingCheck::too_short:
+            return core::format_text(w("track.hint.more"), "n", std::to_string(core::kTrackingLength - code.size()));
+    }
+    return {};
+}
+
+std::string date_of(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
+    return buf;
+}
+
+void status_card(Ui& ui, const TrackView& v, float width) {
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    const auto& s = *v.found;
+    float inner = width - t.mm(8);
+    ui.begin_card(width);
+    ui.text(core::format_tracking_code(s.tracking_code) + "  ·  " + v.words("category." + s.category), TextFace::small,
+            p.text_muted, inner);
+    ui.text(s.title, TextFace::heading, p.text, inner);
+    ui.badge(v.words("state." + s.state), "flag", p.primary);
+    if (!s.answer.empty()) {
+        ui.text(v.words("track.answer"), TextFace::small, p.primary, inner);
+        ui.text(s.answer, TextFace::body, p.text, inner);
+    }
+    ui.text(v.words("track.history"), TextFace::small, p.primary, inner);
+    for (auto it = s.history.rbegin(); it != s.history.rend(); ++it)
+        ui.text(date_of(it->at_ms) + "   " + v.words("state." + it->state) + (it->note.empty() ? "" : ": " + it->note),
+                TextFace::body, p.text, inner);
+    ui.end_card();
+}
+
+}  // namespace
+
+Intent draw_track(Ui& ui, const TrackView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    float pad = t.pad();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = avail.x - 2 * pad;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
+    ui.begin_scroll("track.page", ImVec2(width + t.mm(3), avail.y - v.keyboard_height - t.mm(4)));
+    ui.text(v.words("track.prompt"), TextFace::body, p.text, width);
+    bool ready = false;
+    std::string hint = code_hint(v.words, *v.code, ready);
+    float button_w = std::max(t.mm(55), ui.button_width(v.words("track.search"), "search"));
+    float field_w = width - button_w - t.gap();
+    std::string shown = core::format_tracking_code(core::normalize_tracking_input(*v.code));
+    if (ui.text_field("track.code", shown, "KZ24 2222 23X", ImVec2(field_w, t.touch_min()), v.focused))
+        keep_first(out, Intent::of(Intent::Kind::focus_field, "track.code"));
+    ImGui::SameLine();
+    // Until the check character agrees the button stays grey and says why below.
+    if (ui.button("track.search", v.words("track.search"), "search", ImVec2(button_w, t.touch_min()),
+                  ready ? ButtonKind::primary : ButtonKind::secondary) &&
+        ready)
+        keep_first(out, Intent::of(Intent::Kind::track_search));
+    if (!v.code->empty()) ui.text(hint, TextFace::small, ready ? p.badge_volunteers : p.text_muted, width);
+    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
+    if (v.searched && v.found) status_card(ui, v, width);
+    if (v.searched && !v.found && v.error.empty()) {
+        ui.text(v.words("track.unknown"), TextFace::heading, p.text, width);
+        ui.text(v.words("track.unknown_hint"), TextFace::body, p.text_muted, width);
+    }
+    ui.end_scroll();
+    return out;
+}
+
+}  // namespace aul::kiosk
