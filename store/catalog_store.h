@@ -56,7 +56,7 @@ struct SearchHits {
 // A query matching up to this many NGOs is ranked by relevance (bm25); a broader one
 // is listed name-matches-first without scoring every match, which keeps every query
 // within a few milliseconds at 50 000 NGOs.
-inline constexpr int kMaxRanked = 2000;
+inline constexpr int kMaxRanked = 1000;
 inline constexpr int kMaxListed = 1000;
 
 struct ImportCounts {

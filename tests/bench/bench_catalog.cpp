@@ -4,6 +4,7 @@
 //   bench_catalog --catalog FILE.json --data DIR
 // DIR keeps the imported kiosk.db so the start-up benchmark can open it afterwards.
 #include <imgui.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <chrono>
@@ -52,14 +53,21 @@ double time_ms(Fn&& fn) {
 std::vector<std::string> words_of(const core::Catalog& c, core::Lang lang) {
     std::vector<std::string> words;
     for (std::size_t i = 0; i < c.ngos.size(); i += 7) {
-        std::istringstream in(core::fold_for_search(c.ngos[i].name.exact(lang) + " " + c.ngos[i].mission.exact(lang)));
-        std::string w;
-        while (in >> w) {
-            std::string clean;
-            for (char ch : w)
-                if (!std::strchr("«»\"'.,:;!?()-—", ch)) clean.push_back(ch);
-            if (core::codepoint_count(clean) >= 4) words.push_back(clean);
-        }
+        std::string text = core::fold_for_search(c.ngos[i].name.exact(lang) + " " + c.ngos[i].mission.exact(lang));
+        std::string word;
+        auto flush = [&] {
+            if (core::codepoint_count(word) >= 4) words.push_back(word);
+            word.clear();
+        };
+        // Words are runs of letters; quotes, dashes and digits end them.
+        core::for_each_codepoint(text, [&](char32_t cp, std::string_view bytes) {
+            auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+            if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+                word += bytes;
+            else
+                flush();
+        });
+        flush();
     }
     return words;
 }
@@ -106,6 +114,17 @@ void bench_search(const store::CatalogStore& s, const core::Catalog& c) {
                 }
             }
             std::string label = kind == 4 ? "word" : std::to_string(kind) + "letter";
+            if (std::getenv("AUL_BENCH_SLOWEST")) {  // which queries make the tail
+                std::vector<std::pair<double, int>> order;
+                for (int i = 0; i < queries; ++i) order.push_back({fts[static_cast<std::size_t>(i)], i});
+                std::sort(order.rbegin(), order.rend());
+                for (int k = 0; k < 3; ++k) {
+                    const auto& w = words[static_cast<std::size_t>(order[static_cast<std::size_t>(k)].second)];
+                    std::fprintf(stderr, "slow %s %s: %.2f ms '%s'\n", std::string(core::lang_code(lang)).c_str(),
+                                 label.c_str(), order[static_cast<std::size_t>(k)].first,
+                                 (kind == 4 ? w : first_letters(w, static_cast<std::size_t>(kind))).c_str());
+                }
+            }
             std::string base = "search." + lc + "." + label;
             figure(base + ".median", percentile(fts, 0.5), "ms");
             figure(base + ".p99", percentile(fts, 0.99), "ms");
