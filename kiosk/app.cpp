@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -45,7 +46,7 @@ constexpr const char* kUiIcons[] = {
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
     "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
-    "question-circle",
+    "question-circle", "clock-o", "hand-pointer-o",
 };
 
 enum class ScreenId { home, catalog, ngo, propose, receipt, track };
@@ -151,6 +152,9 @@ private:
         return l == core::Lang::ru ? KeyLayout::ru : l == core::Lang::en ? KeyLayout::en : KeyLayout::kk;
     }
     void take_physical_keys(Intent& out);
+    bool session_has_state() const;
+    void check_idle(double now);
+    void reset_session();
     Words words() const { return Words{&tr_, lang_}; }
     std::string title() const;
     int finish_screenshot();
@@ -174,6 +178,7 @@ private:
 
     // What the screens are drawn from.
     core::Lang lang_ = core::Lang::kk;
+    core::Lang start_lang_ = core::Lang::kk;  // what the kiosk returns to between residents
     std::vector<ScreenId> stack_{ScreenId::home};
     std::vector<core::Category> categories_;
     std::vector<core::Region> regions_;
@@ -211,6 +216,10 @@ private:
     std::optional<store::ProposalStatus> track_found_;
     std::string track_error_;
 
+    // The next person must not see the previous one's data.
+    double last_input_s_ = 0;
+    bool idle_prompt_ = false;
+
     std::unique_ptr<ScriptPlayer> script_;
     std::string pending_shot_;
     bool shot_failed_ = false;
@@ -236,6 +245,7 @@ Status App::start() {
     cfg_ = *cfg;
     lang_ = cfg_.language;
     if (!opt_.lang.empty() && !core::parse_lang(opt_.lang, lang_)) return Error{"--lang takes kk, ru or en"};
+    start_lang_ = lang_;
     theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
     auto cap = platform::cap_height_per_pixel(platform::FontFiles{}.regular);
     if (!cap) return Error{cap.error()};
@@ -442,7 +452,11 @@ void App::draw_frame(double now, float dt) {
     Intent intent;
     take_physical_keys(intent);
     keep_first(intent, draw_screen());
-    if (!focused_field_.empty()) {
+    if (idle_prompt_) {
+        int left = static_cast<int>(std::ceil(last_input_s_ + cfg_.idle_seconds + cfg_.idle_prompt_seconds - now));
+        // Only the prompt's own button counts while it is up.
+        intent = draw_idle_prompt(ui_, IdlePromptView{words(), std::max(0, left)});
+    } else if (!focused_field_.empty()) {
         KeyboardView kv{kb_layout_, kb_shift_, tr_.get(lang_, "keyboard.done"), tr_.get(lang_, "keyboard.space")};
         Intent key = draw_keyboard(ui_, kv);
         // A key tap is the only thing a touch on the keyboard does.
@@ -558,6 +572,7 @@ void App::apply(const Intent& i) {
             break;
         case K::propose_submit: propose_submit(); break;
         case K::receipt_done: stack_.assign(1, ScreenId::home); break;
+        case K::idle_continue: idle_prompt_ = false; break;
         case K::open_track:
             track_text_ = i.text;
             track_searched_ = false;
@@ -793,6 +808,65 @@ void App::open_ngo(std::int64_t rowid) {
     stack_.push_back(ScreenId::ngo);
 }
 
+bool App::session_has_state() const {
+    return stack_.size() > 1 || !search_text_.empty() || !track_text_.empty() || !draft_.title.empty() ||
+           !draft_.description.empty() || !draft_.name.empty() || !draft_.phone.empty() || picker_open_;
+}
+
+// After idle_seconds untouched a prompt; after idle_prompt_seconds more, a fresh session.
+// A kiosk resting on its home screen only drops the previous resident's language and
+// display choices, without asking.
+void App::check_idle(double now) {
+    double idle_at = last_input_s_ + cfg_.idle_seconds;
+    double reset_at = idle_at + cfg_.idle_prompt_seconds;
+    bool changed_display = theme_.config().high_contrast != cfg_.high_contrast ||
+                           theme_.config().large_text != cfg_.large_text || lang_ != start_lang_;
+    if (!session_has_state() && !idle_prompt_) {
+        if (now >= idle_at && changed_display) reset_session();
+        else if (changed_display) pacer_.request_frame_at(idle_at);
+        return;
+    }
+    if (now >= reset_at) {
+        log_line("info", "idle: the session was reset for the next resident");
+        reset_session();
+    } else if (now >= idle_at) {
+        if (!idle_prompt_) idle_prompt_ = true;
+        pacer_.request_frame_at(std::floor(now) + 1.0);  // the countdown ticks once a second
+    } else {
+        pacer_.request_frame_at(idle_at);
+    }
+}
+
+void App::reset_session() {
+    idle_prompt_ = false;
+    stack_.assign(1, ScreenId::home);
+    draft_ = core::ProposalDraft{};
+    propose_step_ = 0;
+    problems_.clear();
+    submit_error_.clear();
+    receipt_code_.clear();
+    search_text_.clear();
+    query_ = store::NgoQuery{};
+    results_.clear();
+    picker_open_ = false;
+    track_text_.clear();
+    track_found_.reset();
+    track_searched_ = false;
+    focused_field_.clear();
+    kb_shift_ = false;
+    ngo_.reset();
+    lang_ = start_lang_;
+    if (theme_.config().high_contrast != cfg_.high_contrast || theme_.config().large_text != cfg_.large_text) {
+        theme_.set_high_contrast(cfg_.high_contrast);
+        theme_.apply_to_imgui();
+        if (theme_.config().large_text != cfg_.large_text) {
+            theme_.set_large_text(cfg_.large_text);
+            fonts_dirty_ = true;
+        }
+    }
+    pacer_.request_frames();
+}
+
 int App::run() {
     if (auto s = start(); !s) {
         log_line("error", s.error());
@@ -819,12 +893,16 @@ int App::run() {
         ++wakeups_;
         while (got) {
             if (e.type == SDL_QUIT) return 0;
-            if (e.type == SDL_WINDOWEVENT || e.type == wake_event_ ||
-                input_.handle(e, window_.width(), window_.height()))
+            if (input_.handle(e, window_.width(), window_.height())) {
+                last_input_s_ = seconds();
                 pacer_.request_frames();
+            } else if (e.type == SDL_WINDOWEVENT || e.type == wake_event_) {
+                pacer_.request_frames();
+            }
             got = SDL_PollEvent(&e);
         }
         if (searching_) take_search_result();
+        check_idle(seconds());
         if (fonts_dirty_) {
             fonts_dirty_ = false;
             if (auto s = build_fonts(); !s) log_line("error", s.error());

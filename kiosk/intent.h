@@ -41,6 +41,7 @@ struct Intent {
         receipt_done,
         open_track,
         track_search,
+        idle_continue,
     };
     Kind kind = Kind::none;
     std::string text;

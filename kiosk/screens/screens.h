@@ -103,6 +103,13 @@ struct TrackView {
 };
 Intent draw_track(Ui& ui, const TrackView& v);
 
+struct IdlePromptView {
+    Words words;
+    int seconds_left = 0;
+};
+// Over any screen after a while untouched: "still there?" with one large Continue.
+Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v);
+
 // Lookups shared by screens.
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);
 std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang);

@@ -8,6 +8,8 @@ kiosk="$1"; mode="$2"; shift 2
 data=$(mktemp -d /tmp/aul-ui-XXXXXX)
 trap 'rm -rf "$data"' EXIT
 conf="$(dirname "$0")/../../assets/config/demo.conf"
+# A script may bring its own settings beside it (NAME.conf), e.g. short idle times.
+if [ "$mode" = script ] && [ -f "${1%.script}.conf" ]; then conf="${1%.script}.conf"; fi
 run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config "$conf" --size 1280x800 "$@"; }
 case "$mode" in
   script)
