@@ -337,7 +337,7 @@ Status App::start() {
 
 std::string App::title() const {
     switch (stack_.back()) {
-        case ScreenId::home: return tr_.get(lang_, "app.name");
+        case ScreenId::home: return tr_.get(lang_, "home.greeting");
         case ScreenId::catalog: return tr_.get(lang_, "ngos.title");
         case ScreenId::ngo: return tr_.get(lang_, "ngo.title");
         case ScreenId::propose: return tr_.get(lang_, "propose.title");

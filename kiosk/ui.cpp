@@ -146,21 +146,26 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     float band = theme_.mm(2.2f);
     dl->AddRectFilled(pos, ImVec2(pos.x + band, max.y), colour, r, ImDrawFlags_RoundCornersLeft);
 
+    // Icon on the left, label and caption beside it, the block centred vertically.
     float pad = theme_.mm(5);
     float icon_size = theme_.fonts.icon->FontSize;
-    icon(icon_name, ImVec2(pos.x + pad + band, pos.y + pad), icon_size, colour);
-
-    ImFont* hf = theme_.fonts.heading;
-    float text_x = pos.x + pad + band;
-    float text_w = size.x - 2 * pad - band;
-    float y = pos.y + pad + icon_size + theme_.mm(3);
-    dl->AddText(hf, hf->FontSize, ImVec2(text_x, y), p.text, label.data(), label.data() + label.size(), text_w);
-    ImVec2 hs = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size());
-    if (!caption.empty()) {
-        ImFont* sf = theme_.fonts.small;
-        dl->AddText(sf, sf->FontSize, ImVec2(text_x, y + hs.y + theme_.mm(1)), p.text_muted,
-                    caption.data(), caption.data() + caption.size(), text_w);
-    }
+    float text_x = pos.x + band + pad * 2 + icon_size;
+    float text_w = max.x - pad - text_x;
+    ImFont* lf = theme_.fonts.heading;
+    ImFont* sf = theme_.fonts.small;
+    // The bold face when every word fits the line; the body face rather than a word cut in two.
+    if (!words_fit(lf, label, text_w)) lf = theme_.fonts.body;
+    ImVec2 ls = lf->CalcTextSizeA(lf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size());
+    ImVec2 cs = caption.empty() ? ImVec2(0, 0)
+                                : sf->CalcTextSizeA(sf->FontSize, FLT_MAX, text_w, caption.data(),
+                                                    caption.data() + caption.size());
+    float block = ls.y + (caption.empty() ? 0 : theme_.mm(1) + cs.y);
+    float y = pos.y + std::max(pad, (size.y - block) * 0.5f);
+    icon(icon_name, ImVec2(pos.x + band + pad, pos.y + (size.y - icon_size) * 0.5f), icon_size, colour);
+    dl->AddText(lf, lf->FontSize, ImVec2(text_x, y), p.text, label.data(), label.data() + label.size(), text_w);
+    if (!caption.empty())
+        dl->AddText(sf, sf->FontSize, ImVec2(text_x, y + ls.y + theme_.mm(1)), p.text_muted, caption.data(),
+                    caption.data() + caption.size(), text_w);
     record(id, label, pos, max, true);
     if (!caption.empty()) record("", caption, pos, max, false);
     return tapped;
@@ -250,16 +255,27 @@ float Ui::button_width(std::string_view label, std::string_view icon_name) const
     return std::max(theme_.touch_min(), w + 2 * theme_.mm(4));
 }
 
+bool Ui::words_fit(ImFont* f, std::string_view text, float width) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x > width) return false;
+        start = end + 1;
+    }
+    return true;
+}
+
 float Ui::tile_min_height(std::string_view label, std::string_view caption, float width) const {
     float pad = theme_.mm(5), band = theme_.mm(2.2f);
-    float text_w = width - 2 * pad - band;
-    ImFont* hf = theme_.fonts.heading;
+    float icon_size = theme_.fonts.icon->FontSize;
+    float text_w = width - band - pad * 3 - icon_size;
+    ImFont* lf = words_fit(theme_.fonts.heading, label, text_w) ? theme_.fonts.heading : theme_.fonts.body;
     ImFont* sf = theme_.fonts.small;
-    float h = pad + theme_.fonts.icon->FontSize + theme_.mm(3);
-    h += hf->CalcTextSizeA(hf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size()).y;
+    float h = lf->CalcTextSizeA(lf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size()).y;
     if (!caption.empty())
         h += theme_.mm(1) + sf->CalcTextSizeA(sf->FontSize, FLT_MAX, text_w, caption.data(), caption.data() + caption.size()).y;
-    return h + pad;
+    return std::max(h, icon_size) + 2 * pad;
 }
 
 float Ui::chip_width(std::string_view label, std::string_view icon_name) const {

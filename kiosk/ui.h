@@ -51,6 +51,8 @@ public:
               std::string_view icon, ImVec2 size, ImU32 colour);
     // The height a tile needs to show its icon, label and caption at `width`.
     float tile_min_height(std::string_view label, std::string_view caption, float width) const;
+    // Every word of `text` fits `width` on its own line in font f (wrapping never cuts one).
+    static bool words_fit(ImFont* f, std::string_view text, float width);
     // A pill-shaped filter choice; width follows the label.
     bool chip(const std::string& id, std::string_view label, std::string_view icon, bool selected);
     float chip_width(std::string_view label, std::string_view icon) const;

@@ -32,8 +32,6 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     ImGui::Dummy(ImVec2(0, pad * 0.5f));
     ImGui::BeginGroup();
 
-    ui.text(w("home.greeting"), TextFace::heading, p.text, width);
-    ui.text(w("home.subtitle"), TextFace::body, p.text_muted, width);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
 
     float lang_w = std::min(t.mm(62), (width - 2 * t.gap()) / 3);
@@ -66,14 +64,21 @@ Intent draw_home(Ui& ui, const HomeView& v) {
         {"home.track", "home.track", w("home.track.caption"), "question-circle", p.badge_volunteers,
          Intent::of(Intent::Kind::open_track)},
     };
-    constexpr int kColumns = 3;
+    constexpr int kColumns = 2;
+    constexpr int kRows = (std::size(tasks) + kColumns - 1) / kColumns;
     float tile_w = (width - (kColumns - 1) * t.gap()) / kColumns;
     float avail_h = ImGui::GetContentRegionAvail().y - pad;
-    float tile_h = std::max(t.touch_min() * 2, avail_h);
-    for (const auto& task : tasks) tile_h = std::max(tile_h, ui.tile_min_height(w(task.label), task.caption, tile_w));
+    float tile_h = std::max(t.touch_min() * 1.5f, (avail_h - (kRows - 1) * t.gap()) / kRows);
+    // Every task stays on the first screen: a caption that would make its tile taller is
+    // left out; a label alone may still grow the tiles (large text), and the page scrolls.
+    auto caption_fits = [&](const Task& task) {
+        return ui.tile_min_height(w(task.label), task.caption, tile_w) <= tile_h;
+    };
+    for (const auto& task : tasks) tile_h = std::max(tile_h, ui.tile_min_height(w(task.label), "", tile_w));
     int n = 0;
     for (const auto& task : tasks) {
-        if (ui.tile(task.id, w(task.label), task.caption, task.icon, ImVec2(tile_w, tile_h), task.colour))
+        std::string caption = caption_fits(task) ? task.caption : std::string();
+        if (ui.tile(task.id, w(task.label), caption, task.icon, ImVec2(tile_w, tile_h), task.colour))
             keep_first(out, task.intent);
         if (++n % kColumns != 0) ImGui::SameLine();
     }
