@@ -379,6 +379,16 @@ void Ui::end_card() {
     ImGui::Dummy(ImVec2(card.width, max.y - card.min.y));
 }
 
+void Ui::begin_overlay(const char* id) {
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 160));
+    ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+    ImGui::PopStyleColor();
+}
+
+void Ui::end_overlay() { ImGui::End(); }
+
 void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground;
     if (horizontal) flags |= ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar;

@@ -72,6 +72,11 @@ public:
     void begin_card(float width);
     void end_card();
 
+    // A window over the whole screen that dims what is below and takes every touch;
+    // end_overlay closes it.
+    void begin_overlay(const char* id);
+    void end_overlay();
+
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
     // Vertical by default; horizontal for chip rows.
     void begin_scroll(const std::string& id, ImVec2 size, bool horizontal = false);

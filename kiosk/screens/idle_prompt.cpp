@@ -7,11 +7,7 @@ Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 170));
-    ImGui::Begin("##idle", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleColor();
+    ui.begin_overlay("##idle");
     float w = std::min(io.DisplaySize.x - 2 * t.mm(12), t.mm(170));
     float pad = t.pad();
     ImVec2 min((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.18f);
@@ -33,7 +29,7 @@ Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v) {
     dl->AddRectFilled(min, max, p.background, t.radius() * 2);
     if (t.config().high_contrast) dl->AddRect(min, max, p.border, t.radius() * 2, 0, 3);
     dl->ChannelsMerge();
-    ImGui::End();
+    ui.end_overlay();
     return out;
 }
 

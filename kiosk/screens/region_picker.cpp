@@ -10,12 +10,7 @@ Intent draw_region_picker(Ui& ui, const CatalogView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 150));
-    ImGui::Begin("##region_picker", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleColor();
+    ui.begin_overlay("##region_picker");
 
     float margin = t.mm(12);
     ImVec2 panel_min(margin, margin * 0.6f);
@@ -76,7 +71,7 @@ Intent draw_region_picker(Ui& ui, const CatalogView& v) {
     }
     ui.end_scroll();
     ImGui::EndGroup();
-    ImGui::End();
+    ui.end_overlay();
     return out;
 }
 
