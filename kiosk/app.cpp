@@ -46,10 +46,10 @@ constexpr const char* kUiIcons[] = {
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
     "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
-    "question-circle", "clock-o", "hand-pointer-o",
+    "question-circle", "clock-o", "hand-pointer-o", "calendar",
 };
 
-enum class ScreenId { home, catalog, ngo, propose, receipt, track };
+enum class ScreenId { home, catalog, ngo, propose, receipt, track, councils };
 
 void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
 
@@ -320,6 +320,8 @@ Status App::start() {
         if (first && *first) open_ngo(**first);
     } else if (opt_.screen == "track") {
         apply(Intent::of(Intent::Kind::open_track, filing_->latest_tracking_code().value_or("")));
+    } else if (opt_.screen == "councils") {
+        apply(Intent::of(Intent::Kind::open_councils));
     } else if (opt_.screen == "propose") {
         open_propose("");
     } else if (opt_.screen == "receipt") {
@@ -330,7 +332,7 @@ Status App::start() {
                                                          .value_or("KZ24222223X");
         stack_.assign({ScreenId::home, ScreenId::receipt});
     } else if (opt_.screen != "home") {
-        return Error{"--screen takes home, ngos, ngo, propose, receipt or track"};
+        return Error{"--screen takes home, ngos, ngo, propose, receipt, track or councils"};
     }
     return ok_status();
 }
@@ -343,6 +345,7 @@ std::string App::title() const {
         case ScreenId::propose: return tr_.get(lang_, "propose.title");
         case ScreenId::receipt: return tr_.get(lang_, "receipt.screen");
         case ScreenId::track: return tr_.get(lang_, "track.title");
+        case ScreenId::councils: return tr_.get(lang_, "councils.title");
     }
     return {};
 }
@@ -421,6 +424,14 @@ Intent App::draw_screen() {
         case ScreenId::receipt:
             keep_first(out, draw_receipt(ui_, ReceiptView{words(), receipt_code_}));
             break;
+        case ScreenId::councils: {
+            core::ProposalDraft here;
+            here.region = cfg_.region;
+            here.district = cfg_.district;
+            here.settlement = cfg_.settlement;
+            keep_first(out, draw_councils(ui_, CouncilsView{words(), &local_councils_, place_line(here)}));
+            break;
+        }
         case ScreenId::track: {
             TrackView v;
             v.words = words();
@@ -573,6 +584,7 @@ void App::apply(const Intent& i) {
         case K::propose_submit: propose_submit(); break;
         case K::receipt_done: stack_.assign(1, ScreenId::home); break;
         case K::idle_continue: idle_prompt_ = false; break;
+        case K::open_councils: stack_.assign({ScreenId::home, ScreenId::councils}); break;
         case K::open_track:
             track_text_ = i.text;
             track_searched_ = false;

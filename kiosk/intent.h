@@ -42,6 +42,7 @@ struct Intent {
         open_track,
         track_search,
         idle_continue,
+        open_councils,
     };
     Kind kind = Kind::none;
     std::string text;

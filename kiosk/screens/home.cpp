@@ -63,6 +63,8 @@ Intent draw_home(Ui& ui, const HomeView& v) {
          "search", p.primary, Intent::of(Intent::Kind::open_catalog)},
         {"home.track", "home.track", w("home.track.caption"), "question-circle", p.badge_volunteers,
          Intent::of(Intent::Kind::open_track)},
+        {"home.councils", "home.councils", w("home.councils.caption"), "university", p.badge_partners,
+         Intent::of(Intent::Kind::open_councils)},
     };
     constexpr int kColumns = 2;
     constexpr int kRows = (std::size(tasks) + kColumns - 1) / kColumns;

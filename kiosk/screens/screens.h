@@ -103,6 +103,13 @@ struct TrackView {
 };
 Intent draw_track(Ui& ui, const TrackView& v);
 
+struct CouncilsView {
+    Words words;
+    const std::vector<core::Council>* councils = nullptr;  // national, regional, district
+    std::string place;                                     // the kiosk's locality, for the heading
+};
+Intent draw_councils(Ui& ui, const CouncilsView& v);
+
 struct IdlePromptView {
     Words words;
     int seconds_left = 0;
