@@ -66,4 +66,17 @@ std::vector<FieldProblem> clean_and_check(ProposalDraft& d) {
     return out;
 }
 
+std::vector<FieldProblem> clean_and_check(SignupDraft& d) {
+    std::vector<FieldProblem> out;
+    if (!is_valid_utf8(d.name)) return {{Field::name, "error.text.invalid"}};
+    d.name = clean_text(d.name, false);
+    check_length(out, Field::name, d.name, kNameMax, "error.name.empty", "error.name.too_long");
+    if (auto phone = normalize_kz_phone(d.phone))
+        d.phone = *phone;
+    else
+        out.push_back({Field::phone, "error.phone.invalid"});
+    if (!d.consent) out.push_back({Field::consent, "error.consent.required"});
+    return out;
+}
+
 }  // namespace aul::core

@@ -54,6 +54,17 @@ struct FieldProblem {
 // phone to E.164) and returns every problem found, in form order. Empty: ready to save.
 std::vector<FieldProblem> clean_and_check(ProposalDraft& draft);
 
+// A volunteer's sign-up for an opportunity (or to help an NGO in general).
+struct SignupDraft {
+    std::string opportunity;  // opportunity id, empty for "any help"
+    std::string ngo;          // catalogue id of the NGO
+    std::string name;         // personal data: never logged
+    std::string phone;        // personal data: never logged; E.164 once accepted
+    bool consent = false;
+    Lang lang = Lang::kk;
+};
+std::vector<FieldProblem> clean_and_check(SignupDraft& draft);
+
 // Trims spaces and newlines at both ends (after NFC and stripping controls).
 std::string clean_text(std::string_view s, bool multiline);
 

@@ -56,9 +56,11 @@ std::optional<std::string> normalize_kz_phone(std::string_view typed) {
             return std::nullopt;
         }
     }
-    // Domestic trunk prefix 8 is the same number as +7.
+    // Domestic trunk prefix 8 is the same number as +7; ten digits are the national number.
+    // After an explicit "+" the country code must be there: "+7701123456" is a digit short,
+    // not a number to complete.
     if (!plus && digits.size() == 11 && digits[0] == '8') digits[0] = '7';
-    if (digits.size() == 10) digits.insert(digits.begin(), '7');
+    if (!plus && digits.size() == 10) digits.insert(digits.begin(), '7');
     if (digits.size() != 11 || digits[0] != '7' || digits[1] != '7') return std::nullopt;
     return "+" + digits;
 }

@@ -49,7 +49,7 @@ constexpr const char* kUiIcons[] = {
     "question-circle", "clock-o", "hand-pointer-o", "calendar",
 };
 
-enum class ScreenId { home, catalog, ngo, propose, receipt, track, councils };
+enum class ScreenId { home, catalog, ngo, propose, receipt, track, councils, volunteer };
 
 void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
 
@@ -148,6 +148,7 @@ private:
     void open_propose(const std::string& council);
     void propose_next();
     void propose_submit();
+    void volunteer_signup();
     static KeyLayout letters_for(core::Lang l) {
         return l == core::Lang::ru ? KeyLayout::ru : l == core::Lang::en ? KeyLayout::en : KeyLayout::kk;
     }
@@ -218,6 +219,14 @@ private:
 
     // The next person must not see the previous one's data.
     double last_input_s_ = 0;
+
+    // Volunteering: the opportunities shown, the one chosen, the form.
+    VolunteerView::Mode volunteer_mode_ = VolunteerView::Mode::list;
+    std::vector<store::CatalogStore::OpportunityRow> opportunities_;
+    std::string volunteer_title_, volunteer_ngo_;
+    core::SignupDraft signup_;
+    std::vector<core::FieldProblem> signup_problems_;
+    std::string signup_error_;
     bool idle_prompt_ = false;
 
     std::unique_ptr<ScriptPlayer> script_;
@@ -320,6 +329,8 @@ Status App::start() {
         if (first && *first) open_ngo(**first);
     } else if (opt_.screen == "track") {
         apply(Intent::of(Intent::Kind::open_track, filing_->latest_tracking_code().value_or("")));
+    } else if (opt_.screen == "volunteer") {
+        apply(Intent::of(Intent::Kind::open_volunteer));
     } else if (opt_.screen == "councils") {
         apply(Intent::of(Intent::Kind::open_councils));
     } else if (opt_.screen == "propose") {
@@ -332,7 +343,7 @@ Status App::start() {
                                                          .value_or("KZ24222223X");
         stack_.assign({ScreenId::home, ScreenId::receipt});
     } else if (opt_.screen != "home") {
-        return Error{"--screen takes home, ngos, ngo, propose, receipt, track or councils"};
+        return Error{"--screen takes home, ngos, ngo, propose, receipt, track, councils or volunteer"};
     }
     return ok_status();
 }
@@ -346,6 +357,7 @@ std::string App::title() const {
         case ScreenId::receipt: return tr_.get(lang_, "receipt.screen");
         case ScreenId::track: return tr_.get(lang_, "track.title");
         case ScreenId::councils: return tr_.get(lang_, "councils.title");
+        case ScreenId::volunteer: return tr_.get(lang_, "volunteer.title");
     }
     return {};
 }
@@ -361,8 +373,8 @@ const store::NgoSummary* App::summary(std::int64_t rowid) {
 
 Intent App::draw_screen() {
     Intent out;
-    TopBarView bar{words(), title(), stack_.back() != ScreenId::home, theme_.config().high_contrast,
-                   theme_.config().large_text};
+    bool home = stack_.back() == ScreenId::home;
+    TopBarView bar{words(), title(), !home, home, theme_.config().high_contrast, theme_.config().large_text};
     keep_first(out, draw_top_bar(ui_, bar));
     switch (stack_.back()) {
         case ScreenId::home:
@@ -424,6 +436,22 @@ Intent App::draw_screen() {
         case ScreenId::receipt:
             keep_first(out, draw_receipt(ui_, ReceiptView{words(), receipt_code_}));
             break;
+        case ScreenId::volunteer: {
+            VolunteerView v;
+            v.words = words();
+            v.mode = volunteer_mode_;
+            v.rows = &opportunities_;
+            v.chosen_title = volunteer_title_;
+            v.chosen_ngo = volunteer_ngo_;
+            v.offer_any_help = stack_.size() > 2 && stack_[stack_.size() - 2] == ScreenId::ngo;
+            v.draft = &signup_;
+            v.problems = signup_problems_;
+            v.focused_field = focused_field_;
+            v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
+            v.error = signup_error_;
+            keep_first(out, draw_volunteer(ui_, v));
+            break;
+        }
         case ScreenId::councils: {
             core::ProposalDraft here;
             here.region = cfg_.region;
@@ -585,6 +613,42 @@ void App::apply(const Intent& i) {
         case K::receipt_done: stack_.assign(1, ScreenId::home); break;
         case K::idle_continue: idle_prompt_ = false; break;
         case K::open_councils: stack_.assign({ScreenId::home, ScreenId::councils}); break;
+        case K::open_volunteer: {
+            auto rows = store_->opportunities(cfg_.region, i.text);
+            opportunities_ = rows ? std::move(*rows) : std::vector<store::CatalogStore::OpportunityRow>{};
+            if (!rows) log_line("error", "opportunities: " + rows.error());
+            volunteer_mode_ = VolunteerView::Mode::list;
+            focused_field_.clear();
+            if (i.text.empty()) stack_.assign({ScreenId::home, ScreenId::volunteer});
+            else stack_.push_back(ScreenId::volunteer);
+            break;
+        }
+        case K::volunteer_choose: {
+            signup_ = core::SignupDraft{};
+            signup_problems_.clear();
+            signup_error_.clear();
+            auto idx = static_cast<std::size_t>(i.id);
+            if (i.id >= 0 && idx < opportunities_.size() && opportunities_[idx].opportunity.id == i.text) {
+                const auto& r = opportunities_[idx];
+                signup_.opportunity = r.opportunity.id;
+                signup_.ngo = r.opportunity.ngo;
+                volunteer_title_ = r.opportunity.title.in(lang_);
+                volunteer_ngo_ = r.ngo_name.in(lang_);
+            } else if (ngo_) {  // "any help" for the NGO on screen
+                signup_.ngo = ngo_->id;
+                volunteer_title_ = tr_.get(lang_, "volunteer.any_help");
+                volunteer_ngo_ = ngo_->name.in(lang_);
+            }
+            volunteer_mode_ = VolunteerView::Mode::form;
+            if (stack_.back() != ScreenId::volunteer) stack_.push_back(ScreenId::volunteer);
+            break;
+        }
+        case K::volunteer_consent:
+            signup_.consent = !signup_.consent;
+            std::erase_if(signup_problems_, [](const core::FieldProblem& p) { return p.field == core::Field::consent; });
+            break;
+        case K::volunteer_signup: volunteer_signup(); break;
+        case K::volunteer_done: stack_.assign(1, ScreenId::home); break;
         case K::open_track:
             track_text_ = i.text;
             track_searched_ = false;
@@ -646,11 +710,13 @@ App::Field App::field(const std::string& id) {
     if (id == "propose.phone") return {&draft_.phone, 20};
     if (id == "propose.iin") return {&draft_.iin, 12};
     if (id == "track.code") return {&track_text_, 16};
+    if (id == "volunteer.name") return {&signup_.name, core::kNameMax};
+    if (id == "volunteer.phone") return {&signup_.phone, 20};
     return {};
 }
 
 KeyLayout App::layout_for_field(const std::string& id) const {
-    if (id == "propose.phone") return KeyLayout::phone;
+    if (id == "propose.phone" || id == "volunteer.phone") return KeyLayout::phone;
     if (id == "propose.iin") return KeyLayout::digits;
     if (id == "track.code") return KeyLayout::en;  // codes are Latin capitals and digits
     return letters_for(lang_);
@@ -822,7 +888,8 @@ void App::open_ngo(std::int64_t rowid) {
 
 bool App::session_has_state() const {
     return stack_.size() > 1 || !search_text_.empty() || !track_text_.empty() || !draft_.title.empty() ||
-           !draft_.description.empty() || !draft_.name.empty() || !draft_.phone.empty() || picker_open_;
+           !draft_.description.empty() || !draft_.name.empty() || !draft_.phone.empty() || picker_open_ ||
+           !signup_.name.empty() || !signup_.phone.empty();
 }
 
 // After idle_seconds untouched a prompt; after idle_prompt_seconds more, a fresh session.
@@ -863,6 +930,9 @@ void App::reset_session() {
     picker_open_ = false;
     track_text_.clear();
     track_found_.reset();
+    signup_ = core::SignupDraft{};
+    signup_problems_.clear();
+    volunteer_mode_ = VolunteerView::Mode::list;
     track_searched_ = false;
     focused_field_.clear();
     kb_shift_ = false;
@@ -877,6 +947,24 @@ void App::reset_session() {
         }
     }
     pacer_.request_frames();
+}
+
+void App::volunteer_signup() {
+    focused_field_.clear();
+    core::SignupDraft accepted = signup_;
+    signup_problems_ = core::clean_and_check(accepted);
+    if (!signup_problems_.empty()) return;
+    accepted.lang = lang_;
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+    auto saved = filing_->file_signup(accepted, ms.count());
+    if (!saved) {
+        log_line("error", "a volunteer sign-up could not be saved: " + saved.error());
+        signup_error_ = core::format_text(tr_.get(lang_, "propose.save_failed"), "reason", saved.error());
+        return;
+    }
+    log_line("info", "volunteer sign-up " + *saved + " saved");
+    signup_ = core::SignupDraft{};
+    volunteer_mode_ = VolunteerView::Mode::thanks;
 }
 
 int App::run() {

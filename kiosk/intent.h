@@ -43,6 +43,11 @@ struct Intent {
         track_search,
         idle_continue,
         open_councils,
+        open_volunteer,      // text: NGO catalogue id to show only its opportunities, or empty
+        volunteer_choose,    // text: opportunity id; id: index into the list shown
+        volunteer_consent,
+        volunteer_signup,
+        volunteer_done,
     };
     Kind kind = Kind::none;
     std::string text;

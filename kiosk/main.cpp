@@ -9,7 +9,7 @@ namespace {
 void usage() {
     std::fputs(
         "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--lang kk|ru|en]\n"
-        "             [--screenshot OUT.png --screen home|ngos|ngo|propose|receipt|track|councils [--size WxH]]\n"
+        "             [--screenshot OUT.png --screen home|ngos|ngo|propose|receipt|track|councils|volunteer [--size WxH]]\n"
         "             [--script FILE [--shots DIR]] [--stats-after SECONDS]\n",
         stderr);
 }

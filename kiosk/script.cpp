@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 
+#include <algorithm>
 #include <sstream>
 
 #include "core/text.h"
@@ -11,6 +12,7 @@ namespace aul::kiosk {
 namespace {
 constexpr double kFindTimeout = 5.0;  // seconds a step waits for its target to appear
 constexpr int kDragFrames = 12;
+constexpr int kDragHoldFrames = 6;
 constexpr SDL_FingerID kFinger = 1;
 constexpr SDL_TouchID kTouchDevice = 1;
 
@@ -267,8 +269,9 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                     }
                 }
                 push_finger(SDL_FINGERDOWN, drag_from_, host.screen_size());
-            } else if (phase_ <= kDragFrames) {
-                float f = static_cast<float>(phase_) / kDragFrames;
+            } else if (phase_ <= kDragFrames + kDragHoldFrames) {
+                // Move, then hold still a moment before lifting: a pan, not a flick.
+                float f = std::min(1.0f, static_cast<float>(phase_) / kDragFrames);
                 push_finger(SDL_FINGERMOTION, ImVec2(drag_from_.x + s.dx * f, drag_from_.y + s.dy * f),
                             host.screen_size());
             } else {

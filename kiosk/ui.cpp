@@ -128,7 +128,7 @@ bool Ui::button(const std::string& id, std::string_view label, std::string_view 
 }
 
 bool Ui::tile(const std::string& id, std::string_view label, std::string_view caption,
-              std::string_view icon_name, ImVec2 size, ImU32 colour) {
+              std::string_view icon_name, ImVec2 size, ImU32 colour, ImFont* label_face) {
     const Palette& p = pal();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool held = false;
@@ -150,11 +150,9 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     float pad = theme_.mm(5);
     float icon_size = theme_.fonts.icon->FontSize;
     float text_x = pos.x + band + pad * 2 + icon_size;
-    float text_w = max.x - pad - text_x;
-    ImFont* lf = theme_.fonts.heading;
+    float text_w = tile_text_width(size.x);
+    ImFont* lf = label_face ? label_face : tile_label_face(label, caption, size);
     ImFont* sf = theme_.fonts.small;
-    // The bold face when every word fits the line; the body face rather than a word cut in two.
-    if (!words_fit(lf, label, text_w)) lf = theme_.fonts.body;
     ImVec2 ls = lf->CalcTextSizeA(lf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size());
     ImVec2 cs = caption.empty() ? ImVec2(0, 0)
                                 : sf->CalcTextSizeA(sf->FontSize, FLT_MAX, text_w, caption.data(),
@@ -266,16 +264,30 @@ bool Ui::words_fit(ImFont* f, std::string_view text, float width) {
     return true;
 }
 
-float Ui::tile_min_height(std::string_view label, std::string_view caption, float width) const {
-    float pad = theme_.mm(5), band = theme_.mm(2.2f);
-    float icon_size = theme_.fonts.icon->FontSize;
-    float text_w = width - band - pad * 3 - icon_size;
-    ImFont* lf = words_fit(theme_.fonts.heading, label, text_w) ? theme_.fonts.heading : theme_.fonts.body;
+float Ui::tile_text_width(float tile_width) const {
+    return tile_width - theme_.mm(2.2f) - theme_.mm(5) * 3 - theme_.fonts.icon->FontSize;
+}
+
+float Ui::tile_height_with(ImFont* lf, std::string_view label, std::string_view caption, float width) const {
+    float text_w = tile_text_width(width);
     ImFont* sf = theme_.fonts.small;
     float h = lf->CalcTextSizeA(lf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size()).y;
     if (!caption.empty())
         h += theme_.mm(1) + sf->CalcTextSizeA(sf->FontSize, FLT_MAX, text_w, caption.data(), caption.data() + caption.size()).y;
-    return std::max(h, icon_size) + 2 * pad;
+    return std::max(h, theme_.fonts.icon->FontSize) + 2 * theme_.mm(5);
+}
+
+// The bold face when every word fits a line and the tile is tall enough for it; the body
+// face otherwise, rather than a word cut in two or a label spilling out of its tile.
+ImFont* Ui::tile_label_face(std::string_view label, std::string_view caption, ImVec2 size) const {
+    ImFont* bold = theme_.fonts.heading;
+    if (words_fit(bold, label, tile_text_width(size.x)) && tile_height_with(bold, label, caption, size.x) <= size.y)
+        return bold;
+    return theme_.fonts.body;
+}
+
+float Ui::tile_min_height(std::string_view label, std::string_view caption, float width) const {
+    return tile_height_with(theme_.fonts.body, label, caption, width);
 }
 
 float Ui::chip_width(std::string_view label, std::string_view icon_name) const {

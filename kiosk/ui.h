@@ -47,8 +47,12 @@ public:
     bool text_field(const std::string& id, const std::string& text, std::string_view hint, ImVec2 size,
                     bool focused, bool multiline = false);
     // A large tile: icon above a label, for the resident's tasks.
+    // `label_face` forces the label's face (tiles of a grid share one); by default the bold
+    // face when it fits, else the body face.
     bool tile(const std::string& id, std::string_view label, std::string_view caption,
-              std::string_view icon, ImVec2 size, ImU32 colour);
+              std::string_view icon, ImVec2 size, ImU32 colour, ImFont* label_face = nullptr);
+    // The face the label of such a tile gets by default.
+    ImFont* tile_label_face(std::string_view label, std::string_view caption, ImVec2 size) const;
     // The height a tile needs to show its icon, label and caption at `width`.
     float tile_min_height(std::string_view label, std::string_view caption, float width) const;
     // Every word of `text` fits `width` on its own line in font f (wrapping never cuts one).
@@ -104,6 +108,8 @@ private:
     ImVec2 visible_min(ImVec2 a) const;
     ImVec2 visible_max(ImVec2 b) const;
     void draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg);
+    float tile_text_width(float tile_width) const;
+    float tile_height_with(ImFont* label_face, std::string_view label, std::string_view caption, float width) const;
     bool press_feedback_tap(const std::string& id, ImVec2 size, bool& held);
 
     Theme& theme_;

@@ -510,6 +510,30 @@ Result<std::optional<core::Council>> CatalogStore::council(const std::string& id
     return std::optional<core::Council>{council_from(*st)};
 }
 
+Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(const std::string& region,
+                                                                              const std::string& ngo_id) const {
+    auto st = db_.prepare(
+        "SELECT o.id, o.ngo, o.title_kk, o.title_ru, o.title_en, o.description_kk, o.description_ru, o.description_en, "
+        "o.when_kk, o.when_ru, o.when_en, coalesce(o.region, ''), coalesce(o.district, ''), n.name_kk, n.name_ru, "
+        "n.name_en, n.rowid FROM opportunities o JOIN ngos n ON n.id = o.ngo "
+        "WHERE (?2 = '' OR o.ngo = ?2) ORDER BY (coalesce(o.region, '') = ?1) DESC, o.id");
+    if (!st) return Error{st.error()};
+    st->bind(1, region).bind(2, ngo_id);
+    std::vector<OpportunityRow> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        OpportunityRow r;
+        r.opportunity = {st->text(0), st->text(1), column_local(*st, 2), column_local(*st, 5), column_local(*st, 8),
+                         st->text(11), st->text(12)};
+        r.ngo_name = column_local(*st, 13);
+        r.ngo_rowid = st->integer(16);
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 Result<std::optional<std::int64_t>> CatalogStore::first_ngo(core::Lang lang) const {
     std::string sql = std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) + " LIMIT 1";
     auto first = db_.scalar_int(sql);

@@ -84,6 +84,21 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
     return filed;
 }
 
+Result<std::string> FilingStore::file_signup(const core::SignupDraft& d, std::int64_t now_ms) {
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{"the sign-up could not be saved: " + tx.error()};
+    std::string id = core::new_uuid_v7();
+    auto st = db_.prepare(
+        "INSERT INTO volunteer_signups(id, opportunity, ngo, contact, lang, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    if (!st) return Error{st.error()};
+    st->bind(1, id).bind(2, d.opportunity).bind(3, d.ngo);
+    st->bind(4, nlohmann::json{{"name", d.name}, {"phone", d.phone}}.dump());
+    st->bind(5, core::lang_code(d.lang)).bind(6, now_ms);
+    if (auto s = st->run(); !s) return Error{"the sign-up could not be saved: " + s.error()};
+    if (auto s = tx->commit(); !s) return Error{"the sign-up could not be saved: " + s.error()};
+    return id;
+}
+
 Result<std::optional<ProposalStatus>> FilingStore::find(const std::string& tracking_code) const {
     auto st = db_.prepare(
         "SELECT id, tracking_code, category, title, state, answer, created_ms FROM proposals WHERE tracking_code = ?1");

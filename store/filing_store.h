@@ -46,6 +46,10 @@ public:
     // history entry. Nothing is written if anything fails.
     Result<FiledProposal> file_proposal(const core::ProposalDraft& accepted, std::int64_t now_ms);
 
+    // Saves an accepted volunteer sign-up the same way: one transaction, synchronous=FULL.
+    // Returns its UUIDv7 id.
+    Result<std::string> file_signup(const core::SignupDraft& accepted, std::int64_t now_ms);
+
     // The proposal with this canonical tracking code, if this kiosk filed it.
     Result<std::optional<ProposalStatus>> find(const std::string& tracking_code) const;
 

@@ -46,6 +46,15 @@ Intent draw_ngo(Ui& ui, const NgoView& v) {
     }
     std::string where = v.region_name + (v.district_name.empty() ? "" : ", " + v.district_name);
     ui.text(ui.glyph("map-marker") + "  " + where, TextFace::body, p.text_muted, text_w);
+    Intent out;
+    if (n.needs_volunteers) {
+        // Its listed opportunities, or an offer of any help when it lists none.
+        const std::string& label = w("ngo.volunteer");
+        if (ui.button("ngo.volunteer", label, "hand-paper-o",
+                      ImVec2(std::min(text_w, ui.button_width(label, "hand-paper-o")), t.touch_min()),
+                      ButtonKind::primary))
+            keep_first(out, Intent::of(Intent::Kind::open_volunteer, n.id));
+    }
 
     std::string cats;
     for (const auto& code : n.categories)
@@ -70,7 +79,7 @@ Intent draw_ngo(Ui& ui, const NgoView& v) {
     ui.end_card();
     ImGui::Dummy(ImVec2(0, t.mm(6)));
     ui.end_scroll();
-    return {};
+    return out;
 }
 
 }  // namespace aul::kiosk

@@ -203,6 +203,12 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     float page_top = ImGui::GetCursorScreenPos().y;
     ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h - (page_top - origin.y)));
     float inner = width - t.mm(1);
+    // Problems may sit below the fold: say so at the top of the step.
+    bool below = false;
+    for (const auto& pr : v.problems) below = below || pr.field != core::Field::category;
+    if (below)
+        ui.text(ui.glyph("exclamation-circle") + " " + v.words("propose.fix_below"), TextFace::body,
+                ui.pal().badge_partners, inner);
     switch (v.step) {
         case 0: keep_first(out, category_step(ui, v, inner)); break;
         case 1: keep_first(out, place_step(ui, v, inner)); break;

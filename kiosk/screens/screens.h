@@ -27,6 +27,7 @@ struct TopBarView {
     Words words;
     std::string title;
     bool show_back = true;
+    bool full_language_names = false;  // home: each language written in itself, in full
     bool high_contrast = false;
     bool large_text = false;
 };
@@ -109,6 +110,21 @@ struct CouncilsView {
     std::string place;                                     // the kiosk's locality, for the heading
 };
 Intent draw_councils(Ui& ui, const CouncilsView& v);
+
+struct VolunteerView {
+    Words words;
+    enum class Mode { list, form, thanks } mode = Mode::list;
+    const std::vector<store::CatalogStore::OpportunityRow>* rows = nullptr;
+    std::string chosen_title;  // the opportunity being signed up for (or the NGO, for any help)
+    std::string chosen_ngo;
+    bool offer_any_help = false;  // opened from an NGO's page: it can be helped without a listed opportunity
+    const core::SignupDraft* draft = nullptr;
+    std::vector<core::FieldProblem> problems;
+    std::string focused_field;
+    float keyboard_height = 0;
+    std::string error;
+};
+Intent draw_volunteer(Ui& ui, const VolunteerView& v);
 
 struct IdlePromptView {
     Words words;

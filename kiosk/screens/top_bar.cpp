@@ -47,13 +47,22 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
         ImGui::SameLine();
     }
     // Right-hand group, laid out from the right edge.
+    // On home the languages are offered in full, each written in itself (home.lang.*);
+    // elsewhere short, so the way back has room (nav.lang.*).
     static constexpr struct {
         core::Lang lang;
-        const char* id;
-        const char* label;
-    } kLangs[] = {{core::Lang::kk, "nav.lang.kk", "ҚАЗ"}, {core::Lang::ru, "nav.lang.ru", "РУС"}, {core::Lang::en, "nav.lang.en", "ENG"}};
-    float lang_w = b * 1.25f;
-    float right_w = 3 * lang_w + 2 * b + 4 * t.mm(2) + t.mm(4);
+        const char* short_id;
+        const char* short_label;
+        const char* full_id;
+        const char* full_label;
+    } kLangs[] = {{core::Lang::kk, "nav.lang.kk", "ҚАЗ", "home.lang.kk", "Қазақша"},
+                  {core::Lang::ru, "nav.lang.ru", "РУС", "home.lang.ru", "Русский"},
+                  {core::Lang::en, "nav.lang.en", "ENG", "home.lang.en", "English"}};
+    auto lang_width = [&](const auto& l) {
+        return v.full_language_names ? ui.button_width(l.full_label, "") : b * 1.25f;
+    };
+    float right_w = 2 * b + 4 * t.mm(2) + t.mm(4);
+    for (const auto& l : kLangs) right_w += lang_width(l);
     float title_x = ImGui::GetCursorScreenPos().x + t.mm(2);
     float right_x = origin.x + width - m - right_w;
 
@@ -74,7 +83,9 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
 
     ImGui::SetCursorScreenPos(ImVec2(right_x, origin.y + m));
     for (const auto& l : kLangs) {
-        if (ui.button(l.id, l.label, "", ImVec2(lang_w, b), ButtonKind::secondary, v.words.lang == l.lang)) {
+        const char* id = v.full_language_names ? l.full_id : l.short_id;
+        const char* label = v.full_language_names ? l.full_label : l.short_label;
+        if (ui.button(id, label, "", ImVec2(lang_width(l), b), ButtonKind::secondary, v.words.lang == l.lang)) {
             Intent i = Intent::of(Intent::Kind::set_lang);
             i.lang = l.lang;
             keep_first(out, i);

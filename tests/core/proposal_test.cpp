@@ -72,6 +72,19 @@ TEST_CASE("named proposals need a name, a +7 phone, a valid IIN if given, and co
     CHECK(d.phone == "+77011234567");
 }
 
+TEST_CASE("a volunteer sign-up needs a name, a +7 phone and consent") {
+    SignupDraft s;
+    s.ngo = "ngo-000001";
+    CHECK(keys(clean_and_check(s)) ==
+          std::vector<std::string>{"error.name.empty", "error.phone.invalid", "error.consent.required"});
+    s.name = "  Данияр  ";
+    s.phone = "87011234567";
+    s.consent = true;
+    CHECK(clean_and_check(s).empty());
+    CHECK(s.name == "Данияр");
+    CHECK(s.phone == "+77011234567");
+}
+
 TEST_CASE("category and place are required") {
     auto d = good_draft();
     d.category = "weather";

@@ -84,6 +84,7 @@ TEST_CASE("Kazakhstan phone numbers normalise and format") {
     CHECK_FALSE(normalize_kz_phone("+7 701 123 45"));
     CHECK_FALSE(normalize_kz_phone("+7 701 123 45 67 ext 2"));
     CHECK_FALSE(normalize_kz_phone("++77011234567"));
+    CHECK_FALSE(normalize_kz_phone("+7701123456"));  // a digit short, whatever 10 digits would mean
     CHECK(format_kz_phone("+77011234567") == "+7 701 123 45 67");
     CHECK(format_kz_phone("garbage") == "garbage");
 }

@@ -60,5 +60,7 @@ inline aul::core::Catalog small_catalog() {
         {"c-71", "regional", "KZ-71", "", {"Астана кеңесі", "Совет Астаны", "Astana council"}, {}, {}, {"roads"}},
         {"c-19-01", "district", "KZ-19", "KZ-19-01", {"Аудан кеңесі", "Районный совет", "District council"}, {}, {}, {}},
     };
+    c.opportunities = {{"opp-1", "ngo-1", {"Көмек", "Помощь семьям", "Help families"}, {}, {}, "KZ-19", ""},
+                       {"opp-2", "ngo-2", {"Ағаш отырғызу", "Посадка деревьев", "Planting trees"}, {}, {}, "KZ-71", ""}};
     return c;
 }

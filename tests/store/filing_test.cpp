@@ -9,6 +9,7 @@
 
 #include "common.h"
 #include "core/tracking.h"
+#include "core/uuid.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 
@@ -157,4 +158,19 @@ TEST_CASE("receipt-confirmed proposals survive SIGKILL at random moments") {
         CHECK((*found)->history.size() == 1);
     }
     MESSAGE(confirmed.size() << " confirmed proposals over 25 kills, all present");
+}
+
+TEST_CASE("a volunteer sign-up is saved whole") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    core::SignupDraft s;
+    s.opportunity = "opp-1";
+    s.ngo = "ngo-1";
+    s.name = "Данияр";
+    s.phone = "+77011234567";
+    s.consent = true;
+    auto id = fs.file_signup(s, 42);
+    REQUIRE(id.ok());
+    CHECK(core::is_uuid(*id));
+    CHECK(*fs.db().scalar_int("SELECT count(*) FROM volunteer_signups WHERE created_ms = 42 AND sent_ms IS NULL") == 1);
 }

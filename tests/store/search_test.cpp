@@ -131,3 +131,15 @@ TEST_CASE("councils for a place: national, then regional, then district") {
     CHECK(f.s->council("c-71")->value().name.ru == "Совет Астаны");
     CHECK_FALSE(f.s->council("nope")->has_value());
 }
+
+TEST_CASE("opportunities of the kiosk's region come first, with their NGO's name") {
+    Fixture f;
+    auto all = f.s->opportunities("KZ-71");
+    REQUIRE(all.ok());
+    REQUIRE(all->size() == 2);
+    CHECK((*all)[0].opportunity.id == "opp-2");
+    CHECK((*all)[0].ngo_name.ru == "Клуб «Зелёная страна»");
+    auto one = f.s->opportunities("KZ-71", "ngo-1");
+    REQUIRE(one->size() == 1);
+    CHECK((*one)[0].opportunity.title.kk == "Көмек");
+}

@@ -1,0 +1,128 @@
+#include "kiosk/screens/screens.h"
+
+namespace aul::kiosk {
+
+namespace {
+
+void problems_for(Ui& ui, const VolunteerView& v, core::Field field, float width) {
+    for (const auto& p : v.problems)
+        if (p.field == field)
+            ui.text(ui.glyph("exclamation-circle") + " " + v.words(p.message_key), TextFace::small, ui.pal().badge_partners,
+                    width);
+}
+
+Intent list(Ui& ui, const VolunteerView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    const Words& w = v.words;
+    float inner = width - t.mm(8);
+    ui.text(w("volunteer.intro"), TextFace::body, p.text_muted, width);
+    if (v.offer_any_help) {
+        const std::string& label = w("volunteer.any_help");
+        if (ui.button("volunteer.any", label, "hand-paper-o",
+                      ImVec2(std::min(width, ui.button_width(label, "hand-paper-o")), t.touch_min()), ButtonKind::primary))
+            keep_first(out, Intent::of(Intent::Kind::volunteer_choose, "", -1));
+    } else if (!v.rows || v.rows->empty()) {
+        ui.text(w("volunteer.none"), TextFace::heading, p.text, width);
+    }
+    if (!v.rows) return out;
+    for (std::size_t i = 0; i < v.rows->size(); ++i) {
+        const auto& r = (*v.rows)[i];
+        ImGui::Dummy(ImVec2(0, t.mm(1)));
+        ui.begin_card(width);
+        ui.text(r.opportunity.title.in(w.lang), TextFace::heading, p.text, inner);
+        ui.text(ui.glyph("users") + "  " + r.ngo_name.in(w.lang), TextFace::body, p.primary, inner);
+        if (!r.opportunity.when.in(w.lang).empty())
+            ui.text(ui.glyph("calendar") + "  " + r.opportunity.when.in(w.lang), TextFace::body, p.text, inner);
+        if (!r.opportunity.description.in(w.lang).empty())
+            ui.text(r.opportunity.description.in(w.lang), TextFace::body, p.text_muted, inner);
+        const std::string& label = w("volunteer.choose");
+        if (ui.button("volunteer.choose." + r.opportunity.id, label, "hand-paper-o",
+                      ImVec2(std::min(inner, ui.button_width(label, "hand-paper-o")), t.touch_min()), ButtonKind::primary))
+            keep_first(out, Intent::of(Intent::Kind::volunteer_choose, r.opportunity.id, static_cast<std::int64_t>(i)));
+        ui.end_card();
+    }
+    return out;
+}
+
+Intent form(Ui& ui, const VolunteerView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    const Words& w = v.words;
+    const auto& d = *v.draft;
+    if (!v.problems.empty())
+        ui.text(ui.glyph("exclamation-circle") + " " + w("propose.fix_below"), TextFace::body, p.badge_partners, width);
+    ui.text(v.chosen_title, TextFace::heading, p.text, width);
+    ui.text(ui.glyph("users") + "  " + v.chosen_ngo, TextFace::body, p.primary, width);
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+    struct Row {
+        const char* id;
+        const char* label;
+        const std::string& text;
+        core::Field field;
+    };
+    const Row rows[] = {{"volunteer.name", "propose.name.label", d.name, core::Field::name},
+                        {"volunteer.phone", "propose.phone.label", d.phone, core::Field::phone}};
+    for (const auto& r : rows) {
+        ui.text(w(r.label), TextFace::small, p.primary, width);
+        if (ui.text_field(r.id, r.text, "", ImVec2(width, t.touch_min()), v.focused_field == r.id))
+            keep_first(out, Intent::of(Intent::Kind::focus_field, r.id));
+        problems_for(ui, v, r.field, width);
+    }
+    ImGui::Dummy(ImVec2(0, t.mm(1)));
+    if (ui.check_row("volunteer.consent", w("volunteer.consent.text"), d.consent, width))
+        keep_first(out, Intent::of(Intent::Kind::volunteer_consent));
+    problems_for(ui, v, core::Field::consent, width);
+    if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
+    return out;
+}
+
+Intent thanks(Ui& ui, const VolunteerView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    ui.text(ui.glyph("check-circle") + "  " + v.words("volunteer.thanks"), TextFace::heading, p.badge_volunteers, width);
+    ui.text(v.chosen_title + " · " + v.chosen_ngo, TextFace::body, p.text, width);
+    ui.text(v.words("volunteer.thanks_next"), TextFace::body, p.text_muted, width);
+    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    const std::string& label = v.words("receipt.done");
+    if (ui.button("volunteer.done", label, "home", ImVec2(std::max(t.mm(80), ui.button_width(label, "home")), t.touch_min()),
+                  ButtonKind::primary))
+        keep_first(out, Intent::of(Intent::Kind::volunteer_done));
+    return out;
+}
+
+}  // namespace
+
+Intent draw_volunteer(Ui& ui, const VolunteerView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    float pad = t.pad();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float width = avail.x - 2 * pad;
+    // The form keeps its Sign up button in view below the fields, unless the keyboard is up.
+    bool bar = v.mode == VolunteerView::Mode::form && v.keyboard_height <= 0;
+    float bar_h = bar ? t.touch_min() + 2 * t.mm(3) : 0;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
+    ui.begin_scroll("volunteer.list", ImVec2(width + t.mm(3), avail.y - v.keyboard_height - bar_h - t.mm(4)));
+    switch (v.mode) {
+        case VolunteerView::Mode::list: keep_first(out, list(ui, v, width)); break;
+        case VolunteerView::Mode::form: keep_first(out, form(ui, v, width)); break;
+        case VolunteerView::Mode::thanks: keep_first(out, thanks(ui, v, width)); break;
+    }
+    ImGui::Dummy(ImVec2(0, t.mm(3)));
+    ui.end_scroll();
+    if (bar) {
+        const std::string& label = v.words("volunteer.signup");
+        float w = std::max(t.mm(80), ui.button_width(label, "check"));
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - w, origin.y + avail.y - t.touch_min() - t.mm(3)));
+        if (ui.button("volunteer.signup", label, "check", ImVec2(w, t.touch_min()), ButtonKind::primary))
+            keep_first(out, Intent::of(Intent::Kind::volunteer_signup));
+    }
+    return out;
+}
+
+}  // namespace aul::kiosk
