@@ -739,6 +739,7 @@ void App::drop_problems(core::Field f) {
     std::erase_if(problems_, [f](const core::FieldProblem& p) { return p.field == f; });
 }
 
+
 void App::open_propose(const std::string& council) {
     draft_ = core::ProposalDraft{};
     draft_.region = cfg_.region;
@@ -809,12 +810,15 @@ void App::propose_submit() {
 }
 
 void App::field_changed(const std::string& id) {
-    static const std::pair<const char*, core::Field> kProposeFields[] = {
+    // The resident is fixing the field: its problem message goes.
+    static const std::pair<const char*, core::Field> kFormFields[] = {
         {"propose.title", core::Field::title}, {"propose.description", core::Field::description},
         {"propose.name", core::Field::name},   {"propose.phone", core::Field::phone},
-        {"propose.iin", core::Field::iin}};
-    for (auto [field_id, f] : kProposeFields)
-        if (id == field_id) drop_problems(f);  // the resident is fixing it
+        {"propose.iin", core::Field::iin},     {"volunteer.name", core::Field::name},
+        {"volunteer.phone", core::Field::phone}};
+    auto& problems = id.rfind("volunteer.", 0) == 0 ? signup_problems_ : problems_;
+    for (auto [field_id, f] : kFormFields)
+        if (id == field_id) std::erase_if(problems, [f = f](const core::FieldProblem& p) { return p.field == f; });
     if (id == "track.code") track_searched_ = false;  // a new code: the old answer no longer applies
     if (id == "ngos.search") {
         query_.text = search_text_;

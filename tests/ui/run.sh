@@ -14,7 +14,17 @@ run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config 
 case "$mode" in
   script)
     mkdir -p "$2"
-    run --script "$1" --shots "$2" ;;
+    run --script "$1" --shots "$2"
+    # NAME.expect lists proposals the session must have left in the database, as
+    # `kioskctl proposals` prints them.
+    expect="${1%.script}.expect"
+    if [ -f "$expect" ]; then
+      got=$("$(dirname "$kiosk")/kioskctl" --data "$data" proposals)
+      if [ "$got" != "$(cat "$expect")" ]; then
+        printf 'database holds:\n%s\nexpected:\n%s\n' "$got" "$(cat "$expect")" >&2
+        exit 1
+      fi
+    fi ;;
   shot)
     mkdir -p "$(dirname "$3")"
     run --screen "$1" --lang "$2" --screenshot "$3"

@@ -1,0 +1,65 @@
+// kioskctl: the staff and operator command line over a kiosk's data folder.
+//   kioskctl --data DIR proposals     one line per proposal: code, category, language,
+//                                      state, anonymous or named, title (never contact details)
+//   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
+// Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
+#include <cstdio>
+#include <string>
+
+#include "core/catalog_json.h"
+#include "platform/paths.h"
+#include "store/catalog_store.h"
+#include "store/filing_store.h"
+
+namespace {
+
+int usage() {
+    std::fputs("usage: kioskctl --data DIR proposals\n"
+               "       kioskctl --data DIR import-catalog FILE\n",
+               stderr);
+    return 2;
+}
+
+int fail(const std::string& why) {
+    std::fprintf(stderr, "kioskctl: %s\n", why.c_str());
+    return 1;
+}
+
+int list_proposals(const aul::store::Db& db) {
+    auto st = db.prepare(
+        "SELECT tracking_code, category, lang, state, anonymous, title FROM proposals ORDER BY sequence");
+    if (!st) return fail(st.error());
+    for (;;) {
+        auto row = st->step();
+        if (!row) return fail(row.error());
+        if (!*row) break;
+        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", st->text(0).c_str(), st->text(1).c_str(), st->text(2).c_str(),
+                    st->text(3).c_str(), st->integer(4) ? "anonymous" : "named", st->text(5).c_str());
+    }
+    return 0;
+}
+
+int import_catalog(aul::store::Db db, const std::string& path) {
+    std::string text, err;
+    if (!aul::platform::read_file(path, text, err)) return fail(err);
+    auto catalog = aul::core::parse_catalog(text);
+    if (!catalog) return fail(path + ": " + catalog.error());
+    aul::store::CatalogStore store(std::move(db));
+    auto counts = store.replace_catalog(*catalog);
+    if (!counts) return fail(counts.error());
+    std::printf("catalogue replaced: %zu organisations, %zu councils, %zu opportunities\n", counts->ngos,
+                counts->councils, counts->opportunities);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 4 || std::string(argv[1]) != "--data") return usage();
+    std::string dir = argv[2], command = argv[3];
+    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
+    if (!db) return fail(db.error());
+    if (command == "proposals" && argc == 4) return list_proposals(*db);
+    if (command == "import-catalog" && argc == 5) return import_catalog(std::move(*db), argv[4]);
+    return usage();
+}
