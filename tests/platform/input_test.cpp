@@ -107,3 +107,16 @@ TEST_CASE("a second finger does not disturb the first") {
     for (int i = 0; i < 5; ++i) clicks += f.frame(in, i / 60.0);
     CHECK(clicks == 1);
 }
+
+TEST_CASE("fast typing: ten taps queued at once are ten clicks, none lost or doubled") {
+    Frames f;
+    TouchInput in;
+    for (int i = 0; i < 10; ++i) {
+        in.handle(finger(SDL_FINGERDOWN, 150.0f + i, 150), 800, 600);
+        in.handle(finger(SDL_FINGERUP, 150.0f + i, 150), 800, 600);
+    }
+    int clicks = 0;
+    for (int i = 0; i < 40; ++i) clicks += f.frame(in, i / 60.0);
+    CHECK(clicks == 10);
+    CHECK_FALSE(in.has_pending());
+}

@@ -174,3 +174,28 @@ TEST_CASE("a volunteer sign-up is saved whole") {
     CHECK(core::is_uuid(*id));
     CHECK(*fs.db().scalar_int("SELECT count(*) FROM volunteer_signups WHERE created_ms = 42 AND sent_ms IS NULL") == 1);
 }
+
+TEST_CASE("a full disk refuses the proposal whole, with a message that says so") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("K7QM").ok());
+    // SQLite's page limit stands in for a full card: past it every write fails with SQLITE_FULL.
+    auto pages = fs.db().scalar_int("PRAGMA page_count");
+    REQUIRE(fs.db().exec("PRAGMA max_page_count = " + std::to_string(*pages + 3)).ok());
+    auto big = draft("Үлкен");
+    big.description = std::string(1900, 'x');
+    int saved = 0;
+    std::string error;
+    for (int i = 0; i < 100; ++i) {
+        auto r = fs.file_proposal(big, i);
+        if (!r) {
+            error = r.error();
+            break;
+        }
+        ++saved;
+    }
+    REQUIRE_FALSE(error.empty());
+    CHECK(error.find("disk is full") != std::string::npos);
+    CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals") == saved);
+    CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposal_history") == saved);  // nothing half-written
+}

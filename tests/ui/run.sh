@@ -14,7 +14,19 @@ run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config 
 case "$mode" in
   script)
     mkdir -p "$2"
-    run --script "$1" --shots "$2"
+    log="$data/kiosk.log"
+    status=0
+    run --script "$1" --shots "$2" 2>"$log" || status=$?
+    cat "$log" >&2
+    [ "$status" -eq 0 ] || exit "$status"
+    # NAME.private lists what the resident typed that is personal: none of it may reach the log.
+    private="${1%.script}.private"
+    if [ -f "$private" ]; then
+      while IFS= read -r secret; do
+        [ -n "$secret" ] || continue
+        if grep -qF -- "$secret" "$log"; then echo "personal data in the log: $secret" >&2; exit 1; fi
+      done < "$private"
+    fi
     # NAME.expect lists proposals the session must have left in the database, as
     # `kioskctl proposals` prints them.
     expect="${1%.script}.expect"
