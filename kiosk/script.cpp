@@ -90,6 +90,12 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
                 s.kind = ScriptStep::Kind::tap_text;
                 if (!quoted(rest, s.arg)) return bad("tap takes \"text\" or id:widget.id");
             }
+        } else if (verb == "hold") {
+            s.kind = ScriptStep::Kind::hold;
+            auto id = rest.find("id:");
+            if (id == std::string::npos) return bad("hold takes id:widget.id MS");
+            std::istringstream words(rest.substr(id + 3));
+            if (!(words >> s.arg >> s.ms) || s.ms < 0) return bad("hold takes id:widget.id MS");
         } else if (verb == "drag") {
             s.kind = ScriptStep::Kind::drag;
             if (!(std::istringstream(rest) >> s.dx >> s.dy)) return bad("drag takes DX DY in pixels");
@@ -253,6 +259,22 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                 done();
             } else if (waited > kFindTimeout) {
                 fail(s, "nothing to tap shows \"" + s.arg + "\"");
+            }
+            break;
+        }
+        case ScriptStep::Kind::hold: {
+            if (phase_ == 0) {
+                ScriptStep as_tap = s;
+                as_tap.kind = ScriptStep::Kind::tap_id;
+                if (!find_target(host, as_tap, drag_from_)) {
+                    if (waited > kFindTimeout) fail(s, "nothing to hold shows \"" + s.arg + "\"");
+                    break;
+                }
+                push_finger(SDL_FINGERDOWN, drag_from_, host.screen_size());
+                phase_ = 1;
+            } else if (waited * 1000 >= s.ms) {
+                push_finger(SDL_FINGERUP, drag_from_, host.screen_size());
+                done();
             }
             break;
         }

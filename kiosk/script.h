@@ -3,6 +3,7 @@
 //   lang kk|ru|en          tap "visible text"      tap id:stable.widget.id
 //   drag DX DY             type "text"             wait MS
 //   press "text"           (types as a physical keyboard, bypassing the on-screen one)
+//   hold id:WIDGET MS      presses a widget and keeps the finger down MS milliseconds
 //   expect "visible text"  expect-not "text"       shot NAME
 // and, for tests:
 //   note id:WIDGET         remembers the widget's text
@@ -20,7 +21,7 @@
 namespace aul::kiosk {
 
 struct ScriptStep {
-    enum class Kind { lang, tap_text, tap_id, drag, type, press, wait, expect, expect_not, shot, note, expect_changed, expect_targets };
+    enum class Kind { lang, tap_text, tap_id, hold, drag, type, press, wait, expect, expect_not, shot, note, expect_changed, expect_targets };
     Kind kind;
     std::string arg;
     float dx = 0, dy = 0;  // drag distance, px; dx also holds expect-targets' millimetres
