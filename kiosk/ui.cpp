@@ -20,6 +20,12 @@ void Ui::begin_frame(const platform::Gesture& gesture, float dt) {
     animating_ = false;
 }
 
+PageArea Ui::page_area() const {
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float pad = theme_.pad();
+    return {ImGui::GetCursorScreenPos(), avail, pad, avail.x - 2 * pad};
+}
+
 ImFont* Ui::font(TextFace face) const {
     switch (face) {
         case TextFace::small: return theme_.fonts.small;

@@ -24,6 +24,14 @@ struct UiItem {
 };
 
 enum class ButtonKind { primary, secondary, quiet };
+
+// The area a screen fills below the top bar, and the page's side margins.
+struct PageArea {
+    ImVec2 origin;  // top-left corner
+    ImVec2 avail;   // size
+    float pad;      // side margin
+    float width;    // usable width between the margins
+};
 enum class TextFace { body, small, heading };
 
 class Ui {
@@ -32,6 +40,7 @@ public:
 
     void begin_frame(const platform::Gesture& gesture, float dt);
     Theme& theme() { return theme_; }
+    PageArea page_area() const;
     const Palette& pal() const { return theme_.palette(); }
 
     // A button with an optional icon (Font Awesome name); true when tapped.

@@ -45,10 +45,7 @@ Intent council_card(Ui& ui, const CouncilsView& v, const core::Council& c, float
 Intent draw_councils(Ui& ui, const CouncilsView& v) {
     Intent out;
     Theme& t = ui.theme();
-    float pad = t.pad();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = avail.x - 2 * pad;
+    const auto [origin, avail, pad, width] = ui.page_area();
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
     ui.begin_scroll("councils.list", ImVec2(width + t.mm(3), avail.y - t.mm(4)));
     ui.text(core::format_text(v.words("councils.intro"), "place", v.place), TextFace::body, ui.pal().text_muted, width);

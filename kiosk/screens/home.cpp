@@ -10,10 +10,7 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     const Words& w = v.words;
-    float pad = t.pad();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = avail.x - 2 * pad;
+    const auto [origin, avail, pad, width] = ui.page_area();
     // The page scrolls when large text makes it taller than the screen.
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
     ui.begin_scroll("home.page", ImVec2(avail.x - pad, avail.y));

@@ -188,10 +188,7 @@ Intent review_step(Ui& ui, const ProposeView& v, float width) {
 Intent draw_propose(Ui& ui, const ProposeView& v) {
     Intent out;
     Theme& t = ui.theme();
-    float pad = t.pad();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = avail.x - 2 * pad;
+    const auto [origin, avail, pad, width] = ui.page_area();
     float bar_h = t.touch_min() + 2 * t.mm(3);
     // With the keyboard up, Back and Next give way to it; Done on the keyboard returns them.
     bool show_bar = v.keyboard_height <= 0;

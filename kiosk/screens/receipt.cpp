@@ -35,10 +35,7 @@ Intent draw_receipt(Ui& ui, const ReceiptView& v) {
     Intent out;
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
-    float pad = t.pad();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = avail.x - 2 * pad;
+    const auto [origin, avail, pad, width] = ui.page_area();
     float qr_size = std::min(t.mm(55), avail.y * 0.62f);
     float text_w = width - qr_size - t.gap() * 2;
 

@@ -59,10 +59,7 @@ Intent draw_track(Ui& ui, const TrackView& v) {
     Intent out;
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
-    float pad = t.pad();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = avail.x - 2 * pad;
+    const auto [origin, avail, pad, width] = ui.page_area();
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
     ui.begin_scroll("track.page", ImVec2(width + t.mm(3), avail.y - v.keyboard_height - t.mm(4)));
     ui.text(v.words("track.prompt"), TextFace::body, p.text, width);

@@ -99,10 +99,7 @@ Intent thanks(Ui& ui, const VolunteerView& v, float width) {
 Intent draw_volunteer(Ui& ui, const VolunteerView& v) {
     Intent out;
     Theme& t = ui.theme();
-    float pad = t.pad();
-    ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImVec2 avail = ImGui::GetContentRegionAvail();
-    float width = avail.x - 2 * pad;
+    const auto [origin, avail, pad, width] = ui.page_area();
     // The form keeps its Sign up button in view below the fields, unless the keyboard is up.
     bool bar = v.mode == VolunteerView::Mode::form && v.keyboard_height <= 0;
     float bar_h = bar ? t.touch_min() + 2 * t.mm(3) : 0;
