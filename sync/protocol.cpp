@@ -1,0 +1,229 @@
+#include "sync/protocol.h"
+
+#include <nlohmann/json.hpp>
+
+#include <stdexcept>
+
+#include "core/text.h"
+
+namespace aul::sync {
+
+namespace {
+using nlohmann::json;
+
+// Thrown only inside this file; each decode_* turns it into a Result.
+struct Bad : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+json parse(std::string_view text) {
+    json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) throw Bad("the body is not JSON");
+    if (!doc.is_object()) throw Bad("the body is not a JSON object");
+    return doc;
+}
+
+std::string str(const json& o, const char* key, bool required = true) {
+    auto it = o.find(key);
+    if (it == o.end() || it->is_null()) {
+        if (required) throw Bad(std::string("missing '") + key + "'");
+        return {};
+    }
+    if (!it->is_string()) throw Bad(std::string("'") + key + "' must be a string");
+    const auto& s = it->get_ref<const std::string&>();
+    if (!core::is_valid_utf8(s)) throw Bad(std::string("'") + key + "' is not valid UTF-8");
+    return s;
+}
+
+std::int64_t num(const json& o, const char* key) {
+    auto it = o.find(key);
+    if (it == o.end() || !it->is_number_integer()) throw Bad(std::string("'") + key + "' must be an integer");
+    return it->get<std::int64_t>();
+}
+
+bool flag(const json& o, const char* key) {
+    auto it = o.find(key);
+    if (it == o.end() || !it->is_boolean()) throw Bad(std::string("'") + key + "' must be true or false");
+    return it->get<bool>();
+}
+
+const json& list(const json& o, const char* key, std::size_t max) {
+    auto it = o.find(key);
+    if (it == o.end() || !it->is_array()) throw Bad(std::string("'") + key + "' must be a list");
+    if (it->size() > max) throw Bad(std::string("'") + key + "' has more than " + std::to_string(max) + " entries");
+    return *it;
+}
+
+template <typename T, typename Fn>
+Result<T> guarded(std::string_view what, Fn&& fn) {
+    try {
+        return fn();
+    } catch (const Bad& e) {
+        return Error{std::string(what) + ": " + e.what()};
+    } catch (const json::exception& e) {
+        return Error{std::string(what) + ": " + e.what()};
+    }
+}
+
+template <typename T, typename Fn>
+std::vector<T> each(const json& arr, const char* section, Fn&& fn) {
+    std::vector<T> out;
+    for (std::size_t i = 0; i < arr.size(); ++i) {
+        try {
+            if (!arr[i].is_object()) throw Bad("must be an object");
+            out.push_back(fn(arr[i]));
+        } catch (const Bad& e) {
+            throw Bad(std::string(section) + "[" + std::to_string(i) + "] " + e.what());
+        }
+    }
+    return out;
+}
+}  // namespace
+
+std::string_view item_status_name(ItemStatus s) {
+    switch (s) {
+        case ItemStatus::accepted: return "accepted";
+        case ItemStatus::duplicate: return "duplicate";
+        case ItemStatus::conflict: return "conflict";
+        case ItemStatus::rejected: return "rejected";
+    }
+    return "rejected";
+}
+
+bool is_known_state(std::string_view s) {
+    for (std::string_view k : {"queued", "delivered", "in_review", "accepted", "rejected", "implemented"})
+        if (s == k) return true;
+    return false;
+}
+
+std::string encode(const EnrollRequest& m) {
+    return json{{"enrollment_code", m.enrollment_code},
+                {"region", m.region},
+                {"district", m.district},
+                {"settlement", m.settlement}}
+        .dump();
+}
+
+std::string encode(const EnrollResponse& m) {
+    return json{{"kiosk_id", m.kiosk_id}, {"kiosk_code", m.kiosk_code}, {"token", m.token}, {"public_key", m.public_key}}
+        .dump();
+}
+
+std::string encode(const SubmitRequest& m) {
+    json items = json::array();
+    for (const auto& p : m.proposals)
+        items.push_back({{"id", p.id},
+                         {"tracking_code", p.tracking_code},
+                         {"category", p.category},
+                         {"region", p.region},
+                         {"district", p.district},
+                         {"settlement", p.settlement},
+                         {"council", p.council},
+                         {"title", p.title},
+                         {"description", p.description},
+                         {"lang", p.lang},
+                         {"anonymous", p.anonymous},
+                         {"contact_sealed", p.contact_sealed},
+                         {"created_ms", p.created_ms}});
+    return json{{"proposals", items}}.dump();
+}
+
+std::string encode(const SubmitResponse& m) {
+    json results = json::array();
+    for (const auto& r : m.results)
+        results.push_back({{"id", r.id}, {"status", item_status_name(r.status)}, {"reason", r.reason}});
+    return json{{"results", results}}.dump();
+}
+
+std::string encode(const StatusResponse& m) {
+    json changes = json::array();
+    for (const auto& c : m.changes)
+        changes.push_back({{"tracking_code", c.tracking_code},
+                           {"state", c.state},
+                           {"answer", c.answer},
+                           {"at_ms", c.at_ms},
+                           {"seq", c.seq}});
+    return json{{"changes", changes}, {"cursor", m.cursor}}.dump();
+}
+
+Result<EnrollRequest> decode_enroll_request(std::string_view text) {
+    return guarded<EnrollRequest>("enrolment request", [&] {
+        json o = parse(text);
+        return EnrollRequest{str(o, "enrollment_code"), str(o, "region", false), str(o, "district", false),
+                             str(o, "settlement", false)};
+    });
+}
+
+Result<EnrollResponse> decode_enroll_response(std::string_view text) {
+    return guarded<EnrollResponse>("enrolment answer", [&] {
+        json o = parse(text);
+        return EnrollResponse{str(o, "kiosk_id"), str(o, "kiosk_code"), str(o, "token"), str(o, "public_key")};
+    });
+}
+
+Result<SubmitRequest> decode_submit_request(std::string_view text) {
+    return guarded<SubmitRequest>("submission", [&] {
+        json o = parse(text);
+        SubmitRequest m;
+        m.proposals = each<ProposalItem>(list(o, "proposals", kMaxBatchItems), "proposals", [](const json& p) {
+            ProposalItem i;
+            i.id = str(p, "id");
+            i.tracking_code = str(p, "tracking_code");
+            i.category = str(p, "category");
+            i.region = str(p, "region");
+            i.district = str(p, "district", false);
+            i.settlement = str(p, "settlement", false);
+            i.council = str(p, "council", false);
+            i.title = str(p, "title");
+            i.description = str(p, "description");
+            i.lang = str(p, "lang");
+            i.anonymous = flag(p, "anonymous");
+            i.contact_sealed = str(p, "contact_sealed", false);
+            i.created_ms = num(p, "created_ms");
+            return i;
+        });
+        return m;
+    });
+}
+
+Result<SubmitResponse> decode_submit_response(std::string_view text) {
+    return guarded<SubmitResponse>("submission answer", [&] {
+        json o = parse(text);
+        SubmitResponse m;
+        m.results = each<ItemResult>(list(o, "results", kMaxBatchItems), "results", [](const json& r) {
+            std::string status = str(r, "status");
+            ItemResult out{str(r, "id"), ItemStatus::rejected, str(r, "reason", false)};
+            if (status == "accepted") out.status = ItemStatus::accepted;
+            else if (status == "duplicate") out.status = ItemStatus::duplicate;
+            else if (status == "conflict") out.status = ItemStatus::conflict;
+            else if (status != "rejected") throw Bad("unknown status '" + status + "'");
+            return out;
+        });
+        return m;
+    });
+}
+
+Result<StatusResponse> decode_status_response(std::string_view text) {
+    return guarded<StatusResponse>("status answer", [&] {
+        json o = parse(text);
+        StatusResponse m;
+        m.changes = each<StatusChange>(list(o, "changes", 10000), "changes", [](const json& c) {
+            StatusChange s{str(c, "tracking_code"), str(c, "state"), str(c, "answer", false), num(c, "at_ms"),
+                           num(c, "seq")};
+            if (!is_known_state(s.state)) throw Bad("unknown state '" + s.state + "'");
+            return s;
+        });
+        m.cursor = num(o, "cursor");
+        return m;
+    });
+}
+
+std::string encode_error(std::string_view message, bool retry) {
+    return json{{"error", message}, {"retry", retry}}.dump();
+}
+
+Result<std::string> decode_error(std::string_view text) {
+    return guarded<std::string>("error answer", [&] { return str(parse(text), "error"); });
+}
+
+}  // namespace aul::sync

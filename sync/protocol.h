@@ -1,0 +1,92 @@
+// The sync protocol between kiosk-sync and the national server: message types and their
+// JSON codec, one definition for both ends (see sync/PROTOCOL.md). Decoding untrusted
+// JSON never throws: it returns a Result whose error names the offending field.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+
+namespace aul::sync {
+
+inline constexpr std::string_view kApiPrefix = "/v1";
+inline constexpr std::size_t kMaxBatchItems = 50;          // items in one submission request
+inline constexpr std::size_t kMaxRequestBytes = 2 << 20;   // 2 MiB, decompressed
+inline constexpr std::size_t kMaxResponseBytes = 8 << 20;  // 8 MiB, decompressed
+
+struct EnrollRequest {
+    std::string enrollment_code;  // one-time code printed by `national-api enrollment-code`
+    std::string region, district, settlement;
+};
+
+struct EnrollResponse {
+    std::string kiosk_id;    // the server's id for this kiosk
+    std::string kiosk_code;  // 4 characters, the start of every tracking code it issues
+    std::string token;       // bearer token for every later request
+    std::string public_key;  // base64 X25519 key that seals residents' contact details
+};
+
+// One resident's proposal as it travels. Contact details are sealed to the national key.
+struct ProposalItem {
+    std::string id;  // UUIDv7, the deduplication key
+    std::string tracking_code;
+    std::string category, region, district, settlement, council;
+    std::string title, description, lang;
+    bool anonymous = true;
+    std::string contact_sealed;  // base64 sealed box, empty when anonymous
+    std::int64_t created_ms = 0;
+};
+
+struct SubmitRequest {
+    std::vector<ProposalItem> proposals;
+};
+
+enum class ItemStatus { accepted, duplicate, conflict, rejected };
+std::string_view item_status_name(ItemStatus s);
+
+struct ItemResult {
+    std::string id;
+    ItemStatus status = ItemStatus::accepted;
+    std::string reason;  // for conflict and rejected: what the server objected to
+};
+
+struct SubmitResponse {
+    std::vector<ItemResult> results;  // one per item, any order
+};
+
+// A lifecycle change of one of this kiosk's proposals.
+struct StatusChange {
+    std::string tracking_code;
+    std::string state;  // delivered, in_review, accepted, rejected, implemented
+    std::string answer;
+    std::int64_t at_ms = 0;
+    std::int64_t seq = 0;  // server order; the kiosk pulls with since=<last seq>
+};
+
+struct StatusResponse {
+    std::vector<StatusChange> changes;
+    std::int64_t cursor = 0;  // the seq to ask from next time
+};
+
+bool is_known_state(std::string_view state);
+
+std::string encode(const EnrollRequest& m);
+std::string encode(const EnrollResponse& m);
+std::string encode(const SubmitRequest& m);
+std::string encode(const SubmitResponse& m);
+std::string encode(const StatusResponse& m);
+
+Result<EnrollRequest> decode_enroll_request(std::string_view json);
+Result<EnrollResponse> decode_enroll_response(std::string_view json);
+Result<SubmitRequest> decode_submit_request(std::string_view json);
+Result<SubmitResponse> decode_submit_response(std::string_view json);
+Result<StatusResponse> decode_status_response(std::string_view json);
+
+// The error body every endpoint returns with a 4xx/5xx: {"error": "...", "retry": bool}.
+std::string encode_error(std::string_view message, bool retry);
+Result<std::string> decode_error(std::string_view json);
+
+}  // namespace aul::sync
