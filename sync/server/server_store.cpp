@@ -1,0 +1,298 @@
+#include "sync/server/server_store.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cstring>
+
+#include "core/proposal.h"
+#include "core/tracking.h"
+#include "core/uuid.h"
+
+namespace aul::sync {
+
+namespace {
+
+constexpr const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS keys(id INTEGER PRIMARY KEY CHECK(id = 1), public_key BLOB NOT NULL, secret_key BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS enrollment_codes(code TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, used_by TEXT);
+CREATE TABLE IF NOT EXISTS kiosks(
+  id TEXT PRIMARY KEY, code TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE,
+  region TEXT NOT NULL DEFAULT '', district TEXT NOT NULL DEFAULT '', settlement TEXT NOT NULL DEFAULT '',
+  revoked INTEGER NOT NULL DEFAULT 0, enrolled_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS proposals(
+  id TEXT PRIMARY KEY, kiosk TEXT NOT NULL REFERENCES kiosks(id), tracking_code TEXT NOT NULL UNIQUE,
+  content_hash TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'delivered',
+  answer TEXT NOT NULL DEFAULT '', received_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS status_changes(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, kiosk TEXT NOT NULL, tracking_code TEXT NOT NULL,
+  state TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '', at_ms INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS status_changes_by_kiosk ON status_changes(kiosk, seq);
+)sql";
+
+std::string hex(const unsigned char* p, std::size_t n) {
+    std::string out(n * 2, '0');
+    sodium_bin2hex(out.data(), out.size() + 1, p, n);
+    return out;
+}
+
+std::string random_hex(std::size_t bytes) {
+    std::vector<unsigned char> b(bytes);
+    randombytes_buf(b.data(), b.size());
+    return hex(b.data(), b.size());
+}
+
+// Tokens are kept only as hashes: a stolen server database cannot impersonate kiosks.
+std::string token_hash(const std::string& token) {
+    unsigned char h[crypto_generichash_BYTES];
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+    return hex(h, sizeof h);
+}
+
+std::string base64(const std::vector<unsigned char>& b) {
+    std::string out(sodium_base64_encoded_len(b.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), b.data(), b.size(), sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+// The kiosk code for the n-th kiosk: 4 characters of the tracking alphabet.
+std::string kiosk_code_for(std::int64_t n) {
+    std::string code(core::kKioskCodeLength, '2');
+    const auto base = static_cast<std::int64_t>(core::kTrackingAlphabet.size());
+    for (std::size_t i = core::kKioskCodeLength; i-- > 0;) {
+        code[i] = core::kTrackingAlphabet[static_cast<std::size_t>(n % base)];
+        n /= base;
+    }
+    return code;
+}
+
+std::string body_of(const ProposalItem& p) {
+    return nlohmann::json{{"tracking_code", p.tracking_code}, {"category", p.category}, {"region", p.region},
+                          {"district", p.district},           {"settlement", p.settlement},
+                          {"council", p.council},             {"title", p.title},
+                          {"description", p.description},     {"lang", p.lang},
+                          {"anonymous", p.anonymous},         {"contact_sealed", p.contact_sealed},
+                          {"created_ms", p.created_ms}}
+        .dump();
+}
+
+// What the server refuses even from an enrolled kiosk; the same rules as the kiosk's.
+std::string validation_problem(const ProposalItem& p, const Kiosk& k) {
+    if (!core::is_uuid(p.id)) return "id is not a UUID";
+    if (core::check_tracking_code(p.tracking_code) != core::TrackingCheck::ok) return "tracking code is not valid";
+    if (p.tracking_code.rfind(k.code, 0) != 0) return "tracking code does not belong to this kiosk";
+    core::ProposalDraft d;
+    d.category = p.category;
+    d.region = p.region;
+    d.title = p.title;
+    d.description = p.description;
+    auto problems = core::clean_and_check(d);
+    if (!problems.empty()) return problems.front().message_key;
+    if (!p.anonymous && p.contact_sealed.empty()) return "a named proposal carries no contact details";
+    return {};
+}
+
+}  // namespace
+
+Result<ServerStore> ServerStore::open(const std::string& dir) {
+    if (sodium_init() < 0) return Error{"libsodium could not start"};
+    ::mkdir(dir.c_str(), 0700);
+    auto db = store::Db::open(dir + "/national.db");
+    if (!db) return Error{db.error()};
+    if (auto s = db->exec(kSchema); !s) return Error{"server database: " + s.error()};
+    if (*db->scalar_int("SELECT count(*) FROM keys") == 0) {
+        // The key pair that seals residents' contact details; only the server can open them.
+        unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+        crypto_box_keypair(pk, sk);
+        auto st = db->prepare("INSERT INTO keys(id, public_key, secret_key) VALUES (1, ?1, ?2)");
+        if (!st) return Error{st.error()};
+        sqlite3_bind_blob(st->raw(), 1, pk, sizeof pk, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(st->raw(), 2, sk, sizeof sk, SQLITE_TRANSIENT);
+        if (auto s = st->run(); !s) return Error{s.error()};
+        sodium_memzero(sk, sizeof sk);
+    }
+    return ServerStore(std::move(*db));
+}
+
+Result<std::string> ServerStore::new_enrollment_code() {
+    // Ten characters of the tracking alphabet: easy to read out, no look-alikes.
+    std::string code;
+    for (int i = 0; i < 10; ++i)
+        code.push_back(core::kTrackingAlphabet[randombytes_uniform(static_cast<uint32_t>(core::kTrackingAlphabet.size()))]);
+    auto st = db_.prepare("INSERT INTO enrollment_codes(code, created_ms) VALUES (?1, strftime('%s','now') * 1000)");
+    if (!st) return Error{st.error()};
+    st->bind(1, code);
+    if (auto s = st->run(); !s) return Error{s.error()};
+    return code;
+}
+
+Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
+    auto tx = store::WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto find = db_.prepare("SELECT used_by FROM enrollment_codes WHERE code = ?1");
+    if (!find) return Error{find.error()};
+    find->bind(1, req.enrollment_code);
+    auto row = find->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"unknown enrolment code"};
+    if (!find->is_null(0)) return Error{"this enrolment code was used already"};
+    find->reset();
+
+    auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
+    if (!count) return Error{count.error()};
+    EnrollResponse out;
+    out.kiosk_id = core::new_uuid_v7();
+    out.kiosk_code = kiosk_code_for(*count + 1);
+    out.token = random_hex(32);
+    auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
+    if (!key || !*key->step()) return Error{"the server has no key pair"};
+    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
+    out.public_key = base64(std::vector<unsigned char>(blob, blob + sqlite3_column_bytes(key->raw(), 0)));
+
+    auto ins = db_.prepare(
+        "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, enrolled_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%s','now') * 1000)");
+    if (!ins) return Error{ins.error()};
+    ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
+    ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
+    if (auto s = ins->run(); !s) return Error{s.error()};
+    auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1 WHERE code = ?2");
+    if (!use) return Error{use.error()};
+    use->bind(1, out.kiosk_id).bind(2, req.enrollment_code);
+    if (auto s = use->run(); !s) return Error{s.error()};
+    if (auto s = tx->commit(); !s) return Error{s.error()};
+    return out;
+}
+
+Result<std::optional<Kiosk>> ServerStore::kiosk_for_token(const std::string& token) const {
+    auto st = db_.prepare("SELECT id, code, revoked FROM kiosks WHERE token_hash = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, token_hash(token));
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return std::optional<Kiosk>{};
+    return std::optional<Kiosk>{Kiosk{st->text(0), st->text(1), st->integer(2) != 0}};
+}
+
+Status ServerStore::revoke(const std::string& kiosk_code) {
+    auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, kiosk_code);
+    if (auto s = st->run(); !s) return s;
+    if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
+    return ok_status();
+}
+
+Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms) {
+    SubmitResponse out;
+    auto tx = store::WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto existing = db_.prepare("SELECT content_hash FROM proposals WHERE id = ?1");
+    auto by_code = db_.prepare("SELECT id FROM proposals WHERE tracking_code = ?1");
+    auto ins = db_.prepare(
+        "INSERT INTO proposals(id, kiosk, tracking_code, content_hash, body, received_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    auto change = db_.prepare(
+        "INSERT INTO status_changes(kiosk, tracking_code, state, at_ms) VALUES (?1, ?2, 'delivered', ?3)");
+    for (auto* st : {&existing, &by_code, &ins, &change})
+        if (!*st) return Error{st->error()};
+    for (const auto& p : req.proposals) {
+        std::string body = body_of(p);
+        std::string hash = token_hash(body);
+        existing->bind(1, p.id);
+        auto row = existing->step();
+        if (!row) return Error{row.error()};
+        if (*row) {
+            bool same = existing->text(0) == hash;
+            existing->reset();
+            out.results.push_back({p.id, same ? ItemStatus::duplicate : ItemStatus::conflict,
+                                   same ? "" : "this id was received before with other content"});
+            continue;
+        }
+        existing->reset();
+        if (std::string why = validation_problem(p, k); !why.empty()) {
+            out.results.push_back({p.id, ItemStatus::rejected, why});
+            continue;
+        }
+        by_code->bind(1, p.tracking_code);
+        auto taken = by_code->step();
+        by_code->reset();
+        if (!taken) return Error{taken.error()};
+        if (*taken) {
+            out.results.push_back({p.id, ItemStatus::conflict, "the tracking code belongs to another proposal"});
+            continue;
+        }
+        ins->bind(1, p.id).bind(2, k.id).bind(3, p.tracking_code).bind(4, hash).bind(5, body).bind(6, now_ms);
+        if (auto s = ins->run(); !s) return Error{s.error()};
+        change->bind(1, k.id).bind(2, p.tracking_code).bind(3, now_ms);
+        if (auto s = change->run(); !s) return Error{s.error()};
+        out.results.push_back({p.id, ItemStatus::accepted, ""});
+    }
+    if (auto s = tx->commit(); !s) return Error{s.error()};
+    return out;
+}
+
+Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t since) const {
+    auto st = db_.prepare(
+        "SELECT tracking_code, state, answer, at_ms, seq FROM status_changes WHERE kiosk = ?1 AND seq > ?2 "
+        "ORDER BY seq LIMIT 500");
+    if (!st) return Error{st.error()};
+    st->bind(1, k.id).bind(2, since);
+    StatusResponse out;
+    out.cursor = since;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.changes.push_back({st->text(0), st->text(1), st->text(2), st->integer(3), st->integer(4)});
+        out.cursor = st->integer(4);
+    }
+    return out;
+}
+
+Status ServerStore::set_status(const std::string& code, const std::string& state, const std::string& answer,
+                               std::int64_t now_ms) {
+    if (!is_known_state(state) || state == "queued")
+        return Error{"state must be one of delivered, in_review, accepted, rejected, implemented"};
+    auto tx = store::WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto st = db_.prepare("UPDATE proposals SET state = ?1, answer = ?2 WHERE tracking_code = ?3 RETURNING kiosk");
+    if (!st) return Error{st.error()};
+    st->bind(1, state).bind(2, answer).bind(3, code);
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"no proposal has the tracking code " + code};
+    std::string kiosk = st->text(0);
+    st->reset();
+    auto ch = db_.prepare("INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!ch) return Error{ch.error()};
+    ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
+    if (auto s = ch->run(); !s) return s;
+    return tx->commit();
+}
+
+Result<std::string> ServerStore::proposals_json() const {
+    auto st = db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
+                          "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id");
+    if (!st) return Error{st.error()};
+    std::string out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        auto body = nlohmann::json::parse(st->text(2), nullptr, false);
+        body.erase("contact_sealed");  // sealed details are for `open-contact` with the key, not listings
+        body["id"] = st->text(0);
+        body["kiosk_code"] = st->text(1);
+        body["state"] = st->text(3);
+        body["answer"] = st->text(4);
+        body["received_ms"] = st->integer(5);
+        out += body.dump() + "\n";
+    }
+    return out;
+}
+
+}  // namespace aul::sync

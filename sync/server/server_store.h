@@ -1,0 +1,47 @@
+// The reference national server's own SQLite store: enrolled kiosks, enrolment codes,
+// received proposals (deduplicated by the kiosk-made UUID) and their status changes.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/db.h"
+#include "sync/protocol.h"
+
+namespace aul::sync {
+
+struct Kiosk {
+    std::string id, code;
+    bool revoked = false;
+};
+
+class ServerStore {
+public:
+    static Result<ServerStore> open(const std::string& dir);
+
+    // A one-time enrolment code for the next kiosk (printed to the installer).
+    Result<std::string> new_enrollment_code();
+    // Spends an enrolment code: a new kiosk with its own kiosk code and token.
+    Result<EnrollResponse> enroll(const EnrollRequest& req);
+    // The kiosk a bearer token belongs to; nullopt for an unknown token.
+    Result<std::optional<Kiosk>> kiosk_for_token(const std::string& token) const;
+    Status revoke(const std::string& kiosk_code);
+
+    // Stores each item once: the same id with the same content is a duplicate, with other
+    // content a conflict; an item failing validation is rejected with its reason.
+    Result<SubmitResponse> submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms);
+    Result<StatusResponse> status_since(const Kiosk& k, std::int64_t since) const;
+    // Operators answer: a new state (and answer text) for a proposal by tracking code.
+    Status set_status(const std::string& tracking_code, const std::string& state, const std::string& answer,
+                      std::int64_t now_ms);
+    // Every proposal as JSON lines for `national-api proposals --json` (no contact details).
+    Result<std::string> proposals_json() const;
+
+private:
+    explicit ServerStore(store::Db db) : db_(std::move(db)) {}
+    store::Db db_;
+};
+
+}  // namespace aul::sync
