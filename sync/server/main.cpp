@@ -1,0 +1,159 @@
+// national-api: the reference national server — HTTPS API for kiosks and an admin command
+// line for operators (see sync/PROTOCOL.md and the README).
+#include <httplib.h>  // Debian's cpp-httplib, built with OpenSSL and zlib (its pkg-config flags)
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <mutex>
+#include <string>
+
+#include "sync/protocol.h"
+#include "sync/server/server_store.h"
+
+using namespace aul;
+using namespace aul::sync;
+
+namespace {
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+int usage() {
+    std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE\n"
+               "       national-api --data DIR enrollment-code\n"
+               "       national-api --data DIR proposals --json\n"
+               "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
+               "       national-api --data DIR revoke KIOSK_CODE\n",
+               stderr);
+    return 2;
+}
+
+int fail(const std::string& why) {
+    std::fprintf(stderr, "national-api: %s\n", why.c_str());
+    return 1;
+}
+
+void reply_error(httplib::Response& res, int status, const std::string& message, bool retry) {
+    res.status = status;
+    res.set_content(encode_error(message, retry), "application/json");
+}
+
+// The kiosk behind the request's bearer token, or an error reply already written.
+std::optional<Kiosk> authorise(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
+    std::string auth = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (auth.rfind(prefix, 0) != 0) {
+        reply_error(res, 401, "missing bearer token", false);
+        return std::nullopt;
+    }
+    auto k = store.kiosk_for_token(auth.substr(prefix.size()));
+    if (!k) {
+        reply_error(res, 503, k.error(), true);
+        return std::nullopt;
+    }
+    if (!k->has_value()) {
+        reply_error(res, 401, "unknown token: enrol this kiosk again", false);
+        return std::nullopt;
+    }
+    if ((*k)->revoked) {
+        reply_error(res, 403, "this kiosk was revoked by the national operators", false);
+        return std::nullopt;
+    }
+    return **k;
+}
+
+int serve(ServerStore& store, const std::string& listen, const std::string& cert, const std::string& key) {
+    auto colon = listen.rfind(':');
+    if (colon == std::string::npos) return fail("--listen takes HOST:PORT");
+    std::string host = listen.substr(0, colon);
+    int port = std::atoi(listen.substr(colon + 1).c_str());
+    httplib::SSLServer server(cert.c_str(), key.c_str());
+    if (!server.is_valid()) return fail("cannot start TLS with " + cert + " and " + key + " (check both files)");
+    SSL_CTX_set_min_proto_version(server.ssl_context(), TLS1_2_VERSION);
+    server.set_payload_max_length(kMaxRequestBytes);
+    server.set_read_timeout(15, 0);
+    server.set_write_timeout(15, 0);
+    std::mutex mu;  // one SQLite connection, requests in turn
+
+    server.Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
+        auto msg = decode_enroll_request(req.body);
+        if (!msg) return reply_error(res, 400, msg.error(), false);
+        std::lock_guard lock(mu);
+        auto out = store.enroll(*msg);
+        if (!out) return reply_error(res, 403, out.error(), false);
+        res.set_content(encode(*out), "application/json");
+    });
+    server.Post("/v1/submissions", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(mu);
+        auto k = authorise(store, req, res);
+        if (!k) return;
+        auto msg = decode_submit_request(req.body);
+        if (!msg) return reply_error(res, 400, msg.error(), false);
+        auto out = store.submit(*k, *msg, now_ms());
+        if (!out) return reply_error(res, 503, out.error(), true);
+        res.set_content(encode(*out), "application/json");
+    });
+    server.Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(mu);
+        auto k = authorise(store, req, res);
+        if (!k) return;
+        std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
+        auto out = store.status_since(*k, since);
+        if (!out) return reply_error(res, 503, out.error(), true);
+        res.set_content(encode(*out), "application/json");
+    });
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (res.body.empty()) res.set_content(encode_error("no such endpoint", false), "application/json");
+    });
+    std::fprintf(stderr, "national-api: serving https://%s:%d\n", host.c_str(), port);
+    if (!server.listen(host.c_str(), port)) return fail("cannot listen on " + listen + " (in use, or no permission)");
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN);
+    if (argc < 4 || std::string(argv[1]) != "--data") return usage();
+    auto store = ServerStore::open(argv[2]);
+    if (!store) return fail(store.error());
+    std::string cmd = argv[3];
+    auto opt = [&](const char* name) -> std::string {
+        for (int i = 4; i + 1 < argc; ++i)
+            if (name == std::string(argv[i])) return argv[i + 1];
+        return {};
+    };
+    if (cmd == "serve") {
+        std::string listen = opt("--listen"), cert = opt("--cert"), key = opt("--key");
+        if (listen.empty() || cert.empty() || key.empty()) return usage();
+        return serve(*store, listen, cert, key);
+    }
+    if (cmd == "enrollment-code") {
+        auto code = store->new_enrollment_code();
+        if (!code) return fail(code.error());
+        std::printf("%s\n", code->c_str());
+        return 0;
+    }
+    if (cmd == "proposals") {
+        auto lines = store->proposals_json();
+        if (!lines) return fail(lines.error());
+        std::fputs(lines->c_str(), stdout);
+        return 0;
+    }
+    if (cmd == "set-status" && argc >= 6) {
+        auto s = store->set_status(argv[4], argv[5], opt("--answer"), now_ms());
+        if (!s) return fail(s.error());
+        std::printf("%s is now %s\n", argv[4], argv[5]);
+        return 0;
+    }
+    if (cmd == "revoke" && argc == 5) {
+        auto s = store->revoke(argv[4]);
+        if (!s) return fail(s.error());
+        std::printf("kiosk %s revoked\n", argv[4]);
+        return 0;
+    }
+    return usage();
+}
