@@ -130,7 +130,95 @@ Result<std::string> FilingStore::latest_tracking_code() const {
 }
 
 Result<std::int64_t> FilingStore::unsent_count() const {
-    return db_.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL");
+    return db_.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL AND quarantine_reason IS NULL");
+}
+
+Result<std::int64_t> FilingStore::quarantined_count() const {
+    return db_.scalar_int("SELECT count(*) FROM proposals WHERE quarantine_reason IS NOT NULL");
+}
+
+Result<std::string> FilingStore::setting(const std::string& key) const {
+    auto st = db_.prepare("SELECT value FROM meta WHERE key = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, key);
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    return *row ? st->text(0) : std::string();
+}
+
+Status FilingStore::set_setting(const std::string& key, const std::string& value) {
+    auto st = db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    if (!st) return Error{st.error()};
+    st->bind(1, key).bind(2, value);
+    return st->run();
+}
+
+Result<std::vector<FilingStore::OutgoingProposal>> FilingStore::outgoing(int limit) const {
+    auto st = db_.prepare(
+        "SELECT id, tracking_code, category, region, district, settlement, council, title, description, lang, "
+        "anonymous, coalesce(contact, ''), created_ms FROM proposals "
+        "WHERE sent_ms IS NULL AND quarantine_reason IS NULL ORDER BY sequence LIMIT ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, limit);
+    std::vector<OutgoingProposal> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6),
+                       st->text(7), st->text(8), st->text(9), st->integer(10) != 0, st->text(11), st->integer(12)});
+    }
+    return out;
+}
+
+Status FilingStore::apply_outcomes(const std::vector<ItemOutcome>& outcomes, std::int64_t now_ms) {
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto sent = db_.prepare(
+        "UPDATE proposals SET sent_ms = ?2, state = CASE state WHEN 'queued' THEN 'delivered' ELSE state END "
+        "WHERE id = ?1 AND sent_ms IS NULL");
+    auto hist = db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms) VALUES (?1, 'delivered', ?2)");
+    auto quarantine = db_.prepare("UPDATE proposals SET quarantine_reason = ?2 WHERE id = ?1");
+    for (auto* s : {&sent, &hist, &quarantine})
+        if (!*s) return Error{s->error()};
+    for (const auto& o : outcomes) {
+        if (o.outcome == Outcome::delivered) {
+            sent->bind(1, o.id).bind(2, now_ms);
+            if (auto s = sent->run(); !s) return s;
+            if (sqlite3_changes(db_.raw()) > 0) {
+                hist->bind(1, o.id).bind(2, now_ms);
+                if (auto s = hist->run(); !s) return s;
+            }
+        } else {
+            quarantine->bind(1, o.id).bind(2, o.reason.empty() ? std::string("refused by the server") : o.reason);
+            if (auto s = quarantine->run(); !s) return s;
+        }
+    }
+    return tx->commit();
+}
+
+Status FilingStore::apply_state_changes(const std::vector<StateChange>& changes, std::int64_t cursor) {
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto upd = db_.prepare("UPDATE proposals SET state = ?2, answer = CASE WHEN ?3 = '' THEN answer ELSE ?3 END "
+                           "WHERE tracking_code = ?1 RETURNING id");
+    auto hist = db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms, note) VALUES (?1, ?2, ?3, '')");
+    if (!upd) return Error{upd.error()};
+    if (!hist) return Error{hist.error()};
+    for (const auto& c : changes) {
+        upd->bind(1, c.tracking_code).bind(2, c.state).bind(3, c.answer);
+        auto row = upd->step();
+        if (!row) return Error{row.error()};
+        std::string id = *row ? upd->text(0) : std::string();
+        upd->reset();
+        // "delivered" was already recorded when the push was acknowledged.
+        if (!id.empty() && c.state != "delivered") {
+            hist->bind(1, id).bind(2, c.state).bind(3, c.at_ms);
+            if (auto s = hist->run(); !s) return s;
+        }
+    }
+    if (auto s = set_setting("status_cursor", std::to_string(cursor)); !s) return s;
+    return tx->commit();
 }
 
 }  // namespace aul::store

@@ -54,6 +54,36 @@ public:
     Result<std::optional<ProposalStatus>> find(const std::string& tracking_code) const;
 
     Result<std::int64_t> unsent_count() const;
+
+    // --- what kiosk-sync needs ---
+    // Settings kept beside the data: enrolment results (not the token, which lives in a
+    // file only kiosk-sync may read) and the status cursor.
+    Result<std::string> setting(const std::string& key) const;  // "" when unset
+    Status set_setting(const std::string& key, const std::string& value);
+
+    struct OutgoingProposal {
+        std::string id, tracking_code, category, region, district, settlement, council, title, description, lang;
+        bool anonymous = true;
+        std::string contact;  // as stored (sealed once enrolment provides the key)
+        std::int64_t created_ms = 0;
+    };
+    // Unsent, unquarantined proposals, oldest first.
+    Result<std::vector<OutgoingProposal>> outgoing(int limit) const;
+    enum class Outcome { delivered, quarantined };
+    struct ItemOutcome {
+        std::string id;
+        Outcome outcome;
+        std::string reason;
+    };
+    // Applies a batch's per-item results in one transaction.
+    Status apply_outcomes(const std::vector<ItemOutcome>& outcomes, std::int64_t now_ms);
+    struct StateChange {
+        std::string tracking_code, state, answer;
+        std::int64_t at_ms = 0;
+    };
+    // Applies status changes and moves the cursor in the same transaction.
+    Status apply_state_changes(const std::vector<StateChange>& changes, std::int64_t cursor);
+    Result<std::int64_t> quarantined_count() const;
     // The tracking code of the most recent proposal, "" when none was filed yet.
     Result<std::string> latest_tracking_code() const;
     const Db& db() const { return db_; }

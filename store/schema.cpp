@@ -129,7 +129,14 @@ CREATE TABLE volunteer_signups(
   sent_ms INTEGER);
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3};
+// Version 4: sync. A proposal the server refused for good keeps its reason here and leaves
+// the outbox (quarantine); it never blocks the items behind it.
+constexpr const char* kV4 = R"sql(
+ALTER TABLE proposals ADD COLUMN quarantine_reason TEXT;
+ALTER TABLE volunteer_signups ADD COLUMN quarantine_reason TEXT;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 // A one-argument text function of SQL backed by a C++ text rule.

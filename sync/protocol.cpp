@@ -100,7 +100,8 @@ std::string encode(const EnrollRequest& m) {
     return json{{"enrollment_code", m.enrollment_code},
                 {"region", m.region},
                 {"district", m.district},
-                {"settlement", m.settlement}}
+                {"settlement", m.settlement},
+                {"kiosk_code", m.kiosk_code}}
         .dump();
 }
 
@@ -150,7 +151,7 @@ Result<EnrollRequest> decode_enroll_request(std::string_view text) {
     return guarded<EnrollRequest>("enrolment request", [&] {
         json o = parse(text);
         return EnrollRequest{str(o, "enrollment_code"), str(o, "region", false), str(o, "district", false),
-                             str(o, "settlement", false)};
+                             str(o, "settlement", false), str(o, "kiosk_code", false)};
     });
 }
 

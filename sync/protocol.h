@@ -20,6 +20,7 @@ inline constexpr std::size_t kMaxResponseBytes = 8 << 20;  // 8 MiB, decompresse
 struct EnrollRequest {
     std::string enrollment_code;  // one-time code printed by `national-api enrollment-code`
     std::string region, district, settlement;
+    std::string kiosk_code;  // the code given at installation, if any: kept when still free
 };
 
 struct EnrollResponse {

@@ -147,6 +147,25 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     EnrollResponse out;
     out.kiosk_id = core::new_uuid_v7();
     out.kiosk_code = kiosk_code_for(*count + 1);
+    // A kiosk that was given a code at installation keeps it while no other kiosk has it,
+    // so the tracking codes it already printed stay its own.
+    if (core::make_tracking_code(req.kiosk_code, 0)) {
+        auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
+        if (!taken) return Error{taken.error()};
+        taken->bind(1, req.kiosk_code);
+        auto row = taken->step();
+        if (!row) return Error{row.error()};
+        if (!*row) out.kiosk_code = req.kiosk_code;
+    }
+    for (std::int64_t n = *count + 2; ; ++n) {  // the numbered code may belong to a kiosk that chose it
+        auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
+        if (!taken) return Error{taken.error()};
+        taken->bind(1, out.kiosk_code);
+        auto row = taken->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.kiosk_code = kiosk_code_for(n);
+    }
     out.token = random_hex(32);
     auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
     if (!key || !*key->step()) return Error{"the server has no key pair"};

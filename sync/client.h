@@ -1,0 +1,45 @@
+// HTTPS to the national server with libcurl: the pinned national CA only (never the system
+// store), hostname verification, TLS 1.2+, connect and stall timeouts, gzip, a size cap on
+// replies, and one handle reused so connections are kept alive between requests.
+#pragma once
+#include <curl/curl.h>
+
+#include <string>
+
+#include "core/result.h"
+
+namespace aul::sync {
+
+struct ClientConfig {
+    std::string base_url;     // https://host:port, no trailing slash
+    std::string ca_file;      // the national CA certificate (PEM)
+    long connect_timeout_s = 10;
+    long stall_timeout_s = 20;  // less than 1 byte/s for this long: give up
+    long total_timeout_s = 60;
+};
+
+struct Reply {
+    long status = 0;
+    std::string body;
+    long retry_after_s = -1;  // the server's Retry-After, when it sent one
+};
+
+class Client {
+public:
+    explicit Client(ClientConfig cfg);
+    ~Client();
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    // Transport errors (refused, TLS, timeout, oversize) come back as Error with words a
+    // person can act on; any HTTP status is a Reply.
+    Result<Reply> post(const std::string& path, const std::string& json, const std::string& token);
+    Result<Reply> get(const std::string& path, const std::string& token);
+
+private:
+    Result<Reply> perform(const std::string& path, const std::string* body, const std::string& token);
+    ClientConfig cfg_;
+    CURL* curl_ = nullptr;
+};
+
+}  // namespace aul::sync
