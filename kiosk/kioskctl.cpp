@@ -2,6 +2,8 @@
 //   kioskctl --data DIR proposals     one line per proposal: code, category, language,
 //                                      state, anonymous or named, title (never contact details)
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
+//   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
+//   kioskctl --data DIR sync-now        one sync round now, its JSON summary printed
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
 #include <cstdio>
 #include <string>
@@ -10,12 +12,17 @@
 #include "platform/paths.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "sync/kiosk_sync.h"
+
+#include <chrono>
 
 namespace {
 
 int usage() {
     std::fputs("usage: kioskctl --data DIR proposals\n"
-               "       kioskctl --data DIR import-catalog FILE\n",
+               "       kioskctl --data DIR import-catalog FILE\n"
+               "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
+               "       kioskctl --data DIR sync-now\n",
                stderr);
     return 2;
 }
@@ -61,5 +68,20 @@ int main(int argc, char** argv) {
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) return list_proposals(*db);
     if (command == "import-catalog" && argc == 5) return import_catalog(std::move(*db), argv[4]);
+    if ((command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") || command == "sync-now") {
+        auto filing = aul::store::FilingStore::open(std::move(*db));
+        if (!filing) return fail(filing.error());
+        aul::sync::KioskPaths paths{dir};
+        if (command == "enroll") {
+            if (auto s = aul::sync::enroll(paths, *filing, argv[4], argv[5], argv[7]); !s) return fail(s.error());
+            std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
+            return 0;
+        }
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch());
+        auto rep = aul::sync::sync_round(paths, *filing, ms.count());
+        std::printf("%s\n", rep.json().c_str());
+        return rep.error.empty() ? 0 : 1;
+    }
     return usage();
 }

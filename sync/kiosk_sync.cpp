@@ -1,0 +1,174 @@
+#include "sync/kiosk_sync.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <unordered_set>
+
+#include "sync/client.h"
+#include "sync/protocol.h"
+
+namespace aul::sync {
+
+namespace {
+
+bool read_text(const std::string& path, std::string& out) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+Status write_private(const std::string& path, const std::string& text) {
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0) return Error{"cannot write " + path};
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!ok) return Error{"cannot write " + path + " (disk full?)"};
+    ::chmod(path.c_str(), 0600);
+    return ok_status();
+}
+
+// What a non-2xx reply means for this round.
+void classify(const Reply& r, RoundReport& rep) {
+    auto message = decode_error(r.body);
+    std::string said = message ? *message : "HTTP " + std::to_string(r.status);
+    rep.retry_after_s = r.retry_after_s;
+    if (r.status == 401 || r.status == 403) {
+        rep.error = "the national server refuses this kiosk: " + said + "; the outbox is kept";
+        rep.retryable = false;
+    } else if (r.status == 429 || r.status >= 500) {
+        rep.error = "the national server is busy or failing (" + said + "); will retry";
+    } else {
+        rep.error = "the national server refused the request (" + said + ")";
+        rep.retryable = r.status == 408;
+    }
+}
+
+ProposalItem to_item(const store::FilingStore::OutgoingProposal& p) {
+    return ProposalItem{p.id,   p.tracking_code, p.category, p.region,    p.district,    p.settlement, p.council,
+                        p.title, p.description,  p.lang,     p.anonymous, p.contact,     p.created_ms};
+}
+
+}  // namespace
+
+std::string RoundReport::json() const {
+    nlohmann::json j{{"pushed", pushed},   {"delivered", delivered}, {"quarantined", quarantined},
+                     {"pulled", pulled},   {"outbox", outbox},       {"ok", error.empty()}};
+    if (!error.empty()) j["error"] = error;
+    return j.dump();
+}
+
+Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
+              const std::string& ca_file) {
+    std::string ca;
+    if (!read_text(ca_file, ca)) return Error{"cannot read the national CA certificate " + ca_file};
+    Client client({url, ca_file});
+    EnrollRequest req;
+    req.enrollment_code = code;
+    req.kiosk_code = filing.kiosk_code().value_or("");
+    auto reply = client.post("/v1/enroll", encode(req), "");
+    if (!reply) return Error{reply.error()};
+    if (reply->status != 200) {
+        auto why = decode_error(reply->body);
+        return Error{"enrolment refused: " + (why ? *why : "HTTP " + std::to_string(reply->status))};
+    }
+    auto resp = decode_enroll_response(reply->body);
+    if (!resp) return Error{resp.error()};
+    if (auto s = filing.set_kiosk_code(resp->kiosk_code); !s)
+        return Error{s.error() + "; the server gave " + resp->kiosk_code};
+    if (auto s = write_private(paths.ca(), ca); !s) return s;
+    if (auto s = write_private(paths.token(), resp->token); !s) return s;
+    for (auto [key, value] : {std::pair{"sync_url", url}, std::pair{"kiosk_id", resp->kiosk_id},
+                              std::pair{"national_public_key", resp->public_key}})
+        if (auto s = filing.set_setting(key, value); !s) return s;
+    return ok_status();
+}
+
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms) {
+    RoundReport rep;
+    std::string url = filing.setting("sync_url").value_or("");
+    std::string token;
+    if (url.empty() || !read_text(paths.token(), token)) {
+        rep.error = "this kiosk is not enrolled: run kioskctl enroll";
+        rep.retryable = false;
+        return rep;
+    }
+    Client client({url, paths.ca()});
+    // Push: batches until the outbox is empty or the server stops us.
+    for (;;) {
+        auto batch = filing.outgoing(static_cast<int>(kMaxBatchItems));
+        if (!batch) {
+            rep.error = batch.error();
+            break;
+        }
+        if (batch->empty()) break;
+        SubmitRequest req;
+        for (const auto& p : *batch) req.proposals.push_back(to_item(p));
+        auto reply = client.post("/v1/submissions", encode(req), token);
+        if (!reply) {
+            rep.error = reply.error();
+            break;
+        }
+        if (reply->status != 200) {
+            classify(*reply, rep);
+            break;
+        }
+        // Only an explicit, well-formed acknowledgement counts: a portal's 200 page is not one.
+        auto resp = decode_submit_response(reply->body);
+        if (!resp) {
+            rep.error = "the reply is not the national server's (" + resp.error() + "); nothing marked sent";
+            break;
+        }
+        std::unordered_set<std::string> asked;
+        for (const auto& p : *batch) asked.insert(p.id);
+        std::vector<store::FilingStore::ItemOutcome> outcomes;
+        for (const auto& r : resp->results) {
+            if (!asked.count(r.id)) continue;  // not ours to mark
+            bool delivered = r.status == ItemStatus::accepted || r.status == ItemStatus::duplicate;
+            outcomes.push_back({r.id, delivered ? store::FilingStore::Outcome::delivered
+                                                : store::FilingStore::Outcome::quarantined,
+                                r.reason});
+            ++(delivered ? rep.delivered : rep.quarantined);
+        }
+        rep.pushed += static_cast<int>(batch->size());
+        if (auto s = filing.apply_outcomes(outcomes, now_ms); !s) {
+            rep.error = s.error();
+            break;
+        }
+        if (outcomes.size() < batch->size()) {
+            rep.error = "the server answered for only some items; the rest stay queued";
+            break;
+        }
+    }
+    // Pull: status changes since the cursor, applied with the cursor.
+    if (rep.error.empty() || rep.retryable) {
+        std::string cursor = filing.setting("status_cursor").value_or("");
+        auto reply = client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), token);
+        if (!reply) {
+            if (rep.error.empty()) rep.error = reply.error();
+        } else if (reply->status != 200) {
+            if (rep.error.empty()) classify(*reply, rep);
+        } else if (auto st = decode_status_response(reply->body); !st) {
+            if (rep.error.empty()) rep.error = "the status reply is not the national server's (" + st.error() + ")";
+        } else {
+            std::vector<store::FilingStore::StateChange> changes;
+            for (const auto& c : st->changes) changes.push_back({c.tracking_code, c.state, c.answer, c.at_ms});
+            if (auto s = filing.apply_state_changes(changes, st->cursor); !s) {
+                if (rep.error.empty()) rep.error = s.error();
+            } else {
+                rep.pulled = static_cast<int>(changes.size());
+            }
+        }
+    }
+    rep.outbox = filing.unsent_count().value_or(-1);
+    return rep;
+}
+
+}  // namespace aul::sync

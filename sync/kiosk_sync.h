@@ -1,0 +1,36 @@
+// One sync round of a kiosk with the national server: push the outbox in batches, apply
+// each item's result, pull status changes. Shared by kiosk-sync and kioskctl sync-now.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "store/filing_store.h"
+
+namespace aul::sync {
+
+// Where a kiosk keeps what enrolment gave it, inside its data folder.
+struct KioskPaths {
+    std::string dir;
+    std::string db() const { return dir + "/kiosk.db"; }
+    std::string ca() const { return dir + "/national-ca.pem"; }
+    std::string token() const { return dir + "/device-token"; }  // mode 0600, read by kiosk-sync only
+};
+
+struct RoundReport {
+    int pushed = 0, delivered = 0, quarantined = 0, pulled = 0;
+    std::int64_t outbox = 0;
+    std::string error;          // empty when the round completed
+    bool retryable = true;      // false: stop until staff act (revoked, not enrolled)
+    long retry_after_s = -1;    // the server asked for this pause
+    std::string json() const;   // the summary kiosk-sync --once prints
+};
+
+// Enrols the kiosk: spends `code` at `url`, keeps the CA copy, the token (0600) and the
+// settings; the kiosk code becomes the one the server confirmed.
+Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
+              const std::string& ca_file);
+
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms);
+
+}  // namespace aul::sync

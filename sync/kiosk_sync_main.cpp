@@ -1,0 +1,88 @@
+// kiosk-sync: the kiosk's only link to the national server. `--once` does one round and
+// prints a JSON summary; without it, it keeps the outbox empty and statuses fresh.
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <thread>
+
+#include "store/catalog_store.h"
+#include "store/filing_store.h"
+#include "sync/kiosk_sync.h"
+
+using namespace aul;
+
+namespace {
+volatile std::sig_atomic_t g_stop = 0;
+void on_signal(int) { g_stop = 1; }
+
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Sleeps up to `seconds`, waking early to stop, or when `wake` says there is work.
+template <typename Wake>
+void nap(double seconds, Wake&& wake) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (!g_stop && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::seconds(2));  // a cheap look at the outbox
+        if (wake()) return;
+    }
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string dir;
+    bool once = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--data" && i + 1 < argc) dir = argv[++i];
+        else if (a == "--once") once = true;
+        else {
+            std::fputs("usage: kiosk-sync --data DIR [--once]\n", stderr);
+            return 2;
+        }
+    }
+    if (dir.empty()) {
+        std::fputs("kiosk-sync: --data DIR is required\n", stderr);
+        return 2;
+    }
+    std::signal(SIGTERM, on_signal);
+    std::signal(SIGINT, on_signal);
+    sync::KioskPaths paths{dir};
+    auto db = store::open_kiosk_db(paths.db());
+    if (!db) {
+        std::fprintf(stderr, "kiosk-sync: %s\n", db.error().c_str());
+        return 1;
+    }
+    auto filing = store::FilingStore::open(std::move(*db));
+    if (!filing) {
+        std::fprintf(stderr, "kiosk-sync: %s\n", filing.error().c_str());
+        return 1;
+    }
+    if (once) {
+        auto rep = sync::sync_round(paths, *filing, now_ms());
+        std::printf("%s\n", rep.json().c_str());
+        return rep.error.empty() ? 0 : 1;
+    }
+    // Exponential backoff with full jitter on failure: 5 s doubling to a 10-minute cap.
+    std::mt19937 rng(std::random_device{}());
+    double backoff = 5;
+    const double kCap = 600, kStatusEvery = 60;
+    while (!g_stop) {
+        auto rep = sync::sync_round(paths, *filing, now_ms());
+        std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
+        double wait = kStatusEvery;
+        if (!rep.error.empty()) {
+            wait = rep.retryable ? std::uniform_real_distribution<double>(0, backoff)(rng) : kCap;
+            if (rep.retry_after_s > 0) wait = std::max(wait, static_cast<double>(rep.retry_after_s));
+            backoff = std::min(kCap, backoff * 2);
+        } else {
+            backoff = 5;
+        }
+        nap(wait, [&] { return rep.error.empty() && filing->unsent_count().value_or(0) > 0; });
+    }
+    return 0;
+}

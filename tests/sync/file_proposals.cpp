@@ -1,0 +1,34 @@
+// Test helper: files N proposals into a kiosk's database the way the kiosk does, printing
+// each tracking code once its commit returned.
+//   file_proposals --data DIR --count N
+#include <chrono>
+#include <cstdio>
+#include <string>
+
+#include "core/proposal.h"
+#include "store/catalog_store.h"
+#include "store/filing_store.h"
+
+int main(int argc, char** argv) {
+    if (argc != 5) return 2;
+    std::string dir = argv[2];
+    int count = std::atoi(argv[4]);
+    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
+    if (!db) return std::fprintf(stderr, "%s\n", db.error().c_str()), 1;
+    auto fs = aul::store::FilingStore::open(std::move(*db));
+    for (int i = 0; i < count; ++i) {
+        aul::core::ProposalDraft d;
+        d.category = "water";
+        d.region = "KZ-19";
+        d.settlement = "Талғар";
+        d.title = "Су құбыры " + std::to_string(i);
+        d.description = "Ауылда су жоқ, өтініш №" + std::to_string(i);
+        if (!aul::core::clean_and_check(d).empty()) return 3;
+        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+            std::chrono::system_clock::now().time_since_epoch());
+        auto filed = fs->file_proposal(d, ms.count());
+        if (!filed) return std::fprintf(stderr, "%s\n", filed.error().c_str()), 1;
+        std::printf("%s\n", filed->tracking_code.c_str());
+    }
+    return 0;
+}
