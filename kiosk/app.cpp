@@ -46,7 +46,7 @@ constexpr const char* kUiIcons[] = {
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
     "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
-    "question-circle", "clock-o", "hand-pointer-o", "calendar",
+    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock",
 };
 
 enum class ScreenId { home, catalog, ngo, propose, receipt, track, councils, volunteer };
@@ -430,6 +430,7 @@ Intent App::draw_screen() {
             v.focused_field = focused_field_;
             v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
             v.submit_error = submit_error_;
+            v.contacts_allowed = filing_->can_seal_contacts();
             keep_first(out, draw_propose(ui_, v));
             break;
         }
@@ -444,6 +445,7 @@ Intent App::draw_screen() {
             v.chosen_title = volunteer_title_;
             v.chosen_ngo = volunteer_ngo_;
             v.offer_any_help = stack_.size() > 2 && stack_[stack_.size() - 2] == ScreenId::ngo;
+            v.signups_open = filing_->can_seal_contacts();
             v.draft = &signup_;
             v.problems = signup_problems_;
             v.focused_field = focused_field_;

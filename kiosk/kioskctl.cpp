@@ -4,6 +4,8 @@
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
 //   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
 //   kioskctl --data DIR sync-now        one sync round now, its JSON summary printed
+//   kioskctl --data DIR set-national-key KEY   install the national public key by hand
+//                                      (a kiosk enrolled offline); named filing needs it
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
 #include <cstdio>
 #include <string>
@@ -22,7 +24,8 @@ int usage() {
     std::fputs("usage: kioskctl --data DIR proposals\n"
                "       kioskctl --data DIR import-catalog FILE\n"
                "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
-               "       kioskctl --data DIR sync-now\n",
+               "       kioskctl --data DIR sync-now\n"
+               "       kioskctl --data DIR set-national-key KEY\n",
                stderr);
     return 2;
 }
@@ -68,6 +71,13 @@ int main(int argc, char** argv) {
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) return list_proposals(*db);
     if (command == "import-catalog" && argc == 5) return import_catalog(std::move(*db), argv[4]);
+    if (command == "set-national-key" && argc == 5) {
+        auto filing = aul::store::FilingStore::open(std::move(*db));
+        if (!filing) return fail(filing.error());
+        if (auto s = filing->set_national_key(argv[4]); !s) return fail(s.error());
+        std::puts("national public key installed");
+        return 0;
+    }
     if ((command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") || command == "sync-now") {
         auto filing = aul::store::FilingStore::open(std::move(*db));
         if (!filing) return fail(filing.error());

@@ -1,6 +1,10 @@
 #include "store/filing_store.h"
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <cstring>
+#include <vector>
 
 #include "core/tracking.h"
 #include "core/uuid.h"
@@ -10,9 +14,27 @@ namespace aul::store {
 namespace {
 constexpr const char* kKioskCodeKey = "kiosk_code";
 
-// Contact details travel as one JSON object so they can be sealed as a whole later.
-std::string contact_blob(const core::ProposalDraft& d) {
-    return nlohmann::json{{"name", d.name}, {"phone", d.phone}, {"iin", d.iin}}.dump();
+constexpr const char* kNationalKey = "national_public_key";
+
+// Contact details as one JSON object sealed to the national key (libsodium sealed box):
+// from the moment of filing the kiosk holds only ciphertext it cannot read back.
+Result<std::string> seal(const nlohmann::json& contact, const std::string& key_b64) {
+    if (sodium_init() < 0) return Error{"libsodium could not start"};
+    unsigned char pk[crypto_box_PUBLICKEYBYTES];
+    size_t len = 0;
+    if (key_b64.empty() || sodium_base642bin(pk, sizeof pk, key_b64.c_str(), key_b64.size(), nullptr, &len, nullptr,
+                                             sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        len != sizeof pk)
+        return Error{"contact details need this kiosk to be enrolled with the national server, which provides "
+                     "the key that seals them; file anonymously until then"};
+    std::string plain = contact.dump();
+    std::vector<unsigned char> box(plain.size() + crypto_box_SEALBYTES);
+    crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), pk);
+    sodium_memzero(plain.data(), plain.size());
+    std::string out(sodium_base64_encoded_len(box.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), box.data(), box.size(), sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return out;
 }
 }  // namespace
 
@@ -60,6 +82,12 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
     auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(*next));
     if (!tracking) return Error{"this kiosk has used all its tracking codes; ask for a new kiosk code"};
 
+    std::string sealed;
+    if (!d.anonymous) {
+        auto s = seal({{"name", d.name}, {"phone", d.phone}, {"iin", d.iin}}, setting(kNationalKey).value_or(""));
+        if (!s) return Error{s.error()};
+        sealed = std::move(*s);
+    }
     FiledProposal filed{core::new_uuid_v7(), *tracking, now_ms};
     auto st = db_.prepare(
         "INSERT INTO proposals(id, tracking_code, sequence, category, region, district, settlement, council, "
@@ -72,7 +100,7 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
     if (d.anonymous)
         st->bind_null(13);
     else
-        st->bind(13, contact_blob(d));
+        st->bind(13, sealed);
     st->bind(14, now_ms);
     if (auto s = st->run(); !s) return Error{"the proposal could not be saved: " + s.error()};
 
@@ -84,7 +112,21 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
     return filed;
 }
 
+bool FilingStore::can_seal_contacts() const { return !setting(kNationalKey).value_or("").empty(); }
+
+Status FilingStore::set_national_key(const std::string& key_b64) {
+    unsigned char pk[crypto_box_PUBLICKEYBYTES];
+    size_t len = 0;
+    if (sodium_init() < 0 || sodium_base642bin(pk, sizeof pk, key_b64.c_str(), key_b64.size(), nullptr, &len, nullptr,
+                                               sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        len != sizeof pk)
+        return Error{"'" + key_b64 + "' is not a national public key (32 bytes in base64)"};
+    return set_setting(kNationalKey, key_b64);
+}
+
 Result<std::string> FilingStore::file_signup(const core::SignupDraft& d, std::int64_t now_ms) {
+    auto sealed = seal({{"name", d.name}, {"phone", d.phone}}, setting(kNationalKey).value_or(""));
+    if (!sealed) return Error{sealed.error()};
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{"the sign-up could not be saved: " + tx.error()};
     std::string id = core::new_uuid_v7();
@@ -92,7 +134,7 @@ Result<std::string> FilingStore::file_signup(const core::SignupDraft& d, std::in
         "INSERT INTO volunteer_signups(id, opportunity, ngo, contact, lang, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     if (!st) return Error{st.error()};
     st->bind(1, id).bind(2, d.opportunity).bind(3, d.ngo);
-    st->bind(4, nlohmann::json{{"name", d.name}, {"phone", d.phone}}.dump());
+    st->bind(4, *sealed);
     st->bind(5, core::lang_code(d.lang)).bind(6, now_ms);
     if (auto s = st->run(); !s) return Error{"the sign-up could not be saved: " + s.error()};
     if (auto s = tx->commit(); !s) return Error{"the sign-up could not be saved: " + s.error()};

@@ -55,6 +55,11 @@ public:
 
     Result<std::int64_t> unsent_count() const;
 
+    // The national public key that seals contact details (from enrolment, or installed by
+    // hand for a kiosk enrolled offline). Without it only anonymous filing is possible.
+    bool can_seal_contacts() const;
+    Status set_national_key(const std::string& key_b64);
+
     // --- what kiosk-sync needs ---
     // Settings kept beside the data: enrolment results (not the token, which lives in a
     // file only kiosk-sync may read) and the status cursor.

@@ -85,8 +85,8 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
         return Error{s.error() + "; the server gave " + resp->kiosk_code};
     if (auto s = write_private(paths.ca(), ca); !s) return s;
     if (auto s = write_private(paths.token(), resp->token); !s) return s;
-    for (auto [key, value] : {std::pair{"sync_url", url}, std::pair{"kiosk_id", resp->kiosk_id},
-                              std::pair{"national_public_key", resp->public_key}})
+    if (auto s = filing.set_national_key(resp->public_key); !s) return s;
+    for (auto [key, value] : {std::pair{"sync_url", url}, std::pair{"kiosk_id", resp->kiosk_id}})
         if (auto s = filing.set_setting(key, value); !s) return s;
     return ok_status();
 }

@@ -123,13 +123,18 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width) {
     Theme& t = ui.theme();
     const auto& d = *v.draft;
     float half = (width - t.gap()) / 2;
-    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-secret", ImVec2(half, t.touch_min() * 1.2f),
-                  ButtonKind::secondary, d.anonymous))
+    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-secret",
+                  ImVec2(v.contacts_allowed ? half : width, t.touch_min() * 1.2f), ButtonKind::secondary, d.anonymous))
         keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "1"));
-    ImGui::SameLine();
-    if (ui.button("propose.named", v.words("propose.named"), "user", ImVec2(half, t.touch_min() * 1.2f),
-                  ButtonKind::secondary, !d.anonymous))
-        keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "0"));
+    if (v.contacts_allowed) {
+        ImGui::SameLine();
+        if (ui.button("propose.named", v.words("propose.named"), "user", ImVec2(half, t.touch_min() * 1.2f),
+                      ButtonKind::secondary, !d.anonymous))
+            keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "0"));
+    } else {
+        ui.text(ui.glyph("lock") + "  " + v.words("propose.named.unavailable"), TextFace::body, ui.pal().text_muted,
+                width);
+    }
     if (d.anonymous) {
         ui.text(ui.glyph("info-circle") + "  " + v.words("propose.anonymous.note"), TextFace::body,
                 ui.pal().text_muted, width);

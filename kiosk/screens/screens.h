@@ -84,6 +84,7 @@ struct ProposeView {
     std::string focused_field;
     float keyboard_height = 0;
     std::string submit_error;  // the save failed: says why; the form stays filled
+    bool contacts_allowed = true;  // false before enrolment: no key to seal contact details
 };
 Intent draw_propose(Ui& ui, const ProposeView& v);
 
@@ -117,7 +118,8 @@ struct VolunteerView {
     const std::vector<store::CatalogStore::OpportunityRow>* rows = nullptr;
     std::string chosen_title;  // the opportunity being signed up for (or the NGO, for any help)
     std::string chosen_ngo;
-    bool offer_any_help = false;  // opened from an NGO's page: it can be helped without a listed opportunity
+    bool offer_any_help = false;
+    bool signups_open = true;  // false before enrolment: no key to seal contact details  // opened from an NGO's page: it can be helped without a listed opportunity
     const core::SignupDraft* draft = nullptr;
     std::vector<core::FieldProblem> problems;
     std::string focused_field;

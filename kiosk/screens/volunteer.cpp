@@ -18,7 +18,9 @@ Intent list(Ui& ui, const VolunteerView& v, float width) {
     const Words& w = v.words;
     float inner = width - t.mm(8);
     ui.text(w("volunteer.intro"), TextFace::body, p.text_muted, width);
-    if (v.offer_any_help) {
+    if (!v.signups_open)
+        ui.text(ui.glyph("lock") + "  " + w("volunteer.closed"), TextFace::body, p.badge_partners, width);
+    if (v.offer_any_help && v.signups_open) {
         const std::string& label = w("volunteer.any_help");
         if (ui.button("volunteer.any", label, "hand-paper-o",
                       ImVec2(std::min(width, ui.button_width(label, "hand-paper-o")), t.touch_min()), ButtonKind::primary))
@@ -38,7 +40,7 @@ Intent list(Ui& ui, const VolunteerView& v, float width) {
         if (!r.opportunity.description.in(w.lang).empty())
             ui.text(r.opportunity.description.in(w.lang), TextFace::body, p.text_muted, inner);
         const std::string& label = w("volunteer.choose");
-        if (ui.button("volunteer.choose." + r.opportunity.id, label, "hand-paper-o",
+        if (v.signups_open && ui.button("volunteer.choose." + r.opportunity.id, label, "hand-paper-o",
                       ImVec2(std::min(inner, ui.button_width(label, "hand-paper-o")), t.touch_min()), ButtonKind::primary))
             keep_first(out, Intent::of(Intent::Kind::volunteer_choose, r.opportunity.id, static_cast<std::int64_t>(i)));
         ui.end_card();

@@ -26,7 +26,9 @@ int usage() {
                "       national-api --data DIR enrollment-code\n"
                "       national-api --data DIR proposals --json\n"
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
-               "       national-api --data DIR revoke KIOSK_CODE\n",
+               "       national-api --data DIR revoke KIOSK_CODE\n"
+               "       national-api --data DIR public-key\n"
+               "       national-api --data DIR open-contact CODE\n",
                stderr);
     return 2;
 }
@@ -147,6 +149,18 @@ int main(int argc, char** argv) {
         auto s = store->set_status(argv[4], argv[5], opt("--answer"), now_ms());
         if (!s) return fail(s.error());
         std::printf("%s is now %s\n", argv[4], argv[5]);
+        return 0;
+    }
+    if (cmd == "public-key") {
+        auto key = store->public_key();
+        if (!key) return fail(key.error());
+        std::printf("%s\n", key->c_str());
+        return 0;
+    }
+    if (cmd == "open-contact" && argc == 5) {
+        auto contact = store->open_contact(argv[4]);
+        if (!contact) return fail(contact.error());
+        std::printf("%s\n", contact->c_str());
         return 0;
     }
     if (cmd == "revoke" && argc == 5) {

@@ -293,6 +293,40 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
     return tx->commit();
 }
 
+Result<std::string> ServerStore::public_key() const {
+    auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
+    if (!key) return Error{key.error()};
+    auto row = key->step();
+    if (!row || !*row) return Error{"the server has no key pair"};
+    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
+    return base64(std::vector<unsigned char>(blob, blob + sqlite3_column_bytes(key->raw(), 0)));
+}
+
+Result<std::string> ServerStore::open_contact(const std::string& tracking_code) const {
+    auto st = db_.prepare("SELECT body FROM proposals WHERE tracking_code = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, tracking_code);
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"no proposal has the tracking code " + tracking_code};
+    auto body = nlohmann::json::parse(st->text(0), nullptr, false);
+    std::string sealed = body.value("contact_sealed", "");
+    if (sealed.empty()) return Error{"this proposal is anonymous"};
+    std::vector<unsigned char> box(sealed.size());
+    size_t len = 0;
+    if (sodium_base642bin(box.data(), box.size(), sealed.c_str(), sealed.size(), nullptr, &len, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 || len < crypto_box_SEALBYTES)
+        return Error{"the sealed contact details are damaged"};
+    auto keys = db_.prepare("SELECT public_key, secret_key FROM keys WHERE id = 1");
+    if (!keys || !*keys->step()) return Error{"the server has no key pair"};
+    std::vector<unsigned char> plain(len - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(plain.data(), box.data(), len,
+                             static_cast<const unsigned char*>(sqlite3_column_blob(keys->raw(), 0)),
+                             static_cast<const unsigned char*>(sqlite3_column_blob(keys->raw(), 1))) != 0)
+        return Error{"the contact details were not sealed to this server's key"};
+    return std::string(plain.begin(), plain.end());
+}
+
 Result<std::string> ServerStore::proposals_json() const {
     auto st = db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
                           "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id");

@@ -36,6 +36,10 @@ public:
     // Operators answer: a new state (and answer text) for a proposal by tracking code.
     Status set_status(const std::string& tracking_code, const std::string& state, const std::string& answer,
                       std::int64_t now_ms);
+    // The national public key (base64) kiosks seal contact details with.
+    Result<std::string> public_key() const;
+    // Opens the sealed contact details of a proposal with the secret key (operators only).
+    Result<std::string> open_contact(const std::string& tracking_code) const;
     // Every proposal as JSON lines for `national-api proposals --json` (no contact details).
     Result<std::string> proposals_json() const;
 

@@ -3,7 +3,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include <cstdio>
+#include <vector>
 #include <random>
 #include <sstream>
 
@@ -73,7 +76,7 @@ TEST_CASE("a filed proposal gets sequential valid codes and a queued history") {
     CHECK(*fs.db().scalar_int("PRAGMA synchronous") == 2);  // FULL
 }
 
-TEST_CASE("contact details are kept only for named proposals") {
+TEST_CASE("contact details are sealed to the national key; the kiosk keeps only ciphertext") {
     TempDir dir;
     auto fs = open_filing(dir.file("kiosk.db"));
     REQUIRE(fs.set_kiosk_code("K7QM").ok());
@@ -82,10 +85,36 @@ TEST_CASE("contact details are kept only for named proposals") {
     named.name = "Айгүл";
     named.phone = "+77011234567";
     named.consent = true;
+    CHECK_FALSE(fs.can_seal_contacts());
+    auto refused = fs.file_proposal(named, 1);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().find("enrolled") != std::string::npos);
+    CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals") == 0);
+
+    REQUIRE(sodium_init() >= 0);
+    unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+    crypto_box_keypair(pk, sk);
+    char b64[64];
+    sodium_bin2base64(b64, sizeof b64, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+    CHECK_FALSE(fs.set_national_key("not a key").ok());
+    REQUIRE(fs.set_national_key(b64).ok());
     REQUIRE(fs.file_proposal(named, 1).ok());
     REQUIRE(fs.file_proposal(draft("Жол 2"), 2).ok());
-    CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals WHERE contact IS NOT NULL") == 1);
     CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals WHERE anonymous = 1 AND contact IS NULL") == 1);
+
+    auto st = fs.db().prepare("SELECT contact FROM proposals WHERE anonymous = 0");
+    REQUIRE(st->step().value());
+    std::string sealed = st->text(0);
+    CHECK(sealed.find("Айгүл") == std::string::npos);
+    std::vector<unsigned char> box(sealed.size());
+    size_t len = 0;
+    REQUIRE(sodium_base642bin(box.data(), box.size(), sealed.c_str(), sealed.size(), nullptr, &len, nullptr,
+                              sodium_base64_VARIANT_ORIGINAL) == 0);
+    std::vector<unsigned char> plain(len - crypto_box_SEALBYTES);
+    REQUIRE(crypto_box_seal_open(plain.data(), box.data(), len, pk, sk) == 0);  // only the secret key opens it
+    std::string opened(plain.begin(), plain.end());
+    CHECK(opened.find("Айгүл") != std::string::npos);
+    CHECK(opened.find("+77011234567") != std::string::npos);
 }
 
 // A child process files proposals in a loop and reports each one the moment its commit
@@ -163,6 +192,12 @@ TEST_CASE("receipt-confirmed proposals survive SIGKILL at random moments") {
 TEST_CASE("a volunteer sign-up is saved whole") {
     TempDir dir;
     auto fs = open_filing(dir.file("kiosk.db"));
+    unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+    REQUIRE(sodium_init() >= 0);
+    crypto_box_keypair(pk, sk);
+    char b64[64];
+    sodium_bin2base64(b64, sizeof b64, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+    REQUIRE(fs.set_national_key(b64).ok());
     core::SignupDraft s;
     s.opportunity = "opp-1";
     s.ngo = "ngo-1";

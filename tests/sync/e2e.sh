@@ -62,6 +62,13 @@ n=$("$bin/national-api" --data "$work/server" proposals --json | grep -c .)
 [ "$n" = 200 ] || fail "the server holds $n proposals, not 200"
 check "200 delivered exactly once"
 
+named=$("$bin/file_proposals" --data "$kiosk" --count 1 --named)
+out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "named proposal: $out"
+"$bin/national-api" --data "$work/server" proposals --json | grep -q "Айгүл" && fail "a listing shows contact details"
+"$bin/national-api" --data "$work/server" open-contact "$named" | grep -q "Айгүл Сәрсенова" \
+  || fail "the operator cannot open the sealed contact details"
+check "contact details travel sealed; only the server's key opens them"
+
 first=$(head -n 1 "$work/codes")
 "$bin/national-api" --data "$work/server" set-status "$first" in_review --answer "Қаралуда" >/dev/null
 out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "status pull: $out"

@@ -1,6 +1,6 @@
 // Test helper: files N proposals into a kiosk's database the way the kiosk does, printing
 // each tracking code once its commit returned.
-//   file_proposals --data DIR --count N
+//   file_proposals --data DIR --count N [--named]   (--named: with a name and phone, sealed)
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -10,7 +10,8 @@
 #include "store/filing_store.h"
 
 int main(int argc, char** argv) {
-    if (argc != 5) return 2;
+    if (argc != 5 && argc != 6) return 2;
+    bool named = argc == 6 && std::string(argv[5]) == "--named";
     std::string dir = argv[2];
     int count = std::atoi(argv[4]);
     auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
@@ -23,6 +24,12 @@ int main(int argc, char** argv) {
         d.settlement = "Талғар";
         d.title = "Су құбыры " + std::to_string(i);
         d.description = "Ауылда су жоқ, өтініш №" + std::to_string(i);
+        if (named) {
+            d.anonymous = false;
+            d.name = "Айгүл Сәрсенова";
+            d.phone = "+77011234567";
+            d.consent = true;
+        }
         if (!aul::core::clean_and_check(d).empty()) return 3;
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::system_clock::now().time_since_epoch());

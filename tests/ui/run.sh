@@ -10,6 +10,11 @@ trap 'rm -rf "$data"' EXIT
 conf="$(dirname "$0")/../../assets/config/demo.conf"
 # A script may bring its own settings beside it (NAME.conf), e.g. short idle times.
 if [ "$mode" = script ] && [ -f "${1%.script}.conf" ]; then conf="${1%.script}.conf"; fi
+# A kiosk enrolled by hand: the national key from a reference server's store, so named
+# proposals and sign-ups can be sealed as on an enrolled kiosk.
+bin="$(dirname "$kiosk")"
+key=$("$bin/national-api" --data "$data/national" public-key)
+"$bin/kioskctl" --data "$data" set-national-key "$key" >/dev/null
 run() { xvfb-run -a -s "-screen 0 1280x800x24" "$kiosk" --data "$data" --config "$conf" --size 1280x800 "$@"; }
 case "$mode" in
   script)
