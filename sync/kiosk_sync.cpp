@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -91,7 +92,7 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     return ok_status();
 }
 
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms) {
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s) {
     RoundReport rep;
     std::string url = filing.setting("sync_url").value_or("");
     std::string token;
@@ -100,7 +101,10 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std:
         rep.retryable = false;
         return rep;
     }
-    Client client({url, paths.ca()});
+    ClientConfig cfg{url, paths.ca()};
+    cfg.total_timeout_s = timeout_s;
+    cfg.stall_timeout_s = std::min(cfg.stall_timeout_s, timeout_s);
+    Client client(cfg);
     // Push: batches until the outbox is empty or the server stops us.
     for (;;) {
         auto batch = filing.outgoing(static_cast<int>(kMaxBatchItems));

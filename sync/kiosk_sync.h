@@ -31,6 +31,7 @@ struct RoundReport {
 Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
               const std::string& ca_file);
 
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms);
+// `timeout_s`: the longest one exchange may take (kiosk-sync --timeout).
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s = 60);
 
 }  // namespace aul::sync

@@ -1,5 +1,6 @@
 // kiosk-sync: the kiosk's only link to the national server. `--once` does one round and
 // prints a JSON summary; without it, it keeps the outbox empty and statuses fresh.
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -36,12 +37,14 @@ void nap(double seconds, Wake&& wake) {
 int main(int argc, char** argv) {
     std::string dir;
     bool once = false;
+    long timeout_s = 60;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--data" && i + 1 < argc) dir = argv[++i];
         else if (a == "--once") once = true;
+        else if (a == "--timeout" && i + 1 < argc) timeout_s = std::max(1L, std::atol(argv[++i]));
         else {
-            std::fputs("usage: kiosk-sync --data DIR [--once]\n", stderr);
+            std::fputs("usage: kiosk-sync --data DIR [--once] [--timeout SECONDS]\n", stderr);
             return 2;
         }
     }
@@ -63,7 +66,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     if (once) {
-        auto rep = sync::sync_round(paths, *filing, now_ms());
+        auto rep = sync::sync_round(paths, *filing, now_ms(), timeout_s);
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
@@ -72,7 +75,7 @@ int main(int argc, char** argv) {
     double backoff = 5;
     const double kCap = 600, kStatusEvery = 60;
     while (!g_stop) {
-        auto rep = sync::sync_round(paths, *filing, now_ms());
+        auto rep = sync::sync_round(paths, *filing, now_ms(), timeout_s);
         std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
         double wait = kStatusEvery;
         if (!rep.error.empty()) {

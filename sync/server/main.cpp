@@ -6,7 +6,9 @@
 #include <csignal>
 #include <cstdio>
 #include <mutex>
+#include <memory>
 #include <string>
+#include <thread>
 
 #include "sync/protocol.h"
 #include "sync/server/server_store.h"
@@ -22,7 +24,7 @@ std::int64_t now_ms() {
 }
 
 int usage() {
-    std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE\n"
+    std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"
                "       national-api --data DIR enrollment-code\n"
                "       national-api --data DIR proposals --json\n"
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
@@ -67,7 +69,67 @@ std::optional<Kiosk> authorise(ServerStore& store, const httplib::Request& req, 
     return **k;
 }
 
-int serve(ServerStore& store, const std::string& listen, const std::string& cert, const std::string& key) {
+// Fault switches for tests and drills: when `--faults FILE` names a file, its first line
+// decides how the next replies misbehave, as a poor village line or a captive portal would:
+//   status N [RETRY_AFTER]   answer N (with Retry-After) without doing anything
+//   html                     answer 200 with a web page
+//   garbage                  answer 200 with a body that is not JSON
+//   huge                     answer 200 with 9 MiB
+//   slow SECONDS             wait, then answer normally
+//   delay MILLISECONDS       a slow line: every request waits this long
+//   truncate                 do the work, then cut the reply off half-way
+struct Fault {
+    std::string mode;
+    int a = 0, b = -1;
+};
+
+Fault read_fault(const std::string& path) {
+    Fault f;
+    if (path.empty()) return f;
+    std::FILE* in = std::fopen(path.c_str(), "r");
+    if (!in) return f;
+    char mode[32] = {0};
+    if (std::fscanf(in, "%31s %d %d", mode, &f.a, &f.b) >= 1) f.mode = mode;
+    std::fclose(in);
+    return f;
+}
+
+// Faults that replace the whole exchange; true when the request was answered here.
+bool answer_with_fault(const Fault& f, httplib::Response& res) {
+    if (f.mode == "status") {
+        if (f.b >= 0) res.set_header("Retry-After", std::to_string(f.b));
+        reply_error(res, f.a, "fault switch: status " + std::to_string(f.a), true);
+        return true;
+    }
+    if (f.mode == "html") {
+        res.set_content("<html><body>Welcome! Please log in to use the Wi-Fi.</body></html>", "text/html");
+        return true;
+    }
+    if (f.mode == "garbage") {
+        res.set_content("{\"results\": [", "application/json");
+        return true;
+    }
+    if (f.mode == "huge") {
+        res.set_content(std::string(9u << 20, ' '), "application/json");
+        return true;
+    }
+    if (f.mode == "slow") std::this_thread::sleep_for(std::chrono::seconds(f.a));
+    if (f.mode == "delay") std::this_thread::sleep_for(std::chrono::milliseconds(f.a));
+    return false;
+}
+
+// Sends the first half of `body` and then drops the connection.
+void truncate_reply(httplib::Response& res, const std::string& body) {
+    auto shared = std::make_shared<std::string>(body);
+    res.set_content_provider(shared->size(), "application/json",
+                             [shared](size_t offset, size_t, httplib::DataSink& sink) {
+                                 if (offset == 0) sink.write(shared->data(), shared->size() / 2);
+                                 return offset == 0;  // false on the second call: the connection is cut
+                             });
+}
+
+int serve(ServerStore& store, const std::string& listen, const std::string& cert, const std::string& key,
+          const std::string& faults) {
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) return fail("--listen takes HOST:PORT");
     std::string host = listen.substr(0, colon);
@@ -79,6 +141,10 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
     server.set_read_timeout(15, 0);
     server.set_write_timeout(15, 0);
     std::mutex mu;  // one SQLite connection, requests in turn
+    server.set_pre_routing_handler([&](const httplib::Request&, httplib::Response& res) {
+        return answer_with_fault(read_fault(faults), res) ? httplib::Server::HandlerResponse::Handled
+                                                           : httplib::Server::HandlerResponse::Unhandled;
+    });
 
     server.Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
         auto msg = decode_enroll_request(req.body);
@@ -96,6 +162,7 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         if (!msg) return reply_error(res, 400, msg.error(), false);
         auto out = store.submit(*k, *msg, now_ms());
         if (!out) return reply_error(res, 503, out.error(), true);
+        if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
         res.set_content(encode(*out), "application/json");
     });
     server.Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
@@ -131,7 +198,7 @@ int main(int argc, char** argv) {
     if (cmd == "serve") {
         std::string listen = opt("--listen"), cert = opt("--cert"), key = opt("--key");
         if (listen.empty() || cert.empty() || key.empty()) return usage();
-        return serve(*store, listen, cert, key);
+        return serve(*store, listen, cert, key, opt("--faults"));
     }
     if (cmd == "enrollment-code") {
         auto code = store->new_enrollment_code();
