@@ -42,6 +42,27 @@ code=$("$bin/national-api" --data "$work/server" enrollment-code | tail -n 1)
   && fail "enrolled through an untrusted CA"
 grep -q "certificate" "$work/err" || fail "untrusted CA message: $(cat "$work/err")"
 check "an untrusted CA is refused, nothing sent"
+
+# Servers the kiosk must refuse although it pins the right CA: another host's certificate,
+# an expired one, a self-signed one. Each is refused before a byte of the request is sent.
+for bad in wronghost expired selfsigned; do
+  bad_port=$((port + 1))
+  "$bin/national-api" --data "$work/server" serve --listen "127.0.0.1:$bad_port" \
+    --cert "$work/certs/$bad.pem" --key "$work/certs/$bad.key" 2>>"$work/server.log" &
+  bad_pid=$!
+  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$bad_port") 2>/dev/null && break; sleep 0.1; done
+  spare=$("$bin/national-api" --data "$work/server" enrollment-code | tail -n 1)
+  mkdir -p "$work/k-$bad"
+  if "$bin/kioskctl" --data "$work/k-$bad" enroll "https://localhost:$bad_port" "$spare" --ca "$work/certs/ca.pem" \
+       2>"$work/err"; then fail "enrolled with a $bad certificate"; fi
+  grep -q "certificate" "$work/err" || fail "$bad message: $(cat "$work/err")"
+  kill "$bad_pid"; wait "$bad_pid" 2>/dev/null || true
+  check "a $bad server certificate is refused: $(cat "$work/err")"
+done
+# Nothing reached the server: the last code offered through a refused connection is unspent.
+"$bin/kioskctl" --data "$work/k-selfsigned" enroll "https://localhost:$port" "$spare" --ca "$work/certs/ca.pem" >/dev/null \
+  || fail "a code offered through a refused connection was spent"
+check "the codes offered to refused servers were never spent"
 "$bin/kioskctl" --data "$kiosk" enroll "$url" "$code" --ca "$work/certs/ca.pem"
 [ "$(stat -c %a "$kiosk/device-token")" = 600 ] || fail "the device token is readable by others"
 check "enrolled; token file 0600"
