@@ -1,5 +1,7 @@
 #include "sync/client.h"
 
+#include <zlib.h>
+
 #include <cstring>
 #include <strings.h>
 
@@ -8,6 +10,24 @@
 namespace aul::sync {
 
 namespace {
+
+constexpr std::size_t kCompressFrom = 1024;  // smaller bodies are not worth the header
+
+// gzip, as Content-Encoding: gzip expects; empty on failure (then sent plain).
+std::string gzip(const std::string& in) {
+    z_stream z{};
+    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+    std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+    z.avail_in = static_cast<uInt>(in.size());
+    z.next_out = reinterpret_cast<Bytef*>(out.data());
+    z.avail_out = static_cast<uInt>(out.size());
+    int rc = deflate(&z, Z_FINISH);
+    out.resize(z.total_out);
+    deflateEnd(&z);
+    return rc == Z_STREAM_END ? out : std::string();
+}
+
 struct Sink {
     std::string body;
     bool too_big = false;
@@ -72,6 +92,12 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     headers = curl_slist_append(headers, "Content-Type: application/json");
     headers = curl_slist_append(headers, "Accept: application/json");
     if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
+    std::string packed;
+    if (body && body->size() >= kCompressFrom) packed = gzip(*body);
+    if (!packed.empty()) {
+        headers = curl_slist_append(headers, "Content-Encoding: gzip");
+        body = &packed;
+    }
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
     curl_easy_setopt(c, CURLOPT_CAINFO, cfg_.ca_file.c_str());
@@ -101,6 +127,10 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     if (rc != CURLE_OK) return Error{explain(rc, error)};
     Reply r;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+    curl_off_t up = 0, down = 0;
+    curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &up);
+    curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &down);
+    r.wire_bytes = static_cast<long>(up + down);
     r.body = std::move(sink.body);
     r.retry_after_s = sink.retry_after;
     return r;

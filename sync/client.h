@@ -22,6 +22,7 @@ struct Reply {
     long status = 0;
     std::string body;
     long retry_after_s = -1;  // the server's Retry-After, when it sent one
+    long wire_bytes = 0;      // bodies as they crossed the network (compressed)
 };
 
 class Client {

@@ -1,6 +1,7 @@
 #include "sync/kiosk_sync.h"
 
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -57,11 +58,32 @@ ProposalItem to_item(const store::FilingStore::OutgoingProposal& p) {
                         p.title, p.description,  p.lang,     p.anonymous, p.contact,     p.created_ms};
 }
 
+// Remembers the last successes and tells the server how this kiosk is doing.
+void send_heartbeat(Client& client, const std::string& token, const KioskPaths& paths, store::FilingStore& filing,
+                    const RoundReport& rep, std::int64_t now_ms, std::int64_t uptime_s) {
+    if (rep.error.empty()) {
+        (void)filing.set_setting("last_push_ok_ms", std::to_string(now_ms));
+        (void)filing.set_setting("last_pull_ok_ms", std::to_string(now_ms));
+    }
+    struct statvfs fs {};
+    std::int64_t free_mb = ::statvfs(paths.dir.c_str(), &fs) == 0
+                               ? static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) >> 20
+                               : -1;
+    Heartbeat hb{AUL_VERSION,
+                 uptime_s,
+                 rep.outbox,
+                 filing.quarantined_count().value_or(-1),
+                 std::atoll(filing.setting("last_push_ok_ms").value_or("0").c_str()),
+                 std::atoll(filing.setting("last_pull_ok_ms").value_or("0").c_str()),
+                 free_mb};
+    (void)client.post("/v1/heartbeat", encode(hb), token);  // best effort: never fails a round
+}
+
 }  // namespace
 
 std::string RoundReport::json() const {
-    nlohmann::json j{{"pushed", pushed},   {"delivered", delivered}, {"quarantined", quarantined},
-                     {"pulled", pulled},   {"outbox", outbox},       {"ok", error.empty()}};
+    nlohmann::json j{{"pushed", pushed}, {"delivered", delivered}, {"quarantined", quarantined}, {"pulled", pulled},
+                     {"outbox", outbox}, {"wire_bytes", wire_bytes}, {"ok", error.empty()}};
     if (!error.empty()) j["error"] = error;
     return j.dump();
 }
@@ -92,7 +114,8 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     return ok_status();
 }
 
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s) {
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s,
+                       std::int64_t uptime_s) {
     RoundReport rep;
     std::string url = filing.setting("sync_url").value_or("");
     std::string token;
@@ -120,6 +143,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std:
             rep.error = reply.error();
             break;
         }
+        rep.wire_bytes += reply->wire_bytes;
         if (reply->status != 200) {
             classify(*reply, rep);
             break;
@@ -155,6 +179,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std:
     if (rep.error.empty() || rep.retryable) {
         std::string cursor = filing.setting("status_cursor").value_or("");
         auto reply = client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), token);
+        if (reply) rep.wire_bytes += reply->wire_bytes;
         if (!reply) {
             if (rep.error.empty()) rep.error = reply.error();
         } else if (reply->status != 200) {
@@ -172,6 +197,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std:
         }
     }
     rep.outbox = filing.unsent_count().value_or(-1);
+    if (rep.error.empty() || rep.retryable) send_heartbeat(client, token, paths, filing, rep, now_ms, uptime_s);
     return rep;
 }
 

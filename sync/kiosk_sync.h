@@ -23,6 +23,7 @@ struct RoundReport {
     std::string error;          // empty when the round completed
     bool retryable = true;      // false: stop until staff act (revoked, not enrolled)
     long retry_after_s = -1;    // the server asked for this pause
+    long wire_bytes = 0;        // bytes of bodies on the network, compressed
     std::string json() const;   // the summary kiosk-sync --once prints
 };
 
@@ -31,7 +32,9 @@ struct RoundReport {
 Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
               const std::string& ca_file);
 
-// `timeout_s`: the longest one exchange may take (kiosk-sync --timeout).
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s = 60);
+// `timeout_s`: the longest one exchange may take (kiosk-sync --timeout). Ends with a
+// heartbeat; `uptime_s` is kiosk-sync's own.
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s = 60,
+                       std::int64_t uptime_s = 0);
 
 }  // namespace aul::sync

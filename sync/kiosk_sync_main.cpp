@@ -72,10 +72,12 @@ int main(int argc, char** argv) {
     }
     // Exponential backoff with full jitter on failure: 5 s doubling to a 10-minute cap.
     std::mt19937 rng(std::random_device{}());
+    const auto started = std::chrono::steady_clock::now();
     double backoff = 5;
     const double kCap = 600, kStatusEvery = 60;
     while (!g_stop) {
-        auto rep = sync::sync_round(paths, *filing, now_ms(), timeout_s);
+        auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
+        auto rep = sync::sync_round(paths, *filing, now_ms(), timeout_s, uptime.count());
         std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
         double wait = kStatusEvery;
         if (!rep.error.empty()) {

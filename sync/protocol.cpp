@@ -147,6 +147,23 @@ std::string encode(const StatusResponse& m) {
     return json{{"changes", changes}, {"cursor", m.cursor}}.dump();
 }
 
+std::string encode(const Heartbeat& m) {
+    return json{{"version", m.version},          {"uptime_s", m.uptime_s},
+                {"outbox", m.outbox},            {"quarantined", m.quarantined},
+                {"last_push_ok_ms", m.last_push_ok_ms}, {"last_pull_ok_ms", m.last_pull_ok_ms},
+                {"disk_free_mb", m.disk_free_mb}}
+        .dump();
+}
+
+Result<Heartbeat> decode_heartbeat(std::string_view text) {
+    return guarded<Heartbeat>("heartbeat", [&] {
+        json o = parse(text);
+        return Heartbeat{str(o, "version"),         num(o, "uptime_s"),        num(o, "outbox"),
+                         num(o, "quarantined"),     num(o, "last_push_ok_ms"), num(o, "last_pull_ok_ms"),
+                         num(o, "disk_free_mb")};
+    });
+}
+
 Result<EnrollRequest> decode_enroll_request(std::string_view text) {
     return guarded<EnrollRequest>("enrolment request", [&] {
         json o = parse(text);

@@ -72,6 +72,17 @@ struct StatusResponse {
     std::int64_t cursor = 0;  // the seq to ask from next time
 };
 
+// What a kiosk reports about itself every round, for the operators' overview.
+struct Heartbeat {
+    std::string version;
+    std::int64_t uptime_s = 0;         // of kiosk-sync
+    std::int64_t outbox = 0;           // items waiting
+    std::int64_t quarantined = 0;      // items the server refused
+    std::int64_t last_push_ok_ms = 0;  // 0: never
+    std::int64_t last_pull_ok_ms = 0;
+    std::int64_t disk_free_mb = 0;
+};
+
 bool is_known_state(std::string_view state);
 
 std::string encode(const EnrollRequest& m);
@@ -79,6 +90,8 @@ std::string encode(const EnrollResponse& m);
 std::string encode(const SubmitRequest& m);
 std::string encode(const SubmitResponse& m);
 std::string encode(const StatusResponse& m);
+std::string encode(const Heartbeat& m);
+Result<Heartbeat> decode_heartbeat(std::string_view json);
 
 Result<EnrollRequest> decode_enroll_request(std::string_view json);
 Result<EnrollResponse> decode_enroll_response(std::string_view json);

@@ -29,6 +29,7 @@ int usage() {
                "       national-api --data DIR proposals --json\n"
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
                "       national-api --data DIR revoke KIOSK_CODE\n"
+               "       national-api --data DIR kiosks --json\n"
                "       national-api --data DIR public-key\n"
                "       national-api --data DIR open-contact CODE\n",
                stderr);
@@ -165,6 +166,15 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
         res.set_content(encode(*out), "application/json");
     });
+    server.Post("/v1/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(mu);
+        auto k = authorise(store, req, res);
+        if (!k) return;
+        auto hb = decode_heartbeat(req.body);
+        if (!hb) return reply_error(res, 400, hb.error(), false);
+        if (auto s = store.record_heartbeat(*k, *hb, now_ms()); !s) return reply_error(res, 503, s.error(), true);
+        res.set_content("{}", "application/json");
+    });
     server.Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
         std::lock_guard lock(mu);
         auto k = authorise(store, req, res);
@@ -216,6 +226,12 @@ int main(int argc, char** argv) {
         auto s = store->set_status(argv[4], argv[5], opt("--answer"), now_ms());
         if (!s) return fail(s.error());
         std::printf("%s is now %s\n", argv[4], argv[5]);
+        return 0;
+    }
+    if (cmd == "kiosks") {
+        auto lines = store->kiosks_json();
+        if (!lines) return fail(lines.error());
+        std::fputs(lines->c_str(), stdout);
         return 0;
     }
     if (cmd == "public-key") {

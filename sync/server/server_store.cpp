@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS status_changes(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, kiosk TEXT NOT NULL, tracking_code TEXT NOT NULL,
   state TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '', at_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS status_changes_by_kiosk ON status_changes(kiosk, seq);
+CREATE TABLE IF NOT EXISTS heartbeats(kiosk TEXT PRIMARY KEY REFERENCES kiosks(id), at_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
 
 std::string hex(const unsigned char* p, std::size_t n) {
@@ -291,6 +292,31 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
     ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
     if (auto s = ch->run(); !s) return s;
     return tx->commit();
+}
+
+Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms) {
+    auto st = db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
+                          "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3");
+    if (!st) return Error{st.error()};
+    st->bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
+    return st->run();
+}
+
+Result<std::string> ServerStore::kiosks_json() const {
+    auto st = db_.prepare("SELECT k.code, k.settlement, k.revoked, coalesce(h.at_ms, 0), coalesce(h.body, '{}') "
+                          "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code");
+    if (!st) return Error{st.error()};
+    std::string out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        nlohmann::json j{{"kiosk_code", st->text(0)}, {"settlement", st->text(1)}, {"revoked", st->integer(2) != 0},
+                         {"last_heartbeat_ms", st->integer(3)},
+                         {"heartbeat", nlohmann::json::parse(st->text(4), nullptr, false)}};
+        out += j.dump() + "\n";
+    }
+    return out;
 }
 
 Result<std::string> ServerStore::public_key() const {

@@ -28,6 +28,9 @@ public:
     // The kiosk a bearer token belongs to; nullopt for an unknown token.
     Result<std::optional<Kiosk>> kiosk_for_token(const std::string& token) const;
     Status revoke(const std::string& kiosk_code);
+    Status record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms);
+    // Every kiosk with its last heartbeat, as JSON lines (`national-api kiosks --json`).
+    Result<std::string> kiosks_json() const;
 
     // Stores each item once: the same id with the same content is a duplicate, with other
     // content a conflict; an item failing validation is rejected with its reason.

@@ -82,6 +82,8 @@ echo "$out" | grep -q '"pushed":0' || fail "second round pushed again: $out"
 n=$("$bin/national-api" --data "$work/server" proposals --json | grep -c .)
 [ "$n" = 200 ] || fail "the server holds $n proposals, not 200"
 check "200 delivered exactly once"
+"$bin/national-api" --data "$work/server" kiosks --json | grep -q '"outbox":0' || fail "no heartbeat reached the server"
+check "the kiosk's heartbeat reached the operators' overview"
 
 named=$("$bin/file_proposals" --data "$kiosk" --count 1 --named)
 out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "named proposal: $out"
