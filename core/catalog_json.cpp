@@ -106,7 +106,13 @@ std::set<std::string> unique_keys(const std::vector<T>& items, const char* secti
     return seen;
 }
 
-Catalog parse_document(const json& doc) {
+// `check_references` is off while decoding one page of a catalogue delta: the records it
+// refers to may have come in earlier pages, and the kiosk database's foreign keys check
+// them as the page is applied.
+Catalog parse_document(const json& doc, bool check_references) {
+    auto known = [check_references](const std::set<std::string>& set, const std::string& code, const char* what) {
+        if (check_references) require_known(set, code, what);
+    };
     if (!doc.is_object()) throw BadRecord("the catalogue must be a JSON object");
     Catalog c;
     each_record(doc, "categories", c.categories, [](const json& r) {
@@ -120,7 +126,7 @@ Catalog parse_document(const json& doc) {
     each_record(doc, "districts", c.districts, [&](const json& r) {
         District d{text_field(r, "code", true), text_field(r, "region", true),
                    local_text(r, "name", true)};
-        require_known(region_codes, d.region, "region");
+        known(region_codes, d.region, "region");
         return d;
     });
     auto district_codes =
@@ -139,11 +145,11 @@ Catalog parse_document(const json& doc) {
         n.area = local_text(r, "area", false);
         n.address = local_text(r, "address", false);
         n.categories = codes(r, "categories");
-        for (const auto& k : n.categories) require_known(category_codes, k, "category");
+        for (const auto& k : n.categories) known(category_codes, k, "category");
         n.region = text_field(r, "region", true);
-        require_known(region_codes, n.region, "region");
+        known(region_codes, n.region, "region");
         n.district = text_field(r, "district", false);
-        require_known(district_codes, n.district, "district");
+        known(district_codes, n.district, "district");
         std::string phone = text_field(r, "phone", false);
         if (!phone.empty()) {
             auto normal = normalize_kz_phone(phone);
@@ -165,9 +171,9 @@ Catalog parse_document(const json& doc) {
         if (k.level != "national" && k.level != "regional" && k.level != "district")
             throw BadRecord("level must be national, regional or district");
         k.region = text_field(r, "region", false);
-        require_known(region_codes, k.region, "region");
+        known(region_codes, k.region, "region");
         k.district = text_field(r, "district", false);
-        require_known(district_codes, k.district, "district");
+        known(district_codes, k.district, "district");
         k.name = local_text(r, "name", true);
         k.description = local_text(r, "description", false);
         k.meetings = local_text(r, "meetings", false);
@@ -180,14 +186,14 @@ Catalog parse_document(const json& doc) {
         Opportunity o;
         o.id = text_field(r, "id", true);
         o.ngo = text_field(r, "ngo", true);
-        require_known(ngo_ids, o.ngo, "NGO");
+        known(ngo_ids, o.ngo, "NGO");
         o.title = local_text(r, "title", true);
         o.description = local_text(r, "description", false);
         o.when = local_text(r, "when", false);
         o.region = text_field(r, "region", false);
-        require_known(region_codes, o.region, "region");
+        known(region_codes, o.region, "region");
         o.district = text_field(r, "district", false);
-        require_known(district_codes, o.district, "district");
+        known(district_codes, o.district, "district");
         return o;
     });
     unique_keys(c.opportunities, "opportunities", [](const Opportunity& o) { return o.id; });
@@ -195,12 +201,12 @@ Catalog parse_document(const json& doc) {
 }
 }  // namespace
 
-Result<Catalog> parse_catalog(std::string_view text) {
+Result<Catalog> parse_catalog(std::string_view text, bool check_references) {
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded())
         return Error{"the catalogue is not well-formed JSON; check the file was copied whole"};
     try {
-        return parse_document(doc);
+        return parse_document(doc, check_references);
     } catch (const BadRecord& e) {
         return Error{std::string("catalogue rejected: ") + e.what()};
     } catch (const json::exception& e) {

@@ -4,6 +4,8 @@
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
 //   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
 //   kioskctl --data DIR sync-now        one sync round now, its JSON summary printed
+//   kioskctl --data DIR catalog         organisations in the catalogue and its version
+//   kioskctl --data DIR search TEXT     what a resident's search finds: the count, then names
 //   kioskctl --data DIR set-national-key KEY   install the national public key by hand
 //                                      (a kiosk enrolled offline); named filing needs it
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
@@ -25,6 +27,8 @@ int usage() {
                "       kioskctl --data DIR import-catalog FILE\n"
                "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
                "       kioskctl --data DIR sync-now\n"
+               "       kioskctl --data DIR catalog\n"
+               "       kioskctl --data DIR search TEXT\n"
                "       kioskctl --data DIR set-national-key KEY\n",
                stderr);
     return 2;
@@ -71,6 +75,26 @@ int main(int argc, char** argv) {
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) return list_proposals(*db);
     if (command == "import-catalog" && argc == 5) return import_catalog(std::move(*db), argv[4]);
+    if (command == "catalog" && argc == 4) {
+        aul::store::CatalogStore catalog(std::move(*db));
+        auto n = catalog.ngo_count();
+        auto v = catalog.catalog_cursor();
+        if (!n || !v) return fail(!n ? n.error() : v.error());
+        std::printf("organisations\t%lld\ncatalogue version\t%lld\n", static_cast<long long>(*n),
+                    static_cast<long long>(*v));
+        return 0;
+    }
+    if (command == "search" && argc == 5) {
+        aul::store::CatalogStore catalog(std::move(*db));
+        aul::store::NgoQuery q;
+        q.text = argv[4];
+        auto hits = catalog.search(q);
+        if (!hits) return fail(hits.error());
+        std::printf("%zu%s\n", hits->rowids.size(), hits->more ? "+" : "");
+        for (std::size_t i = 0; i < hits->rowids.size() && i < 5; ++i)
+            if (auto n = catalog.ngo(hits->rowids[i])) std::printf("%s\t%s\n", n->id.c_str(), n->name.in(aul::core::Lang::ru).c_str());
+        return 0;
+    }
     if (command == "set-national-key" && argc == 5) {
         auto filing = aul::store::FilingStore::open(std::move(*db));
         if (!filing) return fail(filing.error());
@@ -89,7 +113,10 @@ int main(int argc, char** argv) {
         }
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::system_clock::now().time_since_epoch());
-        auto rep = aul::sync::sync_round(paths, *filing, ms.count());
+        auto catalog_db = aul::store::open_kiosk_db_connection(paths.db());
+        if (!catalog_db) return fail(catalog_db.error());
+        aul::store::CatalogStore catalog(std::move(*catalog_db));
+        auto rep = aul::sync::sync_round(paths, *filing, catalog, ms.count());
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }

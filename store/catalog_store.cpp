@@ -78,23 +78,32 @@ std::string join_codes(const std::vector<std::string>& codes) {
     return out;
 }
 
-// The three statements that store one NGO: its row, its search row, its categories.
+// The statements that store one NGO — its row, its search row, its categories — as an
+// upsert, so a first import and a later delta take the same path (and an update keeps the
+// row, and so the opportunities that point at it).
 struct NgoWriter {
-    Stmt ngo, search, category;
+    Stmt ngo, search, clear_categories, category;
 
     static Result<NgoWriter> prepare(const Db& db) {
         auto ngo = db.prepare(
             "INSERT INTO ngos(id, bin, region, district, needs_volunteers, seeks_partners, phone, email, "
             "name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, services_ru, "
             "services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en) VALUES (?1, ?2, ?3, "
-            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23)");
+            "?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23) "
+            "ON CONFLICT(id) DO UPDATE SET bin = ?2, region = ?3, district = ?4, needs_volunteers = ?5, "
+            "seeks_partners = ?6, phone = ?7, email = ?8, name_kk = ?9, name_ru = ?10, name_en = ?11, "
+            "mission_kk = ?12, mission_ru = ?13, mission_en = ?14, services_kk = ?15, services_ru = ?16, "
+            "services_en = ?17, area_kk = ?18, area_ru = ?19, area_en = ?20, address_kk = ?21, address_ru = ?22, "
+            "address_en = ?23 RETURNING rowid");
         auto search = db.prepare(
             "INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en, search_name, search_text) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(rowid) DO UPDATE SET sort_kk = ?2, sort_ru = ?3, "
+            "sort_en = ?4, search_name = ?5, search_text = ?6");
+        auto clear = db.prepare("DELETE FROM ngo_categories WHERE ngo = ?1");
         auto category = db.prepare("INSERT OR IGNORE INTO ngo_categories(category, ngo) VALUES (?1, ?2)");
-        for (auto* st : {&ngo, &search, &category})
+        for (auto* st : {&ngo, &search, &clear, &category})
             if (!*st) return Error{st->error()};
-        return NgoWriter{std::move(*ngo), std::move(*search), std::move(*category)};
+        return NgoWriter{std::move(*ngo), std::move(*search), std::move(*clear), std::move(*category)};
     }
 
     Status write(const Db& db, const core::Ngo& n) {
@@ -108,8 +117,15 @@ struct NgoWriter {
         bind_local(ngo, 15, n.services);
         bind_local(ngo, 18, n.area);
         bind_local(ngo, 21, n.address);
-        if (auto s = ngo.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
-        std::int64_t rowid = db.last_insert_rowid();
+        auto row = ngo.step();
+        if (!row || !*row) {
+            std::string why = row ? "no row" : row.error();
+            ngo.reset();
+            return Error{"saving NGO " + n.id + ": " + why};
+        }
+        std::int64_t rowid = ngo.integer(0);
+        ngo.reset();
+        (void)db;
 
         search.bind(1, rowid);
         search.bind(2, core::sort_key(n.name.in(Lang::kk)));
@@ -120,6 +136,8 @@ struct NgoWriter {
                                        " " + n.services.ru + " " + n.services.en + " " + n.area.kk + " " +
                                        n.area.ru + " " + n.area.en));
         if (auto s = search.run(); !s) return Error{"indexing NGO " + n.id + ": " + s.error()};
+        clear_categories.bind(1, rowid);
+        if (auto s = clear_categories.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
 
         for (const auto& code : n.categories) {
             category.bind(1, code).bind(2, rowid);
@@ -168,31 +186,27 @@ Result<Db> open_kiosk_db_connection(const std::string& path) {
     return db;
 }
 
-Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
-                              "regions", "categories"}) {
-        if (auto s = db_.exec(std::string("DELETE FROM ") + table); !s) return Error{s.error()};
-    }
-    int position = 0;
+// Upserts every record of `c` (inside the caller's transaction), in dependency order.
+Status CatalogStore::write_records(const core::Catalog& c) {
     auto s = insert_all(db_,
                         "INSERT INTO categories(code, icon, position, name_kk, name_ru, name_en) "
-                        "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        "VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM categories), ?3, ?4, ?5) "
+                        "ON CONFLICT(code) DO UPDATE SET icon = ?2, name_kk = ?3, name_ru = ?4, name_en = ?5",
                         c.categories, [&](Stmt& st, const core::Category& k) {
-                            st.bind(1, k.code).bind(2, k.icon).bind(3, position++);
-                            bind_local(st, 4, k.name);
+                            st.bind(1, k.code).bind(2, k.icon);
+                            bind_local(st, 3, k.name);
                         });
     if (s)
-        s = insert_all(db_, "INSERT INTO regions(code, name_kk, name_ru, name_en) VALUES (?1, ?2, ?3, ?4)",
+        s = insert_all(db_, "INSERT INTO regions(code, name_kk, name_ru, name_en) VALUES (?1, ?2, ?3, ?4) "
+                       "ON CONFLICT(code) DO UPDATE SET name_kk = ?2, name_ru = ?3, name_en = ?4",
                        c.regions, [](Stmt& st, const core::Region& r) {
                            st.bind(1, r.code);
                            bind_local(st, 2, r.name);
                        });
     if (s)
         s = insert_all(db_,
-                       "INSERT INTO districts(code, region, name_kk, name_ru, name_en) "
-                       "VALUES (?1, ?2, ?3, ?4, ?5)",
+                       "INSERT INTO districts(code, region, name_kk, name_ru, name_en) VALUES (?1, ?2, ?3, ?4, ?5) "
+                       "ON CONFLICT(code) DO UPDATE SET region = ?2, name_kk = ?3, name_ru = ?4, name_en = ?5",
                        c.districts, [](Stmt& st, const core::District& d) {
                            st.bind(1, d.code).bind(2, d.region);
                            bind_local(st, 3, d.name);
@@ -203,11 +217,9 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     if (!writer) return Error{writer.error()};
     for (const auto& n : c.ngos)
         if (auto st = writer->write(db_, n); !st) return Error{st.error()};
-    // One merged index segment after a bulk load keeps prefix queries fast.
-    if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
 
     s = insert_all(db_,
-                   "INSERT INTO councils(id, level, region, district, name_kk, name_ru, name_en, "
+                   "INSERT OR REPLACE INTO councils(id, level, region, district, name_kk, name_ru, name_en, "
                    "description_kk, description_ru, description_en, meetings_kk, meetings_ru, "
                    "meetings_en, topics) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
                    "?13, ?14)",
@@ -222,7 +234,7 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
                    });
     if (s)
         s = insert_all(db_,
-                       "INSERT INTO opportunities(id, ngo, title_kk, title_ru, title_en, "
+                       "INSERT OR REPLACE INTO opportunities(id, ngo, title_kk, title_ru, title_en, "
                        "description_kk, description_ru, description_en, when_kk, when_ru, when_en, "
                        "region, district) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, "
                        "?12, ?13)",
@@ -235,8 +247,69 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
                            bind_optional(st, 13, o.district);
                        });
     if (!s) return Error{"saving the catalogue: " + s.error()};
+    return ok_status();
+}
+
+namespace {
+// A bulk write touches every index page again and again; with SQLite's small default cache
+// those pages are written out and read back many times over (hundreds of thousands of
+// writes for 20 000 NGOs). A large cache for the write's duration only keeps memory low
+// the rest of the time.
+class BulkCache {
+public:
+    explicit BulkCache(const Db& db) : db_(db) { (void)db_.exec("PRAGMA cache_size = -65536"); }
+    ~BulkCache() { (void)db_.exec("PRAGMA cache_size = -2000"); }
+
+private:
+    const Db& db_;
+};
+}  // namespace
+
+Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
+    BulkCache cache(db_);
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
+                              "regions", "categories"}) {
+        if (auto s = db_.exec(std::string("DELETE FROM ") + table); !s) return Error{s.error()};
+    }
+    if (auto s = write_records(c); !s) return Error{s.error()};
+    // One merged index segment after a bulk load keeps prefix queries fast.
+    if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
     if (auto done = tx->commit(); !done) return Error{"saving the catalogue: " + done.error()};
     return ImportCounts{c.ngos.size(), c.councils.size(), c.opportunities.size()};
+}
+
+Status CatalogStore::apply_catalog_page(const core::Catalog& upserts, const std::vector<Removal>& removals,
+                                        std::int64_t cursor) {
+    BulkCache cache(db_);
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    if (auto s = write_records(upserts); !s) return s;
+    // Table and key names come from this fixed list, never from the page.
+    static const std::pair<const char*, const char*> kTables[] = {
+        {"categories", "DELETE FROM categories WHERE code = ?1"}, {"regions", "DELETE FROM regions WHERE code = ?1"},
+        {"districts", "DELETE FROM districts WHERE code = ?1"},   {"ngos", "DELETE FROM ngos WHERE id = ?1"},
+        {"councils", "DELETE FROM councils WHERE id = ?1"},       {"opportunities", "DELETE FROM opportunities WHERE id = ?1"}};
+    for (const auto& r : removals) {
+        for (auto [kind, sql] : kTables) {
+            if (r.kind != kind) continue;
+            auto st = db_.prepare(sql);
+            if (!st) return Error{st.error()};
+            st->bind(1, r.id);
+            if (auto s = st->run(); !s) return Error{"removing " + r.kind + " " + r.id + ": " + s.error()};
+        }
+    }
+    auto st = db_.prepare("INSERT INTO meta(key, value) VALUES ('catalog_cursor', ?1) "
+                          "ON CONFLICT(key) DO UPDATE SET value = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, std::to_string(cursor));
+    if (auto s = st->run(); !s) return s;
+    return tx->commit();
+}
+
+Result<std::int64_t> CatalogStore::catalog_cursor() const {
+    return db_.scalar_int("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'catalog_cursor'), 0)");
 }
 
 Result<std::int64_t> CatalogStore::ngo_count() const {

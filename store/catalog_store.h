@@ -70,6 +70,14 @@ public:
     // Replaces the whole catalogue in one transaction (first start, demo seeding).
     Result<ImportCounts> replace_catalog(const core::Catalog& catalog);
 
+    // One page of a catalogue delta: its records upserted, its tombstones removed, and the
+    // cursor moved, all in one transaction (a kill mid-pull resumes from the last page).
+    struct Removal {
+        std::string kind, id;
+    };
+    Status apply_catalog_page(const core::Catalog& upserts, const std::vector<Removal>& removals, std::int64_t cursor);
+    Result<std::int64_t> catalog_cursor() const;
+
     Result<std::int64_t> ngo_count() const;
     Result<std::vector<core::Category>> categories() const;
     Result<std::vector<core::Region>> regions() const;
@@ -103,6 +111,7 @@ public:
     const Db& db() const { return db_; }
 
 private:
+    Status write_records(const core::Catalog& c);
     Db db_;
 };
 

@@ -109,7 +109,8 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     curl_easy_setopt(c, CURLOPT_TIMEOUT, cfg_.total_timeout_s);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
     curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, cfg_.stall_timeout_s);
-    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip and friends, decoded by libcurl
+    // gzip only: the reference server would pick brotli at its slowest setting otherwise.
+    curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "gzip");
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);

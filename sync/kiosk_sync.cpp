@@ -11,6 +11,7 @@
 #include <sstream>
 #include <unordered_set>
 
+#include "core/catalog_json.h"
 #include "sync/client.h"
 #include "sync/protocol.h"
 
@@ -83,7 +84,8 @@ void send_heartbeat(Client& client, const std::string& token, const KioskPaths& 
 
 std::string RoundReport::json() const {
     nlohmann::json j{{"pushed", pushed}, {"delivered", delivered}, {"quarantined", quarantined}, {"pulled", pulled},
-                     {"outbox", outbox}, {"wire_bytes", wire_bytes}, {"ok", error.empty()}};
+                     {"catalog_changes", catalog_changes}, {"outbox", outbox}, {"wire_bytes", wire_bytes},
+                     {"ok", error.empty()}};
     if (!error.empty()) j["error"] = error;
     return j.dump();
 }
@@ -114,8 +116,51 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     return ok_status();
 }
 
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s,
-                       std::int64_t uptime_s) {
+// Pulls catalogue pages from the cursor until the server has no more; each page is applied
+// with its cursor in one transaction.
+void pull_catalog(Client& client, const std::string& token, store::CatalogStore& catalog, RoundReport& rep) {
+    for (;;) {
+        auto cursor = catalog.catalog_cursor();
+        if (!cursor) {
+            rep.error = cursor.error();
+            return;
+        }
+        auto reply = client.get("/v1/catalog?since=" + std::to_string(*cursor), token);
+        if (!reply) {
+            rep.error = reply.error();
+            return;
+        }
+        rep.wire_bytes += reply->wire_bytes;
+        if (reply->status != 200) return classify(*reply, rep);
+        auto page = decode_catalog_page(reply->body);
+        if (!page) {
+            rep.error = "the catalogue reply is not the national server's (" + page.error() + ")";
+            return;
+        }
+        nlohmann::json doc = nlohmann::json::object();
+        std::vector<store::CatalogStore::Removal> removals;
+        for (const auto& item : page->items) {
+            if (item.deleted)
+                removals.push_back({item.kind, item.id});
+            else
+                doc[item.kind].push_back(nlohmann::json::parse(item.record, nullptr, false));
+        }
+        auto records = core::parse_catalog(doc.dump(), /*check_references=*/false);
+        if (!records) {
+            rep.error = "a catalogue page was refused: " + records.error();
+            return;
+        }
+        if (auto s = catalog.apply_catalog_page(*records, removals, page->cursor); !s) {
+            rep.error = "a catalogue page could not be applied: " + s.error();
+            return;
+        }
+        rep.catalog_changes += static_cast<int>(page->items.size());
+        if (!page->more) return;
+    }
+}
+
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
+                       std::int64_t now_ms, long timeout_s, std::int64_t uptime_s) {
     RoundReport rep;
     std::string url = filing.setting("sync_url").value_or("");
     std::string token;
@@ -196,6 +241,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std:
             }
         }
     }
+    if (rep.error.empty()) pull_catalog(client, token, catalog, rep);
     rep.outbox = filing.unsent_count().value_or(-1);
     if (rep.error.empty() || rep.retryable) send_heartbeat(client, token, paths, filing, rep, now_ms, uptime_s);
     return rep;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/result.h"
+#include "store/catalog_store.h"
 #include "store/filing_store.h"
 
 namespace aul::sync {
@@ -19,6 +20,7 @@ struct KioskPaths {
 
 struct RoundReport {
     int pushed = 0, delivered = 0, quarantined = 0, pulled = 0;
+    int catalog_changes = 0;    // records and tombstones applied
     std::int64_t outbox = 0;
     std::string error;          // empty when the round completed
     bool retryable = true;      // false: stop until staff act (revoked, not enrolled)
@@ -34,7 +36,7 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
 
 // `timeout_s`: the longest one exchange may take (kiosk-sync --timeout). Ends with a
 // heartbeat; `uptime_s` is kiosk-sync's own.
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, std::int64_t now_ms, long timeout_s = 60,
-                       std::int64_t uptime_s = 0);
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
+                       std::int64_t now_ms, long timeout_s = 60, std::int64_t uptime_s = 0);
 
 }  // namespace aul::sync

@@ -61,12 +61,14 @@ int main(int argc, char** argv) {
         return 1;
     }
     auto filing = store::FilingStore::open(std::move(*db));
-    if (!filing) {
-        std::fprintf(stderr, "kiosk-sync: %s\n", filing.error().c_str());
+    auto catalog_db = store::open_kiosk_db_connection(paths.db());
+    if (!filing || !catalog_db) {
+        std::fprintf(stderr, "kiosk-sync: %s\n", (!filing ? filing.error() : catalog_db.error()).c_str());
         return 1;
     }
+    store::CatalogStore catalog(std::move(*catalog_db));
     if (once) {
-        auto rep = sync::sync_round(paths, *filing, now_ms(), timeout_s);
+        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s);
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
@@ -77,7 +79,7 @@ int main(int argc, char** argv) {
     const double kCap = 600, kStatusEvery = 60;
     while (!g_stop) {
         auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-        auto rep = sync::sync_round(paths, *filing, now_ms(), timeout_s, uptime.count());
+        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count());
         std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
         double wait = kStatusEvery;
         if (!rep.error.empty()) {

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -145,6 +146,38 @@ std::string encode(const StatusResponse& m) {
                            {"at_ms", c.at_ms},
                            {"seq", c.seq}});
     return json{{"changes", changes}, {"cursor", m.cursor}}.dump();
+}
+
+std::string encode(const CatalogPage& m) {
+    json items = json::array();
+    for (const auto& i : m.items) {
+        json rec = i.deleted ? json(nullptr) : json::parse(i.record, nullptr, false);
+        items.push_back({{"kind", i.kind}, {"id", i.id}, {"version", i.version}, {"deleted", i.deleted}, {"record", rec}});
+    }
+    return json{{"items", items}, {"cursor", m.cursor}, {"more", m.more}}.dump();
+}
+
+Result<CatalogPage> decode_catalog_page(std::string_view text) {
+    return guarded<CatalogPage>("catalogue page", [&] {
+        json o = parse(text);
+        CatalogPage m;
+        m.items = each<CatalogItem>(list(o, "items", kCatalogPageItems), "items", [](const json& i) {
+            CatalogItem c{str(i, "kind"), str(i, "id"), num(i, "version"), flag(i, "deleted"), {}};
+            static const std::string kKinds[] = {"categories", "regions", "districts", "ngos", "councils",
+                                                 "opportunities"};
+            if (std::find(std::begin(kKinds), std::end(kKinds), c.kind) == std::end(kKinds))
+                throw Bad("unknown kind '" + c.kind + "'");
+            auto rec = i.find("record");
+            if (!c.deleted) {
+                if (rec == i.end() || !rec->is_object()) throw Bad("'record' must be an object");
+                c.record = rec->dump();
+            }
+            return c;
+        });
+        m.cursor = num(o, "cursor");
+        m.more = flag(o, "more");
+        return m;
+    });
 }
 
 std::string encode(const Heartbeat& m) {

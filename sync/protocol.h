@@ -72,6 +72,22 @@ struct StatusResponse {
     std::int64_t cursor = 0;  // the seq to ask from next time
 };
 
+// One change of the published catalogue: a record, or its tombstone.
+struct CatalogItem {
+    std::string kind;         // categories, regions, districts, ngos, councils, opportunities
+    std::string id;           // its code or id
+    std::int64_t version = 0; // publication order; the kiosk pulls with since=<last version>
+    bool deleted = false;
+    std::string record;       // the record as JSON (the catalogue file's shape); empty when deleted
+};
+
+struct CatalogPage {
+    std::vector<CatalogItem> items;
+    std::int64_t cursor = 0;  // the last version in this page
+    bool more = false;        // more pages follow
+};
+inline constexpr std::size_t kCatalogPageItems = 2000;
+
 // What a kiosk reports about itself every round, for the operators' overview.
 struct Heartbeat {
     std::string version;
@@ -91,6 +107,8 @@ std::string encode(const SubmitRequest& m);
 std::string encode(const SubmitResponse& m);
 std::string encode(const StatusResponse& m);
 std::string encode(const Heartbeat& m);
+std::string encode(const CatalogPage& m);
+Result<CatalogPage> decode_catalog_page(std::string_view json);
 Result<Heartbeat> decode_heartbeat(std::string_view json);
 
 Result<EnrollRequest> decode_enroll_request(std::string_view json);

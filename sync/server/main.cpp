@@ -30,6 +30,7 @@ int usage() {
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
                "       national-api --data DIR revoke KIOSK_CODE\n"
                "       national-api --data DIR kiosks --json\n"
+               "       national-api --data DIR publish-catalog FILE\n"
                "       national-api --data DIR public-key\n"
                "       national-api --data DIR open-contact CODE\n",
                stderr);
@@ -175,6 +176,15 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         if (auto s = store.record_heartbeat(*k, *hb, now_ms()); !s) return reply_error(res, 503, s.error(), true);
         res.set_content("{}", "application/json");
     });
+    server.Get("/v1/catalog", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(mu);
+        auto k = authorise(store, req, res);
+        if (!k) return;
+        std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
+        auto page = store.catalog_since(since, kCatalogPageItems);
+        if (!page) return reply_error(res, 503, page.error(), true);
+        res.set_content(encode(*page), "application/json");
+    });
     server.Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
         std::lock_guard lock(mu);
         auto k = authorise(store, req, res);
@@ -226,6 +236,19 @@ int main(int argc, char** argv) {
         auto s = store->set_status(argv[4], argv[5], opt("--answer"), now_ms());
         if (!s) return fail(s.error());
         std::printf("%s is now %s\n", argv[4], argv[5]);
+        return 0;
+    }
+    if (cmd == "publish-catalog" && argc == 5) {
+        std::FILE* in = std::fopen(argv[4], "rb");
+        if (!in) return fail(std::string("cannot read ") + argv[4]);
+        std::string text;
+        char buf[65536];
+        for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) text.append(buf, n);
+        std::fclose(in);
+        auto rep = store->publish_catalog(text, now_ms());
+        if (!rep) return fail(rep.error());
+        std::printf("published: %zu new or changed, %zu removed, catalogue version %lld\n", rep->changed, rep->deleted,
+                    static_cast<long long>(rep->version));
         return 0;
     }
     if (cmd == "kiosks") {

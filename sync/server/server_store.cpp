@@ -8,7 +8,11 @@
 
 #include <cstring>
 
+#include "core/catalog_json.h"
 #include "core/proposal.h"
+
+#include <map>
+#include <set>
 #include "core/tracking.h"
 #include "core/uuid.h"
 
@@ -31,6 +35,9 @@ CREATE TABLE IF NOT EXISTS status_changes(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, kiosk TEXT NOT NULL, tracking_code TEXT NOT NULL,
   state TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '', at_ms INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS status_changes_by_kiosk ON status_changes(kiosk, seq);
+CREATE TABLE IF NOT EXISTS catalog_items(
+  kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL UNIQUE, deleted INTEGER NOT NULL DEFAULT 0,
+  hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY(kind, id));
 CREATE TABLE IF NOT EXISTS heartbeats(kiosk TEXT PRIMARY KEY REFERENCES kiosks(id), at_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
 
@@ -292,6 +299,93 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
     ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
     if (auto s = ch->run(); !s) return s;
     return tx->commit();
+}
+
+namespace {
+// Dependency order: what a record refers to is published (and so applied) before it, and
+// removed after it.
+constexpr const char* kCatalogKinds[] = {"categories", "regions", "districts", "ngos", "councils", "opportunities"};
+std::string key_of(const std::string& kind, const nlohmann::json& rec) {
+    bool by_code = kind == "categories" || kind == "regions" || kind == "districts";
+    auto it = rec.find(by_code ? "code" : "id");
+    return it != rec.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::string& text, std::int64_t) {
+    // The whole file must be a valid catalogue before anything of it is published.
+    if (auto checked = core::parse_catalog(text); !checked) return Error{checked.error()};
+    auto doc = nlohmann::json::parse(text);
+    auto tx = store::WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto v = db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items");
+    if (!v) return Error{v.error()};
+    PublishReport rep;
+    std::int64_t version = *v;
+    auto current = db_.prepare("SELECT hash, deleted FROM catalog_items WHERE kind = ?1 AND id = ?2");
+    auto put = db_.prepare("INSERT INTO catalog_items(kind, id, version, deleted, hash, record) VALUES (?1, ?2, ?3, 0, ?4, ?5) "
+                           "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = 0, hash = ?4, record = ?5");
+    auto bury = db_.prepare("UPDATE catalog_items SET version = ?3, deleted = 1, record = '' WHERE kind = ?1 AND id = ?2");
+    auto live = db_.prepare("SELECT id FROM catalog_items WHERE kind = ?1 AND deleted = 0");
+    for (auto* st : {&current, &put, &bury, &live})
+        if (!*st) return Error{st->error()};
+    std::map<std::string, std::set<std::string>> present;
+    for (const char* kind : kCatalogKinds) {
+        if (!doc.contains(kind)) continue;
+        for (const auto& rec : doc[kind]) {
+            std::string id = key_of(kind, rec), body = rec.dump(), hash = token_hash(body);
+            present[kind].insert(id);
+            current->bind(1, std::string(kind)).bind(2, id);
+            auto row = current->step();
+            if (!row) return Error{row.error()};
+            bool same = *row && current->text(0) == hash && current->integer(1) == 0;
+            current->reset();
+            if (same) continue;
+            put->bind(1, std::string(kind)).bind(2, id).bind(3, ++version).bind(4, hash).bind(5, body);
+            if (auto s = put->run(); !s) return Error{s.error()};
+            ++rep.changed;
+        }
+    }
+    for (auto it = std::rbegin(kCatalogKinds); it != std::rend(kCatalogKinds); ++it) {
+        std::vector<std::string> gone;
+        live->bind(1, std::string(*it));
+        for (;;) {
+            auto row = live->step();
+            if (!row) return Error{row.error()};
+            if (!*row) break;
+            if (!present[*it].count(live->text(0))) gone.push_back(live->text(0));
+        }
+        live->reset();
+        for (const auto& id : gone) {
+            bury->bind(1, std::string(*it)).bind(2, id).bind(3, ++version);
+            if (auto s = bury->run(); !s) return Error{s.error()};
+            ++rep.deleted;
+        }
+    }
+    if (auto s = tx->commit(); !s) return Error{s.error()};
+    rep.version = version;
+    return rep;
+}
+
+Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t limit) const {
+    auto st = db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
+                          "ORDER BY version LIMIT ?2");
+    if (!st) return Error{st.error()};
+    st->bind(1, since).bind(2, static_cast<std::int64_t>(limit + 1));
+    CatalogPage page;
+    page.cursor = since;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        if (page.items.size() == limit) {
+            page.more = true;
+            break;
+        }
+        page.items.push_back({st->text(0), st->text(1), st->integer(2), st->integer(3) != 0, st->text(4)});
+        page.cursor = st->integer(2);
+    }
+    return page;
 }
 
 Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms) {

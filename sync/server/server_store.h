@@ -39,6 +39,15 @@ public:
     // Operators answer: a new state (and answer text) for a proposal by tracking code.
     Status set_status(const std::string& tracking_code, const std::string& state, const std::string& answer,
                       std::int64_t now_ms);
+    // Publishes a catalogue file: records new or changed since the last publication get a
+    // new version, records no longer in it a tombstone. Returns (added+changed, deleted).
+    struct PublishReport {
+        std::size_t changed = 0, deleted = 0;
+        std::int64_t version = 0;
+    };
+    Result<PublishReport> publish_catalog(const std::string& catalog_json, std::int64_t now_ms);
+    Result<CatalogPage> catalog_since(std::int64_t since, std::size_t limit) const;
+
     // The national public key (base64) kiosks seal contact details with.
     Result<std::string> public_key() const;
     // Opens the sealed contact details of a proposal with the secret key (operators only).

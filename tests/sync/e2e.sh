@@ -99,6 +99,35 @@ listing=$("$bin/kioskctl" --data "$kiosk" proposals)
 grep -q "^$first.*in_review" <<< "$listing" || fail "status did not come back: $out"
 check "a status change came back ($out)"
 
+# The catalogue: 20 000 NGOs published and pulled in pages, kiosk-sync killed mid-pull,
+# then a delta of 10 changes and 5 removals; search sees the result.
+"$bin/gen_catalog" --count 20000 --seed 3 --out "$work/catalog.json"
+"$bin/national-api" --data "$work/server" publish-catalog "$work/catalog.json" >/dev/null
+pull_kills=0
+for _ in $(seq 4); do
+  "$bin/kiosk-sync" --data "$kiosk" --once >/dev/null 2>&1 &
+  pid=$!
+  sleep "1.$(( RANDOM % 10 ))"
+  kill -9 "$pid" 2>/dev/null && pull_kills=$((pull_kills + 1))
+  wait "$pid" 2>/dev/null || true
+done
+before=$("$bin/kioskctl" --data "$kiosk" catalog | sed -n 's/^organisations\t//p')
+out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "catalogue pull: $out"
+"$bin/kioskctl" --data "$kiosk" catalog | grep -q $'^organisations\t20000$' || fail "after the pull: $("$bin/kioskctl" --data "$kiosk" catalog)"
+changes=$(sed -n 's/.*"catalog_changes":\([0-9]*\).*/\1/p' <<< "$out")
+[ "$before" -gt 0 ] && [ "$changes" -lt 20165 ] || fail "the pull did not resume: $before applied before, $changes in the last round"
+check "20 000 NGOs in pages; kiosk-sync killed $pull_kills times mid-pull with $before applied; the last round resumed with $changes ($out)"
+sed -E -e '/"id":"ngo-0100(0[1-9]|10)"/ s/"ru":"/"ru":"Обновлено · /' -e '/"id":"ngo-01999[0-4]"/d' \
+  "$work/catalog.json" > "$work/catalog2.json"
+published=$("$bin/national-api" --data "$work/server" publish-catalog "$work/catalog2.json")
+grep -q "10 new or changed, 5 removed" <<< "$published" || fail "the delta: $published"
+out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "delta pull: $out"
+grep -q '"catalog_changes":15' <<< "$out" || fail "the delta on the wire: $out"
+"$bin/kioskctl" --data "$kiosk" catalog | grep -q $'^organisations\t19995$' || fail "after the delta"
+found=$("$bin/kioskctl" --data "$kiosk" search "обновлено")
+[ "$(head -n 1 <<< "$found")" = 10 ] || fail "search after the delta finds: $found"
+check "a delta of 10 changes and 5 removals arrived as 15 items; search sees it ($out)"
+
 "$bin/national-api" --data "$work/server" revoke "$(cut -c1-4 <<< "$first")" >/dev/null
 "$bin/file_proposals" --data "$kiosk" --count 1 >/dev/null
 out=$("$bin/kiosk-sync" --data "$kiosk" --once) && fail "a revoked kiosk synced"
