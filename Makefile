@@ -19,7 +19,7 @@ build: deps
 	@cmake --build --preset default -j $(JOBS)
 
 run: build
-	@sh platform/debian/run-kiosk.sh "$(DATA)" $(KIOSK_ARGS)
+	@bash platform/debian/run-kiosk.sh "$(DATA)" $(KIOSK_ARGS)
 
 test: build
 	@ctest --preset default -j $(JOBS)

@@ -4,6 +4,7 @@
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
 //   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
 //   kioskctl --data DIR sync-now        one sync round now, its JSON summary printed
+//   kioskctl --data DIR set-kiosk-code CODE   the code given at installation (once, for life)
 //   kioskctl --data DIR catalog         organisations in the catalogue and its version
 //   kioskctl --data DIR search TEXT     what a resident's search finds: the count, then names
 //   kioskctl --data DIR set-national-key KEY   install the national public key by hand
@@ -27,6 +28,7 @@ int usage() {
                "       kioskctl --data DIR import-catalog FILE\n"
                "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
                "       kioskctl --data DIR sync-now\n"
+               "       kioskctl --data DIR set-kiosk-code CODE\n"
                "       kioskctl --data DIR catalog\n"
                "       kioskctl --data DIR search TEXT\n"
                "       kioskctl --data DIR set-national-key KEY\n",
@@ -93,6 +95,13 @@ int main(int argc, char** argv) {
         std::printf("%zu%s\n", hits->rowids.size(), hits->more ? "+" : "");
         for (std::size_t i = 0; i < hits->rowids.size() && i < 5; ++i)
             if (auto n = catalog.ngo(hits->rowids[i])) std::printf("%s\t%s\n", n->id.c_str(), n->name.in(aul::core::Lang::ru).c_str());
+        return 0;
+    }
+    if (command == "set-kiosk-code" && argc == 5) {
+        auto filing = aul::store::FilingStore::open(std::move(*db));
+        if (!filing) return fail(filing.error());
+        if (auto s = filing->set_kiosk_code(argv[4]); !s) return fail(s.error());
+        std::printf("kiosk code %s\n", argv[4]);
         return 0;
     }
     if (command == "set-national-key" && argc == 5) {

@@ -1,16 +1,40 @@
-#!/bin/sh
-# Starts the kiosk for `make run`: on the desktop if there is one, else says how.
-set -eu
+#!/bin/bash
+# `make run`: the whole demo on this machine. A reference national server on loopback with
+# a certificate chain made here, the kiosk enrolled with it, the demo catalogue published
+# through it, kiosk-sync delivering what residents file, and the kiosk on the desktop.
+set -euo pipefail
 data="$1"; shift
-mkdir -p "$data"
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ] && [ "${SDL_VIDEODRIVER:-}" != "kmsdrm" ]; then
   echo "make run: no display found. Run the kiosk under Xvfb: xvfb-run -a -s '-screen 0 1280x800x24' build/bin/kiosk --data $data --config assets/config/demo.conf --windowed 1280x800, or on a console: SDL_VIDEODRIVER=kmsdrm build/bin/kiosk --data $data --config assets/config/demo.conf" >&2
   exit 1
 fi
-# The demo kiosk holds the reference server's public key, as an enrolled kiosk would, so
-# named proposals and volunteer sign-ups are sealed and work.
-if [ ! -f "$data/kiosk.db" ]; then
-  key=$(build/bin/national-api --data "$data/national" public-key)
-  build/bin/kioskctl --data "$data" set-national-key "$key" >/dev/null
+bin=build/bin
+national="$data/national"
+port="${AUL_DEMO_PORT:-18443}"
+mkdir -p "$data"
+[ -f "$data/certs/ca.pem" ] || sh tests/sync/make-certs.sh "$data/certs"
+
+"$bin/national-api" --data "$national" serve --listen "127.0.0.1:$port" \
+  --cert "$data/certs/server.pem" --key "$data/certs/server.key" 2>>"$data/national.log" &
+server=$!
+sync_pid=""
+trap 'kill $server $sync_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+
+if [ ! -f "$data/device-token" ]; then
+  "$bin/national-api" --data "$national" publish-catalog assets/demo/catalog.json
+  "$bin/kioskctl" --data "$data" set-kiosk-code KZ24 >/dev/null  # as assets/config/demo.conf says
+  code=$("$bin/national-api" --data "$national" enrollment-code | tail -n 1)
+  "$bin/kioskctl" --data "$data" enroll "https://localhost:$port" "$code" --ca "$data/certs/ca.pem"
+  "$bin/kiosk-sync" --data "$data" --once >/dev/null || true
 fi
-exec build/bin/kiosk --data "$data" --config assets/config/demo.conf "$@"
+"$bin/kiosk-sync" --data "$data" 2>>"$data/kiosk-sync.log" &
+sync_pid=$!
+cat <<TXT
+demo: national server https://localhost:$port (data in $national), kiosk-sync running.
+      File a proposal on the kiosk, then answer it as the operators would:
+        $bin/national-api --data $national proposals --json
+        $bin/national-api --data $national set-status KZ24222223X in_review --answer "..."
+      and follow it on the kiosk's Track screen.
+TXT
+"$bin/kiosk" --data "$data" --config assets/config/demo.conf "$@"
