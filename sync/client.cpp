@@ -93,6 +93,7 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     headers = curl_slist_append(headers, "Accept: application/json");
     if (!token.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + token).c_str());
     std::string packed;
+    const std::size_t body_plain_size = body ? body->size() : 0;
     if (body && body->size() >= kCompressFrom) packed = gzip(*body);
     if (!packed.empty()) {
         headers = curl_slist_append(headers, "Content-Encoding: gzip");
@@ -132,6 +133,7 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     curl_easy_getinfo(c, CURLINFO_SIZE_UPLOAD_T, &up);
     curl_easy_getinfo(c, CURLINFO_SIZE_DOWNLOAD_T, &down);
     r.wire_bytes = static_cast<long>(up + down);
+    r.json_bytes = static_cast<long>(body_plain_size + sink.body.size());
     r.body = std::move(sink.body);
     r.retry_after_s = sink.retry_after;
     return r;

@@ -23,6 +23,7 @@ struct Reply {
     std::string body;
     long retry_after_s = -1;  // the server's Retry-After, when it sent one
     long wire_bytes = 0;      // bodies as they crossed the network (compressed)
+    long json_bytes = 0;      // the same bodies uncompressed
 };
 
 class Client {

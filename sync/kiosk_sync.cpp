@@ -84,8 +84,8 @@ void send_heartbeat(Client& client, const std::string& token, const KioskPaths& 
 
 std::string RoundReport::json() const {
     nlohmann::json j{{"pushed", pushed}, {"delivered", delivered}, {"quarantined", quarantined}, {"pulled", pulled},
-                     {"catalog_changes", catalog_changes}, {"outbox", outbox}, {"wire_bytes", wire_bytes},
-                     {"ok", error.empty()}};
+                     {"catalog_changes", catalog_changes}, {"outbox", outbox}, {"requests", requests},
+                     {"wire_bytes", wire_bytes}, {"json_bytes", json_bytes}, {"ok", error.empty()}};
     if (!error.empty()) j["error"] = error;
     return j.dump();
 }
@@ -116,6 +116,12 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     return ok_status();
 }
 
+void count_exchange(RoundReport& rep, const Reply& r) {
+    rep.wire_bytes += r.wire_bytes;
+    rep.json_bytes += r.json_bytes;
+    ++rep.requests;
+}
+
 // Pulls catalogue pages from the cursor until the server has no more; each page is applied
 // with its cursor in one transaction.
 void pull_catalog(Client& client, const std::string& token, store::CatalogStore& catalog, RoundReport& rep) {
@@ -130,7 +136,7 @@ void pull_catalog(Client& client, const std::string& token, store::CatalogStore&
             rep.error = reply.error();
             return;
         }
-        rep.wire_bytes += reply->wire_bytes;
+        count_exchange(rep, *reply);
         if (reply->status != 200) return classify(*reply, rep);
         auto page = decode_catalog_page(reply->body);
         if (!page) {
@@ -188,7 +194,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
             rep.error = reply.error();
             break;
         }
-        rep.wire_bytes += reply->wire_bytes;
+        count_exchange(rep, *reply);
         if (reply->status != 200) {
             classify(*reply, rep);
             break;
@@ -224,7 +230,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
     if (rep.error.empty() || rep.retryable) {
         std::string cursor = filing.setting("status_cursor").value_or("");
         auto reply = client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), token);
-        if (reply) rep.wire_bytes += reply->wire_bytes;
+        if (reply) count_exchange(rep, *reply);
         if (!reply) {
             if (rep.error.empty()) rep.error = reply.error();
         } else if (reply->status != 200) {

@@ -26,6 +26,8 @@ struct RoundReport {
     bool retryable = true;      // false: stop until staff act (revoked, not enrolled)
     long retry_after_s = -1;    // the server asked for this pause
     long wire_bytes = 0;        // bytes of bodies on the network, compressed
+    long json_bytes = 0;        // the same, uncompressed
+    int requests = 0;
     std::string json() const;   // the summary kiosk-sync --once prints
 };
 

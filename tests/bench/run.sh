@@ -30,5 +30,8 @@ for key in first_frame_ms rss_kib font_atlas_kib idle_frames idle_wakeups; do
   echo "{\"name\": \"kiosk.start.$key\", \"value\": $v, \"unit\": \"$unit\"}" >> "$figures"
 done
 
+echo "bench: sync over TLS on loopback" >&2
+bash "$(dirname "$0")/sync_bench.sh" "$build/bin" | tee -a "$figures" >&2
+
 echo "--- figures ---"
 cat "$figures"
