@@ -1,6 +1,7 @@
 // kioskctl: the staff and operator command line over a kiosk's data folder.
 //   kioskctl --data DIR proposals     one line per proposal: code, category, language,
-//                                      state, anonymous or named, title (never contact details)
+//                                      state (or "quarantined: " and the server's reason),
+//                                      anonymous or named, title (never contact details)
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
 //   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
 //   kioskctl --data DIR sync-now        one sync round now, its JSON summary printed
@@ -43,7 +44,8 @@ int fail(const std::string& why) {
 
 int list_proposals(const aul::store::Db& db) {
     auto st = db.prepare(
-        "SELECT tracking_code, category, lang, state, anonymous, title FROM proposals ORDER BY sequence");
+        "SELECT tracking_code, category, lang, CASE WHEN quarantine_reason IS NULL THEN state "
+        "ELSE 'quarantined: ' || quarantine_reason END, anonymous, title FROM proposals ORDER BY sequence");
     if (!st) return fail(st.error());
     for (;;) {
         auto row = st->step();

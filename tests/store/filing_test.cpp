@@ -234,3 +234,30 @@ TEST_CASE("a full disk refuses the proposal whole, with a message that says so")
     CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposals") == saved);
     CHECK(*fs.db().scalar_int("SELECT count(*) FROM proposal_history") == saved);  // nothing half-written
 }
+
+TEST_CASE("sync outcomes: delivered items leave the outbox, refused ones wait in quarantine with the reason") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("K7QM").ok());
+    auto a = fs.file_proposal(draft("Бір"), 1);
+    auto b = fs.file_proposal(draft("Екі"), 2);
+    auto c = fs.file_proposal(draft("Үш"), 3);
+    REQUIRE(fs.outgoing(50)->size() == 3);
+    using O = store::FilingStore::Outcome;
+    REQUIRE(fs.apply_outcomes({{a->id, O::delivered, ""}, {b->id, O::quarantined, "error.title.empty"}}, 10).ok());
+    auto left = fs.outgoing(50);
+    REQUIRE(left->size() == 1);
+    CHECK(left->front().id == c->id);  // the refused one never blocks the rest
+    CHECK(*fs.unsent_count() == 1);
+    CHECK(*fs.quarantined_count() == 1);
+    auto delivered = fs.find(a->tracking_code);
+    CHECK((*delivered)->state == "delivered");
+    CHECK((*delivered)->history.size() == 2);
+    // Applying the same acknowledgement again changes nothing.
+    REQUIRE(fs.apply_outcomes({{a->id, O::delivered, ""}}, 11).ok());
+    CHECK((*fs.find(a->tracking_code))->history.size() == 2);
+    // Status changes move with their cursor.
+    REQUIRE(fs.apply_state_changes({{a->tracking_code, "accepted", "Жөндейміз", 20}}, 42).ok());
+    CHECK((*fs.find(a->tracking_code))->answer == "Жөндейміз");
+    CHECK(*fs.setting("status_cursor") == "42");
+}

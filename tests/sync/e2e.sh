@@ -128,6 +128,20 @@ found=$("$bin/kioskctl" --data "$kiosk" search "обновлено")
 [ "$(head -n 1 <<< "$found")" = 10 ] || fail "search after the delta finds: $found"
 check "a delta of 10 changes and 5 removals arrived as 15 items; search sees it ($out)"
 
+# The daemon: a new proposal reaches the reachable server within 5 seconds.
+"$bin/kiosk-sync" --data "$kiosk" 2>/dev/null &
+daemon=$!
+sleep 1
+before=$("$bin/national-api" --data "$work/server" proposals --json | grep -c .)
+"$bin/file_proposals" --data "$kiosk" --count 1 >/dev/null
+t0=$(date +%s%3N)
+while [ "$("$bin/national-api" --data "$work/server" proposals --json | grep -c .)" = "$before" ]; do
+  [ $(( $(date +%s%3N) - t0 )) -lt 5000 ] || fail "a new proposal did not reach the server within 5 s"
+  sleep 0.1
+done
+check "the running daemon delivered a new proposal in $(( $(date +%s%3N) - t0 )) ms"
+kill "$daemon"; wait "$daemon" 2>/dev/null || true
+
 "$bin/national-api" --data "$work/server" revoke "$(cut -c1-4 <<< "$first")" >/dev/null
 "$bin/file_proposals" --data "$kiosk" --count 1 >/dev/null
 out=$("$bin/kiosk-sync" --data "$kiosk" --once) && fail "a revoked kiosk synced"
