@@ -172,7 +172,9 @@ Result<std::string> FilingStore::latest_tracking_code() const {
 }
 
 Result<std::int64_t> FilingStore::unsent_count() const {
-    return db_.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL AND quarantine_reason IS NULL");
+    return db_.scalar_int(
+        "SELECT (SELECT count(*) FROM proposals WHERE sent_ms IS NULL AND quarantine_reason IS NULL) + "
+        "(SELECT count(*) FROM volunteer_signups WHERE sent_ms IS NULL AND quarantine_reason IS NULL)");
 }
 
 Result<std::int64_t> FilingStore::quarantined_count() const {
@@ -213,6 +215,21 @@ Result<std::vector<FilingStore::OutgoingProposal>> FilingStore::outgoing(int lim
     return out;
 }
 
+Result<std::vector<FilingStore::OutgoingSignup>> FilingStore::outgoing_signups(int limit) const {
+    auto st = db_.prepare("SELECT id, opportunity, ngo, lang, contact, created_ms FROM volunteer_signups "
+                          "WHERE sent_ms IS NULL AND quarantine_reason IS NULL ORDER BY created_ms, id LIMIT ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, limit);
+    std::vector<OutgoingSignup> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->integer(5)});
+    }
+    return out;
+}
+
 Status FilingStore::apply_outcomes(const std::vector<ItemOutcome>& outcomes, std::int64_t now_ms) {
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
@@ -221,9 +238,20 @@ Status FilingStore::apply_outcomes(const std::vector<ItemOutcome>& outcomes, std
         "WHERE id = ?1 AND sent_ms IS NULL");
     auto hist = db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms) VALUES (?1, 'delivered', ?2)");
     auto quarantine = db_.prepare("UPDATE proposals SET quarantine_reason = ?2 WHERE id = ?1");
-    for (auto* s : {&sent, &hist, &quarantine})
+    // Sign-ups share the id space (UUIDs): whichever table holds the id takes the outcome.
+    auto signup_sent = db_.prepare("UPDATE volunteer_signups SET sent_ms = ?2 WHERE id = ?1 AND sent_ms IS NULL");
+    auto signup_quarantine = db_.prepare("UPDATE volunteer_signups SET quarantine_reason = ?2 WHERE id = ?1");
+    for (auto* s : {&sent, &hist, &quarantine, &signup_sent, &signup_quarantine})
         if (!*s) return Error{s->error()};
     for (const auto& o : outcomes) {
+        std::string reason = o.reason.empty() ? std::string("refused by the server") : o.reason;
+        if (o.outcome == Outcome::delivered) {
+            signup_sent->bind(1, o.id).bind(2, now_ms);
+            if (auto s = signup_sent->run(); !s) return s;
+        } else {
+            signup_quarantine->bind(1, o.id).bind(2, reason);
+            if (auto s = signup_quarantine->run(); !s) return s;
+        }
         if (o.outcome == Outcome::delivered) {
             sent->bind(1, o.id).bind(2, now_ms);
             if (auto s = sent->run(); !s) return s;

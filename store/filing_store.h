@@ -74,6 +74,11 @@ public:
     };
     // Unsent, unquarantined proposals, oldest first.
     Result<std::vector<OutgoingProposal>> outgoing(int limit) const;
+    struct OutgoingSignup {
+        std::string id, opportunity, ngo, lang, contact;
+        std::int64_t created_ms = 0;
+    };
+    Result<std::vector<OutgoingSignup>> outgoing_signups(int limit) const;
     enum class Outcome { delivered, quarantined };
     struct ItemOutcome {
         std::string id;

@@ -182,13 +182,17 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
     // Push: batches until the outbox is empty or the server stops us.
     for (;;) {
         auto batch = filing.outgoing(static_cast<int>(kMaxBatchItems));
-        if (!batch) {
-            rep.error = batch.error();
+        auto signups = batch ? filing.outgoing_signups(static_cast<int>(kMaxBatchItems - batch->size()))
+                             : Result<std::vector<store::FilingStore::OutgoingSignup>>(Error{batch.error()});
+        if (!batch || !signups) {
+            rep.error = !batch ? batch.error() : signups.error();
             break;
         }
-        if (batch->empty()) break;
+        if (batch->empty() && signups->empty()) break;
         SubmitRequest req;
         for (const auto& p : *batch) req.proposals.push_back(to_item(p));
+        for (const auto& s : *signups)
+            req.signups.push_back({s.id, s.opportunity, s.ngo, s.lang, s.contact, s.created_ms});
         auto reply = client.post("/v1/submissions", encode(req), token);
         if (!reply) {
             rep.error = reply.error();
@@ -207,6 +211,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
         }
         std::unordered_set<std::string> asked;
         for (const auto& p : *batch) asked.insert(p.id);
+        for (const auto& s : *signups) asked.insert(s.id);
         std::vector<store::FilingStore::ItemOutcome> outcomes;
         for (const auto& r : resp->results) {
             if (!asked.count(r.id)) continue;  // not ours to mark
@@ -216,12 +221,12 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
                                 r.reason});
             ++(delivered ? rep.delivered : rep.quarantined);
         }
-        rep.pushed += static_cast<int>(batch->size());
+        rep.pushed += static_cast<int>(asked.size());
         if (auto s = filing.apply_outcomes(outcomes, now_ms); !s) {
             rep.error = s.error();
             break;
         }
-        if (outcomes.size() < batch->size()) {
+        if (outcomes.size() < asked.size()) {
             rep.error = "the server answered for only some items; the rest stay queued";
             break;
         }

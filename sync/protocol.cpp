@@ -127,7 +127,11 @@ std::string encode(const SubmitRequest& m) {
                          {"anonymous", p.anonymous},
                          {"contact_sealed", p.contact_sealed},
                          {"created_ms", p.created_ms}});
-    return json{{"proposals", items}}.dump();
+    json signups = json::array();
+    for (const auto& s : m.signups)
+        signups.push_back({{"id", s.id}, {"opportunity", s.opportunity}, {"ngo", s.ngo}, {"lang", s.lang},
+                           {"contact_sealed", s.contact_sealed}, {"created_ms", s.created_ms}});
+    return json{{"proposals", items}, {"signups", signups}}.dump();
 }
 
 std::string encode(const SubmitResponse& m) {
@@ -233,6 +237,14 @@ Result<SubmitRequest> decode_submit_request(std::string_view text) {
             i.created_ms = num(p, "created_ms");
             return i;
         });
+        if (o.contains("signups")) {
+            m.signups = each<SignupItem>(list(o, "signups", kMaxBatchItems), "signups", [](const json& s) {
+                return SignupItem{str(s, "id"), str(s, "opportunity", false), str(s, "ngo"), str(s, "lang"),
+                                  str(s, "contact_sealed"), num(s, "created_ms")};
+            });
+        }
+        if (m.proposals.size() + m.signups.size() > kMaxBatchItems)
+            throw Bad("a submission carries more than " + std::to_string(kMaxBatchItems) + " items");
         return m;
     });
 }

@@ -41,8 +41,17 @@ struct ProposalItem {
     std::int64_t created_ms = 0;
 };
 
+// A volunteer's sign-up; name and phone sealed like a proposal's contact details.
+struct SignupItem {
+    std::string id;  // UUIDv7
+    std::string opportunity, ngo, lang;
+    std::string contact_sealed;
+    std::int64_t created_ms = 0;
+};
+
 struct SubmitRequest {
     std::vector<ProposalItem> proposals;
+    std::vector<SignupItem> signups;  // proposals and sign-ups together: at most 50 items
 };
 
 enum class ItemStatus { accepted, duplicate, conflict, rejected };

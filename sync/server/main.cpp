@@ -30,6 +30,7 @@ int usage() {
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
                "       national-api --data DIR revoke KIOSK_CODE\n"
                "       national-api --data DIR kiosks --json\n"
+               "       national-api --data DIR signups            (how many volunteer sign-ups arrived)\n"
                "       national-api --data DIR publish-catalog FILE\n"
                "       national-api --data DIR public-key\n"
                "       national-api --data DIR open-contact CODE\n",
@@ -249,6 +250,12 @@ int main(int argc, char** argv) {
         if (!rep) return fail(rep.error());
         std::printf("published: %zu new or changed, %zu removed, catalogue version %lld\n", rep->changed, rep->deleted,
                     static_cast<long long>(rep->version));
+        return 0;
+    }
+    if (cmd == "signups") {
+        auto n = store->signup_count();
+        if (!n) return fail(n.error());
+        std::printf("%lld\n", static_cast<long long>(*n));
         return 0;
     }
     if (cmd == "kiosks") {

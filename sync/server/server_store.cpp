@@ -31,6 +31,9 @@ CREATE TABLE IF NOT EXISTS proposals(
   id TEXT PRIMARY KEY, kiosk TEXT NOT NULL REFERENCES kiosks(id), tracking_code TEXT NOT NULL UNIQUE,
   content_hash TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'delivered',
   answer TEXT NOT NULL DEFAULT '', received_ms INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS signups(
+  id TEXT PRIMARY KEY, kiosk TEXT NOT NULL REFERENCES kiosks(id), content_hash TEXT NOT NULL, body TEXT NOT NULL,
+  received_ms INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS status_changes(
   seq INTEGER PRIMARY KEY AUTOINCREMENT, kiosk TEXT NOT NULL, tracking_code TEXT NOT NULL,
   state TEXT NOT NULL, answer TEXT NOT NULL DEFAULT '', at_ms INTEGER NOT NULL);
@@ -258,9 +261,39 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         if (auto s = change->run(); !s) return Error{s.error()};
         out.results.push_back({p.id, ItemStatus::accepted, ""});
     }
+    auto seen = db_.prepare("SELECT content_hash FROM signups WHERE id = ?1");
+    auto add = db_.prepare("INSERT INTO signups(id, kiosk, content_hash, body, received_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!seen) return Error{seen.error()};
+    if (!add) return Error{add.error()};
+    for (const auto& s : req.signups) {
+        std::string body = nlohmann::json{{"opportunity", s.opportunity}, {"ngo", s.ngo}, {"lang", s.lang},
+                                          {"contact_sealed", s.contact_sealed}, {"created_ms", s.created_ms}}
+                               .dump();
+        std::string hash = token_hash(body);
+        seen->bind(1, s.id);
+        auto row = seen->step();
+        if (!row) return Error{row.error()};
+        if (*row) {
+            bool same = seen->text(0) == hash;
+            seen->reset();
+            out.results.push_back({s.id, same ? ItemStatus::duplicate : ItemStatus::conflict,
+                                   same ? "" : "this id was received before with other content"});
+            continue;
+        }
+        seen->reset();
+        if (!core::is_uuid(s.id) || s.ngo.empty() || s.contact_sealed.empty()) {
+            out.results.push_back({s.id, ItemStatus::rejected, "a sign-up needs an id, an NGO and sealed contact details"});
+            continue;
+        }
+        add->bind(1, s.id).bind(2, k.id).bind(3, hash).bind(4, body).bind(5, now_ms);
+        if (auto st = add->run(); !st) return Error{st.error()};
+        out.results.push_back({s.id, ItemStatus::accepted, ""});
+    }
     if (auto s = tx->commit(); !s) return Error{s.error()};
     return out;
 }
+
+Result<std::int64_t> ServerStore::signup_count() const { return db_.scalar_int("SELECT count(*) FROM signups"); }
 
 Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t since) const {
     auto st = db_.prepare(

@@ -35,6 +35,7 @@ public:
     // Stores each item once: the same id with the same content is a duplicate, with other
     // content a conflict; an item failing validation is rejected with its reason.
     Result<SubmitResponse> submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms);
+    Result<std::int64_t> signup_count() const;
     Result<StatusResponse> status_since(const Kiosk& k, std::int64_t since) const;
     // Operators answer: a new state (and answer text) for a proposal by tracking code.
     Status set_status(const std::string& tracking_code, const std::string& state, const std::string& answer,

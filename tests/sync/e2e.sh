@@ -91,6 +91,10 @@ out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "named proposal: $out"
 "$bin/national-api" --data "$work/server" open-contact "$named" | grep -q "Айгүл Сәрсенова" \
   || fail "the operator cannot open the sealed contact details"
 check "contact details travel sealed; only the server's key opens them"
+"$bin/file_proposals" --data "$kiosk" --count 2 --signups >/dev/null
+out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "sign-ups: $out"
+[ "$("$bin/national-api" --data "$work/server" signups)" = 2 ] || fail "the sign-ups did not arrive: $out"
+check "volunteer sign-ups travel with the proposals ($out)"
 
 first=$(head -n 1 "$work/codes")
 "$bin/national-api" --data "$work/server" set-status "$first" in_review --answer "Қаралуда" >/dev/null

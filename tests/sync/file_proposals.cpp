@@ -1,6 +1,7 @@
 // Test helper: files N proposals into a kiosk's database the way the kiosk does, printing
 // each tracking code once its commit returned.
-//   file_proposals --data DIR --count N [--named]   (--named: with a name and phone, sealed)
+//   file_proposals --data DIR --count N [--named | --signups]
+//   (--named: with a name and phone, sealed; --signups: volunteer sign-ups instead)
 #include <chrono>
 #include <cstdio>
 #include <string>
@@ -12,12 +13,24 @@
 int main(int argc, char** argv) {
     if (argc != 5 && argc != 6) return 2;
     bool named = argc == 6 && std::string(argv[5]) == "--named";
+    bool signups = argc == 6 && std::string(argv[5]) == "--signups";
     std::string dir = argv[2];
     int count = std::atoi(argv[4]);
     auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
     if (!db) return std::fprintf(stderr, "%s\n", db.error().c_str()), 1;
     auto fs = aul::store::FilingStore::open(std::move(*db));
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; signups && i < count; ++i) {
+        aul::core::SignupDraft s;
+        s.ngo = "ngo-000001";
+        s.name = "Данияр";
+        s.phone = "+77011234567";
+        s.consent = true;
+        if (!aul::core::clean_and_check(s).empty()) return 3;
+        auto id = fs->file_signup(s, i);
+        if (!id) return std::fprintf(stderr, "%s\n", id.error().c_str()), 1;
+        std::printf("%s\n", id->c_str());
+    }
+    for (int i = 0; !signups && i < count; ++i) {
         aul::core::ProposalDraft d;
         d.category = "water";
         d.region = "KZ-19";

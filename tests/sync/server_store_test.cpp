@@ -65,17 +65,17 @@ TEST_CASE("items are stored once: duplicate, conflict and rejection per item") {
     auto first = item(k->kiosk_code, 1, "Жол");
     auto bad = item(k->kiosk_code, 2, "   ");
     auto foreign = item("ZZZZ", 3, "Бөтен");
-    auto res = srv.s->submit(kiosk, {{first, bad, foreign}}, 10);
+    auto res = srv.s->submit(kiosk, {{first, bad, foreign}, {}}, 10);
     REQUIRE(res.ok());
     CHECK(res->results[0].status == ItemStatus::accepted);
     CHECK(res->results[1].status == ItemStatus::rejected);
     CHECK(res->results[1].reason == "error.title.empty");
     CHECK(res->results[2].status == ItemStatus::rejected);
-    auto again = srv.s->submit(kiosk, {{first}}, 11);
+    auto again = srv.s->submit(kiosk, {{first}, {}}, 11);
     CHECK(again->results[0].status == ItemStatus::duplicate);
     auto changed = first;
     changed.title = "Басқа";
-    CHECK(srv.s->submit(kiosk, {{changed}}, 12)->results[0].status == ItemStatus::conflict);
+    CHECK(srv.s->submit(kiosk, {{changed}, {}}, 12)->results[0].status == ItemStatus::conflict);
     auto listing = srv.s->proposals_json();
     REQUIRE(listing.ok());
     CHECK(std::count(listing->begin(), listing->end(), '\n') == 1);
@@ -89,4 +89,18 @@ TEST_CASE("items are stored once: duplicate, conflict and rejection per item") {
     CHECK(next->changes[0].answer == "Қаралуда");
     CHECK_FALSE(srv.s->set_status(first.tracking_code, "lost", "", 21).ok());
     CHECK_FALSE(srv.s->set_status("KZ24222224F", "accepted", "", 21).ok());
+}
+
+TEST_CASE("volunteer sign-ups are deduplicated the same way") {
+    Server srv;
+    auto k = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", ""});
+    Kiosk kiosk = srv.s->kiosk_for_token(k->token)->value();
+    SignupItem s{core::new_uuid_v7(), "opp-000001", "ngo-000001", "ru", "c2VhbGVk", 5};
+    SignupItem unsealed{core::new_uuid_v7(), "", "ngo-000001", "ru", "", 5};
+    auto res = srv.s->submit(kiosk, {{}, {s, unsealed}}, 10);
+    REQUIRE(res.ok());
+    CHECK(res->results[0].status == ItemStatus::accepted);
+    CHECK(res->results[1].status == ItemStatus::rejected);
+    CHECK(srv.s->submit(kiosk, {{}, {s}}, 11)->results[0].status == ItemStatus::duplicate);
+    CHECK(*srv.s->signup_count() == 1);
 }
