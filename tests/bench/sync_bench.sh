@@ -3,32 +3,18 @@
 # 10 changes (bytes on the wire beside the JSON, requests, time), 1000 queued proposals
 # pushed, and the server under 100 simulated kiosks. JSON lines on standard output.
 #   sync_bench.sh BIN_DIR
-set -euo pipefail
+name=syncbench
 bin="$1"
-here="$(cd "$(dirname "$0")" && pwd)"
-work=$(mktemp -d /tmp/aul-syncbench-XXXXXX)
-server_pid=""
-trap '[ -n "$server_pid" ] && kill $server_pid 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-sh "$here/../sync/make-certs.sh" "$work/certs"
-port=$(( 20000 + (RANDOM % 20000) ))
-"$bin/national-api" --data "$work/server" serve --listen "127.0.0.1:$port" \
-  --cert "$work/certs/server.pem" --key "$work/certs/server.key" 2>/dev/null &
-server_pid=$!
-for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
-url="https://localhost:$port"
+source "$(dirname "$0")/../sync/lib.sh"
+start_server
 figure() { echo "{\"name\": \"$1\", \"value\": $2, \"unit\": \"$3\"}"; }
 field() { sed -n "s/.*\"$1\":\([0-9]*\).*/\1/p" <<< "$2"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 now_ms() { date +%s%3N; }
-new_kiosk() {
-  mkdir -p "$1"
-  "$bin/kioskctl" --data "$1" enroll "$url" "$("$bin/national-api" --data "$work/server" enrollment-code | tail -n 1)" \
-    --ca "$work/certs/ca.pem" >/dev/null
-}
 
 "$bin/gen_catalog" --count 20000 --seed 5 --out "$work/catalog.json"
 "$bin/national-api" --data "$work/server" publish-catalog "$work/catalog.json" >/dev/null
-new_kiosk "$work/k1"
+enrol "$work/k1"
 t0=$(now_ms); out=$("$bin/kiosk-sync" --data "$work/k1" --once); t1=$(now_ms)
 figure sync.catalog_initial_20000.wire_bytes "$(field wire_bytes "$out")" bytes
 figure sync.catalog_initial_20000.json_bytes "$(field json_bytes "$out")" bytes
@@ -45,7 +31,7 @@ figure sync.catalog_delta_10.wire_bytes.median "$(cut -d' ' -f1 "$work/delta" | 
 figure sync.catalog_delta_10.time.median "$(cut -d' ' -f2 "$work/delta" | median)" ms
 
 for i in 1 2 3; do
-  new_kiosk "$work/q$i"
+  enrol "$work/q$i"
   "$bin/kiosk-sync" --data "$work/q$i" --once >/dev/null        # catalogue in place
   "$bin/file_proposals" --data "$work/q$i" --count 1000 >/dev/null
   t0=$(now_ms); out=$("$bin/kiosk-sync" --data "$work/q$i" --once); t1=$(now_ms)

@@ -4,31 +4,9 @@
 # delivered exactly once by kiosk-sync, statuses flowing back, a wrong CA and a revoked
 # kiosk refused.
 #   e2e.sh BIN_DIR
-set -euo pipefail
+name=e2e
 bin="$1"
-here="$(cd "$(dirname "$0")" && pwd)"
-work=$(mktemp -d /tmp/aul-e2e-XXXXXX)
-server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-fail() { echo "e2e: FAILED: $*" >&2; exit 1; }
-check() { echo "e2e: ok: $*"; }
-
-sh "$here/make-certs.sh" "$work/certs"
-port=$(( 20000 + (RANDOM % 20000) ))
-url="https://localhost:$port"
-
-start_server() {
-  "$bin/national-api" --data "$work/server" serve --listen "127.0.0.1:$port" \
-    --cert "$work/certs/server.pem" --key "$work/certs/server.key" 2>>"$work/server.log" &
-  server_pid=$!
-  for _ in $(seq 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  fail "national-api did not start: $(cat "$work/server.log")"
-}
-stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+source "$(dirname "$0")/lib.sh"
 
 kiosk="$work/kiosk"
 mkdir -p "$kiosk" "$work/stranger"
@@ -50,7 +28,7 @@ for bad in wronghost expired selfsigned; do
   "$bin/national-api" --data "$work/server" serve --listen "127.0.0.1:$bad_port" \
     --cert "$work/certs/$bad.pem" --key "$work/certs/$bad.key" 2>>"$work/server.log" &
   bad_pid=$!
-  for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$bad_port") 2>/dev/null && break; sleep 0.1; done
+  wait_for_port "$bad_port"
   spare=$("$bin/national-api" --data "$work/server" enrollment-code | tail -n 1)
   mkdir -p "$work/k-$bad"
   if "$bin/kioskctl" --data "$work/k-$bad" enroll "https://localhost:$bad_port" "$spare" --ca "$work/certs/ca.pem" \

@@ -3,37 +3,16 @@
 # delivered wrongly, nothing is lost, every fault reads as words in the sync summary, and
 # the server ends with each proposal exactly once.
 #   faults.sh BIN_DIR
-set -euo pipefail
+name=faults
 bin="$1"
-here="$(cd "$(dirname "$0")" && pwd)"
-work=$(mktemp -d /tmp/aul-faults-XXXXXX)
-server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-fail() { echo "faults: FAILED: $*" >&2; exit 1; }
-check() { echo "faults: ok: $*"; }
+source "$(dirname "$0")/lib.sh"
 
-sh "$here/make-certs.sh" "$work/certs"
-port=$(( 20000 + (RANDOM % 20000) ))
 faults="$work/faults"
 : > "$faults"
-start_server() {
-  "$bin/national-api" --data "$work/server" serve --listen "127.0.0.1:$port" --faults "$faults" \
-    --cert "$work/certs/server.pem" --key "$work/certs/server.key" 2>>"$work/server.log" &
-  server_pid=$!
-  for _ in $(seq 50); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  fail "national-api did not start"
-}
 kiosk="$work/kiosk"
-mkdir -p "$kiosk"
-start_server
-code=$("$bin/national-api" --data "$work/server" enrollment-code | tail -n 1)
-"$bin/kioskctl" --data "$kiosk" enroll "https://localhost:$port" "$code" --ca "$work/certs/ca.pem" >/dev/null
+start_server --faults "$faults"
+enrol "$kiosk"
 "$bin/file_proposals" --data "$kiosk" --count 5 >/dev/null
-server_count() { "$bin/national-api" --data "$work/server" proposals --json | grep -c . || true; }
 
 # Each fault: the round fails with readable words, the outbox is intact.
 try_fault() {  # fault-line, words expected in the error
@@ -67,17 +46,20 @@ grep -q '"delivered":5' <<< "$out" || fail "the resend: $out"
 [ "$(server_count)" = 5 ] || fail "the resend made duplicates"
 check "reply cut after storing: resent, acknowledged as duplicates, stored once"
 
-# 1000 queued over a slow line (150 ms a request), kiosk-sync killed at random moments
+# 1000 queued over a slow line (200 ms a request), kiosk-sync killed at random moments
 # mid-push, then national-api killed at random moments.
 "$bin/file_proposals" --data "$kiosk" --count 1000 >/dev/null
-echo "delay 150" > "$faults"
+echo "delay 200" > "$faults"
+queued() { "$bin/kioskctl" --data "$kiosk" proposals | grep -c $'\tqueued\t' || true; }
 kills=0
-for _ in $(seq 30); do
+for _ in $(seq 80); do
+  [ "$(queued)" -gt 0 ] || break
   "$bin/kiosk-sync" --data "$kiosk" --once >/dev/null 2>&1 &
   pid=$!
-  sleep "0.$(( RANDOM % 2 ))$(( RANDOM % 10 ))"
-  kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
-  wait "$pid" 2>/dev/null || true
+  sleep "$(printf "0.%03d" $(( 50 + RANDOM % 250 )))"
+  kill -9 "$pid" 2>/dev/null || true
+  rc=0; wait "$pid" 2>/dev/null || rc=$?
+  [ "$rc" = 137 ] && kills=$((kills + 1))  # it died of the SIGKILL, not of finishing
 done
 [ "$kills" -ge 20 ] || fail "kiosk-sync was killed mid-work only $kills times"
 server_kills=0
@@ -85,10 +67,11 @@ for _ in $(seq 20); do
   "$bin/kiosk-sync" --data "$kiosk" --once >/dev/null 2>&1 &
   pid=$!
   sleep "0.$(( RANDOM % 20 ))"
-  kill -9 "$server_pid" 2>/dev/null && server_kills=$((server_kills + 1))
-  wait "$server_pid" 2>/dev/null || true
+  kill -9 "$server_pid" 2>/dev/null || true
+  rc=0; wait "$server_pid" 2>/dev/null || rc=$?
+  [ "$rc" = 137 ] && server_kills=$((server_kills + 1))
   wait "$pid" 2>/dev/null || true
-  start_server
+  start_server --faults "$faults"
 done
 : > "$faults"
 out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "final round: $out"

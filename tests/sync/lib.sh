@@ -1,0 +1,36 @@
+# Shared by the sync test scripts (sourced): a work folder removed on exit, a certificate
+# chain, and a reference server on a random loopback port.
+#   name=...; bin=...; source lib.sh; start_server [--faults FILE]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+work=$(mktemp -d "/tmp/aul-$name-XXXXXX")
+server_pid=""
+cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+fail() { echo "$name: FAILED: $*" >&2; exit 1; }
+check() { echo "$name: ok: $*"; }
+
+sh "$here/make-certs.sh" "$work/certs"
+port=$(( 20000 + (RANDOM % 20000) ))
+url="https://localhost:$port"
+
+wait_for_port() {
+  for _ in $(seq 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  fail "nothing listens on port $1: $(cat "$work/server.log" 2>/dev/null)"
+}
+start_server() {  # extra arguments go to `national-api serve`
+  "$bin/national-api" --data "$work/server" serve --listen "127.0.0.1:$port" \
+    --cert "$work/certs/server.pem" --key "$work/certs/server.key" "$@" 2>>"$work/server.log" &
+  server_pid=$!
+  wait_for_port "$port"
+}
+stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+enrol() {  # kiosk folder
+  mkdir -p "$1"
+  "$bin/kioskctl" --data "$1" enroll "$url" "$("$bin/national-api" --data "$work/server" enrollment-code | tail -n 1)" \
+    --ca "$work/certs/ca.pem" >/dev/null
+}
+server_count() { "$bin/national-api" --data "$work/server" proposals --json | grep -c . || true; }
