@@ -141,6 +141,10 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
     if (!server.is_valid()) return fail("cannot start TLS with " + cert + " and " + key + " (check both files)");
     SSL_CTX_set_min_proto_version(server.ssl_context(), TLS1_2_VERSION);
     server.set_payload_max_length(kMaxRequestBytes);
+    // Every kiosk keeps its connection open between requests; enough workers that a
+    // hundred of them never queue behind each other's idle connections.
+    server.new_task_queue = [] { return new httplib::ThreadPool(128); };
+    server.set_keep_alive_timeout(2);
     server.set_read_timeout(15, 0);
     server.set_write_timeout(15, 0);
     std::mutex mu;  // one SQLite connection, requests in turn
