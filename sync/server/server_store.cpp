@@ -217,6 +217,24 @@ Status ServerStore::revoke(const std::string& kiosk_code) {
     return ok_status();
 }
 
+namespace {
+// The answer for an id stored before: a duplicate when the content is the same, a conflict
+// when not; nullopt for a new id. `lookup` selects the stored content hash by id.
+Result<std::optional<ItemResult>> seen_before(store::Stmt& lookup, const std::string& id, const std::string& hash) {
+    lookup.bind(1, id);
+    auto row = lookup.step();
+    if (!row) return Error{row.error()};
+    std::optional<ItemResult> out;
+    if (*row) {
+        bool same = lookup.text(0) == hash;
+        out = ItemResult{id, same ? ItemStatus::duplicate : ItemStatus::conflict,
+                         same ? "" : "this id was received before with other content"};
+    }
+    lookup.reset();
+    return out;
+}
+}  // namespace
+
 Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms) {
     SubmitResponse out;
     auto tx = store::WriteTx::begin(db_);
@@ -232,17 +250,12 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
     for (const auto& p : req.proposals) {
         std::string body = body_of(p);
         std::string hash = token_hash(body);
-        existing->bind(1, p.id);
-        auto row = existing->step();
-        if (!row) return Error{row.error()};
-        if (*row) {
-            bool same = existing->text(0) == hash;
-            existing->reset();
-            out.results.push_back({p.id, same ? ItemStatus::duplicate : ItemStatus::conflict,
-                                   same ? "" : "this id was received before with other content"});
+        auto seen = seen_before(*existing, p.id, hash);
+        if (!seen) return Error{seen.error()};
+        if (*seen) {
+            out.results.push_back(**seen);
             continue;
         }
-        existing->reset();
         if (std::string why = validation_problem(p, k); !why.empty()) {
             out.results.push_back({p.id, ItemStatus::rejected, why});
             continue;
@@ -270,17 +283,12 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
                                           {"contact_sealed", s.contact_sealed}, {"created_ms", s.created_ms}}
                                .dump();
         std::string hash = token_hash(body);
-        seen->bind(1, s.id);
-        auto row = seen->step();
-        if (!row) return Error{row.error()};
-        if (*row) {
-            bool same = seen->text(0) == hash;
-            seen->reset();
-            out.results.push_back({s.id, same ? ItemStatus::duplicate : ItemStatus::conflict,
-                                   same ? "" : "this id was received before with other content"});
+        auto before = seen_before(*seen, s.id, hash);
+        if (!before) return Error{before.error()};
+        if (*before) {
+            out.results.push_back(**before);
             continue;
         }
-        seen->reset();
         if (!core::is_uuid(s.id) || s.ngo.empty() || s.contact_sealed.empty()) {
             out.results.push_back({s.id, ItemStatus::rejected, "a sign-up needs an id, an NGO and sealed contact details"});
             continue;
