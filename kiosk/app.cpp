@@ -32,6 +32,7 @@
 #include "platform/window.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/instance_lock.h"
 
 namespace aul::kiosk {
 
@@ -173,6 +174,7 @@ private:
     bool fonts_dirty_ = false;
     Uint32 wake_event_ = 0;
 
+    std::optional<store::InstanceLock> lock_;
     std::optional<store::CatalogStore> store_;
     std::optional<store::FilingStore> filing_;
     std::unique_ptr<SearchWorker> search_;
@@ -263,6 +265,9 @@ Status App::start() {
     if (auto s = load_translations(tr_); !s) return s;
 
     ::mkdir(opt_.data_dir.c_str(), 0750);
+    auto lock = store::InstanceLock::acquire(opt_.data_dir, "kiosk");
+    if (!lock) return Error{lock.error()};
+    lock_.emplace(std::move(*lock));
     std::string db_path = opt_.data_dir + "/kiosk.db";
     store::OpenReport report;
     auto db = store::open_kiosk_db(db_path, &report);

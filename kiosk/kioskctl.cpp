@@ -18,6 +18,7 @@
 #include "platform/paths.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/instance_lock.h"
 #include "sync/kiosk_sync.h"
 
 #include <chrono>
@@ -114,6 +115,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     if ((command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") || command == "sync-now") {
+        // The same lock as kiosk-sync: one sync at a time per kiosk.
+        auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
+        if (!lock) return fail(lock.error() + " (it syncs new work within 2 s by itself)");
         auto filing = aul::store::FilingStore::open(std::move(*db));
         if (!filing) return fail(filing.error());
         aul::sync::KioskPaths paths{dir};

@@ -10,6 +10,7 @@
 
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/instance_lock.h"
 #include "sync/kiosk_sync.h"
 
 using namespace aul;
@@ -55,6 +56,11 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, on_signal);
     std::signal(SIGINT, on_signal);
     sync::KioskPaths paths{dir};
+    auto lock = store::InstanceLock::acquire(dir, "kiosk-sync");
+    if (!lock) {
+        std::fprintf(stderr, "kiosk-sync: %s\n", lock.error().c_str());
+        return 1;
+    }
     auto db = store::open_kiosk_db(paths.db());
     if (!db) {
         std::fprintf(stderr, "kiosk-sync: %s\n", db.error().c_str());

@@ -4,6 +4,7 @@
 
 #include "common.h"
 #include "store/catalog_store.h"
+#include "store/instance_lock.h"
 
 using namespace aul;
 
@@ -71,4 +72,17 @@ TEST_CASE("an unreadable location gives an actionable error") {
     auto db = store::open_kiosk_db("/nonexistent-dir/kiosk.db");
     REQUIRE_FALSE(db.ok());
     CHECK(db.error().find("/nonexistent-dir/kiosk.db") != std::string::npos);
+}
+
+TEST_CASE("one process of a kind per data folder") {
+    TempDir dir;
+    {
+        auto first = store::InstanceLock::acquire(dir.path, "kiosk");
+        REQUIRE(first.ok());
+        auto second = store::InstanceLock::acquire(dir.path, "kiosk");
+        REQUIRE_FALSE(second.ok());
+        CHECK(second.error().find("already running") != std::string::npos);
+        CHECK(store::InstanceLock::acquire(dir.path, "kiosk-sync").ok());  // another kind may run beside it
+    }
+    CHECK(store::InstanceLock::acquire(dir.path, "kiosk").ok());  // released with its holder
 }

@@ -122,6 +122,9 @@ while [ "$("$bin/national-api" --data "$work/server" proposals --json | grep -c 
   sleep 0.1
 done
 check "the running daemon delivered a new proposal in $(( $(date +%s%3N) - t0 )) ms"
+second=$("$bin/kiosk-sync" --data "$kiosk" --once 2>&1) && fail "a second kiosk-sync ran beside the first"
+grep -q "already running" <<< "$second" || fail "second instance: $second"
+check "a second kiosk-sync on the same folder refuses: $second"
 kill "$daemon"; wait "$daemon" 2>/dev/null || true
 
 "$bin/national-api" --data "$work/server" revoke "$(cut -c1-4 <<< "$first")" >/dev/null
