@@ -1,4 +1,6 @@
 // kioskctl: the staff and operator command line over a kiosk's data folder.
+//   kioskctl --data DIR status [--json]  the kiosk at a glance: code, enrolment, outbox,
+//                                      quarantine, last sync, catalogue, database size, free disk
 //   kioskctl --data DIR proposals     one line per proposal: code, category, language,
 //                                      state (or "quarantined: " and the server's reason),
 //                                      anonymous or named, title (never contact details)
@@ -11,7 +13,11 @@
 //   kioskctl --data DIR set-national-key KEY   install the national public key by hand
 //                                      (a kiosk enrolled offline); named filing needs it
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
+#include <sys/statvfs.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/catalog_json.h"
@@ -26,7 +32,8 @@
 namespace {
 
 int usage() {
-    std::fputs("usage: kioskctl --data DIR proposals\n"
+    std::fputs("usage: kioskctl --data DIR status [--json]\n"
+               "       kioskctl --data DIR proposals\n"
                "       kioskctl --data DIR import-catalog FILE\n"
                "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
                "       kioskctl --data DIR sync-now\n"
@@ -41,6 +48,43 @@ int usage() {
 int fail(const std::string& why) {
     std::fprintf(stderr, "kioskctl: %s\n", why.c_str());
     return 1;
+}
+
+// What staff need to see at a glance; --json keeps these keys stable for scripts.
+int status(const std::string& dir, bool as_json) {
+    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
+    if (!db) return fail(db.error());
+    auto size = std::filesystem::exists(dir + "/kiosk.db") ? std::filesystem::file_size(dir + "/kiosk.db") : 0;
+    auto catalog_db = aul::store::open_kiosk_db_connection(dir + "/kiosk.db");
+    if (!catalog_db) return fail(catalog_db.error());
+    aul::store::CatalogStore catalog(std::move(*catalog_db));
+    auto filing = aul::store::FilingStore::open(std::move(*db));
+    if (!filing) return fail(filing.error());
+    struct statvfs fs {};
+    long long free_mb = ::statvfs(dir.c_str(), &fs) == 0
+                            ? static_cast<long long>(fs.f_bavail) * static_cast<long long>(fs.f_frsize) / (1 << 20)
+                            : -1;
+    nlohmann::json j{
+        {"version", AUL_VERSION},
+        {"kiosk_code", filing->kiosk_code().value_or("")},
+        {"enrolled", !filing->setting("sync_url").value_or("").empty()},
+        {"server", filing->setting("sync_url").value_or("")},
+        {"can_seal_contacts", filing->can_seal_contacts()},
+        {"outbox", filing->unsent_count().value_or(-1)},
+        {"quarantined", filing->quarantined_count().value_or(-1)},
+        {"last_sync_ok_ms", std::atoll(filing->setting("last_push_ok_ms").value_or("0").c_str())},
+        {"organisations", catalog.ngo_count().value_or(-1)},
+        {"catalogue_version", catalog.catalog_cursor().value_or(-1)},
+        {"database_bytes", static_cast<long long>(size)},
+        {"disk_free_mb", free_mb},
+    };
+    if (as_json) {
+        std::printf("%s\n", j.dump().c_str());
+        return 0;
+    }
+    for (auto& [key, value] : j.items())
+        std::printf("%-20s %s\n", key.c_str(), value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+    return 0;
 }
 
 int list_proposals(const aul::store::Db& db) {
@@ -76,6 +120,7 @@ int import_catalog(aul::store::Db db, const std::string& path) {
 int main(int argc, char** argv) {
     if (argc < 4 || std::string(argv[1]) != "--data") return usage();
     std::string dir = argv[2], command = argv[3];
+    if (command == "status") return status(dir, argc == 5 && std::string(argv[4]) == "--json");
     auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) return list_proposals(*db);

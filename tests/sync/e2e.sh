@@ -60,6 +60,11 @@ echo "$out" | grep -q '"pushed":0' || fail "second round pushed again: $out"
 n=$("$bin/national-api" --data "$work/server" proposals --json | grep -c .)
 [ "$n" = 200 ] || fail "the server holds $n proposals, not 200"
 check "200 delivered exactly once"
+st=$("$bin/kioskctl" --data "$kiosk" status --json)
+for want in '"enrolled":true' '"outbox":0' '"quarantined":0' '"can_seal_contacts":true'; do
+  grep -q "$want" <<< "$st" || fail "status lacks $want: $st"
+done
+check "kioskctl status --json: $st"
 "$bin/national-api" --data "$work/server" kiosks --json | grep -q '"outbox":0' || fail "no heartbeat reached the server"
 check "the kiosk's heartbeat reached the operators' overview"
 
