@@ -28,6 +28,7 @@
 #include "platform/fonts.h"
 #include "platform/input.h"
 #include "platform/pacing.h"
+#include "platform/service.h"
 #include "platform/paths.h"
 #include "platform/window.h"
 #include "store/catalog_store.h"
@@ -166,6 +167,8 @@ private:
     platform::Window window_;
     platform::TouchInput input_;
     platform::FramePacer pacer_;
+    platform::ServiceNotifier service_;
+    double next_ping_s_ = 0;
     platform::IconNames icons_;
     Theme theme_;
     Ui ui_;
@@ -519,8 +522,10 @@ void App::draw_frame(double now, float dt) {
         pending_shot_.clear();
     }
     window_.present();
-    if (first_frame_ms_ < 0)
+    if (first_frame_ms_ < 0) {
         first_frame_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
+        service_.ready("serving residents");
+    }
     if (intent) {
         apply(intent);
         pacer_.request_frames();
@@ -1014,6 +1019,15 @@ int App::run() {
         }
         if (searching_) take_search_result();
         check_idle(seconds());
+        // The watchdog hears from the loop itself: a hung loop stops the pings and systemd
+        // restarts the kiosk. The ping is a timer, so an idle kiosk still sleeps in between.
+        if (service_.ping_every_s() > 0) {
+            if (seconds() >= next_ping_s_) {
+                service_.alive();
+                next_ping_s_ = seconds() + service_.ping_every_s();
+            }
+            pacer_.request_frame_at(next_ping_s_);
+        }
         if (fonts_dirty_) {
             fonts_dirty_ = false;
             if (auto s = build_fonts(); !s) log_line("error", s.error());

@@ -11,6 +11,7 @@
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/instance_lock.h"
+#include "platform/service.h"
 #include "sync/kiosk_sync.h"
 
 using namespace aul;
@@ -78,6 +79,8 @@ int main(int argc, char** argv) {
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
+    platform::ServiceNotifier service;
+    service.ready("syncing with the national server");
     // Exponential backoff with full jitter on failure: 5 s doubling to a 10-minute cap.
     std::mt19937 rng(std::random_device{}());
     const auto started = std::chrono::steady_clock::now();
@@ -87,6 +90,8 @@ int main(int argc, char** argv) {
         auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
         auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count());
         std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
+        service.status(rep.error.empty() ? "last round ok, outbox " + std::to_string(rep.outbox) : rep.error);
+        service.alive();
         double wait = kStatusEvery;
         if (!rep.error.empty()) {
             wait = rep.retryable ? std::uniform_real_distribution<double>(0, backoff)(rng) : kCap;
@@ -95,7 +100,11 @@ int main(int argc, char** argv) {
         } else {
             backoff = 5;
         }
-        nap(wait, [&] { return rep.error.empty() && filing->unsent_count().value_or(0) > 0; });
+        nap(wait, [&] {
+            service.alive();  // the nap's 2 s steps keep the watchdog fed
+            return rep.error.empty() && filing->unsent_count().value_or(0) > 0;
+        });
     }
+    service.stopping();
     return 0;
 }

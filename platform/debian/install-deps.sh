@@ -6,7 +6,7 @@ set -eu
 PACKAGES="build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libgl-dev libgles-dev libegl-dev libgl1-mesa-dri
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev libqrencode-dev
-  libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl
+  libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
   doctest-dev xvfb xauth"
 
