@@ -14,6 +14,7 @@
 //                                      (a kiosk enrolled offline); named filing needs it
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -33,6 +34,7 @@ namespace {
 
 int usage() {
     std::fputs("usage: kioskctl --data DIR status [--json]\n"
+               "       kioskctl --data DIR doctor\n"
                "       kioskctl --data DIR proposals\n"
                "       kioskctl --data DIR import-catalog FILE\n"
                "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
@@ -87,6 +89,49 @@ int status(const std::string& dir, bool as_json) {
     return 0;
 }
 
+// The self-test staff run when something seems wrong: every check with its verdict in words.
+// Exit 0 when all pass, 1 otherwise.
+int doctor(const std::string& dir) {
+    std::vector<aul::sync::Check> checks;
+    aul::store::OpenReport report;
+    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db", &report);
+    if (!db) {
+        checks.push_back({"database", false, db.error()});
+    } else {
+        auto integrity = db->prepare("PRAGMA integrity_check");
+        std::string verdict = integrity && *integrity->step() ? integrity->text(0) : "no answer";
+        checks.push_back({"database", verdict == "ok" && report.damaged_copy.empty(),
+                          report.damaged_copy.empty() ? "integrity_check: " + verdict
+                                                      : "was damaged; kept at " + report.damaged_copy});
+    }
+    // Writable with room to spare: a probe file written and synced, and the free space.
+    std::string probe = dir + "/.doctor-probe";
+    std::FILE* f = std::fopen(probe.c_str(), "w");
+    bool writable = f && std::fputs("ok", f) >= 0 && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    if (f) std::fclose(f);
+    std::remove(probe.c_str());
+    struct statvfs fs {};
+    long long free_mb = ::statvfs(dir.c_str(), &fs) == 0
+                            ? static_cast<long long>(fs.f_bavail) * static_cast<long long>(fs.f_frsize) / (1 << 20)
+                            : -1;
+    checks.push_back({"disk", writable && free_mb >= 100,
+                      !writable ? "cannot write to " + dir + " (full, read-only or wrong owner)"
+                                : std::to_string(free_mb) + " MiB free" + (free_mb < 100 ? ": free some space" : "")});
+    if (db) {
+        auto filing = aul::store::FilingStore::open(std::move(*db));
+        if (filing) {
+            auto server = aul::sync::server_checks(aul::sync::KioskPaths{dir}, *filing);
+            checks.insert(checks.end(), server.begin(), server.end());
+        }
+    }
+    bool all = true;
+    for (const auto& c : checks) {
+        std::printf("%-4s %-17s %s\n", c.ok ? "ok" : "FAIL", c.name.c_str(), c.detail.c_str());
+        all = all && c.ok;
+    }
+    return all ? 0 : 1;
+}
+
 int list_proposals(const aul::store::Db& db) {
     auto st = db.prepare(
         "SELECT tracking_code, category, lang, CASE WHEN quarantine_reason IS NULL THEN state "
@@ -121,6 +166,7 @@ int main(int argc, char** argv) {
     if (argc < 4 || std::string(argv[1]) != "--data") return usage();
     std::string dir = argv[2], command = argv[3];
     if (command == "status") return status(dir, argc == 5 && std::string(argv[4]) == "--json");
+    if (command == "doctor" && argc == 4) return doctor(dir);
     auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) return list_proposals(*db);

@@ -32,6 +32,7 @@ struct Sink {
     std::string body;
     bool too_big = false;
     long retry_after = -1;
+    long long date = 0;
 };
 
 size_t on_body(char* data, size_t size, size_t n, void* user) {
@@ -48,6 +49,10 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     auto* sink = static_cast<Sink*>(user);
     std::string line(data, size * n);
     if (strncasecmp(line.c_str(), "Retry-After:", 12) == 0) sink->retry_after = std::atol(line.c_str() + 12);
+    if (strncasecmp(line.c_str(), "Date:", 5) == 0) {
+        time_t t = curl_getdate(line.c_str() + 5, nullptr);
+        if (t > 0) sink->date = static_cast<long long>(t);
+    }
     return size * n;
 }
 
@@ -136,6 +141,7 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     r.json_bytes = static_cast<long>(body_plain_size + sink.body.size());
     r.body = std::move(sink.body);
     r.retry_after_s = sink.retry_after;
+    r.server_time_s = sink.date;
     return r;
 }
 

@@ -24,6 +24,7 @@ struct Reply {
     long retry_after_s = -1;  // the server's Retry-After, when it sent one
     long wire_bytes = 0;      // bodies as they crossed the network (compressed)
     long json_bytes = 0;      // the same bodies uncompressed
+    long long server_time_s = 0;  // the server's Date header (Unix seconds), 0 when absent
 };
 
 class Client {

@@ -6,6 +6,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -81,6 +83,41 @@ void send_heartbeat(Client& client, const std::string& token, const KioskPaths& 
 }
 
 }  // namespace
+
+std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing) {
+    std::vector<Check> out;
+    std::string url = filing.setting("sync_url").value_or("");
+    std::string token;
+    if (url.empty() || !read_text(paths.token(), token)) {
+        out.push_back({"enrolment", false, "not enrolled: run kioskctl enroll"});
+        return out;
+    }
+    out.push_back({"enrolment", true, url});
+    ClientConfig cfg{url, paths.ca()};
+    cfg.total_timeout_s = 15;
+    Client client(cfg);
+    auto reply = client.get("/v1/status?since=" + filing.setting("status_cursor").value_or("0"), token);
+    if (!reply) {
+        bool tls = reply.error().find("certificate") != std::string::npos;
+        out.push_back({tls ? "tls" : "server reachable", false, reply.error()});
+        return out;
+    }
+    out.push_back({"server reachable", true, "HTTP " + std::to_string(reply->status)});
+    out.push_back({"tls", true, "the server's certificate leads to the pinned national CA"});
+    if (reply->server_time_s > 0) {
+        long long skew = static_cast<long long>(std::time(nullptr)) - reply->server_time_s;
+        bool sane = std::llabs(skew) <= 300;
+        out.push_back({"clock", sane,
+                       sane ? "within " + std::to_string(std::llabs(skew)) + " s of the server"
+                            : "off by " + std::to_string(skew) + " s: set the time (timedatectl)"});
+    } else {
+        out.push_back({"clock", false, "the server sent no Date header"});
+    }
+    bool token_ok = reply->status == 200;
+    auto why = decode_error(reply->body);
+    out.push_back({"token", token_ok, token_ok ? "accepted" : (why ? *why : "HTTP " + std::to_string(reply->status))});
+    return out;
+}
 
 std::string RoundReport::json() const {
     nlohmann::json j{{"pushed", pushed}, {"delivered", delivered}, {"quarantined", quarantined}, {"pulled", pulled},

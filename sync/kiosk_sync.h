@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/result.h"
 #include "store/catalog_store.h"
@@ -38,6 +39,16 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
 
 // `timeout_s`: the longest one exchange may take (kiosk-sync --timeout). Ends with a
 // heartbeat; `uptime_s` is kiosk-sync's own.
+// One self-test line: what was checked, whether it passed, and the detail in words.
+struct Check {
+    std::string name;
+    bool ok = false;
+    std::string detail;
+};
+// Checks that need the national server: reachable, TLS with the pinned CA, the clock
+// against the server's Date header (within 5 minutes), the token still accepted.
+std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing);
+
 RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
                        std::int64_t now_ms, long timeout_s = 60, std::int64_t uptime_s = 0);
 

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <ctime>
 #include <cstdio>
 #include <mutex>
 #include <memory>
@@ -198,6 +199,15 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         auto out = store.status_since(*k, since);
         if (!out) return reply_error(res, 503, out.error(), true);
         res.set_content(encode(*out), "application/json");
+    });
+    // Every reply says the server's time: kiosks check their clocks against it.
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        char date[64];
+        std::time_t t = std::time(nullptr);
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+        res.set_header("Date", date);
     });
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) res.set_content(encode_error("no such endpoint", false), "application/json");

@@ -65,6 +65,18 @@ for want in '"enrolled":true' '"outbox":0' '"quarantined":0' '"can_seal_contacts
   grep -q "$want" <<< "$st" || fail "status lacks $want: $st"
 done
 check "kioskctl status --json: $st"
+doc=$("$bin/kioskctl" --data "$kiosk" doctor) || fail "doctor on a healthy kiosk: $doc"
+for want in "^ok   database" "^ok   disk" "^ok   server reachable" "^ok   tls" "^ok   clock" "^ok   token"; do
+  grep -q "$want" <<< "$doc" || fail "doctor lacks '$want': $doc"
+done
+check "kioskctl doctor passes every check on a healthy kiosk"
+# A damaged copy of the database: doctor says so (and the damaged file is kept aside).
+cp -r "$kiosk" "$work/broken"
+rm -f "$work/broken/.kiosk-sync.lock"
+dd if=/dev/urandom of="$work/broken/kiosk.db" bs=4096 seek=1 count=8 conv=notrunc status=none
+doc=$("$bin/kioskctl" --data "$work/broken" doctor) && fail "doctor passed a damaged database: $doc"
+grep -q "^FAIL database.*kept at" <<< "$doc" || fail "doctor on a damaged database: $doc"
+check "kioskctl doctor names a damaged database: $(grep '^FAIL database' <<< "$doc")"
 "$bin/national-api" --data "$work/server" kiosks --json | grep -q '"outbox":0' || fail "no heartbeat reached the server"
 check "the kiosk's heartbeat reached the operators' overview"
 
@@ -138,4 +150,10 @@ out=$("$bin/kiosk-sync" --data "$kiosk" --once) && fail "a revoked kiosk synced"
 echo "$out" | grep -q "refuses this kiosk" || fail "revoked message: $out"
 echo "$out" | grep -q '"outbox":1' || fail "revoked kiosk lost its outbox: $out"
 check "a revoked kiosk stops and keeps its outbox"
+doc=$("$bin/kioskctl" --data "$kiosk" doctor) && fail "doctor passed a revoked kiosk"
+grep -q "^FAIL token.*revoked" <<< "$doc" || fail "doctor on a revoked kiosk: $doc"
+stop_server
+doc=$("$bin/kioskctl" --data "$kiosk" doctor) && fail "doctor passed with the server down"
+grep -q "^FAIL server reachable" <<< "$doc" || fail "doctor with the server down: $doc"
+check "kioskctl doctor names a revoked token and an unreachable server"
 echo "1 passed, 0 failed"
