@@ -16,15 +16,20 @@ constexpr const char* kKioskCodeKey = "kiosk_code";
 
 constexpr const char* kNationalKey = "national_public_key";
 
+// The national public key from its base64 form; false unless it is exactly a key.
+bool decode_national_key(const std::string& key_b64, unsigned char (&pk)[crypto_box_PUBLICKEYBYTES]) {
+    size_t len = 0;
+    return sodium_init() >= 0 && !key_b64.empty() &&
+           sodium_base642bin(pk, sizeof pk, key_b64.c_str(), key_b64.size(), nullptr, &len, nullptr,
+                             sodium_base64_VARIANT_ORIGINAL) == 0 &&
+           len == sizeof pk;
+}
+
 // Contact details as one JSON object sealed to the national key (libsodium sealed box):
 // from the moment of filing the kiosk holds only ciphertext it cannot read back.
 Result<std::string> seal(const nlohmann::json& contact, const std::string& key_b64) {
-    if (sodium_init() < 0) return Error{"libsodium could not start"};
     unsigned char pk[crypto_box_PUBLICKEYBYTES];
-    size_t len = 0;
-    if (key_b64.empty() || sodium_base642bin(pk, sizeof pk, key_b64.c_str(), key_b64.size(), nullptr, &len, nullptr,
-                                             sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        len != sizeof pk)
+    if (!decode_national_key(key_b64, pk))
         return Error{"contact details need this kiosk to be enrolled with the national server, which provides "
                      "the key that seals them; file anonymously until then"};
     std::string plain = contact.dump();
@@ -116,10 +121,7 @@ bool FilingStore::can_seal_contacts() const { return !setting(kNationalKey).valu
 
 Status FilingStore::set_national_key(const std::string& key_b64) {
     unsigned char pk[crypto_box_PUBLICKEYBYTES];
-    size_t len = 0;
-    if (sodium_init() < 0 || sodium_base642bin(pk, sizeof pk, key_b64.c_str(), key_b64.size(), nullptr, &len, nullptr,
-                                               sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        len != sizeof pk)
+    if (!decode_national_key(key_b64, pk))
         return Error{"'" + key_b64 + "' is not a national public key (32 bytes in base64)"};
     return set_setting(kNationalKey, key_b64);
 }

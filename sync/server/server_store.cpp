@@ -178,10 +178,9 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
         out.kiosk_code = kiosk_code_for(n);
     }
     out.token = random_hex(32);
-    auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
-    if (!key || !*key->step()) return Error{"the server has no key pair"};
-    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
-    out.public_key = base64(std::vector<unsigned char>(blob, blob + sqlite3_column_bytes(key->raw(), 0)));
+    auto key = public_key();
+    if (!key) return Error{key.error()};
+    out.public_key = std::move(*key);
 
     auto ins = db_.prepare(
         "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, enrolled_ms) "
