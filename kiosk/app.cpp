@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -145,7 +146,10 @@ private:
     Field field(const std::string& id);
     void field_changed(const std::string& id);
     KeyLayout layout_for_field(const std::string& id) const;
-    std::string place_line(const core::ProposalDraft& d) const;
+    // "Talgar, Talgar District, Almaty Region" in the current language; read from the
+    // database once per language, not every frame.
+    const std::string& locality_line() const;
+    mutable std::array<std::optional<std::string>, 3> locality_lines_;
     void drop_problems(core::Field f);
     void open_propose(const std::string& council);
     void propose_next();
@@ -433,7 +437,7 @@ Intent App::draw_screen() {
             v.step = propose_step_;
             v.draft = &draft_;
             v.problems = problems_;
-            v.place = place_line(draft_);
+            v.place = locality_line();  // a proposal is about the kiosk's own locality
             v.councils = &local_councils_;
             v.focused_field = focused_field_;
             v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
@@ -462,14 +466,9 @@ Intent App::draw_screen() {
             keep_first(out, draw_volunteer(ui_, v));
             break;
         }
-        case ScreenId::councils: {
-            core::ProposalDraft here;
-            here.region = cfg_.region;
-            here.district = cfg_.district;
-            here.settlement = cfg_.settlement;
-            keep_first(out, draw_councils(ui_, CouncilsView{words(), &local_councils_, place_line(here)}));
+        case ScreenId::councils:
+            keep_first(out, draw_councils(ui_, CouncilsView{words(), &local_councils_, locality_line()}));
             break;
-        }
         case ScreenId::track: {
             TrackView v;
             v.words = words();
@@ -734,17 +733,20 @@ KeyLayout App::layout_for_field(const std::string& id) const {
     return letters_for(lang_);
 }
 
-std::string App::place_line(const core::ProposalDraft& d) const {
-    std::string out = d.settlement;
+const std::string& App::locality_line() const {
+    auto& cached = locality_lines_[static_cast<std::size_t>(lang_)];
+    if (cached) return *cached;
+    std::string out = cfg_.settlement;
     auto add = [&](const std::string& part) {
         if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
     };
-    if (!d.district.empty())
-        if (auto ds = store_->districts(d.region))
+    if (!cfg_.district.empty())
+        if (auto ds = store_->districts(cfg_.region))
             for (const auto& x : *ds)
-                if (x.code == d.district) add(x.name.in(lang_));
-    add(region_name(&regions_, d.region, lang_));
-    return out;
+                if (x.code == cfg_.district) add(x.name.in(lang_));
+    add(region_name(&regions_, cfg_.region, lang_));
+    cached = std::move(out);
+    return *cached;
 }
 
 void App::drop_problems(core::Field f) {

@@ -251,6 +251,11 @@ bool Ui::check_row(const std::string& id, std::string_view text, bool checked, f
     return tapped;
 }
 
+bool Ui::fitted_button(const std::string& id, std::string_view label, std::string_view icon, float max_width,
+                       ButtonKind kind) {
+    return button(id, label, icon, ImVec2(std::min(max_width, button_width(label, icon)), theme_.touch_min()), kind);
+}
+
 float Ui::button_width(std::string_view label, std::string_view icon_name) const {
     ImFont* f = theme_.fonts.body;
     std::string icon = glyph(icon_name);

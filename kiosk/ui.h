@@ -49,6 +49,9 @@ public:
     // A tick box with its text beside it, the whole row tappable; true when tapped.
     bool check_row(const std::string& id, std::string_view text, bool checked, float width);
 
+    // A touch-high button as wide as its label needs, never wider than `max_width`.
+    bool fitted_button(const std::string& id, std::string_view label, std::string_view icon, float max_width,
+                       ButtonKind kind = ButtonKind::primary);
     // The width a button needs to show its icon and label on one line.
     float button_width(std::string_view label, std::string_view icon) const;
     // A text field the on-screen keyboard types into; true when tapped (to focus it).

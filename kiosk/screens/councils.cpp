@@ -32,9 +32,7 @@ Intent council_card(Ui& ui, const CouncilsView& v, const core::Council& c, float
         ui.text(ui.glyph("calendar") + "  " + c.meetings.in(w.lang), TextFace::body, p.text, inner);
     }
     ImGui::Dummy(ImVec2(0, t.mm(1)));
-    const std::string& label = w("councils.propose");
-    if (ui.button("councils.propose." + c.id, label, "bullhorn",
-                  ImVec2(std::min(inner, ui.button_width(label, "bullhorn")), t.touch_min()), ButtonKind::primary))
+    if (ui.fitted_button("councils.propose." + c.id, w("councils.propose"), "bullhorn", inner))
         keep_first(out, Intent::of(Intent::Kind::open_propose, c.id));
     ui.end_card();
     return out;

@@ -49,10 +49,7 @@ Intent draw_ngo(Ui& ui, const NgoView& v) {
     Intent out;
     if (n.needs_volunteers) {
         // Its listed opportunities, or an offer of any help when it lists none.
-        const std::string& label = w("ngo.volunteer");
-        if (ui.button("ngo.volunteer", label, "hand-paper-o",
-                      ImVec2(std::min(text_w, ui.button_width(label, "hand-paper-o")), t.touch_min()),
-                      ButtonKind::primary))
+        if (ui.fitted_button("ngo.volunteer", w("ngo.volunteer"), "hand-paper-o", text_w))
             keep_first(out, Intent::of(Intent::Kind::open_volunteer, n.id));
     }
 

@@ -21,9 +21,7 @@ Intent list(Ui& ui, const VolunteerView& v, float width) {
     if (!v.signups_open)
         ui.text(ui.glyph("lock") + "  " + w("volunteer.closed"), TextFace::body, p.badge_partners, width);
     if (v.offer_any_help && v.signups_open) {
-        const std::string& label = w("volunteer.any_help");
-        if (ui.button("volunteer.any", label, "hand-paper-o",
-                      ImVec2(std::min(width, ui.button_width(label, "hand-paper-o")), t.touch_min()), ButtonKind::primary))
+        if (ui.fitted_button("volunteer.any", w("volunteer.any_help"), "hand-paper-o", width))
             keep_first(out, Intent::of(Intent::Kind::volunteer_choose, "", -1));
     } else if (!v.rows || v.rows->empty()) {
         ui.text(w("volunteer.none"), TextFace::heading, p.text, width);
@@ -39,9 +37,8 @@ Intent list(Ui& ui, const VolunteerView& v, float width) {
             ui.text(ui.glyph("calendar") + "  " + r.opportunity.when.in(w.lang), TextFace::body, p.text, inner);
         if (!r.opportunity.description.in(w.lang).empty())
             ui.text(r.opportunity.description.in(w.lang), TextFace::body, p.text_muted, inner);
-        const std::string& label = w("volunteer.choose");
-        if (v.signups_open && ui.button("volunteer.choose." + r.opportunity.id, label, "hand-paper-o",
-                      ImVec2(std::min(inner, ui.button_width(label, "hand-paper-o")), t.touch_min()), ButtonKind::primary))
+        if (v.signups_open &&
+            ui.fitted_button("volunteer.choose." + r.opportunity.id, w("volunteer.choose"), "hand-paper-o", inner))
             keep_first(out, Intent::of(Intent::Kind::volunteer_choose, r.opportunity.id, static_cast<std::int64_t>(i)));
         ui.end_card();
     }
