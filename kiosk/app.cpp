@@ -23,6 +23,7 @@
 #include "kiosk/keyboard.h"
 #include "kiosk/script.h"
 #include "kiosk/search_worker.h"
+#include "kiosk/staff.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/theme.h"
 #include "kiosk/ui.h"
@@ -50,9 +51,16 @@ constexpr const char* kUiIcons[] = {
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
     "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
     "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock",
+    // the staff panel
+    "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
 };
 
 enum class ScreenId { home, catalog, ngo, propose, receipt, track, councils, volunteer };
+
+std::int64_t wall_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
 
 void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
 
@@ -108,7 +116,8 @@ public:
     bool settled() const override {
         // pacer idle: the frames requested after the last change have been drawn, so
         // what scripts read is what the change produced.
-        return !input_.has_pending() && !search_->busy() && !ui_.animating() && !searching_ && pacer_.idle();
+        return !input_.has_pending() && !search_->busy() && !ui_.animating() && !searching_ && !staff_->waiting() &&
+               pacer_.idle();
     }
     void set_lang(core::Lang l) override { apply(Intent{Intent::Kind::set_lang, {}, 0, l}); }
     void request_shot(const std::string& name) override {
@@ -185,6 +194,19 @@ private:
     std::optional<store::CatalogStore> store_;
     std::optional<store::FilingStore> filing_;
     std::unique_ptr<SearchWorker> search_;
+    std::optional<StaffDesk> staff_;
+    // Where the kiosk stands: saved by staff, else the configuration's [locality].
+    store::Locality place_;
+    void load_place();
+    // The corner hold that opens the PIN pad, and the release that must not tap what is below.
+    void watch_staff_corner(double now);
+    bool swallow_until_release_ = false;
+    Intent draw_staff_page();  // the panel, or the place being chosen
+    Intent draw_pin_pad();
+    void apply_staff(const Intent& i);
+    std::string font_coverage() const;
+    std::string when(std::int64_t ms) const;
+    int exit_code_ = -1;  // set when the loop must end (staff asked for a restart)
 
     // What the screens are drawn from.
     core::Lang lang_ = core::Lang::kk;
@@ -295,7 +317,18 @@ Status App::start() {
     filing_.emplace(std::move(*filing));
     if (!cfg_.code.empty())
         if (auto s = filing_->set_kiosk_code(cfg_.code); !s) log_line("error", s.error());
-    if (auto c = store_->councils_for(cfg_.region, cfg_.district)) local_councils_ = std::move(*c);
+    StaffDeskConfig desk;
+    desk.data_dir = opt_.data_dir;
+    desk.usb_roots = cfg_.usb_roots;
+    desk.configured_locality = {cfg_.region, cfg_.district, cfg_.settlement};
+    desk.wake = [this] {
+        SDL_Event e{};
+        e.type = wake_event_;
+        SDL_PushEvent(&e);
+    };
+    desk.font_check = [this] { return font_coverage(); };
+    staff_.emplace(std::move(desk), *filing_, *store_);
+    load_place();
 
     auto worker_db = store::open_kiosk_db_connection(db_path);
     if (!worker_db) return Error{worker_db.error()};
@@ -360,7 +393,18 @@ Status App::start() {
     return ok_status();
 }
 
+void App::load_place() {
+    auto saved = store::saved_locality(*filing_);
+    if (!saved) log_line("error", "the saved place could not be read: " + saved.error());
+    place_ = saved && *saved ? **saved : store::Locality{cfg_.region, cfg_.district, cfg_.settlement};
+    for (auto& line : locality_lines_) line.reset();
+    local_councils_.clear();
+    if (auto c = store_->councils_for(place_.region, place_.district)) local_councils_ = std::move(*c);
+}
+
 std::string App::title() const {
+    if (staff_->mode() == StaffMode::locality) return tr_.get(lang_, "staff.locality.title");
+    if (staff_->open() && staff_->mode() != StaffMode::pin) return tr_.get(lang_, "staff.title");
     switch (stack_.back()) {
         case ScreenId::home: return tr_.get(lang_, "home.greeting");
         case ScreenId::catalog: return tr_.get(lang_, "ngos.title");
@@ -385,9 +429,15 @@ const store::NgoSummary* App::summary(std::int64_t rowid) {
 
 Intent App::draw_screen() {
     Intent out;
-    bool home = stack_.back() == ScreenId::home;
-    TopBarView bar{words(), title(), !home, home, theme_.config().high_contrast, theme_.config().large_text};
+    bool staff_page = staff_->open() && staff_->mode() != StaffMode::pin;
+    bool home = stack_.back() == ScreenId::home && !staff_page;
+    TopBarView bar{words(), title(), !home, home, theme_.config().high_contrast, theme_.config().large_text, {}};
+    if (staff_page) bar.back_label = tr_.get(lang_, staff_->mode() == StaffMode::panel ? "staff.action.leave" : "nav.back");
     keep_first(out, draw_top_bar(ui_, bar));
+    if (staff_page) {
+        keep_first(out, draw_staff_page());
+        return out;
+    }
     switch (stack_.back()) {
         case ScreenId::home:
             keep_first(out, draw_home(ui_, HomeView{words(), ngo_count_, &categories_}));
@@ -485,6 +535,126 @@ Intent App::draw_screen() {
     return out;
 }
 
+Intent App::draw_staff_page() {
+    if (staff_->mode() == StaffMode::locality) {
+        StaffLocalityView v;
+        v.words = words();
+        v.regions = &regions_;
+        v.districts = &staff_->districts();
+        v.draft = staff_->locality_draft();
+        v.settlement_focused = focused_field_ == "staff.settlement";
+        v.keyboard_height = focused_field_.empty() ? 0 : keyboard_height(ui_, kb_layout_);
+        const StaffMessage& m = staff_->action_message();
+        if (!m.ok) v.message = core::format_text(tr_.get(lang_, m.key), "detail", m.detail);
+        return draw_staff_locality(ui_, v);
+    }
+    StaffPanelView v;
+    v.words = words();
+    v.status = staff_->status();
+    v.kiosk_name = cfg_.name;
+    v.place = locality_line();
+    v.version = AUL_VERSION;
+    const StaffMessage& m = staff_->action_message();
+    if (!m.key.empty()) v.message = core::format_text(tr_.get(lang_, m.key), "detail", m.detail);
+    v.message_is_problem = !m.ok;
+    v.busy = staff_->waiting();
+    v.checks = &staff_->checks();
+    v.when = [this](std::int64_t ms) { return when(ms); };
+    return draw_staff_panel(ui_, v);
+}
+
+Intent App::draw_pin_pad() {
+    StaffPinView v;
+    v.words = words();
+    bool new_pin = staff_->mode() != StaffMode::pin;
+    v.title = tr_.get(lang_, new_pin ? "staff.pin.new_title" : "staff.pin.title");
+    v.digits = staff_->pin_length();
+    v.checking = staff_->checking();
+    std::int64_t locked = new_pin ? 0 : staff_->seconds_locked(wall_ms());
+    v.locked = locked > 0 || (!new_pin && !staff_->pin_set());
+    const StaffMessage& m = staff_->pin_message();
+    if (locked > 0)
+        v.message = core::format_text(tr_.get(lang_, "staff.pin.locked"), "seconds", std::to_string(locked));
+    else if (!m.key.empty() && m.key != "staff.pin.locked")
+        v.message = core::format_text(tr_.get(lang_, m.key), "detail", m.detail);
+    else if (!new_pin)
+        v.message = tr_.get(lang_, "staff.pin.enter");
+    v.message_is_problem = locked > 0 || !m.ok;
+    Intent i = draw_staff_pin(ui_, v);
+    // Cancel while choosing a new PIN goes back to the panel, not out of it.
+    if (new_pin && i.kind == Intent::Kind::staff_leave) i = Intent::of(Intent::Kind::staff_back_to_panel);
+    return i;
+}
+
+// Holding the top-left corner of the home screen still for 3 s opens the PIN pad. Nothing
+// there is tappable, so a resident resting a hand there loses nothing; the pad asks for a
+// PIN anyway.
+void App::watch_staff_corner(double now) {
+    const platform::Gesture& g = input_.gesture();
+    float corner = theme_.mm(kStaffCornerMm);
+    bool in_corner = g.pressed && !g.dragging && g.start.x <= corner && g.start.y <= corner;
+    if (!in_corner || staff_->open() || stack_.back() != ScreenId::home || idle_prompt_ || !focused_field_.empty())
+        return;
+    double due = g.pressed_s + kStaffHoldSeconds;
+    if (now < due) {
+        pacer_.request_frame_at(due);
+        return;
+    }
+    log_line("info", "staff: PIN pad opened");
+    staff_->open_pin_pad(wall_ms());
+    swallow_until_release_ = true;
+    pacer_.request_frames();
+}
+
+void App::apply_staff(const Intent& i) {
+    using K = Intent::Kind;
+    StaffMode before = staff_->mode();
+    if (staff_->apply(i, wall_ms())) {
+        log_line("info", "staff: restart asked from the panel");
+        exit_code_ = kRestartExitCode;
+        return;
+    }
+    if (i.kind == K::staff_action) log_line("info", "staff: " + i.text);
+    if (i.kind == K::staff_locality_save && staff_->mode() == StaffMode::panel) {
+        load_place();
+        focused_field_.clear();
+    }
+    if (before != StaffMode::closed && !staff_->open()) {
+        log_line("info", "staff: panel left");
+        focused_field_.clear();
+        stack_.assign(1, ScreenId::home);
+    }
+}
+
+// Every translated text must be drawable: a missing glyph would show as "?" to residents.
+std::string App::font_coverage() const {
+    std::string out;
+    for (core::Lang l : core::kAllLangs)
+        for (const auto& key : tr_.missing_keys(l))
+            out += (out.empty() ? "" : "; ") + std::string(core::lang_code(l)) + " lacks " + key;
+    std::vector<std::uint32_t> missing;
+    for (const auto& text : tr_.all_texts())
+        for (ImFont* f : {theme_.fonts.body, theme_.fonts.heading, theme_.fonts.small})
+            for (auto cp : platform::missing_glyphs(*f, text))
+                if (std::find(missing.begin(), missing.end(), cp) == missing.end()) missing.push_back(cp);
+    for (auto cp : missing) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+        out += (out.empty() ? "no glyph for " : ", ") + std::string(buf);
+    }
+    return out;
+}
+
+std::string App::when(std::int64_t ms) const {
+    if (ms <= 0) return tr_.get(lang_, "staff.sync.never");
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &local);
+    return buf;
+}
+
 void App::draw_frame(double now, float dt) {
     ImGuiIO& io = ImGui::GetIO();
     io.DeltaTime = std::max(dt, 1e-4f);
@@ -504,6 +674,9 @@ void App::draw_frame(double now, float dt) {
         int left = static_cast<int>(std::ceil(last_input_s_ + cfg_.idle_seconds + cfg_.idle_prompt_seconds - now));
         // Only the prompt's own button counts while it is up.
         intent = draw_idle_prompt(ui_, IdlePromptView{words(), std::max(0, left)});
+    } else if (staff_->mode() == StaffMode::pin || staff_->mode() == StaffMode::new_pin ||
+               staff_->mode() == StaffMode::repeat_pin) {
+        intent = draw_pin_pad();  // the PIN pad takes every touch while it is up
     } else if (!focused_field_.empty()) {
         KeyboardView kv{kb_layout_, kb_shift_, tr_.get(lang_, "keyboard.done"), tr_.get(lang_, "keyboard.space")};
         Intent key = draw_keyboard(ui_, kv);
@@ -525,14 +698,27 @@ void App::draw_frame(double now, float dt) {
         first_frame_ms_ = std::chrono::duration<double, std::milli>(Clock::now() - started_).count();
         service_.ready("serving residents");
     }
+    // The finger that opened the PIN pad by holding the corner must not also tap whatever
+    // lies under it when it lifts.
+    if (swallow_until_release_) {
+        intent = Intent{};
+        if (!input_.gesture().pressed) swallow_until_release_ = false;
+    }
     if (intent) {
         apply(intent);
         pacer_.request_frames();
     }
+    watch_staff_corner(now);
 }
 
 void App::apply(const Intent& i) {
     using K = Intent::Kind;
+    if (staff_->open()) {
+        // Back (or home) leaves the panel, or returns to it from the place being chosen.
+        if (i.kind == K::go_back || i.kind == K::go_home)
+            return apply_staff(Intent::of(staff_->mode() == StaffMode::panel ? K::staff_leave : K::staff_back_to_panel));
+        if (is_staff(i.kind)) return apply_staff(i);
+    }
     switch (i.kind) {
         case K::none: break;
         case K::go_home:
@@ -625,7 +811,7 @@ void App::apply(const Intent& i) {
         case K::idle_continue: idle_prompt_ = false; break;
         case K::open_councils: stack_.assign({ScreenId::home, ScreenId::councils}); break;
         case K::open_volunteer: {
-            auto rows = store_->opportunities(cfg_.region, i.text);
+            auto rows = store_->opportunities(place_.region, i.text);
             opportunities_ = rows ? std::move(*rows) : std::vector<store::CatalogStore::OpportunityRow>{};
             if (!rows) log_line("error", "opportunities: " + rows.error());
             volunteer_mode_ = VolunteerView::Mode::list;
@@ -710,6 +896,7 @@ void App::apply(const Intent& i) {
             submit_search();
             break;
         case K::close_picker: picker_open_ = false; break;
+        default: break;  // staff intents only count while the staff desk is open
     }
 }
 
@@ -723,6 +910,7 @@ App::Field App::field(const std::string& id) {
     if (id == "track.code") return {&track_text_, 16};
     if (id == "volunteer.name") return {&signup_.name, core::kNameMax};
     if (id == "volunteer.phone") return {&signup_.phone, 20};
+    if (id == "staff.settlement" && staff_->mode() == StaffMode::locality) return {&staff_->settlement_text(), 80};
     return {};
 }
 
@@ -736,15 +924,15 @@ KeyLayout App::layout_for_field(const std::string& id) const {
 const std::string& App::locality_line() const {
     auto& cached = locality_lines_[static_cast<std::size_t>(lang_)];
     if (cached) return *cached;
-    std::string out = cfg_.settlement;
+    std::string out = place_.settlement;
     auto add = [&](const std::string& part) {
         if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
     };
-    if (!cfg_.district.empty())
-        if (auto ds = store_->districts(cfg_.region))
+    if (!place_.district.empty())
+        if (auto ds = store_->districts(place_.region))
             for (const auto& x : *ds)
-                if (x.code == cfg_.district) add(x.name.in(lang_));
-    add(region_name(&regions_, cfg_.region, lang_));
+                if (x.code == place_.district) add(x.name.in(lang_));
+    add(region_name(&regions_, place_.region, lang_));
     cached = std::move(out);
     return *cached;
 }
@@ -756,9 +944,9 @@ void App::drop_problems(core::Field f) {
 
 void App::open_propose(const std::string& council) {
     draft_ = core::ProposalDraft{};
-    draft_.region = cfg_.region;
-    draft_.district = cfg_.district;
-    draft_.settlement = cfg_.settlement;
+    draft_.region = place_.region;
+    draft_.district = place_.district;
+    draft_.settlement = place_.settlement;
     draft_.council = council;
     propose_step_ = 0;
     problems_.clear();
@@ -905,7 +1093,7 @@ void App::open_ngo(std::int64_t rowid) {
 }
 
 bool App::session_has_state() const {
-    return stack_.size() > 1 || !search_text_.empty() || !track_text_.empty() || !draft_.title.empty() ||
+    return staff_->open() || stack_.size() > 1 || !search_text_.empty() || !track_text_.empty() || !draft_.title.empty() ||
            !draft_.description.empty() || !draft_.name.empty() || !draft_.phone.empty() || picker_open_ ||
            !signup_.name.empty() || !signup_.phone.empty();
 }
@@ -936,6 +1124,8 @@ void App::check_idle(double now) {
 
 void App::reset_session() {
     idle_prompt_ = false;
+    if (staff_->open()) log_line("info", "staff: panel closed after being left untouched");
+    staff_->close();
     stack_.assign(1, ScreenId::home);
     draft_ = core::ProposalDraft{};
     propose_step_ = 0;
@@ -1020,6 +1210,11 @@ int App::run() {
             got = SDL_PollEvent(&e);
         }
         if (searching_) take_search_result();
+        if (staff_->open()) {
+            // Task results, kiosk-sync's answers, the lockout countdown: looked at once a second.
+            staff_->poll(wall_ms());
+            pacer_.request_frame_at(std::floor(seconds()) + 1.0);
+        }
         check_idle(seconds());
         // The watchdog hears from the loop itself: a hung loop stops the pings and systemd
         // restarts the kiosk. The ping is a timer, so an idle kiosk still sleeps in between.
@@ -1042,6 +1237,7 @@ int App::run() {
         float dt = static_cast<float>(now - last);
         last = now;
         draw_frame(now, dt);
+        if (exit_code_ >= 0) return exit_code_;
         bool animating = input_.has_pending() || ui_.animating();
         pacer_.request_continuous(animating);
 

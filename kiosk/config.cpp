@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <sstream>
 
 namespace aul::kiosk {
 
@@ -37,6 +38,15 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
         p.cfg.catalog_seed = value;
     } else if (key == "kiosk.code") {
         p.cfg.code = value;
+    } else if (key == "kiosk.name") {
+        p.cfg.name = value;
+    } else if (key == "staff.usb_roots") {
+        // Space-separated folders; a stick is a mount point directly inside one, or one
+        // level deeper (udisks mounts at /media/USER/LABEL).
+        p.cfg.usb_roots.clear();
+        std::istringstream words(value);
+        for (std::string root; words >> root;) p.cfg.usb_roots.push_back(root);
+        ok = !p.cfg.usb_roots.empty();
     } else if (key == "locality.region") {
         p.cfg.region = value;
     } else if (key == "locality.district") {

@@ -2,6 +2,7 @@
 // and in assets/config/kiosk.conf.example.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/domain.h"
 #include "core/result.h"
@@ -17,6 +18,7 @@ struct KioskConfig {
     core::Lang language = core::Lang::kk;  // the language the home screen returns to
     std::string catalog_seed;     // catalogue loaded into an empty database; "" = the demo one
     std::string code;             // kiosk code inside tracking codes, 4 characters; set at installation
+    std::string name;             // what staff call this kiosk ("Talgar community centre"); panel heading
     // [locality]: where the kiosk stands; proposals are about this place unless changed
     std::string region;           // ISO 3166-2:KZ code, e.g. KZ-19
     std::string district;         // district code, may be empty
@@ -24,6 +26,8 @@ struct KioskConfig {
     // [privacy]
     int idle_seconds = 90;        // untouched this long: "still there?" prompt
     int idle_prompt_seconds = 20; // then back home with every form cleared
+    // [staff]
+    std::vector<std::string> usb_roots{"/media", "/run/media"};  // where USB sticks get mounted
 };
 
 // Reads the file; a missing file gives the defaults, a malformed one a clear error naming

@@ -48,6 +48,16 @@ struct Intent {
         volunteer_consent,
         volunteer_signup,
         volunteer_done,
+        // Staff panel (behind the corner hold and the PIN).
+        staff_pin_digit,          // text: the digit
+        staff_pin_erase,
+        staff_pin_ok,
+        staff_leave,
+        staff_back_to_panel,      // from changing the PIN or the place, without saving
+        staff_action,             // text: sync, self_test, export, locality, pin, restart
+        staff_locality_region,    // text: region code
+        staff_locality_district,  // text: district code, empty for none
+        staff_locality_save,
     };
     Kind kind = Kind::none;
     std::string text;
@@ -57,6 +67,8 @@ struct Intent {
     explicit operator bool() const { return kind != Kind::none; }
     static Intent of(Kind k, std::string t = {}, std::int64_t i = 0) { return Intent{k, std::move(t), i, core::Lang::kk}; }
 };
+
+inline bool is_staff(Intent::Kind k) { return k >= Intent::Kind::staff_pin_digit; }  // the last group above
 
 // Keeps the first intent of a frame: one tap does one thing.
 inline void keep_first(Intent& into, Intent from) {

@@ -6,14 +6,19 @@
 //                                      anonymous or named, title (never contact details)
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
 //   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
-//   kioskctl --data DIR sync-now        one sync round now, its JSON summary printed
+//   kioskctl --data DIR sync-now        one sync round now: run here (JSON summary printed), or,
+//                                      when kiosk-sync is running, asked of it and waited for
+//   kioskctl --data DIR set-pin         the staff panel's PIN (4-12 digits), read from stdin;
+//                                      stored as an Argon2id hash, wrong tries cleared
+//   kioskctl --data DIR set-locality REGION DISTRICT|- SETTLEMENT   where the kiosk stands
+//                                      (overrides [locality] of the configuration)
 //   kioskctl --data DIR set-kiosk-code CODE   the code given at installation (once, for life)
 //   kioskctl --data DIR catalog         organisations in the catalogue and its version
 //   kioskctl --data DIR search TEXT     what a resident's search finds: the count, then names
 //   kioskctl --data DIR set-national-key KEY   install the national public key by hand
 //                                      (a kiosk enrolled offline); named filing needs it
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
-#include <sys/statvfs.h>
+#include <sodium.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -26,6 +31,8 @@
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/instance_lock.h"
+#include "store/kiosk_state.h"
+#include "store/staff_access.h"
 #include "sync/kiosk_sync.h"
 
 #include <chrono>
@@ -39,6 +46,8 @@ int usage() {
                "       kioskctl --data DIR import-catalog FILE\n"
                "       kioskctl --data DIR enroll URL CODE --ca FILE\n"
                "       kioskctl --data DIR sync-now\n"
+               "       kioskctl --data DIR set-pin            (the PIN on standard input)\n"
+               "       kioskctl --data DIR set-locality REGION DISTRICT|- SETTLEMENT\n"
                "       kioskctl --data DIR set-kiosk-code CODE\n"
                "       kioskctl --data DIR catalog\n"
                "       kioskctl --data DIR search TEXT\n"
@@ -52,77 +61,91 @@ int fail(const std::string& why) {
     return 1;
 }
 
-// What staff need to see at a glance; --json keeps these keys stable for scripts.
-int status(const std::string& dir, bool as_json) {
-    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
-    if (!db) return fail(db.error());
-    auto size = std::filesystem::exists(dir + "/kiosk.db") ? std::filesystem::file_size(dir + "/kiosk.db") : 0;
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+struct Opened {
+    aul::store::FilingStore filing;
+    aul::store::CatalogStore catalog;
+};
+// The two connections most commands need: filing (synchronous=FULL) and catalogue.
+aul::Result<Opened> open_stores(const std::string& dir, aul::store::OpenReport* report = nullptr) {
+    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db", report);
+    if (!db) return aul::Error{db.error()};
     auto catalog_db = aul::store::open_kiosk_db_connection(dir + "/kiosk.db");
-    if (!catalog_db) return fail(catalog_db.error());
-    aul::store::CatalogStore catalog(std::move(*catalog_db));
+    if (!catalog_db) return aul::Error{catalog_db.error()};
     auto filing = aul::store::FilingStore::open(std::move(*db));
-    if (!filing) return fail(filing.error());
-    struct statvfs fs {};
-    long long free_mb = ::statvfs(dir.c_str(), &fs) == 0
-                            ? static_cast<long long>(fs.f_bavail) * static_cast<long long>(fs.f_frsize) / (1 << 20)
-                            : -1;
-    nlohmann::json j{
+    if (!filing) return aul::Error{filing.error()};
+    return Opened{std::move(*filing), aul::store::CatalogStore(std::move(*catalog_db))};
+}
+
+// What staff need to see at a glance; --json keeps these keys stable for scripts (new
+// keys may be added, none renamed or removed).
+int status(const std::string& dir, bool as_json) {
+    auto stores = open_stores(dir);
+    if (!stores) return fail(stores.error());
+    auto s = aul::store::read_kiosk_status(dir, stores->filing, stores->catalog);
+    if (!s) return fail(s.error());
+    auto quarantined = nlohmann::ordered_json::array();
+    for (const auto& q : s->quarantined) quarantined.push_back({{"item", q.what}, {"reason", q.reason}});
+    nlohmann::ordered_json j{
         {"version", AUL_VERSION},
-        {"kiosk_code", filing->kiosk_code().value_or("")},
-        {"enrolled", !filing->setting("sync_url").value_or("").empty()},
-        {"server", filing->setting("sync_url").value_or("")},
-        {"can_seal_contacts", filing->can_seal_contacts()},
-        {"outbox", filing->unsent_count().value_or(-1)},
-        {"quarantined", filing->quarantined_count().value_or(-1)},
-        {"last_sync_ok_ms", std::atoll(filing->setting("last_push_ok_ms").value_or("0").c_str())},
-        {"organisations", catalog.ngo_count().value_or(-1)},
-        {"catalogue_version", catalog.catalog_cursor().value_or(-1)},
-        {"database_bytes", static_cast<long long>(size)},
-        {"disk_free_mb", free_mb},
+        {"kiosk_code", s->kiosk_code},
+        {"enrolled", s->enrolled},
+        {"server", s->server},
+        {"can_seal_contacts", s->can_seal_contacts},
+        {"outbox", s->outbox_proposals + s->outbox_signups},
+        {"quarantined", static_cast<std::int64_t>(s->quarantined.size())},
+        {"last_sync_ok_ms", s->sync.push_ok_ms},
+        {"organisations", s->organisations},
+        {"catalogue_version", s->catalogue_version},
+        {"database_bytes", s->database_bytes},
+        {"disk_free_mb", s->disk_free_mb},
+        {"outbox_proposals", s->outbox_proposals},
+        {"outbox_signups", s->outbox_signups},
+        {"last_status_ok_ms", s->sync.status_ok_ms},
+        {"last_catalog_ok_ms", s->sync.catalog_ok_ms},
+        {"last_round_ms", s->sync.round_ms},
+        {"next_round_ms", s->sync.next_ms},
+        {"last_error", s->sync.error},
+        {"locality", s->locality.region.empty() ? nlohmann::ordered_json(nullptr)
+                                                : nlohmann::ordered_json{{"region", s->locality.region},
+                                                                 {"district", s->locality.district},
+                                                                 {"settlement", s->locality.settlement}}},
+        {"integrity_checked_ms", s->integrity_checked_ms},
+        {"integrity_verdict", s->integrity_verdict},
+        {"quarantined_items", quarantined},
     };
     if (as_json) {
         std::printf("%s\n", j.dump().c_str());
         return 0;
     }
     for (auto& [key, value] : j.items())
-        std::printf("%-20s %s\n", key.c_str(), value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+        if (key != "quarantined_items")
+            std::printf("%-20s %s\n", key.c_str(), value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
+    for (const auto& q : s->quarantined) std::printf("quarantined          %s: %s\n", q.what.c_str(), q.reason.c_str());
     return 0;
 }
 
 // The self-test staff run when something seems wrong: every check with its verdict in words.
 // Exit 0 when all pass, 1 otherwise.
 int doctor(const std::string& dir) {
-    std::vector<aul::sync::Check> checks;
+    std::vector<aul::store::Check> checks;
     aul::store::OpenReport report;
-    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db", &report);
-    if (!db) {
-        checks.push_back({"database", false, db.error()});
+    auto stores = open_stores(dir, &report);
+    if (!stores) {
+        checks.push_back({"database", false, stores.error()});
+    } else if (!report.damaged_copy.empty()) {
+        checks.push_back({"database", false, "was damaged; kept at " + report.damaged_copy});
     } else {
-        auto integrity = db->prepare("PRAGMA integrity_check");
-        std::string verdict = integrity && *integrity->step() ? integrity->text(0) : "no answer";
-        checks.push_back({"database", verdict == "ok" && report.damaged_copy.empty(),
-                          report.damaged_copy.empty() ? "integrity_check: " + verdict
-                                                      : "was damaged; kept at " + report.damaged_copy});
+        checks.push_back(aul::store::check_database(stores->filing, now_ms()));
     }
-    // Writable with room to spare: a probe file written and synced, and the free space.
-    std::string probe = dir + "/.doctor-probe";
-    std::FILE* f = std::fopen(probe.c_str(), "w");
-    bool writable = f && std::fputs("ok", f) >= 0 && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
-    if (f) std::fclose(f);
-    std::remove(probe.c_str());
-    struct statvfs fs {};
-    long long free_mb = ::statvfs(dir.c_str(), &fs) == 0
-                            ? static_cast<long long>(fs.f_bavail) * static_cast<long long>(fs.f_frsize) / (1 << 20)
-                            : -1;
-    checks.push_back({"disk", writable && free_mb >= 100,
-                      !writable ? "cannot write to " + dir + " (full, read-only or wrong owner)"
-                                : std::to_string(free_mb) + " MiB free" + (free_mb < 100 ? ": free some space" : "")});
-    if (db) {
-        auto filing = aul::store::FilingStore::open(std::move(*db));
-        if (filing) {
-            auto server = aul::sync::server_checks(aul::sync::KioskPaths{dir}, *filing);
-            checks.insert(checks.end(), server.begin(), server.end());
-        }
+    checks.push_back(aul::store::check_disk(dir));
+    if (stores) {
+        auto server = aul::sync::server_checks(aul::sync::KioskPaths{dir}, stores->filing);
+        checks.insert(checks.end(), server.begin(), server.end());
     }
     bool all = true;
     for (const auto& c : checks) {
@@ -130,6 +153,57 @@ int doctor(const std::string& dir) {
         all = all && c.ok;
     }
     return all ? 0 : 1;
+}
+
+// The PIN comes from standard input, never the command line (which other users and the
+// shell history can see): `kioskctl --data DIR set-pin` then type it, or pipe it in.
+int set_pin(aul::store::FilingStore& filing) {
+    char line[64] = {};
+    if (!std::fgets(line, sizeof line, stdin)) return fail("no PIN on standard input");
+    std::string pin(line);
+    while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
+    if (auto why = aul::store::check_new_pin(pin); why != aul::store::PinProblem::none)
+        return fail(aul::store::describe(why));
+    auto hash = aul::store::hash_pin(pin);
+    sodium_memzero(pin.data(), pin.size());
+    sodium_memzero(line, sizeof line);
+    if (!hash) return fail(hash.error());
+    if (auto s = aul::store::StaffAccess(filing).set_pin_hash(*hash); !s) return fail(s.error());
+    std::puts("staff PIN set; wrong tries are cleared");
+    return 0;
+}
+
+int set_locality(Opened& stores, const std::string& region, const std::string& district,
+                 const std::string& settlement) {
+    aul::store::Locality where{region, district == "-" ? "" : district, settlement};
+    if (auto s = aul::store::save_locality(stores.filing, stores.catalog, where); !s) return fail(s.error());
+    std::printf("locality: %s, %s, %s (the kiosk shows it from its next screen)\n", where.settlement.c_str(),
+                where.district.empty() ? "no district" : where.district.c_str(), where.region.c_str());
+    return 0;
+}
+
+// With kiosk-sync running, asks it for a round and waits for the answer (it holds the
+// sync lock); otherwise runs the round here.
+int sync_now(const std::string& dir, Opened& stores) {
+    auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
+    if (lock) {
+        auto rep = aul::sync::sync_round(aul::sync::KioskPaths{dir}, stores.filing, stores.catalog, now_ms());
+        std::printf("%s\n", rep.json().c_str());
+        return rep.error.empty() ? 0 : 1;
+    }
+    auto stamp = aul::store::request(stores.filing, aul::store::SyncRequest::sync_now, now_ms());
+    if (!stamp) return fail(stamp.error());
+    for (int waited = 0; waited < 180; ++waited) {
+        if (aul::store::handled_at(stores.filing, aul::store::SyncRequest::sync_now) >= *stamp) {
+            auto p = aul::store::sync_progress(stores.filing);
+            auto s = aul::store::read_kiosk_status(dir, stores.filing, stores.catalog);
+            std::printf("kiosk-sync ran a round: %s; outbox %lld\n", p.error.empty() ? "ok" : p.error.c_str(),
+                        s ? static_cast<long long>(s->outbox_proposals + s->outbox_signups) : -1LL);
+            return p.error.empty() ? 0 : 1;
+        }
+        ::usleep(500 * 1000);
+    }
+    return fail("kiosk-sync holds the sync lock but did not answer within 90 s; see journalctl -u aul-kiosk-sync");
 }
 
 int list_proposals(const aul::store::Db& db) {
@@ -167,6 +241,14 @@ int main(int argc, char** argv) {
     std::string dir = argv[2], command = argv[3];
     if (command == "status") return status(dir, argc == 5 && std::string(argv[4]) == "--json");
     if (command == "doctor" && argc == 4) return doctor(dir);
+    if ((command == "set-pin" && argc == 4) || (command == "set-locality" && argc == 7) ||
+        (command == "sync-now" && argc == 4)) {
+        auto stores = open_stores(dir);
+        if (!stores) return fail(stores.error());
+        if (command == "set-pin") return set_pin(stores->filing);
+        if (command == "sync-now") return sync_now(dir, *stores);
+        return set_locality(*stores, argv[4], argv[5], argv[6]);
+    }
     auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) return list_proposals(*db);
@@ -205,26 +287,16 @@ int main(int argc, char** argv) {
         std::puts("national public key installed");
         return 0;
     }
-    if ((command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") || command == "sync-now") {
-        // The same lock as kiosk-sync: one sync at a time per kiosk.
+    if (command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") {
+        // The same lock as kiosk-sync: enrolment changes what it works with.
         auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
-        if (!lock) return fail(lock.error() + " (it syncs new work within 2 s by itself)");
+        if (!lock) return fail(lock.error() + " (stop it first: systemctl stop aul-kiosk-sync)");
         auto filing = aul::store::FilingStore::open(std::move(*db));
         if (!filing) return fail(filing.error());
         aul::sync::KioskPaths paths{dir};
-        if (command == "enroll") {
-            if (auto s = aul::sync::enroll(paths, *filing, argv[4], argv[5], argv[7]); !s) return fail(s.error());
-            std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
-            return 0;
-        }
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::system_clock::now().time_since_epoch());
-        auto catalog_db = aul::store::open_kiosk_db_connection(paths.db());
-        if (!catalog_db) return fail(catalog_db.error());
-        aul::store::CatalogStore catalog(std::move(*catalog_db));
-        auto rep = aul::sync::sync_round(paths, *filing, catalog, ms.count());
-        std::printf("%s\n", rep.json().c_str());
-        return rep.error.empty() ? 0 : 1;
+        if (auto s = aul::sync::enroll(paths, *filing, argv[4], argv[5], argv[7]); !s) return fail(s.error());
+        std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
+        return 0;
     }
     return usage();
 }

@@ -71,6 +71,7 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
         words >> verb;
         std::string rest;
         std::getline(words, rest);
+        rest.erase(0, std::min(rest.size(), rest.find_first_not_of(" \t")));
         ScriptStep s{};
         s.line = number;
         auto bad = [&](const char* why) {
@@ -90,6 +91,11 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
                 s.kind = ScriptStep::Kind::tap_text;
                 if (!quoted(rest, s.arg)) return bad("tap takes \"text\" or id:widget.id");
             }
+        } else if (verb == "hold" && rest.rfind("at ", 0) == 0) {
+            // hold at XMM YMM MS: a point on the screen, in millimetres from the top-left
+            s.kind = ScriptStep::Kind::hold;
+            if (!(std::istringstream(rest.substr(3)) >> s.dx >> s.dy >> s.ms) || s.ms < 0)
+                return bad("hold at takes XMM YMM MS");
         } else if (verb == "hold") {
             s.kind = ScriptStep::Kind::hold;
             auto id = rest.find("id:");
@@ -266,7 +272,9 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             if (phase_ == 0) {
                 ScriptStep as_tap = s;
                 as_tap.kind = ScriptStep::Kind::tap_id;
-                if (!find_target(host, as_tap, drag_from_)) {
+                if (s.arg.empty()) {
+                    drag_from_ = ImVec2(s.dx * host.px_per_mm(), s.dy * host.px_per_mm());
+                } else if (!find_target(host, as_tap, drag_from_)) {
                     if (waited > kFindTimeout) fail(s, "nothing to hold shows \"" + s.arg + "\"");
                     break;
                 }

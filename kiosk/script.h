@@ -4,6 +4,7 @@
 //   drag DX DY             type "text"             wait MS
 //   press "text"           (types as a physical keyboard, bypassing the on-screen one)
 //   hold id:WIDGET MS      presses a widget and keeps the finger down MS milliseconds
+//   hold at XMM YMM MS     the same at a point, in millimetres from the top-left corner
 //   expect "visible text"  expect-not "text"       shot NAME
 // and, for tests:
 //   note id:WIDGET         remembers the widget's text

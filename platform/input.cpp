@@ -110,6 +110,7 @@ void TouchInput::begin_frame(ImGuiIO& io, double now_s) {
                 gesture_ = Gesture{};
                 gesture_.pressed = true;
                 gesture_.start = ev.pos;
+                gesture_.pressed_s = now_s;
                 drag_last_ = ev.pos;
                 pos_ = ev.pos;
                 button_ = true;

@@ -21,6 +21,7 @@ struct Gesture {
     bool pressed = false;       // a finger (or button) is down
     bool dragging = false;      // it moved past the threshold: scroll, do not tap
     ImVec2 start{0, 0};         // where it went down
+    double pressed_s = 0;       // when it went down (the frame clock), for long holds
     ImVec2 delta{0, 0};         // drag movement since the previous frame
     bool released_drag = false; // this frame a drag ended; fling with `velocity`
     ImVec2 velocity{0, 0};      // px per second at release (smoothed)

@@ -63,11 +63,7 @@ ProposalItem to_item(const store::FilingStore::OutgoingProposal& p) {
 
 // Remembers the last successes and tells the server how this kiosk is doing.
 void send_heartbeat(Client& client, const std::string& token, const KioskPaths& paths, store::FilingStore& filing,
-                    const RoundReport& rep, std::int64_t now_ms, std::int64_t uptime_s) {
-    if (rep.error.empty()) {
-        (void)filing.set_setting("last_push_ok_ms", std::to_string(now_ms));
-        (void)filing.set_setting("last_pull_ok_ms", std::to_string(now_ms));
-    }
+                    const RoundReport& rep, std::int64_t uptime_s) {
     struct statvfs fs {};
     std::int64_t free_mb = ::statvfs(paths.dir.c_str(), &fs) == 0
                                ? static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) >> 20
@@ -268,6 +264,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
             break;
         }
     }
+    if (rep.error.empty()) (void)store::mark_direction_ok(filing, store::Direction::push, now_ms);
     // Pull: status changes since the cursor, applied with the cursor.
     if (rep.error.empty() || rep.retryable) {
         std::string cursor = filing.setting("status_cursor").value_or("");
@@ -286,12 +283,16 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
                 if (rep.error.empty()) rep.error = s.error();
             } else {
                 rep.pulled = static_cast<int>(changes.size());
+                (void)store::mark_direction_ok(filing, store::Direction::status, now_ms);
             }
         }
     }
-    if (rep.error.empty()) pull_catalog(client, token, catalog, rep);
+    if (rep.error.empty()) {
+        pull_catalog(client, token, catalog, rep);
+        if (rep.error.empty()) (void)store::mark_direction_ok(filing, store::Direction::catalog, now_ms);
+    }
     rep.outbox = filing.unsent_count().value_or(-1);
-    if (rep.error.empty() || rep.retryable) send_heartbeat(client, token, paths, filing, rep, now_ms, uptime_s);
+    if (rep.error.empty() || rep.retryable) send_heartbeat(client, token, paths, filing, rep, uptime_s);
     return rep;
 }
 

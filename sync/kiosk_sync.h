@@ -8,6 +8,7 @@
 #include "core/result.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/kiosk_state.h"
 
 namespace aul::sync {
 
@@ -37,17 +38,14 @@ struct RoundReport {
 Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
               const std::string& ca_file);
 
-// `timeout_s`: the longest one exchange may take (kiosk-sync --timeout). Ends with a
-// heartbeat; `uptime_s` is kiosk-sync's own.
-// One self-test line: what was checked, whether it passed, and the detail in words.
-struct Check {
-    std::string name;
-    bool ok = false;
-    std::string detail;
-};
+using store::Check;
 // Checks that need the national server: reachable, TLS with the pinned CA, the clock
 // against the server's Date header (within 5 minutes), the token still accepted.
 std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing);
+
+// `timeout_s`: the longest one exchange may take (kiosk-sync --timeout). Ends with a
+// heartbeat; `uptime_s` is kiosk-sync's own. Each direction that completes stamps its
+// success (store::mark_direction_ok) for the staff panel and `kioskctl status`.
 
 RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
                        std::int64_t now_ms, long timeout_s = 60, std::int64_t uptime_s = 0);

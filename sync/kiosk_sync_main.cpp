@@ -1,5 +1,6 @@
 // kiosk-sync: the kiosk's only link to the national server. `--once` does one round and
-// prints a JSON summary; without it, it keeps the outbox empty and statuses fresh.
+// prints a JSON summary; without it, it keeps the outbox empty and statuses fresh, and
+// answers the staff's requests (sync now, server check) written into the database.
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -11,6 +12,7 @@
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/instance_lock.h"
+#include "store/kiosk_state.h"
 #include "platform/service.h"
 #include "sync/kiosk_sync.h"
 
@@ -87,6 +89,12 @@ int main(int argc, char** argv) {
     double backoff = 5;
     const double kCap = 600, kStatusEvery = 60;
     while (!g_stop) {
+        // Staff may ask for a server check or a sync from the panel or kioskctl.
+        if (std::int64_t asked = store::pending_request(*filing, store::SyncRequest::server_check)) {
+            (void)store::save_server_checks(*filing, sync::server_checks(paths, *filing));
+            (void)store::mark_handled(*filing, store::SyncRequest::server_check, asked);
+        }
+        std::int64_t sync_asked = store::pending_request(*filing, store::SyncRequest::sync_now);
         auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
         auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count());
         std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
@@ -100,9 +108,14 @@ int main(int argc, char** argv) {
         } else {
             backoff = 5;
         }
+        std::int64_t ended = now_ms();
+        (void)store::save_round_outcome(*filing, ended, ended + static_cast<std::int64_t>(wait * 1000), rep.error);
+        if (sync_asked) (void)store::mark_handled(*filing, store::SyncRequest::sync_now, sync_asked);
         nap(wait, [&] {
             service.alive();  // the nap's 2 s steps keep the watchdog fed
-            return rep.error.empty() && filing->unsent_count().value_or(0) > 0;
+            return (rep.error.empty() && filing->unsent_count().value_or(0) > 0) ||
+                   store::pending_request(*filing, store::SyncRequest::sync_now) ||
+                   store::pending_request(*filing, store::SyncRequest::server_check);
         });
     }
     service.stopping();

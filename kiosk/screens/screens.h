@@ -13,6 +13,7 @@
 #include "kiosk/ui.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/kiosk_state.h"
 
 namespace aul::kiosk {
 
@@ -30,6 +31,7 @@ struct TopBarView {
     bool full_language_names = false;  // home: each language written in itself, in full
     bool high_contrast = false;
     bool large_text = false;
+    std::string back_label;  // translated; empty: "Back"
 };
 Intent draw_top_bar(Ui& ui, const TopBarView& v);
 float top_bar_height(const Ui& ui);
@@ -134,6 +136,47 @@ struct IdlePromptView {
 };
 // Over any screen after a while untouched: "still there?" with one large Continue.
 Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v);
+
+// The PIN pad over the home screen (after the corner hold), also used to choose a new PIN.
+// It shows dots for the digits typed, never the digits.
+struct StaffPinView {
+    Words words;
+    std::string title;          // translated: "Staff PIN", "New PIN"
+    std::size_t digits = 0;     // how many are typed
+    bool checking = false;      // the PIN is being checked
+    std::string message;        // translated: wrong, locked for N s, not set, hints
+    bool message_is_problem = false;
+    bool locked = false;        // keys do nothing until the lockout ends
+};
+Intent draw_staff_pin(Ui& ui, const StaffPinView& v);
+
+// The staff panel: the kiosk, its sync, outbox and storage at a glance, and the actions.
+struct StaffPanelView {
+    Words words;
+    const store::KioskStatus* status = nullptr;  // nullptr until first read
+    std::string kiosk_name;                      // [kiosk] name, or empty
+    std::string place;                           // "Talgar, Talgar District, Almaty Region"
+    std::string version;
+    std::string message;                         // what the last action did, translated
+    bool message_is_problem = false;
+    bool busy = false;                           // an action is running
+    const std::vector<store::Check>* checks = nullptr;  // self-test results so far
+    // Time stamps (ms since 1970) as staff read them: local date and time, or "never".
+    std::function<std::string(std::int64_t)> when;
+};
+Intent draw_staff_panel(Ui& ui, const StaffPanelView& v);
+
+// Choosing where the kiosk stands: region, district, the settlement's name.
+struct StaffLocalityView {
+    Words words;
+    const std::vector<core::Region>* regions = nullptr;
+    const std::vector<core::District>* districts = nullptr;  // of the chosen region
+    store::Locality draft;
+    bool settlement_focused = false;
+    float keyboard_height = 0;
+    std::string message;  // why the last save failed, translated
+};
+Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v);
 
 // Lookups shared by screens.
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);

@@ -39,7 +39,7 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
     float b = t.touch_min();
     ImGui::SetCursorScreenPos(ImVec2(origin.x + m, origin.y + m));
     if (v.show_back) {
-        const std::string& back = v.words("nav.back");
+        const std::string& back = v.back_label.empty() ? v.words("nav.back") : v.back_label;
         if (ui.button("nav.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), b)))
             keep_first(out, Intent::of(Intent::Kind::go_back));
         ImGui::SameLine();

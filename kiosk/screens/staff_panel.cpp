@@ -1,0 +1,153 @@
+#include "kiosk/screens/screens.h"
+
+#include <cstdio>
+
+namespace aul::kiosk {
+
+namespace {
+
+// "Label: value" on one line, the label muted, wrapped to the card.
+void fact(Ui& ui, std::string_view label, const std::string& value, float width, ImU32 colour = 0) {
+    ui.text(std::string(label), TextFace::small, ui.pal().text_muted, width);
+    ui.text(value, TextFace::body, colour ? colour : ui.pal().text, width);
+}
+
+std::string megabytes(std::int64_t bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
+    return buf;
+}
+
+void kiosk_card(Ui& ui, const StaffPanelView& v, float width) {
+    const Words& w = v.words;
+    const store::KioskStatus& s = *v.status;
+    float inner = width - ui.theme().mm(8);
+    ui.begin_card(width);
+    ui.text(ui.glyph("building") + "  " + (v.kiosk_name.empty() ? w("staff.section.kiosk") : v.kiosk_name),
+            TextFace::heading, ui.pal().text, inner);
+    fact(ui, w("staff.kiosk_code"), s.kiosk_code.empty() ? w("staff.sync.none") : s.kiosk_code, inner);
+    fact(ui, w("staff.locality"), v.place, inner);
+    fact(ui, w("staff.enrolment"), s.enrolled ? s.server : w("staff.not_enrolled"), inner,
+         s.enrolled ? 0 : ui.pal().badge_partners);
+    fact(ui, w("staff.version"), v.version, inner);
+    ui.end_card();
+}
+
+void sync_card(Ui& ui, const StaffPanelView& v, float width) {
+    const Words& w = v.words;
+    const store::KioskStatus& s = *v.status;
+    float inner = width - ui.theme().mm(8);
+    ui.begin_card(width);
+    ui.text(ui.glyph("globe") + "  " + w("staff.section.sync"), TextFace::heading, ui.pal().text, inner);
+    fact(ui, w("staff.sync.sending"), v.when(s.sync.push_ok_ms), inner);
+    fact(ui, w("staff.sync.statuses"), v.when(s.sync.status_ok_ms), inner);
+    fact(ui, w("staff.sync.catalogue"),
+         v.when(s.sync.catalog_ok_ms) + "  ·  " + core::format_text(w("staff.sync.organisations"), "n",
+                                                                   std::to_string(s.organisations)),
+         inner);
+    fact(ui, w("staff.sync.last_error"), s.sync.error.empty() ? w("staff.sync.none") : s.sync.error, inner,
+         s.sync.error.empty() ? 0 : ui.pal().badge_partners);
+    if (s.sync.next_ms > 0) fact(ui, w("staff.sync.next"), v.when(s.sync.next_ms), inner);
+    ui.end_card();
+}
+
+void outbox_card(Ui& ui, const StaffPanelView& v, float width) {
+    const Words& w = v.words;
+    const store::KioskStatus& s = *v.status;
+    float inner = width - ui.theme().mm(8);
+    ui.begin_card(width);
+    ui.text(ui.glyph("paper-plane") + "  " + w("staff.section.outbox"), TextFace::heading, ui.pal().text, inner);
+    std::string line = core::format_text(w("staff.outbox.line"), "proposals", std::to_string(s.outbox_proposals));
+    ui.text(core::format_text(line, "signups", std::to_string(s.outbox_signups)), TextFace::body, ui.pal().text, inner);
+    if (!s.quarantined.empty()) {
+        ui.text(core::format_text(w("staff.quarantined"), "n", std::to_string(s.quarantined.size())), TextFace::small,
+                ui.pal().badge_partners, inner);
+        for (const auto& q : s.quarantined)
+            ui.text(q.what + ": " + q.reason, TextFace::body, ui.pal().text, inner);
+    }
+    ui.end_card();
+}
+
+void storage_card(Ui& ui, const StaffPanelView& v, float width) {
+    const Words& w = v.words;
+    const store::KioskStatus& s = *v.status;
+    float inner = width - ui.theme().mm(8);
+    ui.begin_card(width);
+    ui.text(ui.glyph("hdd-o") + "  " + w("staff.section.storage"), TextFace::heading, ui.pal().text, inner);
+    fact(ui, w("staff.database"), megabytes(s.database_bytes), inner);
+    fact(ui, w("staff.disk_free"), s.disk_free_mb < 0 ? "?" : std::to_string(s.disk_free_mb) + " MiB", inner,
+         s.disk_free_mb >= 0 && s.disk_free_mb < 100 ? ui.pal().badge_partners : 0);
+    std::string integrity = s.integrity_checked_ms > 0 ? v.when(s.integrity_checked_ms) + "  ·  " + s.integrity_verdict
+                                                       : w("staff.sync.never");
+    fact(ui, w("staff.integrity"), integrity, inner,
+         s.integrity_checked_ms > 0 && s.integrity_verdict != "ok" ? ui.pal().badge_partners : 0);
+    ui.end_card();
+}
+
+void checks_card(Ui& ui, const StaffPanelView& v, float width) {
+    const Words& w = v.words;
+    float inner = width - ui.theme().mm(8);
+    ui.begin_card(width);
+    ui.text(ui.glyph("stethoscope") + "  " + w("staff.section.self_test"), TextFace::heading, ui.pal().text, inner);
+    for (const auto& c : *v.checks) {
+        std::string name = w("staff.check." + c.name);
+        ui.text(ui.glyph(c.ok ? "check-circle" : "exclamation-circle") + "  " + name, TextFace::body,
+                c.ok ? ui.pal().badge_volunteers : ui.pal().badge_partners, inner);
+        ui.text(c.detail, TextFace::small, ui.pal().text_muted, inner);
+    }
+    if (v.busy) ui.text(ui.glyph("clock-o") + "  " + w("staff.self_test.running"), TextFace::small, ui.pal().text_muted, inner);
+    ui.end_card();
+}
+
+}  // namespace
+
+// Facts on the left in cards that scroll, what the last action did above them; the actions
+// in one column on the right, always in view. Leaving is the top bar's first button.
+Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    const auto [origin, avail, pad, width] = ui.page_area();
+    float actions_w = std::min(t.mm(92), width * 0.42f);
+    float facts_w = width - actions_w - t.gap() * 2;
+    float top = origin.y + t.mm(3);
+
+    // What the last action did stays in view above the facts, however far they scroll.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, top));
+    float list_top = top;
+    if (!v.message.empty()) {
+        ui.text(ui.glyph(v.message_is_problem ? "exclamation-circle" : "info-circle") + "  " + v.message,
+                TextFace::body, v.message_is_problem ? p.badge_partners : p.primary, facts_w);
+        list_top = ImGui::GetItemRectMax().y + t.mm(2);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, list_top));
+    ui.begin_scroll("staff.list", ImVec2(facts_w + t.mm(3), origin.y + avail.y - list_top - t.mm(1)));
+    if (v.checks && !v.checks->empty()) checks_card(ui, v, facts_w);
+    if (v.status) {
+        kiosk_card(ui, v, facts_w);
+        sync_card(ui, v, facts_w);
+        outbox_card(ui, v, facts_w);
+        storage_card(ui, v, facts_w);
+    }
+    ui.end_scroll();
+
+    static constexpr struct {
+        const char* action;
+        const char* icon;
+    } kActions[] = {{"sync", "refresh"},        {"self_test", "stethoscope"}, {"export", "usb"},
+                    {"locality", "map-marker"}, {"pin", "key"},               {"restart", "power-off"}};
+    float x = origin.x + pad + width - actions_w;
+    float step = t.touch_min() + t.mm(2.5f);
+    ImGui::SetCursorScreenPos(ImVec2(x, top));
+    for (const auto& a : kActions) {
+        if (ui.button(std::string("staff.action.") + a.action, v.words(std::string("staff.action.") + a.action), a.icon,
+                      ImVec2(actions_w, t.touch_min()), a.action == std::string("sync") ? ButtonKind::primary
+                                                                                        : ButtonKind::secondary) &&
+            !v.busy)
+            keep_first(out, Intent::of(Intent::Kind::staff_action, a.action));
+        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetItemRectMin().y + step));
+    }
+    return out;
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,321 @@
+#include "kiosk/staff.h"
+
+#include <sodium.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+
+namespace aul::kiosk {
+
+namespace {
+constexpr std::int64_t kStatusEveryMs = 2000;
+// kiosk-sync looks for requests every 2 s; a round or the server checks can take up to
+// a minute on a slow link. Past this, the panel says kiosk-sync did not answer.
+constexpr std::int64_t kAnswerWithinMs = 90'000;
+
+void wipe(std::string& secret) {
+    sodium_memzero(secret.data(), secret.size());
+    secret.clear();
+}
+
+// A mounted stick: a directory whose device differs from its parent's, writable by us.
+bool is_writable_mount(const std::filesystem::path& dir) {
+    struct stat self {}, parent {};
+    if (::stat(dir.c_str(), &self) != 0 || !S_ISDIR(self.st_mode)) return false;
+    if (::stat(dir.parent_path().c_str(), &parent) != 0) return false;
+    return self.st_dev != parent.st_dev && ::access(dir.c_str(), W_OK) == 0;
+}
+}  // namespace
+
+const store::Locality& StaffDesk::locality() const {
+    return status_ && !status_->locality.region.empty() ? status_->locality : cfg_.configured_locality;
+}
+
+void StaffDesk::open_pin_pad(std::int64_t now_ms) {
+    wipe(pin_);
+    mode_ = StaffMode::pin;
+    pin_message_ = {};
+    auto st = store::StaffAccess(filing_).state();
+    pin_state_ = st ? *st : store::PinState{};
+    if (!st) pin_message_ = {"staff.error", st.error(), false};
+    else if (!pin_state_.pin_set) pin_message_ = {"staff.pin.not_set", {}, false};
+    else if (pin_state_.seconds_locked(now_ms) > 0) pin_message_ = {"staff.pin.locked", {}, false};
+}
+
+void StaffDesk::close() {
+    wipe(pin_);
+    wipe(new_pin_);
+    mode_ = StaffMode::closed;
+    action_ = {};
+    checks_.clear();
+    status_.reset();
+}
+
+bool StaffDesk::apply(const Intent& i, std::int64_t now_ms) {
+    using K = Intent::Kind;
+    switch (i.kind) {
+        case K::staff_pin_digit:
+            if (checking() || pin_.size() >= store::kPinMaxDigits) break;
+            if (mode_ == StaffMode::pin && pin_state_.seconds_locked(now_ms) > 0) break;
+            pin_ += i.text;
+            if (mode_ == StaffMode::pin) pin_message_ = {};
+            break;
+        case K::staff_pin_erase:
+            if (!pin_.empty() && !checking()) pin_.pop_back();
+            break;
+        case K::staff_pin_ok:
+            if (checking() || pin_.empty()) break;
+            if (mode_ == StaffMode::pin) pin_entered(now_ms);
+            else new_pin_entered();
+            break;
+        case K::staff_leave: close(); break;
+        case K::staff_back_to_panel:
+            wipe(pin_);
+            wipe(new_pin_);
+            mode_ = StaffMode::panel;
+            break;
+        case K::staff_action:
+            if (i.text == "sync") request_sync(now_ms);
+            else if (i.text == "self_test") start_self_test(now_ms);
+            else if (i.text == "export") start_export(now_ms);
+            else if (i.text == "restart") return true;
+            else if (i.text == "pin") {
+                wipe(pin_);
+                mode_ = StaffMode::new_pin;
+                pin_message_ = {"staff.pin.new_hint", {}, true};
+            } else if (i.text == "locality") {
+                locality_ = locality();
+                load_districts();
+                action_ = {};
+                mode_ = StaffMode::locality;
+            }
+            break;
+        case K::staff_locality_region:
+            locality_.region = i.text;
+            locality_.district.clear();
+            load_districts();
+            break;
+        case K::staff_locality_district: locality_.district = i.text; break;
+        case K::staff_locality_save: {
+            store::Locality cleaned = locality_;
+            // Trailing spaces from the on-screen keyboard are not part of the name.
+            while (!cleaned.settlement.empty() && cleaned.settlement.back() == ' ') cleaned.settlement.pop_back();
+            if (auto s = store::save_locality(filing_, catalog_, cleaned); !s) {
+                action_ = {"staff.locality.failed", s.error(), false};
+            } else {
+                action_ = {"staff.locality.saved", cleaned.settlement, true};
+                mode_ = StaffMode::panel;
+                refresh_status();
+            }
+            break;
+        }
+        default: break;
+    }
+    return false;
+}
+
+void StaffDesk::load_districts() {
+    auto d = catalog_.districts(locality_.region);
+    districts_ = d ? std::move(*d) : std::vector<core::District>{};
+}
+
+void StaffDesk::pin_entered(std::int64_t now_ms) {
+    if (!pin_state_.pin_set || pin_state_.seconds_locked(now_ms) > 0) {
+        wipe(pin_);
+        return;
+    }
+    std::string hash = pin_state_.hash, pin = pin_;
+    wipe(pin_);
+    verify_.start([hash, pin]() mutable {
+        bool right = store::pin_matches(hash, pin);
+        wipe(pin);
+        return right;
+    }, cfg_.wake);
+}
+
+void StaffDesk::new_pin_entered() {
+    if (mode_ == StaffMode::new_pin) {
+        switch (store::check_new_pin(pin_)) {
+            case store::PinProblem::none:
+                new_pin_ = pin_;
+                mode_ = StaffMode::repeat_pin;
+                pin_message_ = {"staff.pin.repeat_hint", {}, true};
+                break;
+            case store::PinProblem::repeated: pin_message_ = {"staff.pin.too_easy", {}, false}; break;
+            default: pin_message_ = {"staff.pin.bad_length", {}, false}; break;
+        }
+        wipe(pin_);
+        return;
+    }
+    if (pin_ != new_pin_) {
+        wipe(pin_);
+        wipe(new_pin_);
+        mode_ = StaffMode::new_pin;
+        pin_message_ = {"staff.pin.mismatch", {}, false};
+        return;
+    }
+    std::string pin = pin_;
+    wipe(pin_);
+    wipe(new_pin_);
+    hashing_.start([pin]() mutable {
+        auto hash = store::hash_pin(pin);
+        wipe(pin);
+        return hash;
+    }, cfg_.wake);
+}
+
+void StaffDesk::request_sync(std::int64_t now_ms) {
+    auto stamp = store::request(filing_, store::SyncRequest::sync_now, now_ms);
+    if (!stamp) {
+        action_ = {"staff.error", stamp.error(), false};
+        return;
+    }
+    sync_stamp_ = *stamp;
+    sync_asked_ms_ = now_ms;
+    action_ = {"staff.sync.asked", {}, true};
+}
+
+void StaffDesk::start_self_test(std::int64_t now_ms) {
+    if (self_test_running()) return;
+    checks_.clear();
+    action_ = {"staff.self_test.running", {}, true};
+    // The fonts are checked here: the atlas belongs to the UI thread.
+    std::string missing = cfg_.font_check ? cfg_.font_check() : std::string();
+    checks_.push_back({"fonts", missing.empty(), missing.empty() ? "every translated text can be drawn" : missing});
+    std::string dir = cfg_.data_dir;
+    self_test_.start([dir, now_ms] {
+        std::vector<store::Check> out;
+        // Its own connection: the full integrity check of a large catalogue takes seconds.
+        auto db = store::open_kiosk_db_connection(dir + "/kiosk.db");
+        auto filing = db ? store::FilingStore::open(std::move(*db)) : Result<store::FilingStore>(Error{db.error()});
+        out.push_back(filing ? store::check_database(*filing, now_ms) : store::Check{"database", false, filing.error()});
+        out.push_back(store::check_disk(dir));
+        return out;
+    }, cfg_.wake);
+    auto stamp = store::request(filing_, store::SyncRequest::server_check, now_ms);
+    if (stamp) {
+        server_check_stamp_ = *stamp;
+        server_asked_ms_ = now_ms;
+    } else {
+        checks_.push_back({"server", false, stamp.error()});
+    }
+}
+
+std::string StaffDesk::find_usb_stick() const {
+    namespace fs = std::filesystem;
+    // Sticks are mounted at ROOT/LABEL (systemd-mount) or ROOT/USER/LABEL (udisks).
+    auto subdirs = [](const fs::path& dir) {
+        std::vector<fs::path> out;
+        std::error_code ec;
+        for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+             it.increment(ec))
+            if (it->is_directory(ec)) out.push_back(it->path());
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    for (const auto& root : cfg_.usb_roots)
+        for (const auto& dir : subdirs(root)) {
+            if (is_writable_mount(dir)) return dir.string();
+            for (const auto& inner : subdirs(dir))
+                if (is_writable_mount(inner)) return inner.string();
+        }
+    return {};
+}
+
+void StaffDesk::start_export(std::int64_t now_ms) {
+    if (export_.running()) return;
+    std::string stick = find_usb_stick();
+    if (stick.empty()) {
+        action_ = {"staff.export.no_stick", {}, false};
+        return;
+    }
+    if (!cfg_.exporter) {
+        action_ = {"staff.error", "export is not available in this build", false};
+        return;
+    }
+    action_ = {"staff.export.running", stick, true};
+    export_.start([exporter = cfg_.exporter, dir = cfg_.data_dir, stick, now_ms] { return exporter(dir, stick, now_ms); },
+                  cfg_.wake);
+}
+
+void StaffDesk::refresh_status() {
+    auto s = store::read_kiosk_status(cfg_.data_dir, filing_, catalog_, cfg_.configured_locality);
+    if (s) status_ = std::move(*s);
+}
+
+void StaffDesk::take_tasks(std::int64_t now_ms) {
+    if (auto right = verify_.take()) {
+        auto after = store::StaffAccess(filing_).record_attempt(*right, now_ms);
+        if (after) pin_state_ = *after;
+        if (*right) {
+            mode_ = StaffMode::panel;
+            action_ = {};
+            refresh_status();
+        } else {
+            pin_message_ = {pin_state_.seconds_locked(now_ms) > 0 ? "staff.pin.locked" : "staff.pin.wrong",
+                            std::to_string(std::max(0, store::kPinFreeTries - pin_state_.failures)), false};
+        }
+    }
+    if (auto hash = hashing_.take()) {
+        auto saved = *hash ? store::StaffAccess(filing_).set_pin_hash(**hash) : Status(Error{hash->error()});
+        action_ = saved ? StaffMessage{"staff.pin.changed", {}, true} : StaffMessage{"staff.error", saved.error(), false};
+        mode_ = StaffMode::panel;
+    }
+    if (auto local = self_test_.take()) {
+        checks_.insert(checks_.end(), local->begin(), local->end());
+        refresh_status();
+    }
+    if (auto written = export_.take()) {
+        action_ = *written ? StaffMessage{"staff.export.done", **written, true}
+                           : StaffMessage{"staff.export.failed", written->error(), false};
+    }
+}
+
+void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
+    if (sync_stamp_ > 0) {
+        if (store::handled_at(filing_, store::SyncRequest::sync_now) >= sync_stamp_) {
+            sync_stamp_ = 0;
+            auto progress = store::sync_progress(filing_);
+            action_ = progress.error.empty() ? StaffMessage{"staff.sync.done", {}, true}
+                                             : StaffMessage{"staff.sync.failed", progress.error, false};
+        } else if (now_ms - sync_asked_ms_ > kAnswerWithinMs) {
+            sync_stamp_ = 0;
+            action_ = {"staff.sync.no_answer", {}, false};
+        }
+    }
+    if (server_check_stamp_ > 0) {
+        bool answered = store::handled_at(filing_, store::SyncRequest::server_check) >= server_check_stamp_;
+        if (answered || now_ms - server_asked_ms_ > kAnswerWithinMs) {
+            server_check_stamp_ = 0;
+            if (answered) {
+                auto server = store::saved_server_checks(filing_);
+                checks_.insert(checks_.end(), server.begin(), server.end());
+            } else {
+                checks_.push_back({"server", false, "kiosk-sync did not answer: is the aul-kiosk-sync service running?"});
+            }
+        }
+    }
+    if (!self_test_running() && action_.key == "staff.self_test.running") {
+        bool all = std::all_of(checks_.begin(), checks_.end(), [](const store::Check& c) { return c.ok; });
+        action_ = {all ? "staff.self_test.passed" : "staff.self_test.failed", {}, all};
+    }
+}
+
+void StaffDesk::poll(std::int64_t now_ms) {
+    if (mode_ == StaffMode::closed) return;
+    take_tasks(now_ms);
+    take_kiosk_sync_answers(now_ms);
+    if (mode_ != StaffMode::pin && now_ms - status_read_ms_ >= kStatusEveryMs) {
+        refresh_status();
+        status_read_ms_ = now_ms;
+    }
+}
+
+bool StaffDesk::waiting() const {
+    return verify_.running() || hashing_.running() || self_test_.running() || export_.running() || sync_stamp_ > 0 ||
+           server_check_stamp_ > 0;
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,125 @@
+// The staff desk: what the staff panel is drawn from and what its actions do. The panel is
+// reached by holding the top-left corner of the home screen for 3 s, then the PIN. Slow
+// work (checking the PIN, the integrity check, writing to a USB stick) runs as background
+// tasks; the network work (sync now, server checks) is asked of kiosk-sync through the
+// database, since the kiosk itself has no network.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/config.h"
+#include "kiosk/intent.h"
+#include "kiosk/task.h"
+#include "store/kiosk_state.h"
+#include "store/staff_access.h"
+
+namespace aul::kiosk {
+
+// Corner hold that opens the PIN pad: a square of this many millimetres at the top-left of
+// the home screen, held this long without moving.
+inline constexpr float kStaffCornerMm = 15.0f;
+inline constexpr double kStaffHoldSeconds = 3.0;
+
+enum class StaffMode { closed, pin, panel, new_pin, repeat_pin, locality };
+
+// What one action did, in words for the panel.
+struct StaffMessage {
+    std::string key;          // translation key
+    std::string detail;       // {detail} in it: a count, a path, a reason
+    bool ok = true;
+};
+
+// Writes every undelivered item to a file on the stick: returns the path written and what
+// it holds in words, or why not.
+using BundleExporter = std::function<Result<std::string>(const std::string& data_dir, const std::string& target_dir,
+                                                         std::int64_t now_ms)>;
+
+struct StaffDeskConfig {
+    std::string data_dir;                  // holds kiosk.db
+    std::vector<std::string> usb_roots;    // where USB sticks are mounted ([staff] usb_roots)
+    store::Locality configured_locality;   // [locality] of the configuration
+    BundleExporter exporter;
+    std::function<void()> wake;            // wakes the UI loop from a task's thread
+    // Checks the fonts against every translation on the UI thread (the atlas lives there);
+    // returns "" when every character is covered.
+    std::function<std::string()> font_check;
+};
+
+class StaffDesk {
+public:
+    StaffDesk(StaffDeskConfig cfg, store::FilingStore& filing, store::CatalogStore& catalog)
+        : cfg_(std::move(cfg)), filing_(filing), catalog_(catalog) {}
+
+    StaffMode mode() const { return mode_; }
+    bool open() const { return mode_ != StaffMode::closed; }
+    // The corner was held: show the PIN pad.
+    void open_pin_pad(std::int64_t now_ms);
+    void close();
+    // Handles a staff_* intent. Returns true when the kiosk must restart (the app exits
+    // with kRestartExitCode and systemd starts it again).
+    bool apply(const Intent& i, std::int64_t now_ms);
+    // Takes finished tasks and kiosk-sync's answers; refreshes the status now and then.
+    void poll(std::int64_t now_ms);
+    // A task is running or an answer is awaited: the loop should look again soon.
+    bool waiting() const;
+
+    // --- what the screens show ---
+    std::size_t pin_length() const { return pin_.size(); }
+    bool checking() const { return verify_.running() || hashing_.running(); }
+    const StaffMessage& pin_message() const { return pin_message_; }
+    std::int64_t seconds_locked(std::int64_t now_ms) const { return pin_state_.seconds_locked(now_ms); }
+    bool pin_set() const { return pin_state_.pin_set; }
+    const store::KioskStatus* status() const { return status_ ? &*status_ : nullptr; }
+    const std::vector<store::Check>& checks() const { return checks_; }
+    bool self_test_running() const { return self_test_.running() || server_check_stamp_ > 0; }
+    const StaffMessage& action_message() const { return action_; }
+    bool sync_waiting() const { return sync_stamp_ > 0; }
+    // The locality being edited.
+    const store::Locality& locality_draft() const { return locality_; }
+    std::string& settlement_text() { return locality_.settlement; }
+    const store::Locality& locality() const;
+    // Districts of the region being chosen.
+    const std::vector<core::District>& districts() const { return districts_; }
+
+private:
+    void pin_entered(std::int64_t now_ms);
+    void new_pin_entered();
+    void start_self_test(std::int64_t now_ms);
+    void start_export(std::int64_t now_ms);
+    void request_sync(std::int64_t now_ms);
+    void refresh_status();
+    void take_tasks(std::int64_t now_ms);
+    void take_kiosk_sync_answers(std::int64_t now_ms);
+    std::string find_usb_stick() const;
+
+    StaffDeskConfig cfg_;
+    store::FilingStore& filing_;
+    store::CatalogStore& catalog_;
+    StaffMode mode_ = StaffMode::closed;
+    std::string pin_, new_pin_;
+    store::PinState pin_state_;
+    StaffMessage pin_message_;
+    StaffMessage action_;
+    std::optional<store::KioskStatus> status_;
+    std::int64_t status_read_ms_ = 0;
+    std::vector<store::Check> checks_;
+    store::Locality locality_;
+    std::vector<core::District> districts_;
+    void load_districts();
+    std::int64_t sync_stamp_ = 0, sync_asked_ms_ = 0;           // awaiting kiosk-sync's round
+    std::int64_t server_check_stamp_ = 0, server_asked_ms_ = 0;  // awaiting its server checks
+
+    Task<bool> verify_;
+    Task<Result<std::string>> hashing_;
+    Task<std::vector<store::Check>> self_test_;
+    Task<Result<std::string>> export_;
+};
+
+// The app exits with this code when staff ask for a restart; systemd (Restart=always) or
+// the demo script starts it again.
+inline constexpr int kRestartExitCode = 75;
+
+}  // namespace aul::kiosk

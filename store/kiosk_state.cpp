@@ -1,0 +1,200 @@
+#include "store/kiosk_state.h"
+
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace aul::store {
+
+namespace {
+
+std::int64_t setting_int(const FilingStore& filing, const std::string& key) {
+    return std::atoll(filing.setting(key).value_or("0").c_str());
+}
+
+const char* request_key(SyncRequest what) {
+    return what == SyncRequest::sync_now ? "request_sync_ms" : "request_server_check_ms";
+}
+std::string handled_key(SyncRequest what) { return std::string(request_key(what)) + "_handled"; }
+
+const char* direction_key(Direction d) {
+    switch (d) {
+        case Direction::push: return "last_push_ok_ms";
+        case Direction::status: return "last_pull_ok_ms";
+        case Direction::catalog: return "last_catalog_ok_ms";
+    }
+    return "";
+}
+
+}  // namespace
+
+Result<std::optional<Locality>> saved_locality(const FilingStore& filing) {
+    auto region = filing.setting("locality_region");
+    if (!region) return Error{region.error()};
+    if (region->empty()) return std::optional<Locality>{};
+    return std::optional<Locality>{
+        Locality{*region, filing.setting("locality_district").value_or(""), filing.setting("locality_settlement").value_or("")}};
+}
+
+Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where) {
+    auto regions = catalog.regions();
+    if (!regions) return Error{regions.error()};
+    if (std::none_of(regions->begin(), regions->end(), [&](const core::Region& r) { return r.code == where.region; }))
+        return Error{"unknown region " + where.region + ": use the ISO code of a region in the catalogue, e.g. KZ-19 for Almaty Region"};
+    if (!where.district.empty()) {
+        auto districts = catalog.districts(where.region);
+        if (!districts) return Error{districts.error()};
+        if (std::none_of(districts->begin(), districts->end(),
+                         [&](const core::District& d) { return d.code == where.district; }))
+            return Error{"district " + where.district + " is not in region " + where.region};
+    }
+    if (where.settlement.empty()) return Error{"the settlement's name is empty"};
+    auto tx = WriteTx::begin(filing.db());
+    if (!tx) return Error{tx.error()};
+    for (auto [key, value] : {std::pair{"locality_region", where.region},
+                              {"locality_district", where.district},
+                              {"locality_settlement", where.settlement}})
+        if (auto s = filing.set_setting(key, value); !s) return s;
+    return tx->commit();
+}
+
+Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms) {
+    // Stamps only grow, even if the clock steps back: a request is never taken as answered.
+    std::int64_t stamp = std::max(now_ms, std::max(setting_int(filing, request_key(what)), handled_at(filing, what)) + 1);
+    if (auto s = filing.set_setting(request_key(what), std::to_string(stamp)); !s) return Error{s.error()};
+    return stamp;
+}
+
+std::int64_t pending_request(const FilingStore& filing, SyncRequest what) {
+    std::int64_t asked = setting_int(filing, request_key(what));
+    return asked > handled_at(filing, what) ? asked : 0;
+}
+
+Status mark_handled(FilingStore& filing, SyncRequest what, std::int64_t stamp) {
+    return filing.set_setting(handled_key(what), std::to_string(stamp));
+}
+
+std::int64_t handled_at(const FilingStore& filing, SyncRequest what) { return setting_int(filing, handled_key(what)); }
+
+Status save_server_checks(FilingStore& filing, const std::vector<Check>& checks) {
+    auto list = nlohmann::json::array();
+    for (const auto& c : checks) list.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
+    return filing.set_setting("server_checks", list.dump());
+}
+
+std::vector<Check> saved_server_checks(const FilingStore& filing) {
+    std::vector<Check> out;
+    auto list = nlohmann::json::parse(filing.setting("server_checks").value_or(""), nullptr, false);
+    if (!list.is_array()) return out;
+    for (const auto& c : list)
+        if (c.is_object())
+            out.push_back({c.value("name", ""), c.value("ok", false), c.value("detail", "")});
+    return out;
+}
+
+Check check_database(FilingStore& filing, std::int64_t now_ms) {
+    std::string verdict;
+    {
+        // Finished before the verdict is written: an open read would pin an old snapshot
+        // and the write would fail once kiosk-sync has committed meanwhile.
+        auto st = filing.db().prepare("PRAGMA integrity_check");
+        auto row = st ? st->step() : Result<bool>(Error{st.error()});
+        verdict = !row ? row.error() : *row ? st->text(0) : std::string("no answer");
+    }
+    auto saved = filing.set_setting("integrity_checked_ms", std::to_string(now_ms));
+    if (saved) saved = filing.set_setting("integrity_verdict", verdict);
+    return {"database", verdict == "ok",
+            "integrity check: " + verdict + (saved ? "" : " (not recorded: " + saved.error() + ")")};
+}
+
+std::int64_t free_disk_mb(const std::string& dir) {
+    struct statvfs fs {};
+    if (::statvfs(dir.c_str(), &fs) != 0) return -1;
+    return static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) / (1 << 20);
+}
+
+Check check_disk(const std::string& dir, std::int64_t min_free_mb) {
+    // Writable with room to spare: a probe file written and synced, and the free space.
+    std::string probe = dir + "/.self-test-probe";
+    std::FILE* f = std::fopen(probe.c_str(), "w");
+    bool writable = f && std::fputs("ok", f) >= 0 && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
+    if (f) writable = std::fclose(f) == 0 && writable;
+    std::remove(probe.c_str());
+    std::int64_t free_mb = free_disk_mb(dir);
+    if (!writable) return {"disk", false, "cannot write to " + dir + " (full, read-only or wrong owner)"};
+    bool roomy = free_mb >= min_free_mb;
+    return {"disk", roomy,
+            std::to_string(free_mb) + " MiB free" + (roomy ? "" : ": free some space; new proposals need room")};
+}
+
+SyncProgress sync_progress(const FilingStore& filing) {
+    SyncProgress p;
+    p.push_ok_ms = setting_int(filing, direction_key(Direction::push));
+    p.status_ok_ms = setting_int(filing, direction_key(Direction::status));
+    p.catalog_ok_ms = setting_int(filing, direction_key(Direction::catalog));
+    p.round_ms = setting_int(filing, "sync_round_ms");
+    p.next_ms = setting_int(filing, "sync_next_ms");
+    p.error = filing.setting("sync_error").value_or("");
+    return p;
+}
+
+Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error) {
+    auto tx = WriteTx::begin(filing.db());
+    if (!tx) return Error{tx.error()};
+    for (auto [key, value] : {std::pair{"sync_round_ms", std::to_string(round_ms)},
+                              {"sync_next_ms", std::to_string(next_ms)},
+                              {"sync_error", error}})
+        if (auto s = filing.set_setting(key, value); !s) return s;
+    return tx->commit();
+}
+
+Status mark_direction_ok(FilingStore& filing, Direction d, std::int64_t now_ms) {
+    return filing.set_setting(direction_key(d), std::to_string(now_ms));
+}
+
+Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore& filing, const CatalogStore& catalog,
+                                      const Locality& configured) {
+    KioskStatus s;
+    s.kiosk_code = filing.kiosk_code().value_or("");
+    auto saved = saved_locality(filing);
+    if (!saved) return Error{saved.error()};
+    s.locality = saved->value_or(configured);
+    s.server = filing.setting("sync_url").value_or("");
+    s.enrolled = !s.server.empty();
+    s.can_seal_contacts = filing.can_seal_contacts();
+    const Db& db = filing.db();
+    auto proposals = db.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL AND quarantine_reason IS NULL");
+    auto signups =
+        db.scalar_int("SELECT count(*) FROM volunteer_signups WHERE sent_ms IS NULL AND quarantine_reason IS NULL");
+    if (!proposals || !signups) return Error{!proposals ? proposals.error() : signups.error()};
+    s.outbox_proposals = *proposals;
+    s.outbox_signups = *signups;
+    auto st = db.prepare(
+        "SELECT tracking_code, quarantine_reason, created_ms FROM proposals WHERE quarantine_reason IS NOT NULL "
+        "UNION ALL SELECT '', quarantine_reason, created_ms FROM volunteer_signups WHERE quarantine_reason IS NOT NULL "
+        "ORDER BY 3 DESC");
+    if (!st) return Error{st.error()};
+    for (;;) {
+        auto row = st->step();
+        if (!row) return Error{row.error()};
+        if (!*row) break;
+        s.quarantined.push_back({st->text(0).empty() ? "volunteer sign-up" : st->text(0), st->text(1)});
+    }
+    s.sync = sync_progress(filing);
+    s.organisations = catalog.ngo_count().value_or(-1);
+    s.catalogue_version = catalog.catalog_cursor().value_or(-1);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(dir + "/kiosk.db", ec);
+    s.database_bytes = ec ? 0 : static_cast<std::int64_t>(size);
+    s.disk_free_mb = free_disk_mb(dir);
+    s.integrity_checked_ms = setting_int(filing, "integrity_checked_ms");
+    s.integrity_verdict = filing.setting("integrity_verdict").value_or("");
+    return s;
+}
+
+}  // namespace aul::store

@@ -1,0 +1,99 @@
+// What the kiosk's processes tell each other through the database, and the one picture
+// of a kiosk's health that `kioskctl status`, `kioskctl doctor` and the staff panel show.
+//
+// The resident-facing kiosk has no network (its systemd unit denies it); kiosk-sync alone
+// talks to the national server. So the staff panel asks kiosk-sync for a sync or a server
+// check by writing a request here, and kiosk-sync writes back how each direction went.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/catalog_store.h"
+#include "store/filing_store.h"
+
+namespace aul::store {
+
+// Where the kiosk stands. Staff may change it on the kiosk or with `kioskctl
+// set-locality`; once set that way it overrides the [locality] of the configuration.
+struct Locality {
+    std::string region;      // ISO 3166-2:KZ code, e.g. KZ-19
+    std::string district;    // district code, may be empty
+    std::string settlement;  // village or town as residents write it
+    bool operator==(const Locality&) const = default;
+};
+Result<std::optional<Locality>> saved_locality(const FilingStore& filing);
+// Checks the region (and district, when given) against the catalogue's places first.
+Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where);
+
+// --- requests from the staff panel (or kioskctl) to kiosk-sync ---
+enum class SyncRequest { sync_now, server_check };
+// Records the request at `now_ms`; returns that stamp, to wait for `handled_at` to reach it.
+Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms);
+// The newest request not handled yet, or 0.
+std::int64_t pending_request(const FilingStore& filing, SyncRequest what);
+// kiosk-sync marks the request stamp it has answered.
+Status mark_handled(FilingStore& filing, SyncRequest what, std::int64_t stamp);
+std::int64_t handled_at(const FilingStore& filing, SyncRequest what);
+
+// One line of a self-test: what was checked, whether it passed, the detail in words.
+struct Check {
+    std::string name;
+    bool ok = false;
+    std::string detail;
+};
+// kiosk-sync keeps its latest server checks here for the panel to show.
+Status save_server_checks(FilingStore& filing, const std::vector<Check>& checks);
+std::vector<Check> saved_server_checks(const FilingStore& filing);
+
+// Local checks anyone with the data folder can run: the database's full integrity check
+// (its verdict and time are remembered for the status), and the disk: a probe written and
+// synced, and at least `min_free_mb` free.
+Check check_database(FilingStore& filing, std::int64_t now_ms);
+Check check_disk(const std::string& dir, std::int64_t min_free_mb = 100);
+// Free space for the data folder in MiB, -1 when it cannot be read.
+std::int64_t free_disk_mb(const std::string& dir);
+
+// --- how syncing went, per direction; written by kiosk-sync after every round ---
+struct SyncProgress {
+    std::int64_t push_ok_ms = 0;     // outbox last emptied without an error
+    std::int64_t status_ok_ms = 0;   // statuses last fetched
+    std::int64_t catalog_ok_ms = 0;  // catalogue last brought up to date
+    std::int64_t round_ms = 0;       // the last round ended
+    std::int64_t next_ms = 0;        // the next round is due (0: unknown)
+    std::string error;               // the last round's error in words; "" when it went well
+};
+SyncProgress sync_progress(const FilingStore& filing);
+Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error);
+// Each direction stamps its own success as it completes.
+enum class Direction { push, status, catalog };
+Status mark_direction_ok(FilingStore& filing, Direction d, std::int64_t now_ms);
+
+struct QuarantinedItem {
+    std::string what;    // a tracking code, or "volunteer sign-up"
+    std::string reason;  // the server's words
+};
+
+// Everything staff see at a glance.
+struct KioskStatus {
+    std::string kiosk_code;           // "" before it is set
+    Locality locality;                // saved by staff, else the configuration's
+    bool enrolled = false;
+    std::string server;               // the national server's address once enrolled
+    bool can_seal_contacts = false;   // the national key is installed
+    std::int64_t outbox_proposals = 0, outbox_signups = 0;
+    std::vector<QuarantinedItem> quarantined;  // newest first
+    SyncProgress sync;
+    std::int64_t organisations = 0, catalogue_version = 0;
+    std::int64_t database_bytes = 0;
+    std::int64_t disk_free_mb = -1;
+    std::int64_t integrity_checked_ms = 0;  // the last full integrity check (self-test or doctor)
+    std::string integrity_verdict;          // its verdict, "ok" when sound
+};
+// `configured` is the [locality] of the configuration, used unless staff saved another.
+Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore& filing, const CatalogStore& catalog,
+                                      const Locality& configured = {});
+
+}  // namespace aul::store
