@@ -169,8 +169,8 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v);
 // Choosing where the kiosk stands: region, district, the settlement's name.
 struct StaffLocalityView {
     Words words;
-    const std::vector<core::Region>* regions = nullptr;
-    const std::vector<core::District>* districts = nullptr;  // of the chosen region
+    const std::vector<core::Region>* regions = nullptr;      // required
+    const std::vector<core::District>* districts = nullptr;  // of the chosen region; required
     store::Locality draft;
     bool settlement_focused = false;
     float keyboard_height = 0;

@@ -37,26 +37,27 @@ Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v) {
     ImVec2 lists = ImGui::GetCursorScreenPos();
     float list_h = origin.y + avail.y - lists.y - t.mm(3) - v.keyboard_height;
     if (list_h < b) return out;
+    // One choice of the list: the selected one highlighted; tapping it says which.
+    auto choice = [&](const std::string& id, const std::string& label, const char* icon, bool selected,
+                      Intent::Kind kind, const std::string& code) {
+        if (ui.button(id, label, icon, ImVec2(col_w - t.mm(3), b), ButtonKind::secondary, selected))
+            keep_first(out, Intent::of(kind, code));
+    };
     ImGui::SetCursorScreenPos(lists);
     ui.begin_scroll("staff.regions", ImVec2(col_w, list_h));
     ui.text(w("staff.locality.region"), TextFace::small, p.text_muted, col_w);
-    if (v.regions)
-        for (const auto& r : *v.regions)
-            if (ui.button("staff.region." + r.code, r.name.in(w.lang), "map", ImVec2(col_w - t.mm(3), b),
-                          ButtonKind::secondary, r.code == v.draft.region))
-                keep_first(out, Intent::of(Intent::Kind::staff_locality_region, r.code));
+    for (const auto& r : *v.regions)
+        choice("staff.region." + r.code, r.name.in(w.lang), "map", r.code == v.draft.region,
+               Intent::Kind::staff_locality_region, r.code);
     ui.end_scroll();
     ImGui::SetCursorScreenPos(ImVec2(lists.x + col_w + t.gap(), lists.y));
     ui.begin_scroll("staff.districts", ImVec2(col_w, list_h));
     ui.text(w("staff.locality.district"), TextFace::small, p.text_muted, col_w);
-    if (ui.button("staff.district.none", w("staff.locality.no_district"), "globe", ImVec2(col_w - t.mm(3), b),
-                  ButtonKind::secondary, v.draft.district.empty()))
-        keep_first(out, Intent::of(Intent::Kind::staff_locality_district, ""));
-    if (v.districts)
-        for (const auto& d : *v.districts)
-            if (ui.button("staff.district." + d.code, d.name.in(w.lang), "map-marker", ImVec2(col_w - t.mm(3), b),
-                          ButtonKind::secondary, d.code == v.draft.district))
-                keep_first(out, Intent::of(Intent::Kind::staff_locality_district, d.code));
+    choice("staff.district.none", w("staff.locality.no_district"), "globe", v.draft.district.empty(),
+           Intent::Kind::staff_locality_district, "");
+    for (const auto& d : *v.districts)
+        choice("staff.district." + d.code, d.name.in(w.lang), "map-marker", d.code == v.draft.district,
+               Intent::Kind::staff_locality_district, d.code);
     ui.end_scroll();
     return out;
 }

@@ -18,13 +18,18 @@ std::string megabytes(std::int64_t bytes) {
     return buf;
 }
 
+// Opens a card with its icon and heading; returns the width inside it.
+float card(Ui& ui, std::string_view icon, const std::string& heading, float width) {
+    float inner = width - ui.theme().mm(8);
+    ui.begin_card(width);
+    ui.text(ui.glyph(icon) + "  " + heading, TextFace::heading, ui.pal().text, inner);
+    return inner;
+}
+
 void kiosk_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
     const store::KioskStatus& s = *v.status;
-    float inner = width - ui.theme().mm(8);
-    ui.begin_card(width);
-    ui.text(ui.glyph("building") + "  " + (v.kiosk_name.empty() ? w("staff.section.kiosk") : v.kiosk_name),
-            TextFace::heading, ui.pal().text, inner);
+    float inner = card(ui, "building", (v.kiosk_name.empty() ? w("staff.section.kiosk") : v.kiosk_name), width);
     fact(ui, w("staff.kiosk_code"), s.kiosk_code.empty() ? w("staff.sync.none") : s.kiosk_code, inner);
     fact(ui, w("staff.locality"), v.place, inner);
     fact(ui, w("staff.enrolment"), s.enrolled ? s.server : w("staff.not_enrolled"), inner,
@@ -36,9 +41,7 @@ void kiosk_card(Ui& ui, const StaffPanelView& v, float width) {
 void sync_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
     const store::KioskStatus& s = *v.status;
-    float inner = width - ui.theme().mm(8);
-    ui.begin_card(width);
-    ui.text(ui.glyph("globe") + "  " + w("staff.section.sync"), TextFace::heading, ui.pal().text, inner);
+    float inner = card(ui, "globe", w("staff.section.sync"), width);
     fact(ui, w("staff.sync.sending"), v.when(s.sync.push_ok_ms), inner);
     fact(ui, w("staff.sync.statuses"), v.when(s.sync.status_ok_ms), inner);
     fact(ui, w("staff.sync.catalogue"),
@@ -54,9 +57,7 @@ void sync_card(Ui& ui, const StaffPanelView& v, float width) {
 void outbox_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
     const store::KioskStatus& s = *v.status;
-    float inner = width - ui.theme().mm(8);
-    ui.begin_card(width);
-    ui.text(ui.glyph("paper-plane") + "  " + w("staff.section.outbox"), TextFace::heading, ui.pal().text, inner);
+    float inner = card(ui, "paper-plane", w("staff.section.outbox"), width);
     std::string line = core::format_text(w("staff.outbox.line"), "proposals", std::to_string(s.outbox_proposals));
     ui.text(core::format_text(line, "signups", std::to_string(s.outbox_signups)), TextFace::body, ui.pal().text, inner);
     if (!s.quarantined.empty()) {
@@ -71,9 +72,7 @@ void outbox_card(Ui& ui, const StaffPanelView& v, float width) {
 void storage_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
     const store::KioskStatus& s = *v.status;
-    float inner = width - ui.theme().mm(8);
-    ui.begin_card(width);
-    ui.text(ui.glyph("hdd-o") + "  " + w("staff.section.storage"), TextFace::heading, ui.pal().text, inner);
+    float inner = card(ui, "hdd-o", w("staff.section.storage"), width);
     fact(ui, w("staff.database"), megabytes(s.database_bytes), inner);
     fact(ui, w("staff.disk_free"), s.disk_free_mb < 0 ? "?" : std::to_string(s.disk_free_mb) + " MiB", inner,
          s.disk_free_mb >= 0 && s.disk_free_mb < 100 ? ui.pal().badge_partners : 0);
@@ -86,9 +85,7 @@ void storage_card(Ui& ui, const StaffPanelView& v, float width) {
 
 void checks_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
-    float inner = width - ui.theme().mm(8);
-    ui.begin_card(width);
-    ui.text(ui.glyph("stethoscope") + "  " + w("staff.section.self_test"), TextFace::heading, ui.pal().text, inner);
+    float inner = card(ui, "stethoscope", w("staff.section.self_test"), width);
     for (const auto& c : *v.checks) {
         std::string name = w("staff.check." + c.name);
         ui.text(ui.glyph(c.ok ? "check-circle" : "exclamation-circle") + "  " + name, TextFace::body,
