@@ -10,6 +10,7 @@
 
 #include "core/catalog_json.h"
 #include "core/proposal.h"
+#include "store/schema.h"
 
 #include <map>
 #include <set>
@@ -20,7 +21,10 @@ namespace aul::sync {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
+// Version 1: kiosks, enrolment codes, what kiosks sent, status changes, the catalogue and
+// heartbeats. Written with IF NOT EXISTS: databases made before the server counted
+// versions hold exactly these tables at user_version 0.
+constexpr const char* kV1 = R"sql(
 CREATE TABLE IF NOT EXISTS keys(id INTEGER PRIMARY KEY CHECK(id = 1), public_key BLOB NOT NULL, secret_key BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS enrollment_codes(code TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, used_by TEXT);
 CREATE TABLE IF NOT EXISTS kiosks(
@@ -43,6 +47,8 @@ CREATE TABLE IF NOT EXISTS catalog_items(
   hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY(kind, id));
 CREATE TABLE IF NOT EXISTS heartbeats(kiosk TEXT PRIMARY KEY REFERENCES kiosks(id), at_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
+
+constexpr const char* kMigrations[] = {kV1};
 
 std::string hex(const unsigned char* p, std::size_t n) {
     std::string out(n * 2, '0');
@@ -114,7 +120,8 @@ Result<ServerStore> ServerStore::open(const std::string& dir) {
     ::mkdir(dir.c_str(), 0700);
     auto db = store::Db::open(dir + "/national.db");
     if (!db) return Error{db.error()};
-    if (auto s = db->exec(kSchema); !s) return Error{"server database: " + s.error()};
+    if (auto s = store::run_migrations(*db, kMigrations, static_cast<int>(std::size(kMigrations))); !s)
+        return Error{"server database: " + s.error()};
     if (*db->scalar_int("SELECT count(*) FROM keys") == 0) {
         // The key pair that seals residents' contact details; only the server can open them.
         unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
