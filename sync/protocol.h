@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,11 +17,14 @@ inline constexpr std::string_view kApiPrefix = "/v1";
 inline constexpr std::size_t kMaxBatchItems = 50;          // items in one submission request
 inline constexpr std::size_t kMaxRequestBytes = 2 << 20;   // 2 MiB, decompressed
 inline constexpr std::size_t kMaxResponseBytes = 8 << 20;  // 8 MiB, decompressed
+inline constexpr std::size_t kSigningKeyBytes = 32;        // a kiosk's Ed25519 public key
+inline constexpr std::size_t kSignatureBytes = 64;         // an Ed25519 detached signature
 
 struct EnrollRequest {
     std::string enrollment_code;  // one-time code printed by `national-api enrollment-code`
     std::string region, district, settlement;
     std::string kiosk_code;  // the code given at installation, if any: kept when still free
+    std::string signing_key;  // base64 Ed25519 public key that signs this kiosk's USB bundles
 };
 
 struct EnrollResponse {
@@ -109,6 +113,13 @@ struct Heartbeat {
 };
 
 bool is_known_state(std::string_view state);
+
+// Base64 (the original alphabet, padded) as the protocol carries keys and signatures.
+std::string to_base64(std::span<const unsigned char> bytes);
+// The bytes `text` encodes; nullopt unless it is base64.
+std::optional<std::vector<unsigned char>> from_base64(std::string_view text);
+// The same, only when they are exactly `size` bytes (a key, a signature).
+std::optional<std::vector<unsigned char>> from_base64(std::string_view text, std::size_t size);
 
 std::string encode(const EnrollRequest& m);
 std::string encode(const EnrollResponse& m);
