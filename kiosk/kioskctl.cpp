@@ -12,6 +12,11 @@
 //   kioskctl --data DIR search TEXT     what a resident's search finds: the count, then names
 //   kioskctl --data DIR set-national-key KEY   install the national public key by hand
 //                                      (a kiosk enrolled offline); named filing needs it
+//   kioskctl --data DIR export FILE     write every undelivered item to FILE (a USB stick),
+//                                      signed, for `national-api import-bundle`; the
+//                                      items stay queued for the next online sync
+//   kioskctl --data DIR signing-key     print the public key that checks this kiosk's
+//                                      bundles (made now if the kiosk has none)
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -26,7 +31,9 @@
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/instance_lock.h"
+#include "sync/bundle.h"
 #include "sync/kiosk_sync.h"
+#include "sync/signing.h"
 
 #include <chrono>
 
@@ -42,7 +49,9 @@ int usage() {
                "       kioskctl --data DIR set-kiosk-code CODE\n"
                "       kioskctl --data DIR catalog\n"
                "       kioskctl --data DIR search TEXT\n"
-               "       kioskctl --data DIR set-national-key KEY\n",
+               "       kioskctl --data DIR set-national-key KEY\n"
+               "       kioskctl --data DIR export FILE\n"
+               "       kioskctl --data DIR signing-key\n",
                stderr);
     return 2;
 }
@@ -160,6 +169,44 @@ int import_catalog(aul::store::Db db, const std::string& path) {
     return 0;
 }
 
+std::int64_t now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+// Writes the USB bundle and says what is in it, so staff know what they carry.
+int export_bundle(aul::store::Db db, const std::string& dir, const std::string& file) {
+    auto filing = aul::store::FilingStore::open(std::move(db));
+    if (!filing) return fail(filing.error());
+    auto rep = aul::sync::export_bundle(aul::sync::KioskPaths{dir}, *filing, file, now_ms());
+    if (!rep) return fail(rep.error());
+    std::printf("wrote %s: %zu proposals, %zu volunteer sign-ups\n", rep->file.c_str(), rep->proposals, rep->signups);
+    if (rep->held_back > 0)
+        std::printf("held back %zu items whose contact details are not sealed; they wait for the online sync\n",
+                    rep->held_back);
+    std::puts("they stay in the outbox until the kiosk syncs online; take the file to the national office");
+    return 0;
+}
+
+// The public key the national office checks this kiosk's bundles with. A kiosk enrolled
+// before bundles (or one that lost the file) gets a key now; the operators register it.
+int signing_key(aul::store::Db db, const std::string& dir) {
+    aul::sync::KioskPaths paths{dir};
+    bool fresh = !std::filesystem::exists(paths.signing_key());
+    auto key = fresh ? aul::sync::SigningKey::generate() : aul::sync::SigningKey::load(paths.signing_key());
+    if (!key) return fail(key.error());
+    if (fresh)
+        if (auto s = key->save(paths.signing_key()); !s) return fail(s.error());
+    std::printf("%s\n", key->public_key().c_str());
+    if (fresh) {
+        auto filing = aul::store::FilingStore::open(std::move(db));
+        std::string code = filing ? filing->kiosk_code().value_or("KIOSK_CODE") : "KIOSK_CODE";
+        std::fprintf(stderr, "a new signing key: the national operators register it with\n"
+                             "  national-api --data DIR set-signing-key %s %s\n", code.c_str(), key->public_key().c_str());
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -205,6 +252,8 @@ int main(int argc, char** argv) {
         std::puts("national public key installed");
         return 0;
     }
+    if (command == "export" && argc == 5) return export_bundle(std::move(*db), dir, argv[4]);
+    if (command == "signing-key" && argc == 4) return signing_key(std::move(*db), dir);
     if ((command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") || command == "sync-now") {
         // The same lock as kiosk-sync: one sync at a time per kiosk.
         auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
@@ -217,12 +266,10 @@ int main(int argc, char** argv) {
             std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
             return 0;
         }
-        auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-            std::chrono::system_clock::now().time_since_epoch());
         auto catalog_db = aul::store::open_kiosk_db_connection(paths.db());
         if (!catalog_db) return fail(catalog_db.error());
         aul::store::CatalogStore catalog(std::move(*catalog_db));
-        auto rep = aul::sync::sync_round(paths, *filing, catalog, ms.count());
+        auto rep = aul::sync::sync_round(paths, *filing, catalog, now_ms());
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }

@@ -11,6 +11,7 @@
 #include "core/catalog_json.h"
 #include "sync/client.h"
 #include "sync/files.h"
+#include "sync/outbox.h"
 #include "sync/protocol.h"
 #include "sync/signing.h"
 
@@ -39,11 +40,6 @@ void classify(const Reply& r, RoundReport& rep) {
         rep.error = "the national server refused the request (" + said + ")";
         rep.retryable = r.status == 408;
     }
-}
-
-ProposalItem to_item(const store::FilingStore::OutgoingProposal& p) {
-    return ProposalItem{p.id,   p.tracking_code, p.category, p.region,    p.district,    p.settlement, p.council,
-                        p.title, p.description,  p.lang,     p.anonymous, p.contact,     p.created_ms};
 }
 
 // Remembers the last successes and tells the server how this kiosk is doing.
@@ -209,19 +205,13 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
     Client client(cfg);
     // Push: batches until the outbox is empty or the server stops us.
     for (;;) {
-        auto batch = filing.outgoing(static_cast<int>(kMaxBatchItems));
-        auto signups = batch ? filing.outgoing_signups(static_cast<int>(kMaxBatchItems - batch->size()))
-                             : Result<std::vector<store::FilingStore::OutgoingSignup>>(Error{batch.error()});
-        if (!batch || !signups) {
-            rep.error = !batch ? batch.error() : signups.error();
+        auto req = outbox_submission(filing, kMaxBatchItems);
+        if (!req) {
+            rep.error = req.error();
             break;
         }
-        if (batch->empty() && signups->empty()) break;
-        SubmitRequest req;
-        for (const auto& p : *batch) req.proposals.push_back(to_item(p));
-        for (const auto& s : *signups)
-            req.signups.push_back({s.id, s.opportunity, s.ngo, s.lang, s.contact, s.created_ms});
-        auto reply = client.post("/v1/submissions", encode(req), token);
+        if (req->proposals.empty() && req->signups.empty()) break;
+        auto reply = client.post("/v1/submissions", encode(*req), token);
         if (!reply) {
             rep.error = reply.error();
             break;
@@ -238,8 +228,8 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
             break;
         }
         std::unordered_set<std::string> asked;
-        for (const auto& p : *batch) asked.insert(p.id);
-        for (const auto& s : *signups) asked.insert(s.id);
+        for (const auto& p : req->proposals) asked.insert(p.id);
+        for (const auto& s : req->signups) asked.insert(s.id);
         std::vector<store::FilingStore::ItemOutcome> outcomes;
         for (const auto& r : resp->results) {
             if (!asked.count(r.id)) continue;  // not ours to mark

@@ -323,6 +323,33 @@ Result<StatusResponse> decode_status_response(std::string_view text) {
     });
 }
 
+std::string encode(const BundleSeal& m) {
+    return json{{"kiosk_id", m.kiosk_id}, {"signature", m.signature}}.dump();
+}
+
+std::string encode(const BundleManifest& m) {
+    return json{{"kiosk_id", m.kiosk_id},   {"kiosk_code", m.kiosk_code}, {"created_ms", m.created_ms},
+                {"proposals", m.proposals}, {"signups", m.signups},       {"batches", m.batches}}
+        .dump();
+}
+
+Result<BundleSeal> decode_bundle_seal(std::string_view text) {
+    return guarded<BundleSeal>("bundle seal", [&] {
+        json o = parse(text);
+        return BundleSeal{str(o, "kiosk_id"), b64(o, "signature", kSignatureBytes)};
+    });
+}
+
+Result<BundleManifest> decode_bundle_manifest(std::string_view text) {
+    return guarded<BundleManifest>("bundle manifest", [&] {
+        json o = parse(text);
+        BundleManifest m{str(o, "kiosk_id"), str(o, "kiosk_code"), num(o, "created_ms"),
+                         num(o, "proposals"), num(o, "signups"),  num(o, "batches")};
+        if (m.proposals < 0 || m.signups < 0 || m.batches < 0) throw Bad("counts must not be negative");
+        return m;
+    });
+}
+
 std::string encode_error(std::string_view message, bool retry) {
     return json{{"error", message}, {"retry", retry}}.dump();
 }

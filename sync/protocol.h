@@ -112,6 +112,20 @@ struct Heartbeat {
     std::int64_t disk_free_mb = 0;
 };
 
+// A USB bundle (sync/bundle.h) opens with its seal: who signed it and the signature over
+// everything after the seal's line.
+struct BundleSeal {
+    std::string kiosk_id;
+    std::string signature;  // base64 Ed25519 detached signature
+};
+
+// The first signed line of a bundle: what it holds. The submissions follow, one a line.
+struct BundleManifest {
+    std::string kiosk_id, kiosk_code;
+    std::int64_t created_ms = 0;
+    std::int64_t proposals = 0, signups = 0, batches = 0;
+};
+
 bool is_known_state(std::string_view state);
 
 // Base64 (the original alphabet, padded) as the protocol carries keys and signatures.
@@ -128,8 +142,12 @@ std::string encode(const SubmitResponse& m);
 std::string encode(const StatusResponse& m);
 std::string encode(const Heartbeat& m);
 std::string encode(const CatalogPage& m);
+std::string encode(const BundleSeal& m);
+std::string encode(const BundleManifest& m);
 Result<CatalogPage> decode_catalog_page(std::string_view json);
 Result<Heartbeat> decode_heartbeat(std::string_view json);
+Result<BundleSeal> decode_bundle_seal(std::string_view json);
+Result<BundleManifest> decode_bundle_manifest(std::string_view json);
 
 Result<EnrollRequest> decode_enroll_request(std::string_view json);
 Result<EnrollResponse> decode_enroll_response(std::string_view json);

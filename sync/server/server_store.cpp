@@ -229,6 +229,18 @@ Status ServerStore::revoke(const std::string& kiosk_code) {
     return ok_status();
 }
 
+Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::string& key_b64) {
+    if (!from_base64(key_b64, kSigningKeyBytes))
+        return Error{"a signing key is base64 of " + std::to_string(kSigningKeyBytes) +
+                     " bytes, as kioskctl signing-key prints it"};
+    auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, kiosk_code).bind(2, key_b64);
+    if (auto s = st->run(); !s) return s;
+    if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
+    return ok_status();
+}
+
 namespace {
 // The answer for an id stored before: a duplicate when the content is the same, a conflict
 // when not; nullopt for a new id. `lookup` selects the stored content hash by id.

@@ -31,6 +31,9 @@ public:
     // The kiosk with this server id (the signer a USB bundle names); nullopt when unknown.
     Result<std::optional<Kiosk>> kiosk_by_id(const std::string& id) const;
     Status revoke(const std::string& kiosk_code);
+    // Registers (or replaces) the public key that checks a kiosk's USB bundles, for a kiosk
+    // enrolled before bundles or one that lost its key file. Operators only.
+    Status set_signing_key(const std::string& kiosk_code, const std::string& key_b64);
     Status record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms);
     // Every kiosk with its last heartbeat, as JSON lines (`national-api kiosks --json`).
     Result<std::string> kiosks_json() const;
