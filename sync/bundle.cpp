@@ -38,7 +38,7 @@ Result<Unsealed> unseal(std::string_view file) {
     if (magic != kBundleMagic) {
         if (magic.rfind("aul-bundle ", 0) == 0)
             return Error{"this bundle is in a format this program does not read (" + std::string(magic) +
-                         "): update it"};
+                         "): update national-api"};
         return Error{"this file is not an Aul bundle (a bundle starts with the line '" + std::string(kBundleMagic) +
                      "')"};
     }
@@ -57,7 +57,8 @@ bool is_sealed(const std::string& contact) {
 // Drops items whose contact details are not sealed; returns how many.
 std::size_t hold_back_unsealed(SubmitRequest& all) {
     std::size_t before = all.proposals.size() + all.signups.size();
-    std::erase_if(all.proposals, [](const ProposalItem& p) { return !p.contact_sealed.empty() && !is_sealed(p.contact_sealed); });
+    std::erase_if(all.proposals,
+                  [](const ProposalItem& p) { return !p.contact_sealed.empty() && !is_sealed(p.contact_sealed); });
     std::erase_if(all.signups, [](const SignupItem& s) { return !is_sealed(s.contact_sealed); });
     return before - all.proposals.size() - all.signups.size();
 }
