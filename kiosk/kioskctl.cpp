@@ -17,6 +17,11 @@
 //   kioskctl --data DIR search TEXT     what a resident's search finds: the count, then names
 //   kioskctl --data DIR set-national-key KEY   install the national public key by hand
 //                                      (a kiosk enrolled offline); named filing needs it
+//   kioskctl --data DIR export FILE     write every undelivered item to FILE (a USB stick),
+//                                      signed, for `national-api import-bundle`; the
+//                                      items stay queued for the next online sync
+//   kioskctl --data DIR signing-key     print the public key that checks this kiosk's
+//                                      bundles (made now if the kiosk has none)
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
 #include <sodium.h>
 #include <unistd.h>
@@ -33,7 +38,9 @@
 #include "store/instance_lock.h"
 #include "store/kiosk_state.h"
 #include "store/staff_access.h"
+#include "sync/bundle.h"
 #include "sync/kiosk_sync.h"
+#include "sync/signing.h"
 
 #include <chrono>
 
@@ -51,7 +58,9 @@ int usage() {
                "       kioskctl --data DIR set-kiosk-code CODE\n"
                "       kioskctl --data DIR catalog\n"
                "       kioskctl --data DIR search TEXT\n"
-               "       kioskctl --data DIR set-national-key KEY\n",
+               "       kioskctl --data DIR set-national-key KEY\n"
+               "       kioskctl --data DIR export FILE\n"
+               "       kioskctl --data DIR signing-key\n",
                stderr);
     return 2;
 }
@@ -234,6 +243,39 @@ int import_catalog(aul::store::Db db, const std::string& path) {
     return 0;
 }
 
+// Writes the USB bundle and says what is in it, so staff know what they carry.
+int export_bundle(aul::store::Db db, const std::string& dir, const std::string& file) {
+    auto filing = aul::store::FilingStore::open(std::move(db));
+    if (!filing) return fail(filing.error());
+    auto rep = aul::sync::export_bundle(aul::sync::KioskPaths{dir}, *filing, file, now_ms());
+    if (!rep) return fail(rep.error());
+    std::printf("wrote %s: %zu proposals, %zu volunteer sign-ups\n", rep->file.c_str(), rep->proposals, rep->signups);
+    if (rep->held_back > 0)
+        std::printf("held back %zu items whose contact details are not sealed; they wait for the online sync\n",
+                    rep->held_back);
+    std::puts("they stay in the outbox until the kiosk syncs online; take the file to the national office");
+    return 0;
+}
+
+// The public key the national office checks this kiosk's bundles with. A kiosk enrolled
+// before bundles (or one that lost the file) gets a key now; the operators register it.
+int signing_key(aul::store::Db db, const std::string& dir) {
+    aul::sync::KioskPaths paths{dir};
+    bool fresh = !std::filesystem::exists(paths.signing_key());
+    auto key = fresh ? aul::sync::SigningKey::generate() : aul::sync::SigningKey::load(paths.signing_key());
+    if (!key) return fail(key.error());
+    if (fresh)
+        if (auto s = key->save(paths.signing_key()); !s) return fail(s.error());
+    std::printf("%s\n", key->public_key().c_str());
+    if (fresh) {
+        auto filing = aul::store::FilingStore::open(std::move(db));
+        std::string code = filing ? filing->kiosk_code().value_or("KIOSK_CODE") : "KIOSK_CODE";
+        std::fprintf(stderr, "a new signing key: the national operators register it with\n"
+                             "  national-api --data DIR set-signing-key %s %s\n", code.c_str(), key->public_key().c_str());
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -287,6 +329,8 @@ int main(int argc, char** argv) {
         std::puts("national public key installed");
         return 0;
     }
+    if (command == "export" && argc == 5) return export_bundle(std::move(*db), dir, argv[4]);
+    if (command == "signing-key" && argc == 4) return signing_key(std::move(*db), dir);
     if (command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") {
         // The same lock as kiosk-sync: enrolment changes what it works with.
         auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");

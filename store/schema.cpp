@@ -169,17 +169,18 @@ Result<int> schema_version(const Db& db) {
     return static_cast<int>(*v);
 }
 
-Status migrate(const Db& db, int target) {
+Status run_migrations(const Db& db, std::span<const char* const> steps, int target) {
+    const int latest = static_cast<int>(steps.size());
     auto version = schema_version(db);
     if (!version) return Error{version.error()};
-    if (*version > kSchemaVersion)
+    if (*version > latest)
         return Error{"database " + db.path() + " has schema version " + std::to_string(*version) +
-                     ", newer than this program's " + std::to_string(kSchemaVersion) +
+                     ", newer than this program's " + std::to_string(latest) +
                      "; install the newer Aul or restore a matching backup"};
-    for (int v = *version; v < target; ++v) {
+    for (int v = *version; v < target && v < latest; ++v) {
         auto tx = WriteTx::begin(db);
         if (!tx) return Error{tx.error()};
-        if (auto s = db.exec(kMigrations[v]); !s)
+        if (auto s = db.exec(steps[static_cast<std::size_t>(v)]); !s)
             return Error{"migrating the database to version " + std::to_string(v + 1) + ": " +
                          s.error()};
         if (auto s = db.exec("PRAGMA user_version=" + std::to_string(v + 1)); !s) return s;
@@ -187,5 +188,7 @@ Status migrate(const Db& db, int target) {
     }
     return ok_status();
 }
+
+Status migrate(const Db& db, int target) { return run_migrations(db, kMigrations, target); }
 
 }  // namespace aul::store

@@ -1,43 +1,29 @@
 #include "sync/kiosk_sync.h"
 
-#include <fcntl.h>
 #include <sys/statvfs.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_set>
 
 #include "core/catalog_json.h"
 #include "sync/client.h"
+#include "sync/files.h"
+#include "sync/outbox.h"
 #include "sync/protocol.h"
+#include "sync/signing.h"
 
 namespace aul::sync {
 
 namespace {
 
 bool read_text(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
+    auto text = read_whole_file(path);
+    if (!text) return false;
+    out = std::move(*text);
     return true;
-}
-
-Status write_private(const std::string& path, const std::string& text) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0) return Error{"cannot write " + path};
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
-    ::close(fd);
-    if (!ok) return Error{"cannot write " + path + " (disk full?)"};
-    ::chmod(path.c_str(), 0600);
-    return ok_status();
 }
 
 // What a non-2xx reply means for this round.
@@ -54,11 +40,6 @@ void classify(const Reply& r, RoundReport& rep) {
         rep.error = "the national server refused the request (" + said + ")";
         rep.retryable = r.status == 408;
     }
-}
-
-ProposalItem to_item(const store::FilingStore::OutgoingProposal& p) {
-    return ProposalItem{p.id,   p.tracking_code, p.category, p.region,    p.district,    p.settlement, p.council,
-                        p.title, p.description,  p.lang,     p.anonymous, p.contact,     p.created_ms};
 }
 
 // Remembers the last successes and tells the server how this kiosk is doing.
@@ -127,10 +108,15 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
               const std::string& ca_file) {
     std::string ca;
     if (!read_text(ca_file, ca)) return Error{"cannot read the national CA certificate " + ca_file};
+    // A new key for every enrolment; it replaces the old file only once the server has its
+    // public half, so a failed attempt never leaves the kiosk with a key the server lacks.
+    auto signing = SigningKey::generate();
+    if (!signing) return Error{signing.error()};
     Client client({url, ca_file});
     EnrollRequest req;
     req.enrollment_code = code;
     req.kiosk_code = filing.kiosk_code().value_or("");
+    req.signing_key = signing->public_key();
     auto reply = client.post("/v1/enroll", encode(req), "");
     if (!reply) return Error{reply.error()};
     if (reply->status != 200) {
@@ -141,8 +127,9 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     if (!resp) return Error{resp.error()};
     if (auto s = filing.set_kiosk_code(resp->kiosk_code); !s)
         return Error{s.error() + "; the server gave " + resp->kiosk_code};
-    if (auto s = write_private(paths.ca(), ca); !s) return s;
-    if (auto s = write_private(paths.token(), resp->token); !s) return s;
+    if (auto s = write_file_atomically(paths.ca(), ca); !s) return s;
+    if (auto s = write_file_atomically(paths.token(), resp->token); !s) return s;
+    if (auto s = signing->save(paths.signing_key()); !s) return s;
     if (auto s = filing.set_national_key(resp->public_key); !s) return s;
     for (auto [key, value] : {std::pair{"sync_url", url}, std::pair{"kiosk_id", resp->kiosk_id}})
         if (auto s = filing.set_setting(key, value); !s) return s;
@@ -214,19 +201,13 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
     Client client(cfg);
     // Push: batches until the outbox is empty or the server stops us.
     for (;;) {
-        auto batch = filing.outgoing(static_cast<int>(kMaxBatchItems));
-        auto signups = batch ? filing.outgoing_signups(static_cast<int>(kMaxBatchItems - batch->size()))
-                             : Result<std::vector<store::FilingStore::OutgoingSignup>>(Error{batch.error()});
-        if (!batch || !signups) {
-            rep.error = !batch ? batch.error() : signups.error();
+        auto req = outbox_submission(filing, kMaxBatchItems);
+        if (!req) {
+            rep.error = req.error();
             break;
         }
-        if (batch->empty() && signups->empty()) break;
-        SubmitRequest req;
-        for (const auto& p : *batch) req.proposals.push_back(to_item(p));
-        for (const auto& s : *signups)
-            req.signups.push_back({s.id, s.opportunity, s.ngo, s.lang, s.contact, s.created_ms});
-        auto reply = client.post("/v1/submissions", encode(req), token);
+        if (req->proposals.empty() && req->signups.empty()) break;
+        auto reply = client.post("/v1/submissions", encode(*req), token);
         if (!reply) {
             rep.error = reply.error();
             break;
@@ -243,8 +224,8 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
             break;
         }
         std::unordered_set<std::string> asked;
-        for (const auto& p : *batch) asked.insert(p.id);
-        for (const auto& s : *signups) asked.insert(s.id);
+        for (const auto& p : req->proposals) asked.insert(p.id);
+        for (const auto& s : req->signups) asked.insert(s.id);
         std::vector<store::FilingStore::ItemOutcome> outcomes;
         for (const auto& r : resp->results) {
             if (!asked.count(r.id)) continue;  // not ours to mark

@@ -9,16 +9,9 @@
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/kiosk_state.h"
+#include "sync/kiosk_paths.h"
 
 namespace aul::sync {
-
-// Where a kiosk keeps what enrolment gave it, inside its data folder.
-struct KioskPaths {
-    std::string dir;
-    std::string db() const { return dir + "/kiosk.db"; }
-    std::string ca() const { return dir + "/national-ca.pem"; }
-    std::string token() const { return dir + "/device-token"; }  // mode 0600, read by kiosk-sync only
-};
 
 struct RoundReport {
     int pushed = 0, delivered = 0, quarantined = 0, pulled = 0;
@@ -33,7 +26,8 @@ struct RoundReport {
     std::string json() const;   // the summary kiosk-sync --once prints
 };
 
-// Enrols the kiosk: spends `code` at `url`, keeps the CA copy, the token (0600) and the
+// Enrols the kiosk: spends `code` at `url`, keeps the CA copy, the token (0600), a new
+// signing key for USB bundles (0600; its public half goes to the server) and the
 // settings; the kiosk code becomes the one the server confirmed.
 Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
               const std::string& ca_file);

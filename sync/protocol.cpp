@@ -1,8 +1,10 @@
 #include "sync/protocol.h"
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include <algorithm>
+#include <cstring>
 #include <stdexcept>
 
 #include "core/text.h"
@@ -33,6 +35,15 @@ std::string str(const json& o, const char* key, bool required = true) {
     if (!it->is_string()) throw Bad(std::string("'") + key + "' must be a string");
     const auto& s = it->get_ref<const std::string&>();
     if (!core::is_valid_utf8(s)) throw Bad(std::string("'") + key + "' is not valid UTF-8");
+    return s;
+}
+
+// A key or signature: base64 of exactly `bytes` bytes. Empty is allowed only when optional.
+std::string b64(const json& o, const char* key, std::size_t bytes, bool required = true) {
+    std::string s = str(o, key, required);
+    if (s.empty() && !required) return s;
+    if (!from_base64(s, bytes))
+        throw Bad(std::string("'") + key + "' must be base64 of " + std::to_string(bytes) + " bytes");
     return s;
 }
 
@@ -91,6 +102,35 @@ std::string_view item_status_name(ItemStatus s) {
     return "rejected";
 }
 
+static_assert(kSigningKeyBytes == crypto_sign_PUBLICKEYBYTES);
+static_assert(kSignatureBytes == crypto_sign_BYTES);
+
+std::string to_base64(std::span<const unsigned char> bytes) {
+    std::string out(sodium_base64_encoded_len(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+    out.resize(std::strlen(out.c_str()));
+    return out;
+}
+
+std::optional<std::vector<unsigned char>> from_base64(std::string_view text) {
+    std::vector<unsigned char> out(text.size() / 4 * 3 + 3);
+    std::size_t len = 0;
+    const char* end = nullptr;
+    if (sodium_init() < 0 ||
+        sodium_base642bin(out.data(), out.size(), text.data(), text.size(), nullptr, &len, &end,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        end != text.data() + text.size())
+        return std::nullopt;
+    out.resize(len);
+    return out;
+}
+
+std::optional<std::vector<unsigned char>> from_base64(std::string_view text, std::size_t size) {
+    auto bytes = from_base64(text);
+    if (!bytes || bytes->size() != size) return std::nullopt;
+    return bytes;
+}
+
 bool is_known_state(std::string_view s) {
     for (std::string_view k : {"queued", "delivered", "in_review", "accepted", "rejected", "implemented"})
         if (s == k) return true;
@@ -102,7 +142,8 @@ std::string encode(const EnrollRequest& m) {
                 {"region", m.region},
                 {"district", m.district},
                 {"settlement", m.settlement},
-                {"kiosk_code", m.kiosk_code}}
+                {"kiosk_code", m.kiosk_code},
+                {"signing_key", m.signing_key}}
         .dump();
 }
 
@@ -204,8 +245,9 @@ Result<Heartbeat> decode_heartbeat(std::string_view text) {
 Result<EnrollRequest> decode_enroll_request(std::string_view text) {
     return guarded<EnrollRequest>("enrolment request", [&] {
         json o = parse(text);
-        return EnrollRequest{str(o, "enrollment_code"), str(o, "region", false), str(o, "district", false),
-                             str(o, "settlement", false), str(o, "kiosk_code", false)};
+        return EnrollRequest{str(o, "enrollment_code"), str(o, "region", false),     str(o, "district", false),
+                             str(o, "settlement", false),      str(o, "kiosk_code", false),
+                             b64(o, "signing_key", kSigningKeyBytes, /*required=*/false)};
     });
 }
 
@@ -277,6 +319,33 @@ Result<StatusResponse> decode_status_response(std::string_view text) {
             return s;
         });
         m.cursor = num(o, "cursor");
+        return m;
+    });
+}
+
+std::string encode(const BundleSeal& m) {
+    return json{{"kiosk_id", m.kiosk_id}, {"signature", m.signature}}.dump();
+}
+
+std::string encode(const BundleManifest& m) {
+    return json{{"kiosk_id", m.kiosk_id},   {"kiosk_code", m.kiosk_code}, {"created_ms", m.created_ms},
+                {"proposals", m.proposals}, {"signups", m.signups},       {"batches", m.batches}}
+        .dump();
+}
+
+Result<BundleSeal> decode_bundle_seal(std::string_view text) {
+    return guarded<BundleSeal>("bundle seal", [&] {
+        json o = parse(text);
+        return BundleSeal{str(o, "kiosk_id"), b64(o, "signature", kSignatureBytes)};
+    });
+}
+
+Result<BundleManifest> decode_bundle_manifest(std::string_view text) {
+    return guarded<BundleManifest>("bundle manifest", [&] {
+        json o = parse(text);
+        BundleManifest m{str(o, "kiosk_id"), str(o, "kiosk_code"), num(o, "created_ms"),
+                         num(o, "proposals"), num(o, "signups"),  num(o, "batches")};
+        if (m.proposals < 0 || m.signups < 0 || m.batches < 0) throw Bad("counts must not be negative");
         return m;
     });
 }

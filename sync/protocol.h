@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,11 +17,14 @@ inline constexpr std::string_view kApiPrefix = "/v1";
 inline constexpr std::size_t kMaxBatchItems = 50;          // items in one submission request
 inline constexpr std::size_t kMaxRequestBytes = 2 << 20;   // 2 MiB, decompressed
 inline constexpr std::size_t kMaxResponseBytes = 8 << 20;  // 8 MiB, decompressed
+inline constexpr std::size_t kSigningKeyBytes = 32;        // a kiosk's Ed25519 public key
+inline constexpr std::size_t kSignatureBytes = 64;         // an Ed25519 detached signature
 
 struct EnrollRequest {
     std::string enrollment_code;  // one-time code printed by `national-api enrollment-code`
     std::string region, district, settlement;
     std::string kiosk_code;  // the code given at installation, if any: kept when still free
+    std::string signing_key;  // base64 Ed25519 public key that signs this kiosk's USB bundles
 };
 
 struct EnrollResponse {
@@ -108,7 +112,28 @@ struct Heartbeat {
     std::int64_t disk_free_mb = 0;
 };
 
+// A USB bundle (sync/bundle.h) opens with its seal: who signed it and the signature over
+// everything after the seal's line.
+struct BundleSeal {
+    std::string kiosk_id;
+    std::string signature;  // base64 Ed25519 detached signature
+};
+
+// The first signed line of a bundle: what it holds. The submissions follow, one a line.
+struct BundleManifest {
+    std::string kiosk_id, kiosk_code;
+    std::int64_t created_ms = 0;
+    std::int64_t proposals = 0, signups = 0, batches = 0;
+};
+
 bool is_known_state(std::string_view state);
+
+// Base64 (the original alphabet, padded) as the protocol carries keys and signatures.
+std::string to_base64(std::span<const unsigned char> bytes);
+// The bytes `text` encodes; nullopt unless it is base64.
+std::optional<std::vector<unsigned char>> from_base64(std::string_view text);
+// The same, only when they are exactly `size` bytes (a key, a signature).
+std::optional<std::vector<unsigned char>> from_base64(std::string_view text, std::size_t size);
 
 std::string encode(const EnrollRequest& m);
 std::string encode(const EnrollResponse& m);
@@ -117,8 +142,12 @@ std::string encode(const SubmitResponse& m);
 std::string encode(const StatusResponse& m);
 std::string encode(const Heartbeat& m);
 std::string encode(const CatalogPage& m);
+std::string encode(const BundleSeal& m);
+std::string encode(const BundleManifest& m);
 Result<CatalogPage> decode_catalog_page(std::string_view json);
 Result<Heartbeat> decode_heartbeat(std::string_view json);
+Result<BundleSeal> decode_bundle_seal(std::string_view json);
+Result<BundleManifest> decode_bundle_manifest(std::string_view json);
 
 Result<EnrollRequest> decode_enroll_request(std::string_view json);
 Result<EnrollResponse> decode_enroll_response(std::string_view json);

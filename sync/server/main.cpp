@@ -11,7 +11,9 @@
 #include <string>
 #include <thread>
 
+#include "sync/files.h"
 #include "sync/protocol.h"
+#include "sync/server/bundle_import.h"
 #include "sync/server/server_store.h"
 
 using namespace aul;
@@ -34,7 +36,9 @@ int usage() {
                "       national-api --data DIR signups            (how many volunteer sign-ups arrived)\n"
                "       national-api --data DIR publish-catalog FILE\n"
                "       national-api --data DIR public-key\n"
-               "       national-api --data DIR open-contact CODE\n",
+               "       national-api --data DIR open-contact CODE\n"
+               "       national-api --data DIR import-bundle FILE   (a USB bundle carried from an offline kiosk)\n"
+               "       national-api --data DIR set-signing-key KIOSK_CODE KEY\n",
                stderr);
     return 2;
 }
@@ -217,6 +221,25 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
     return 0;
 }
 
+// Imports a USB bundle and says what became of its items; exit 1 when the bundle itself
+// is refused (nothing stored then).
+int import_bundle_file(ServerStore& store, const std::string& path) {
+    auto file = read_whole_file(path);
+    if (!file) return fail(file.error());
+    auto rep = import_bundle(store, *file, now_ms());
+    if (!rep) return fail(path + ": " + rep.error());
+    std::time_t written = static_cast<std::time_t>(rep->created_ms / 1000);
+    std::tm tm{};
+    gmtime_r(&written, &tm);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
+    std::printf("bundle from kiosk %s written %s: %zu stored, %zu duplicates, %zu conflicts, %zu rejected\n",
+                rep->kiosk_code.c_str(), when, rep->stored, rep->duplicates, rep->conflicts, rep->rejected);
+    for (const auto& r : rep->refused)
+        std::printf("%s %s: %s\n", std::string(item_status_name(r.status)).c_str(), r.id.c_str(), r.reason.c_str());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -254,13 +277,9 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (cmd == "publish-catalog" && argc == 5) {
-        std::FILE* in = std::fopen(argv[4], "rb");
-        if (!in) return fail(std::string("cannot read ") + argv[4]);
-        std::string text;
-        char buf[65536];
-        for (size_t n; (n = std::fread(buf, 1, sizeof buf, in)) > 0;) text.append(buf, n);
-        std::fclose(in);
-        auto rep = store->publish_catalog(text, now_ms());
+        auto text = read_whole_file(argv[4]);
+        if (!text) return fail(text.error());
+        auto rep = store->publish_catalog(*text, now_ms());
         if (!rep) return fail(rep.error());
         std::printf("published: %zu new or changed, %zu removed, catalogue version %lld\n", rep->changed, rep->deleted,
                     static_cast<long long>(rep->version));
@@ -288,6 +307,13 @@ int main(int argc, char** argv) {
         auto contact = store->open_contact(argv[4]);
         if (!contact) return fail(contact.error());
         std::printf("%s\n", contact->c_str());
+        return 0;
+    }
+    if (cmd == "import-bundle" && argc == 5) return import_bundle_file(*store, argv[4]);
+    if (cmd == "set-signing-key" && argc == 6) {
+        auto s = store->set_signing_key(argv[4], argv[5]);
+        if (!s) return fail(s.error());
+        std::printf("kiosk %s: signing key registered\n", argv[4]);
         return 0;
     }
     if (cmd == "revoke" && argc == 5) {

@@ -6,10 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstring>
 
 #include "core/catalog_json.h"
 #include "core/proposal.h"
+#include "store/schema.h"
 
 #include <map>
 #include <set>
@@ -20,7 +20,10 @@ namespace aul::sync {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
+// Version 1: kiosks, enrolment codes, what kiosks sent, status changes, the catalogue and
+// heartbeats. Written with IF NOT EXISTS: databases made before the server counted
+// versions hold exactly these tables at user_version 0.
+constexpr const char* kV1 = R"sql(
 CREATE TABLE IF NOT EXISTS keys(id INTEGER PRIMARY KEY CHECK(id = 1), public_key BLOB NOT NULL, secret_key BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS enrollment_codes(code TEXT PRIMARY KEY, created_ms INTEGER NOT NULL, used_by TEXT);
 CREATE TABLE IF NOT EXISTS kiosks(
@@ -44,6 +47,14 @@ CREATE TABLE IF NOT EXISTS catalog_items(
 CREATE TABLE IF NOT EXISTS heartbeats(kiosk TEXT PRIMARY KEY REFERENCES kiosks(id), at_ms INTEGER NOT NULL, body TEXT NOT NULL);
 )sql";
 
+// Version 2: each kiosk's Ed25519 public key (base64) that signs its USB bundles; empty for
+// a kiosk enrolled before bundles, which cannot carry them until one is registered.
+constexpr const char* kV2 = R"sql(
+ALTER TABLE kiosks ADD COLUMN signing_key TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2};
+
 std::string hex(const unsigned char* p, std::size_t n) {
     std::string out(n * 2, '0');
     sodium_bin2hex(out.data(), out.size() + 1, p, n);
@@ -61,13 +72,6 @@ std::string token_hash(const std::string& token) {
     unsigned char h[crypto_generichash_BYTES];
     crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
     return hex(h, sizeof h);
-}
-
-std::string base64(const std::vector<unsigned char>& b) {
-    std::string out(sodium_base64_encoded_len(b.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), b.data(), b.size(), sodium_base64_VARIANT_ORIGINAL);
-    out.resize(std::strlen(out.c_str()));
-    return out;
 }
 
 // The kiosk code for the n-th kiosk: 4 characters of the tracking alphabet.
@@ -114,7 +118,8 @@ Result<ServerStore> ServerStore::open(const std::string& dir) {
     ::mkdir(dir.c_str(), 0700);
     auto db = store::Db::open(dir + "/national.db");
     if (!db) return Error{db.error()};
-    if (auto s = db->exec(kSchema); !s) return Error{"server database: " + s.error()};
+    if (auto s = store::run_migrations(*db, kMigrations, static_cast<int>(std::size(kMigrations))); !s)
+        return Error{"server database: " + s.error()};
     if (*db->scalar_int("SELECT count(*) FROM keys") == 0) {
         // The key pair that seals residents' contact details; only the server can open them.
         unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
@@ -183,11 +188,11 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     out.public_key = std::move(*key);
 
     auto ins = db_.prepare(
-        "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, enrolled_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%s','now') * 1000)");
+        "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)");
     if (!ins) return Error{ins.error()};
     ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
-    ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
+    ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
     if (auto s = ins->run(); !s) return Error{s.error()};
     auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1 WHERE code = ?2");
     if (!use) return Error{use.error()};
@@ -197,20 +202,40 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     return out;
 }
 
-Result<std::optional<Kiosk>> ServerStore::kiosk_for_token(const std::string& token) const {
-    auto st = db_.prepare("SELECT id, code, revoked FROM kiosks WHERE token_hash = ?1");
+Result<std::optional<Kiosk>> ServerStore::find_kiosk(const char* where_sql, const std::string& value) const {
+    auto st = db_.prepare(std::string("SELECT id, code, revoked, signing_key FROM kiosks WHERE ") + where_sql);
     if (!st) return Error{st.error()};
-    st->bind(1, token_hash(token));
+    st->bind(1, value);
     auto row = st->step();
     if (!row) return Error{row.error()};
     if (!*row) return std::optional<Kiosk>{};
-    return std::optional<Kiosk>{Kiosk{st->text(0), st->text(1), st->integer(2) != 0}};
+    return std::optional<Kiosk>{Kiosk{st->text(0), st->text(1), st->integer(2) != 0, st->text(3)}};
+}
+
+Result<std::optional<Kiosk>> ServerStore::kiosk_for_token(const std::string& token) const {
+    return find_kiosk("token_hash = ?1", token_hash(token));
+}
+
+Result<std::optional<Kiosk>> ServerStore::kiosk_by_id(const std::string& id) const {
+    return find_kiosk("id = ?1", id);
 }
 
 Status ServerStore::revoke(const std::string& kiosk_code) {
     auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
     if (!st) return Error{st.error()};
     st->bind(1, kiosk_code);
+    if (auto s = st->run(); !s) return s;
+    if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
+    return ok_status();
+}
+
+Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::string& key_b64) {
+    if (!from_base64(key_b64, kSigningKeyBytes))
+        return Error{"a signing key is base64 of " + std::to_string(kSigningKeyBytes) +
+                     " bytes, as kioskctl signing-key prints it"};
+    auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1");
+    if (!st) return Error{st.error()};
+    st->bind(1, kiosk_code).bind(2, key_b64);
     if (auto s = st->run(); !s) return s;
     if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
     return ok_status();
@@ -459,7 +484,7 @@ Result<std::string> ServerStore::public_key() const {
     auto row = key->step();
     if (!row || !*row) return Error{"the server has no key pair"};
     auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
-    return base64(std::vector<unsigned char>(blob, blob + sqlite3_column_bytes(key->raw(), 0)));
+    return to_base64({blob, static_cast<std::size_t>(sqlite3_column_bytes(key->raw(), 0))});
 }
 
 Result<std::string> ServerStore::open_contact(const std::string& tracking_code) const {

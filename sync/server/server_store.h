@@ -15,6 +15,7 @@ namespace aul::sync {
 struct Kiosk {
     std::string id, code;
     bool revoked = false;
+    std::string signing_key;  // base64 Ed25519 public key of its bundles; empty: enrolled before bundles
 };
 
 class ServerStore {
@@ -27,7 +28,12 @@ public:
     Result<EnrollResponse> enroll(const EnrollRequest& req);
     // The kiosk a bearer token belongs to; nullopt for an unknown token.
     Result<std::optional<Kiosk>> kiosk_for_token(const std::string& token) const;
+    // The kiosk with this server id (the signer a USB bundle names); nullopt when unknown.
+    Result<std::optional<Kiosk>> kiosk_by_id(const std::string& id) const;
     Status revoke(const std::string& kiosk_code);
+    // Registers (or replaces) the public key that checks a kiosk's USB bundles, for a kiosk
+    // enrolled before bundles or one that lost its key file. Operators only.
+    Status set_signing_key(const std::string& kiosk_code, const std::string& key_b64);
     Status record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms);
     // Every kiosk with its last heartbeat, as JSON lines (`national-api kiosks --json`).
     Result<std::string> kiosks_json() const;
@@ -58,6 +64,8 @@ public:
 
 private:
     explicit ServerStore(store::Db db) : db_(std::move(db)) {}
+    // The one kiosk matching `where_sql` (a fixed condition on ?1 = `value`).
+    Result<std::optional<Kiosk>> find_kiosk(const char* where_sql, const std::string& value) const;
     store::Db db_;
 };
 

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
     for (int k = 0; k < kiosks; ++k) {
         threads.emplace_back([&, k] {
             Client client({url, ca});
-            auto reply = client.post("/v1/enroll", encode(EnrollRequest{codes[static_cast<std::size_t>(k)], "", "", "", ""}), "");
+            auto reply = client.post("/v1/enroll", encode(EnrollRequest{codes[static_cast<std::size_t>(k)], "", "", "", "", ""}), "");
             auto enrolled = reply && reply->status == 200 ? decode_enroll_response(reply->body) : Result<EnrollResponse>(Error{"enrol"});
             if (!enrolled) {
                 ++failures;

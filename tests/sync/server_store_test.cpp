@@ -40,19 +40,19 @@ TEST_CASE("enrolment spends a code once and gives each kiosk its own code and to
     Server srv;
     auto code = srv.s->new_enrollment_code();
     REQUIRE(code.ok());
-    auto a = srv.s->enroll({*code, "KZ-19", "", "Талғар", ""});
+    auto a = srv.s->enroll({*code, "KZ-19", "", "Талғар", "", ""});
     REQUIRE(a.ok());
     CHECK(a->kiosk_code.size() == 4);
-    CHECK_FALSE(srv.s->enroll({*code, "", "", "", ""}).ok());
-    CHECK_FALSE(srv.s->enroll({"NOPE", "", "", "", ""}).ok());
-    auto b = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", ""});
+    CHECK_FALSE(srv.s->enroll({*code, "", "", "", "", ""}).ok());
+    CHECK_FALSE(srv.s->enroll({"NOPE", "", "", "", "", ""}).ok());
+    auto b = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "", ""});
     REQUIRE(b.ok());
     CHECK(a->kiosk_code != b->kiosk_code);
     CHECK(srv.s->kiosk_for_token(a->token)->value().code == a->kiosk_code);
     CHECK_FALSE(srv.s->kiosk_for_token("forged")->has_value());
-    auto kept = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "KZ24"});
+    auto kept = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "KZ24", ""});
     CHECK(kept->kiosk_code == "KZ24");  // the installation's code, still free
-    auto clash = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "KZ24"});
+    auto clash = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "KZ24", ""});
     CHECK(clash->kiosk_code != "KZ24");
     REQUIRE(srv.s->revoke(a->kiosk_code).ok());
     CHECK(srv.s->kiosk_for_token(a->token)->value().revoked);
@@ -60,7 +60,7 @@ TEST_CASE("enrolment spends a code once and gives each kiosk its own code and to
 
 TEST_CASE("items are stored once: duplicate, conflict and rejection per item") {
     Server srv;
-    auto k = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", ""});
+    auto k = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "", ""});
     Kiosk kiosk = srv.s->kiosk_for_token(k->token)->value();
     auto first = item(k->kiosk_code, 1, "Жол");
     auto bad = item(k->kiosk_code, 2, "   ");
@@ -93,7 +93,7 @@ TEST_CASE("items are stored once: duplicate, conflict and rejection per item") {
 
 TEST_CASE("volunteer sign-ups are deduplicated the same way") {
     Server srv;
-    auto k = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", ""});
+    auto k = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "", ""});
     Kiosk kiosk = srv.s->kiosk_for_token(k->token)->value();
     SignupItem s{core::new_uuid_v7(), "opp-000001", "ngo-000001", "ru", "c2VhbGVk", 5};
     SignupItem unsealed{core::new_uuid_v7(), "", "ngo-000001", "ru", "", 5};

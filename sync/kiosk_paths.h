@@ -1,0 +1,17 @@
+// Where a kiosk keeps what enrolment gave it, inside its data folder. A header of its own
+// so the kiosk app can name these files without linking the network client.
+#pragma once
+#include <string>
+
+namespace aul::sync {
+
+struct KioskPaths {
+    std::string dir;
+    std::string db() const { return dir + "/kiosk.db"; }
+    std::string ca() const { return dir + "/national-ca.pem"; }
+    std::string token() const { return dir + "/device-token"; }  // mode 0600, read by kiosk-sync only
+    // The Ed25519 secret key that signs USB bundles, mode 0600, made at enrolment.
+    std::string signing_key() const { return dir + "/kiosk-signing-key"; }
+};
+
+}  // namespace aul::sync
