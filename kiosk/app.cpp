@@ -556,6 +556,7 @@ Intent App::draw_staff_page() {
     v.version = AUL_VERSION;
     const StaffMessage& m = staff_->action_message();
     if (!m.key.empty()) v.message = core::format_text(tr_.get(lang_, m.key), "detail", m.detail);
+    for (const auto& [name, value] : m.fields) v.message = core::format_text(v.message, name, value);
     v.message_is_problem = !m.ok;
     v.busy = staff_->waiting();
     v.checks = &staff_->checks();

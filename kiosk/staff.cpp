@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 
 namespace aul::kiosk {
@@ -224,20 +225,32 @@ std::string StaffDesk::find_usb_stick() const {
     return {};
 }
 
+// The bundle goes to the stick as aul-CODE-YYYYMMDD-HHMMSS.bundle, written whole or not at
+// all, from its own connection: a slow stick must not stall the screen.
 void StaffDesk::start_export(std::int64_t now_ms) {
     if (export_.running()) return;
     std::string stick = find_usb_stick();
     if (stick.empty()) {
-        action_ = {"staff.export.no_stick", {}, false};
+        action_ = {"staff.export.no_stick", {}, false, {}};
         return;
     }
-    if (!cfg_.exporter) {
-        action_ = {"staff.error", "export is not available in this build", false};
-        return;
-    }
-    action_ = {"staff.export.running", stick, true};
-    export_.start([exporter = cfg_.exporter, dir = cfg_.data_dir, stick, now_ms] { return exporter(dir, stick, now_ms); },
-                  cfg_.wake);
+    std::time_t secs = static_cast<std::time_t>(now_ms / 1000);
+    std::tm utc{};
+    gmtime_r(&secs, &utc);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
+    std::string file = stick + "/aul-" + filing_.kiosk_code().value_or("kiosk") + "-" + stamp + ".bundle";
+    action_ = {"staff.export.running", stick, true, {}};
+    export_.start([dir = cfg_.data_dir, file, now_ms]() -> Result<sync::BundleReport> {
+        auto db = store::open_kiosk_db_connection(dir + "/kiosk.db");
+        if (!db) return Error{db.error()};
+        auto filing = store::FilingStore::open(std::move(*db));
+        if (!filing) return Error{filing.error()};
+        auto report = sync::export_bundle(sync::KioskPaths{dir}, *filing, file, now_ms);
+        // Flushed to the stick before staff are told to pull it out.
+        ::sync();
+        return report;
+    }, cfg_.wake);
 }
 
 void StaffDesk::refresh_status() {
@@ -268,8 +281,16 @@ void StaffDesk::take_tasks(std::int64_t now_ms) {
         refresh_status();
     }
     if (auto written = export_.take()) {
-        action_ = *written ? StaffMessage{"staff.export.done", **written, true}
-                           : StaffMessage{"staff.export.failed", written->error(), false};
+        if (*written)
+            // The stick's name and the file's, as staff see them on another computer.
+            action_ = {"staff.export.done",
+                       (std::filesystem::path((*written)->file).parent_path().filename() /
+                        std::filesystem::path((*written)->file).filename()).string(),
+                       true,
+                       {{"proposals", std::to_string((*written)->proposals)},
+                        {"signups", std::to_string((*written)->signups)}}};
+        else
+            action_ = {"staff.export.failed", written->error(), false, {}};
     }
 }
 

@@ -15,6 +15,7 @@
 #include "kiosk/task.h"
 #include "store/kiosk_state.h"
 #include "store/staff_access.h"
+#include "sync/bundle.h"
 
 namespace aul::kiosk {
 
@@ -27,21 +28,20 @@ enum class StaffMode { closed, pin, panel, new_pin, repeat_pin, locality };
 
 // What one action did, in words for the panel.
 struct StaffMessage {
-    std::string key;          // translation key
-    std::string detail;       // {detail} in it: a count, a path, a reason
+    using Fields = std::vector<std::pair<std::string, std::string>>;
+    std::string key;     // translation key
+    std::string detail;  // {detail} in it: a path, a reason
     bool ok = true;
+    Fields fields;       // further {name}s: counts
+    StaffMessage() = default;
+    StaffMessage(std::string k, std::string d, bool good, Fields f = {})
+        : key(std::move(k)), detail(std::move(d)), ok(good), fields(std::move(f)) {}
 };
-
-// Writes every undelivered item to a file on the stick: returns the path written and what
-// it holds in words, or why not.
-using BundleExporter = std::function<Result<std::string>(const std::string& data_dir, const std::string& target_dir,
-                                                         std::int64_t now_ms)>;
 
 struct StaffDeskConfig {
     std::string data_dir;                  // holds kiosk.db
     std::vector<std::string> usb_roots;    // where USB sticks are mounted ([staff] usb_roots)
     store::Locality configured_locality;   // [locality] of the configuration
-    BundleExporter exporter;
     std::function<void()> wake;            // wakes the UI loop from a task's thread
     // Checks the fonts against every translation on the UI thread (the atlas lives there);
     // returns "" when every character is covered.
@@ -115,7 +115,7 @@ private:
     Task<bool> verify_;
     Task<Result<std::string>> hashing_;
     Task<std::vector<store::Check>> self_test_;
-    Task<Result<std::string>> export_;
+    Task<Result<sync::BundleReport>> export_;
 };
 
 // The app exits with this code when staff ask for a restart; systemd (Restart=always) or

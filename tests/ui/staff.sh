@@ -50,6 +50,38 @@ grep -q '"district":"KZ-19-01"' <<< "$status" || fail "the new district is not s
 grep -q '"outbox":0' <<< "$status" || fail "sync now left the outbox: $status"
 grep -q '"integrity_verdict":"ok"' <<< "$status" || fail "the self-test's integrity check is not remembered: $status"
 check "kioskctl status shows the place, an empty outbox and the integrity check"
+# USB: with no stick the panel says so; with one (a real tmpfs mounted in a private mount
+# namespace, as a stick appears under /media) it writes the signed bundle there.
+stop_server
+"$bin/file_proposals" --data "$kiosk" --count 3 --named >/dev/null
+usb_conf="$work/usb.conf"
+{ cat "$conf"; printf '\n[staff]\nusb_roots = %s\n' "$work/usb"; } > "$usb_conf"
+conf="$usb_conf"
+mkdir -p "$work/usb/STICK" "$work/carried"
+rc=$(kiosk_script export_none)
+[ "$rc" = 0 ] || fail "export_none script: $(tail -n 3 "$work/kiosk.log")"
+check "no stick: the panel says so"
+unshare -rm true 2>/dev/null || fail "a USB stick cannot be simulated: unshare -rm (user namespaces) is not allowed here"
+rc=$(kiosk_script export unshare -rm sh -c \
+  'stick=$0 carried=$1; shift; mount -t tmpfs stick "$stick" && "$@"; rc=$?; cp "$stick"/*.bundle "$carried"; exit $rc' \
+  "$work/usb/STICK" "$work/carried")
+[ "$rc" = 0 ] || fail "export script: $(tail -n 3 "$work/kiosk.log")"
+ls "$work/usb/STICK" | grep -q . && fail "the bundle was written outside the stick"
+bundle=$(ls "$work/carried"/aul-KZ24-*.bundle 2>/dev/null | head -n 1)
+[ -n "$bundle" ] || fail "no bundle on the stick"
+check "the panel wrote $(basename "$bundle") onto the stick"
+before=$(server_count)
+"$bin/national-api" --data "$work/server" import-bundle "$bundle" > "$work/import" || fail "import-bundle: $(cat "$work/import")"
+after=$(server_count)
+[ $((after - before)) = 3 ] || fail "the office stored $((after - before)) of 3 carried proposals: $(cat "$work/import")"
+start_server
+for _ in $(seq 60); do
+  grep -q '"outbox":0' <<< "$("$bin/kioskctl" --data "$kiosk" status --json)" && break
+  sleep 0.5
+done
+grep -q '"outbox":0' <<< "$("$bin/kioskctl" --data "$kiosk" status --json)" || fail "kiosk-sync did not empty the outbox"
+[ "$(server_count)" = "$after" ] || fail "the online sync after the import made duplicates: $(server_count) != $after"
+check "import-bundle stored the 3 carried proposals; the later online sync added no duplicates"
 grep -q "482615\|7391" "$work/kiosk.log" && fail "a PIN reached the log"
 check "no PIN in the log"
 echo "1 passed, 0 failed"
