@@ -1,10 +1,12 @@
 #include "store/catalog_store.h"
 
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
+#include <variant>
 #include <ctime>
 #include <unordered_set>
 #include <utf8proc.h>
@@ -43,18 +45,43 @@ Result<std::string> set_aside(const std::string& path) {
     return kept;
 }
 
-Result<Db> open_and_check(const std::string& path) {
+// Why a database did not open, and whether the file itself is damaged. Only a check that
+// ran and found faults, or SQLite saying "corrupt" or "not a database", means damaged: a
+// full disk, an I/O error or a lock must never send a sound file aside.
+struct OpenFailure {
+    std::string reason;
+    bool damaged = false;
+};
+
+bool says_damaged(const Db& db) {
+    int code = sqlite3_errcode(db.raw()) & 0xff;
+    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+// Opening needs a little room (the WAL and shared-memory files): on a full disk say so.
+std::string full_disk_hint(const std::string& path) {
+    auto slash = path.find_last_of('/');
+    std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
+    struct statvfs fs {};
+    if (::statvfs(dir.c_str(), &fs) != 0) return {};
+    auto free_kib = static_cast<long long>(fs.f_bavail) * static_cast<long long>(fs.f_frsize) / 1024;
+    if (free_kib >= 1024) return {};
+    return "; the disk holding " + dir + " is full (" + std::to_string(free_kib) + " KiB free): free some space";
+}
+
+std::variant<Db, OpenFailure> open_and_check(const std::string& path) {
     auto db = Db::open(path);
-    if (!db) return db;
-    if (auto s = register_functions(*db); !s) return Error{s.error()};
+    if (!db) return OpenFailure{db.error(), false};
+    if (auto s = register_functions(*db); !s) return OpenFailure{s.error(), false};
     auto check = db->prepare("PRAGMA quick_check");
-    if (!check) return Error{check.error()};
+    if (!check) return OpenFailure{check.error(), says_damaged(*db)};
     auto row = check->step();
-    if (!row) return Error{"database check failed: " + row.error()};
+    if (!row) return OpenFailure{"database check failed: " + row.error(), says_damaged(*db)};
     std::string verdict = *row ? check->text(0) : "no answer";
-    if (verdict != "ok") return Error{"database check failed: " + verdict};
-    if (auto s = migrate(*db); !s) return Error{s.error()};
-    return db;
+    if (verdict != "ok") return OpenFailure{"database check failed: " + verdict, true};
+    check = Stmt();  // finished before migrating: it would hold a read snapshot
+    if (auto s = migrate(*db); !s) return OpenFailure{s.error(), says_damaged(*db)};
+    return std::move(*db);
 }
 
 void bind_local(Stmt& st, int first, const core::LocalText& t) {
@@ -165,18 +192,17 @@ Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
     OpenReport local_report;
     OpenReport& rep = report ? *report : local_report;
     rep.created = !file_exists(path);
-    auto db = open_and_check(path);
-    if (db) return db;
-    std::string reason = db.error();
-    if (rep.created) return Error{reason};
+    auto opened = open_and_check(path);
+    if (auto* db = std::get_if<Db>(&opened)) return std::move(*db);
+    const OpenFailure& failure = std::get<OpenFailure>(opened);
+    if (rep.created || !failure.damaged) return Error{failure.reason + full_disk_hint(path)};
     auto kept = set_aside(path);
-    if (!kept) return Error{reason + "; " + kept.error()};
+    if (!kept) return Error{failure.reason + "; " + kept.error()};
     rep.damaged_copy = *kept;
     auto fresh = open_and_check(path);
-    if (!fresh)
-        return Error{reason + "; the damaged file was kept at " + *kept +
-                     " but a fresh database could not be created: " + fresh.error()};
-    return fresh;
+    if (auto* db = std::get_if<Db>(&fresh)) return std::move(*db);
+    return Error{failure.reason + "; the damaged file was kept at " + *kept +
+                 " but a fresh database could not be created: " + std::get<OpenFailure>(fresh).reason};
 }
 
 Result<Db> open_kiosk_db_connection(const std::string& path) {

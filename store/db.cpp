@@ -122,9 +122,10 @@ Status WriteTx::commit() {
 }
 
 Error sql_error(const Db& db, std::string_view what) {
-    int code = db.raw() ? sqlite3_errcode(db.raw()) : SQLITE_ERROR;
+    int code = (db.raw() ? sqlite3_errcode(db.raw()) : SQLITE_ERROR) & 0xff;  // primary code
     std::string msg = std::string(what) + ": " + db.last_error();
     if (code == SQLITE_FULL) msg += " (the disk is full; free space and try again)";
+    if (code == SQLITE_IOERR) msg += " (the disk may be full or failing: check free space with df, and the kernel log)";
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) msg += " (the database file is damaged)";
     return Error{msg};
 }

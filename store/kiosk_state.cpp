@@ -126,7 +126,10 @@ Check check_disk(const std::string& dir, std::int64_t min_free_mb) {
     if (f) writable = std::fclose(f) == 0 && writable;
     std::remove(probe.c_str());
     std::int64_t free_mb = free_disk_mb(dir);
-    if (!writable) return {"disk", false, "cannot write to " + dir + " (full, read-only or wrong owner)"};
+    if (!writable)
+        return {"disk", false,
+                free_mb == 0 ? "the disk holding " + dir + " is full: free some space"
+                             : "cannot write to " + dir + " (read-only or wrong owner)"};
     bool roomy = free_mb >= min_free_mb;
     return {"disk", roomy,
             std::to_string(free_mb) + " MiB free" + (roomy ? "" : ": free some space; new proposals need room")};

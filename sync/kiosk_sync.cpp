@@ -144,8 +144,16 @@ void count_exchange(RoundReport& rep, const Reply& r) {
 
 // Pulls catalogue pages from the cursor until the server has no more; each page is applied
 // with its cursor in one transaction.
-void pull_catalog(Client& client, const std::string& token, store::CatalogStore& catalog, RoundReport& rep) {
+// Said when SIGTERM arrives mid-round: the exchange and transaction in hand were finished.
+constexpr const char* kStopped = "stopped on request; the rest waits for the next start";
+
+void pull_catalog(Client& client, const std::string& token, store::CatalogStore& catalog, RoundReport& rep,
+                  const std::function<bool()>& stopping) {
     for (;;) {
+        if (stopping && stopping()) {
+            rep.error = kStopped;
+            return;
+        }
         auto cursor = catalog.catalog_cursor();
         if (!cursor) {
             rep.error = cursor.error();
@@ -186,7 +194,8 @@ void pull_catalog(Client& client, const std::string& token, store::CatalogStore&
 }
 
 RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
-                       std::int64_t now_ms, long timeout_s, std::int64_t uptime_s) {
+                       std::int64_t now_ms, long timeout_s, std::int64_t uptime_s,
+                       const std::function<bool()>& stopping) {
     RoundReport rep;
     std::string url = filing.setting("sync_url").value_or("");
     std::string token;
@@ -201,6 +210,10 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
     Client client(cfg);
     // Push: batches until the outbox is empty or the server stops us.
     for (;;) {
+        if (stopping && stopping()) {
+            rep.error = kStopped;
+            break;
+        }
         auto req = outbox_submission(filing, kMaxBatchItems);
         if (!req) {
             rep.error = req.error();
@@ -269,7 +282,7 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
         }
     }
     if (rep.error.empty()) {
-        pull_catalog(client, token, catalog, rep);
+        pull_catalog(client, token, catalog, rep, stopping);
         if (rep.error.empty()) (void)store::mark_direction_ok(filing, store::Direction::catalog, now_ms);
     }
     rep.outbox = filing.unsent_count().value_or(-1);

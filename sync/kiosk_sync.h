@@ -2,6 +2,7 @@
 // each item's result, pull status changes. Shared by kiosk-sync and kioskctl sync-now.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,10 @@ std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& fi
 // heartbeat; `uptime_s` is kiosk-sync's own. Each direction that completes stamps its
 // success (store::mark_direction_ok) for the staff panel and `kioskctl status`.
 
+// `stopping` is asked between batches and catalogue pages: when it says yes, the round
+// ends after the exchange and transaction in hand (SIGTERM stops kiosk-sync this way).
 RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
-                       std::int64_t now_ms, long timeout_s = 60, std::int64_t uptime_s = 0);
+                       std::int64_t now_ms, long timeout_s = 60, std::int64_t uptime_s = 0,
+                       const std::function<bool()>& stopping = {});
 
 }  // namespace aul::sync

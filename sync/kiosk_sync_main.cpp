@@ -77,7 +77,7 @@ int main(int argc, char** argv) {
     }
     store::CatalogStore catalog(std::move(*catalog_db));
     if (once) {
-        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s);
+        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, 0, [] { return g_stop != 0; });
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
@@ -96,7 +96,8 @@ int main(int argc, char** argv) {
         }
         std::int64_t sync_asked = store::pending_request(*filing, store::SyncRequest::sync_now);
         auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count());
+        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count(), [] { return g_stop != 0; });
+        if (g_stop) break;
         std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
         service.status(rep.error.empty() ? "last round ok, outbox " + std::to_string(rep.outbox) : rep.error);
         service.alive();

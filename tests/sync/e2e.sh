@@ -102,6 +102,19 @@ check "a status change came back ($out)"
 # then a delta of 10 changes and 5 removals; search sees the result.
 "$bin/gen_catalog" --count 20000 --seed 3 --out "$work/catalog.json"
 "$bin/national-api" --data "$work/server" publish-catalog "$work/catalog.json" >/dev/null
+# SIGTERM mid-pull (what systemctl stop sends): the page in hand is applied, then it exits
+# cleanly and quickly, the catalogue at a page boundary.
+"$bin/kiosk-sync" --data "$kiosk" 2>>"$work/sync.log" &
+pid=$!
+sleep 1.5
+t0=$(date +%s%N)
+kill -TERM "$pid"
+rc=0; wait "$pid" || rc=$?
+stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+[ "$rc" = 0 ] || fail "kiosk-sync exited with $rc on SIGTERM"
+[ "$stop_ms" -lt 5000 ] || fail "kiosk-sync took $stop_ms ms to stop"
+termed=$("$bin/kioskctl" --data "$kiosk" catalog | sed -n 's/^organisations\t//p')
+check "SIGTERM mid-pull: exit 0 in $stop_ms ms with $termed NGOs applied"
 pull_kills=0
 for _ in $(seq 4); do
   "$bin/kiosk-sync" --data "$kiosk" --once >/dev/null 2>&1 &

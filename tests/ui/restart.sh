@@ -35,6 +35,13 @@ for _ in $(seq 10); do
   rc=0; wait "$pid" 2>/dev/null || rc=$?
   [ "$rc" = 137 ] && kills=$((kills + 1))
 done
+# SIGTERM (systemctl stop) ends the kiosk cleanly: exit 0, lock released.
+"$bin/kiosk" --data "$data" --config "$conf" --windowed 1280x800 2>>"$work/log" &
+pid=$!
+sleep 1
+kill -TERM "$pid"
+rc=0; wait "$pid" || rc=$?
+[ "$rc" = 0 ] || fail "the kiosk exited with $rc on SIGTERM: $(tail -n 3 "$work/log")"
 [ "$kills" -ge 8 ] || fail "the kiosk was killed only $kills times: $(tail -n 3 "$work/log")"
 stats=$("$bin/kiosk" --data "$data" --config "$conf" --windowed 1280x800 --stats-after 1 2>>"$work/log") \
   || fail "the kiosk did not come back: $(tail -n 3 "$work/log")"
@@ -45,5 +52,5 @@ while read -r code; do
   grep -q "^$code" <<< "$listing" || fail "proposal $code was lost"
 done < "$work/codes"
 grep -q "damaged" "$work/log" && fail "a restart found the database damaged"
-echo "restart: ok: killed $kills times; back on home in $ms ms; all 3 proposals intact"
+echo "restart: ok: SIGTERM ends it with exit 0; killed $kills times; back on home in $ms ms; all 3 proposals intact"
 echo "1 passed, 0 failed"
