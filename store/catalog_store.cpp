@@ -53,10 +53,8 @@ struct OpenFailure {
     bool damaged = false;
 };
 
-bool says_damaged(const Db& db) {
-    int code = sqlite3_errcode(db.raw()) & 0xff;
-    return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
-}
+bool damage_code(int code) { return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB; }
+bool says_damaged(const Db& db) { return damage_code(sqlite3_errcode(db.raw())); }
 
 // Opening needs a little room (the WAL and shared-memory files): on a full disk say so.
 std::string full_disk_hint(const std::string& path) {
@@ -70,8 +68,11 @@ std::string full_disk_hint(const std::string& path) {
 }
 
 std::variant<Db, OpenFailure> open_and_check(const std::string& path) {
-    auto db = Db::open(path);
-    if (!db) return OpenFailure{db.error(), false};
+    int code = SQLITE_OK;
+    OpenOptions opts;
+    opts.failed_code = &code;
+    auto db = Db::open(path, opts);
+    if (!db) return OpenFailure{db.error(), damage_code(code)};
     if (auto s = register_functions(*db); !s) return OpenFailure{s.error(), false};
     auto check = db->prepare("PRAGMA quick_check");
     if (!check) return OpenFailure{check.error(), says_damaged(*db)};

@@ -57,17 +57,21 @@ Result<Db> Db::open(const std::string& path, const OpenOptions& opts) {
                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     flags |= SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
+    auto failed = [&](int code, std::string message) -> Result<Db> {
+        if (opts.failed_code) *opts.failed_code = code & 0xff;
+        return Error{std::move(message)};
+    };
     if (rc != SQLITE_OK) {
         std::string msg = db.db_ ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
-        return Error{"cannot open database " + path + ": " + msg +
-                     " (check the data directory exists and is writable)"};
+        return failed(rc, "cannot open database " + path + ": " + msg +
+                              " (check the data directory exists and is writable)");
     }
     sqlite3_extended_result_codes(db.db_, 1);
     sqlite3_busy_timeout(db.db_, opts.busy_timeout_ms);
     if (!opts.read_only) {
-        if (auto s = db.exec("PRAGMA journal_mode=WAL"); !s) return Error{s.error()};
+        if (auto s = db.exec("PRAGMA journal_mode=WAL"); !s) return failed(sqlite3_errcode(db.db_), s.error());
     }
-    if (auto s = db.exec("PRAGMA foreign_keys=ON"); !s) return Error{s.error()};
+    if (auto s = db.exec("PRAGMA foreign_keys=ON"); !s) return failed(sqlite3_errcode(db.db_), s.error());
     return db;
 }
 

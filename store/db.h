@@ -53,6 +53,7 @@ private:
 struct OpenOptions {
     int busy_timeout_ms = 5000;  // another process (kiosk-sync) may hold the write lock
     bool read_only = false;
+    int* failed_code = nullptr;  // when set: SQLite's primary result code if opening fails
 };
 
 class Db {
