@@ -50,6 +50,10 @@ grep -q '"district":"KZ-19-01"' <<< "$status" || fail "the new district is not s
 grep -q '"outbox":0' <<< "$status" || fail "sync now left the outbox: $status"
 grep -q '"integrity_verdict":"ok"' <<< "$status" || fail "the self-test's integrity check is not remembered: $status"
 check "kioskctl status shows the place, an empty outbox and the integrity check"
+"$bin/file_proposals" --data "$kiosk" --count 1 >/dev/null
+out=$("$bin/kioskctl" --data "$kiosk" sync-now) || fail "sync-now with kiosk-sync running: $out"
+grep -q "kiosk-sync ran a round: ok; outbox 0" <<< "$out" || fail "sync-now with kiosk-sync running: $out"
+check "kioskctl sync-now beside the running kiosk-sync asks it and reports: $out"
 # USB: with no stick the panel says so; with one (a real tmpfs mounted in a private mount
 # namespace, as a stick appears under /media) it writes the signed bundle there.
 stop_server
