@@ -44,3 +44,21 @@ TEST_CASE("keys are read and bad values are named") {
     CHECK(bad.error().find("line 2") != std::string::npos);
     std::remove(path.c_str());
 }
+
+TEST_CASE("the staff keys: the kiosk's name and where USB sticks are mounted") {
+    auto defaults = load_config("/nonexistent/kiosk.conf");
+    REQUIRE(defaults.ok());
+    CHECK(defaults->usb_roots == std::vector<std::string>{"/media", "/run/media"});
+    CHECK(defaults->name.empty());
+    std::string path = write_temp("[kiosk]\nname = Талғар клубы\n[staff]\nusb_roots = /media/usb  /mnt\n");
+    auto c = load_config(path);
+    REQUIRE_MESSAGE(c.ok(), (c.ok() ? "" : c.error()));
+    CHECK(c->name == "Талғар клубы");
+    CHECK(c->usb_roots == std::vector<std::string>{"/media/usb", "/mnt"});
+    std::remove(path.c_str());
+    path = write_temp("[staff]\nusb_roots =\n");
+    auto empty = load_config(path);
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().find("staff.usb_roots") != std::string::npos);
+    std::remove(path.c_str());
+}

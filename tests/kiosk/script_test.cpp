@@ -39,3 +39,18 @@ TEST_CASE("bad script lines are refused with their line number") {
     CHECK_FALSE(parse_script("wait -5\n").ok());
     CHECK_FALSE(parse_script("drag 10\n").ok());
 }
+
+TEST_CASE("holds: on a widget, or at a point in millimetres") {
+    auto steps = parse_script("hold id:keyboard.backspace 3000\nhold at 6 7.5 3300\n");
+    REQUIRE_MESSAGE(steps.ok(), (steps.ok() ? "" : steps.error()));
+    REQUIRE(steps->size() == 2);
+    CHECK((*steps)[0].arg == "keyboard.backspace");
+    CHECK((*steps)[0].ms == 3000);
+    CHECK((*steps)[1].kind == ScriptStep::Kind::hold);
+    CHECK((*steps)[1].arg.empty());
+    CHECK((*steps)[1].dx == doctest::Approx(6));
+    CHECK((*steps)[1].dy == doctest::Approx(7.5));
+    CHECK((*steps)[1].ms == 3300);
+    CHECK_FALSE(parse_script("hold at 6 3300\n").ok());
+    CHECK_FALSE(parse_script("hold at 6 6 -1\n").ok());
+}

@@ -120,3 +120,19 @@ TEST_CASE("fast typing: ten taps queued at once are ten clicks, none lost or dou
     CHECK(clicks == 10);
     CHECK_FALSE(in.has_pending());
 }
+
+TEST_CASE("a held finger remembers when it went down, for long holds") {
+    Frames f;
+    TouchInput in;
+    in.handle(finger(SDL_FINGERDOWN, 10, 10), 800, 600);
+    f.frame(in, 5.0);
+    CHECK(in.gesture().pressed);
+    CHECK(in.gesture().pressed_s == doctest::Approx(5.0));
+    f.frame(in, 8.2);  // still held three seconds later: the start is unchanged
+    CHECK(in.gesture().pressed);
+    CHECK(in.gesture().pressed_s == doctest::Approx(5.0));
+    CHECK_FALSE(in.gesture().dragging);
+    in.handle(finger(SDL_FINGERUP, 10, 10), 800, 600);
+    f.frame(in, 8.3);
+    CHECK_FALSE(in.gesture().pressed);
+}
