@@ -28,6 +28,7 @@
 #include "kiosk/ui.h"
 #include "platform/fonts.h"
 #include "platform/input.h"
+#include "platform/log.h"
 #include "platform/pacing.h"
 #include "platform/service.h"
 #include "platform/paths.h"
@@ -53,8 +54,6 @@ constexpr const char* kUiIcons[] = {
 };
 
 enum class ScreenId { home, catalog, ngo, propose, receipt, track, councils, volunteer };
-
-void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
 
 long rss_kib() {
     long pages = 0, resident = 0;
@@ -88,7 +87,7 @@ Status seed_if_empty(store::CatalogStore& store, const std::string& seed_path) {
     if (!catalog) return Error{path + ": " + catalog.error()};
     auto counts = store.replace_catalog(*catalog);
     if (!counts) return Error{counts.error()};
-    log_line("info", "catalogue seeded from " + path + ": " + std::to_string(counts->ngos) + " organisations");
+    platform::log::info("catalogue seeded from " + path + ": " + std::to_string(counts->ngos) + " organisations");
     return ok_status();
 }
 
@@ -261,6 +260,9 @@ Status App::start() {
     auto cfg = load_config(opt_.config_path);
     if (!cfg) return Error{cfg.error()};
     cfg_ = *cfg;
+    // Which settings are in force is the first thing an operator asks of a misbehaving kiosk.
+    platform::log::info(std::string("kiosk ") + AUL_VERSION + " starting with data in " + opt_.data_dir + ", settings " +
+                        (cfg_.source.empty() ? "defaults (" + opt_.config_path + " absent)" : "from " + cfg_.source));
     lang_ = cfg_.language;
     if (!opt_.lang.empty() && !core::parse_lang(opt_.lang, lang_)) return Error{"--lang takes kk, ru or en"};
     start_lang_ = lang_;
@@ -280,10 +282,10 @@ Status App::start() {
     auto db = store::open_kiosk_db(db_path, &report);
     if (!db) return Error{db.error()};
     if (!report.damaged_copy.empty())
-        log_line("error", "the database failed its check; the damaged file was kept at " + report.damaged_copy +
+        platform::log::error("the database failed its check; the damaged file was kept at " + report.damaged_copy +
                               " and a fresh one was created");
     store_.emplace(std::move(*db));
-    if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) log_line("error", s.error());
+    if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) platform::log::error(s.error());
     if (auto c = store_->categories()) categories_ = std::move(*c);
     if (auto r = store_->regions()) regions_ = std::move(*r);
     if (auto n = store_->ngo_count()) ngo_count_ = *n;
@@ -294,7 +296,7 @@ Status App::start() {
     if (!filing) return Error{filing.error()};
     filing_.emplace(std::move(*filing));
     if (!cfg_.code.empty())
-        if (auto s = filing_->set_kiosk_code(cfg_.code); !s) log_line("error", s.error());
+        if (auto s = filing_->set_kiosk_code(cfg_.code); !s) platform::log::error(s.error());
     if (auto c = store_->councils_for(cfg_.region, cfg_.district)) local_councils_ = std::move(*c);
 
     auto worker_db = store::open_kiosk_db_connection(db_path);
@@ -515,7 +517,7 @@ void App::draw_frame(double now, float dt) {
     window_.render();
     if (!pending_shot_.empty()) {
         if (auto s = window_.write_png(pending_shot_); !s) {
-            log_line("error", s.error());
+            platform::log::error(s.error());
             shot_failed_ = true;
         }
         pending_shot_.clear();
@@ -627,7 +629,7 @@ void App::apply(const Intent& i) {
         case K::open_volunteer: {
             auto rows = store_->opportunities(cfg_.region, i.text);
             opportunities_ = rows ? std::move(*rows) : std::vector<store::CatalogStore::OpportunityRow>{};
-            if (!rows) log_line("error", "opportunities: " + rows.error());
+            if (!rows) platform::log::error("opportunities: " + rows.error());
             volunteer_mode_ = VolunteerView::Mode::list;
             focused_field_.clear();
             if (i.text.empty()) stack_.assign({ScreenId::home, ScreenId::volunteer});
@@ -677,7 +679,7 @@ void App::apply(const Intent& i) {
             track_found_.reset();
             auto found = filing_->find(core::normalize_tracking_input(track_text_));
             if (!found) {
-                log_line("error", "tracking lookup failed: " + found.error());
+                platform::log::error("tracking lookup failed: " + found.error());
                 track_error_ = tr_.get(lang_, "track.error");
             } else if (found->has_value()) {
                 track_found_ = std::move(**found);
@@ -811,11 +813,11 @@ void App::propose_submit() {
     auto filed = filing_->file_proposal(accepted, ms.count());
     if (!filed) {
         // Nothing personal goes to the log: only the store's reason.
-        log_line("error", "a proposal could not be saved: " + filed.error());
+        platform::log::error("a proposal could not be saved: " + filed.error());
         submit_error_ = core::format_text(tr_.get(lang_, "propose.save_failed"), "reason", filed.error());
         return;
     }
-    log_line("info", "proposal " + filed->tracking_code + " saved");
+    platform::log::info("proposal " + filed->tracking_code + " saved");
     receipt_code_ = filed->tracking_code;
     draft_ = core::ProposalDraft{};
     problems_.clear();
@@ -879,7 +881,7 @@ void App::take_search_result() {
     results_ = std::move(r->rowids);
     more_results_ = r->more;
     search_error_ = r->error.empty() ? "" : tr_.get(lang_, "ngos.error");
-    if (!r->error.empty()) log_line("error", "search failed: " + r->error);
+    if (!r->error.empty()) platform::log::error("search failed: " + r->error);
     searching_ = false;
     summaries_.clear();
     scroll_to_top_ = true;
@@ -924,7 +926,7 @@ void App::check_idle(double now) {
         return;
     }
     if (now >= reset_at) {
-        log_line("info", "idle: the session was reset for the next resident");
+        platform::log::info("idle: the session was reset for the next resident");
         reset_session();
     } else if (now >= idle_at) {
         if (!idle_prompt_) idle_prompt_ = true;
@@ -976,18 +978,18 @@ void App::volunteer_signup() {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
     auto saved = filing_->file_signup(accepted, ms.count());
     if (!saved) {
-        log_line("error", "a volunteer sign-up could not be saved: " + saved.error());
+        platform::log::error("a volunteer sign-up could not be saved: " + saved.error());
         signup_error_ = core::format_text(tr_.get(lang_, "propose.save_failed"), "reason", saved.error());
         return;
     }
-    log_line("info", "volunteer sign-up " + *saved + " saved");
+    platform::log::info("volunteer sign-up " + *saved + " saved");
     signup_ = core::SignupDraft{};
     volunteer_mode_ = VolunteerView::Mode::thanks;
 }
 
 int App::run() {
     if (auto s = start(); !s) {
-        log_line("error", s.error());
+        platform::log::error(s.error());
         return 2;
     }
     pacer_.request_frames();
@@ -1032,7 +1034,7 @@ int App::run() {
         }
         if (fonts_dirty_) {
             fonts_dirty_ = false;
-            if (auto s = build_fonts(); !s) log_line("error", s.error());
+            if (auto s = build_fonts(); !s) platform::log::error(s.error());
             window_.reload_fonts();
             pacer_.request_frames();
         }
@@ -1048,8 +1050,8 @@ int App::run() {
         if (script_) {
             auto state = script_->advance(*this, now);
             if (state == ScriptPlayer::State::failed || shot_failed_) {
-                std::fprintf(stderr, "kiosk: script %s failed at %s\n", opt_.script.c_str(),
-                             shot_failed_ ? "a shot: the screenshot could not be written" : script_->failure().c_str());
+                platform::log::error("script " + opt_.script + " failed at " +
+                                     (shot_failed_ ? "a shot: the screenshot could not be written" : script_->failure()));
                 return 1;
             }
             if (state == ScriptPlayer::State::passed) {
@@ -1078,7 +1080,7 @@ int App::finish_screenshot() {
     draw_frame(std::chrono::duration<double>(Clock::now() - started_).count(), 1.0f / 60);
     if (shot_failed_) return 1;
     if (std::string defects = visible_defects(); !defects.empty()) {
-        log_line("error", defects);
+        platform::log::error(defects);
         return 1;
     }
     std::printf("screenshot %s written\n", opt_.screenshot.c_str());
