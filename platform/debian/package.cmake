@@ -67,10 +67,11 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME aul)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
-# Beyond the linked libraries: the fonts and the GL drivers the kiosk opens at run time
-# (SDL loads EGL itself on the console), adduser for the postinst.
+# Beyond the linked libraries: the fonts and the GL libraries and drivers the kiosk opens
+# at run time (SDL loads EGL itself; ImGui's GL loader opens libGL.so.1), adduser for the
+# postinst.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, fonts-noto-core, fonts-font-awesome, libegl1, libgl1-mesa-dri")
+    "adduser, fonts-noto-core, fonts-font-awesome, libegl1, libgl1, libgl1-mesa-dri")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "cage")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${AUL_DEB_SOURCE}/conffiles;${AUL_DEB_SOURCE}/postinst;${AUL_DEB_SOURCE}/prerm;${AUL_DEB_SOURCE}/postrm")

@@ -52,7 +52,7 @@ field() { dpkg-deb --field "$1" "$2"; }
 [ "$(field "$kiosk_deb" Package)" = aul ] && [ "$(field "$kiosk_deb" Version)" = "$version" ] \
   && [ "$(field "$kiosk_deb" Architecture)" = "$arch" ] || fail "control: $(dpkg-deb --field "$kiosk_deb")"
 depends=$(field "$kiosk_deb" Depends)
-for need in adduser fonts-noto-core fonts-font-awesome libegl1 libgl1-mesa-dri \
+for need in adduser fonts-noto-core fonts-font-awesome libegl1 libgl1 libgl1-mesa-dri \
             libsdl2-2.0-0 libsqlite3-0 libcurl4 libsodium23 libsystemd0 libfreetype6; do
   grep -qE "(^|, )$need( |,|$)" <<< "$depends" || fail "aul does not depend on $need: $depends"
 done
