@@ -7,8 +7,9 @@
 # installed units, that nothing is enabled until the operator says so, that an edited
 # conffile and the operator's enablement survive a reinstall, and remove and purge.
 #   install-check.sh DEB...   (aul and aul-national-api, as `make package` lists them)
-# Needs root and the network (the Debian mirror). The bare Debian is cached beside the
-# packages (bookworm-base.tar), so later runs skip debootstrap.
+# Needs root and the network (the Debian mirror, AUL_DEBIAN_MIRROR to use another). The
+# bare Debian is cached beside the packages (bookworm-base.tar), so later runs skip
+# debootstrap. AUL_KEEP_ROOT=1 keeps the chroot for a look after a failure.
 set -euo pipefail
 kiosk_deb=""; server_deb=""
 for deb in "$@"; do
@@ -111,13 +112,18 @@ wants="$root/etc/systemd/system/multi-user.target.wants"
 [ ! -e "$wants/aul-kiosk.service" ] && [ ! -e "$wants/aul-kiosk-sync.service" ] || fail "a unit was enabled by the install"
 ok "systemd-analyze verify passes the installed units; nothing is enabled until the operator says so"
 
-# An operator's settings and enablement survive reinstalling (what an update does).
+# An update as the README describes it, over an operator's settings and enabled units:
+# the same files under a higher version stand in for the next release.
 sed -i 's/^code =$/code = KZ24/' "$root/etc/aul/kiosk.conf"
 in_root systemctl enable aul-kiosk.service aul-kiosk-sync.service >/dev/null 2>&1
-in_root dpkg -i "$kiosk_pkg" >"$root/tmp/dpkg.log" 2>&1 || fail "reinstall: $(cat "$root/tmp/dpkg.log")"
+dpkg-deb -R "$kiosk_deb" "$root/tmp/next"
+sed -i "s/^Version: .*/Version: $version+next/" "$root/tmp/next/DEBIAN/control"
+dpkg-deb -b --root-owner-group "$root/tmp/next" "$root/tmp/aul-next.deb" >/dev/null
+in_root dpkg -i /tmp/aul-next.deb >"$root/tmp/dpkg.log" 2>&1 || fail "update: $(cat "$root/tmp/dpkg.log")"
+[ "$(in_root dpkg-query -W -f='${Version}' aul)" = "$version+next" ] || fail "the update did not install"
 grep -q "^code = KZ24$" "$root/etc/aul/kiosk.conf" || fail "the edited kiosk.conf was replaced"
-[ -L "$wants/aul-kiosk.service" ] && [ -L "$wants/aul-kiosk-sync.service" ] || fail "reinstall lost the enablement"
-ok "reinstalling keeps the edited /etc/aul/kiosk.conf and the enabled units"
+[ -L "$wants/aul-kiosk.service" ] && [ -L "$wants/aul-kiosk-sync.service" ] || fail "the update lost the enablement"
+ok "an update keeps the edited /etc/aul/kiosk.conf and the enabled units"
 
 in_root dpkg -r aul >"$root/tmp/dpkg.log" 2>&1 || fail "dpkg -r: $(cat "$root/tmp/dpkg.log")"
 [ ! -e "$root/usr/bin/kiosk" ] && [ ! -e "$root/lib/systemd/system/aul-kiosk.service" ] && [ -f "$root/etc/aul/kiosk.conf" ] \
