@@ -37,6 +37,7 @@ void nap(double seconds, Wake&& wake) {
         if (wake()) return;
     }
 }
+
 // Being offline is a village's normal day: a failed round that will be retried is a
 // warning, one that waits for staff (revoked, not enrolled) an error. A round that moved
 // nothing happens every minute and only matters when debugging.
