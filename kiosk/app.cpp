@@ -29,6 +29,7 @@
 #include "kiosk/ui.h"
 #include "platform/fonts.h"
 #include "platform/input.h"
+#include "platform/log.h"
 #include "platform/pacing.h"
 #include "platform/service.h"
 #include "platform/paths.h"
@@ -62,8 +63,6 @@ std::int64_t wall_ms() {
         .count();
 }
 
-void log_line(const char* level, const std::string& msg) { std::fprintf(stderr, "kiosk: %s: %s\n", level, msg.c_str()); }
-
 long rss_kib() {
     long pages = 0, resident = 0;
     if (FILE* f = std::fopen("/proc/self/statm", "r")) {
@@ -96,7 +95,7 @@ Status seed_if_empty(store::CatalogStore& store, const std::string& seed_path) {
     if (!catalog) return Error{path + ": " + catalog.error()};
     auto counts = store.replace_catalog(*catalog);
     if (!counts) return Error{counts.error()};
-    log_line("info", "catalogue seeded from " + path + ": " + std::to_string(counts->ngos) + " organisations");
+    platform::log::info("catalogue seeded from " + path + ": " + std::to_string(counts->ngos) + " organisations");
     return ok_status();
 }
 
@@ -283,6 +282,9 @@ Status App::start() {
     auto cfg = load_config(opt_.config_path);
     if (!cfg) return Error{cfg.error()};
     cfg_ = *cfg;
+    // Which settings are in force is the first thing an operator asks of a misbehaving kiosk.
+    platform::log::info(std::string("kiosk ") + AUL_VERSION + " starting with data in " + opt_.data_dir + ", settings " +
+                        (cfg_.source.empty() ? "defaults (" + opt_.config_path + " absent)" : "from " + cfg_.source));
     lang_ = cfg_.language;
     if (!opt_.lang.empty() && !core::parse_lang(opt_.lang, lang_)) return Error{"--lang takes kk, ru or en"};
     start_lang_ = lang_;
@@ -302,10 +304,10 @@ Status App::start() {
     auto db = store::open_kiosk_db(db_path, &report);
     if (!db) return Error{db.error()};
     if (!report.damaged_copy.empty())
-        log_line("error", "the database failed its check; the damaged file was kept at " + report.damaged_copy +
+        platform::log::error("the database failed its check; the damaged file was kept at " + report.damaged_copy +
                               " and a fresh one was created");
     store_.emplace(std::move(*db));
-    if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) log_line("error", s.error());
+    if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) platform::log::error(s.error());
     if (auto c = store_->categories()) categories_ = std::move(*c);
     if (auto r = store_->regions()) regions_ = std::move(*r);
     if (auto n = store_->ngo_count()) ngo_count_ = *n;
@@ -316,7 +318,7 @@ Status App::start() {
     if (!filing) return Error{filing.error()};
     filing_.emplace(std::move(*filing));
     if (!cfg_.code.empty())
-        if (auto s = filing_->set_kiosk_code(cfg_.code); !s) log_line("error", s.error());
+        if (auto s = filing_->set_kiosk_code(cfg_.code); !s) platform::log::error(s.error());
     StaffDeskConfig desk;
     desk.data_dir = opt_.data_dir;
     desk.usb_roots = cfg_.usb_roots;
@@ -395,7 +397,7 @@ Status App::start() {
 
 void App::load_place() {
     auto saved = store::saved_locality(*filing_);
-    if (!saved) log_line("error", "the saved place could not be read: " + saved.error());
+    if (!saved) platform::log::error("the saved place could not be read: " + saved.error());
     place_ = saved && *saved ? **saved : store::Locality{cfg_.region, cfg_.district, cfg_.settlement};
     for (auto& line : locality_lines_) line.reset();
     local_councils_.clear();
@@ -601,7 +603,7 @@ void App::watch_staff_corner(double now) {
         pacer_.request_frame_at(due);
         return;
     }
-    log_line("info", "staff: PIN pad opened");
+    platform::log::info("staff: PIN pad opened");
     staff_->open_pin_pad(wall_ms());
     swallow_until_release_ = true;
     pacer_.request_frames();
@@ -611,17 +613,17 @@ void App::apply_staff(const Intent& i) {
     using K = Intent::Kind;
     StaffMode before = staff_->mode();
     if (staff_->apply(i, wall_ms())) {
-        log_line("info", "staff: restart asked from the panel");
+        platform::log::info("staff: restart asked from the panel");
         exit_code_ = kRestartExitCode;
         return;
     }
-    if (i.kind == K::staff_action) log_line("info", "staff: " + i.text);
+    if (i.kind == K::staff_action) platform::log::info("staff: " + i.text);
     if (i.kind == K::staff_locality_save && staff_->mode() == StaffMode::panel) {
         load_place();
         focused_field_.clear();
     }
     if (before != StaffMode::closed && !staff_->open()) {
-        log_line("info", "staff: panel left");
+        platform::log::info("staff: panel left");
         focused_field_.clear();
         stack_.assign(1, ScreenId::home);
     }
@@ -689,7 +691,7 @@ void App::draw_frame(double now, float dt) {
     window_.render();
     if (!pending_shot_.empty()) {
         if (auto s = window_.write_png(pending_shot_); !s) {
-            log_line("error", s.error());
+            platform::log::error(s.error());
             shot_failed_ = true;
         }
         pending_shot_.clear();
@@ -814,7 +816,7 @@ void App::apply(const Intent& i) {
         case K::open_volunteer: {
             auto rows = store_->opportunities(place_.region, i.text);
             opportunities_ = rows ? std::move(*rows) : std::vector<store::CatalogStore::OpportunityRow>{};
-            if (!rows) log_line("error", "opportunities: " + rows.error());
+            if (!rows) platform::log::error("opportunities: " + rows.error());
             volunteer_mode_ = VolunteerView::Mode::list;
             focused_field_.clear();
             if (i.text.empty()) stack_.assign({ScreenId::home, ScreenId::volunteer});
@@ -864,7 +866,7 @@ void App::apply(const Intent& i) {
             track_found_.reset();
             auto found = filing_->find(core::normalize_tracking_input(track_text_));
             if (!found) {
-                log_line("error", "tracking lookup failed: " + found.error());
+                platform::log::error("tracking lookup failed: " + found.error());
                 track_error_ = tr_.get(lang_, "track.error");
             } else if (found->has_value()) {
                 track_found_ = std::move(**found);
@@ -1000,11 +1002,11 @@ void App::propose_submit() {
     auto filed = filing_->file_proposal(accepted, ms.count());
     if (!filed) {
         // Nothing personal goes to the log: only the store's reason.
-        log_line("error", "a proposal could not be saved: " + filed.error());
+        platform::log::error("a proposal could not be saved: " + filed.error());
         submit_error_ = core::format_text(tr_.get(lang_, "propose.save_failed"), "reason", filed.error());
         return;
     }
-    log_line("info", "proposal " + filed->tracking_code + " saved");
+    platform::log::info("proposal " + filed->tracking_code + " saved");
     receipt_code_ = filed->tracking_code;
     draft_ = core::ProposalDraft{};
     problems_.clear();
@@ -1068,7 +1070,7 @@ void App::take_search_result() {
     results_ = std::move(r->rowids);
     more_results_ = r->more;
     search_error_ = r->error.empty() ? "" : tr_.get(lang_, "ngos.error");
-    if (!r->error.empty()) log_line("error", "search failed: " + r->error);
+    if (!r->error.empty()) platform::log::error("search failed: " + r->error);
     searching_ = false;
     summaries_.clear();
     scroll_to_top_ = true;
@@ -1113,7 +1115,7 @@ void App::check_idle(double now) {
         return;
     }
     if (now >= reset_at) {
-        log_line("info", "idle: the session was reset for the next resident");
+        platform::log::info("idle: the session was reset for the next resident");
         reset_session();
     } else if (now >= idle_at) {
         if (!idle_prompt_) idle_prompt_ = true;
@@ -1125,7 +1127,7 @@ void App::check_idle(double now) {
 
 void App::reset_session() {
     idle_prompt_ = false;
-    if (staff_->open()) log_line("info", "staff: panel closed after being left untouched");
+    if (staff_->open()) platform::log::info("staff: panel closed after being left untouched");
     staff_->close();
     stack_.assign(1, ScreenId::home);
     draft_ = core::ProposalDraft{};
@@ -1167,18 +1169,18 @@ void App::volunteer_signup() {
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
     auto saved = filing_->file_signup(accepted, ms.count());
     if (!saved) {
-        log_line("error", "a volunteer sign-up could not be saved: " + saved.error());
+        platform::log::error("a volunteer sign-up could not be saved: " + saved.error());
         signup_error_ = core::format_text(tr_.get(lang_, "propose.save_failed"), "reason", saved.error());
         return;
     }
-    log_line("info", "volunteer sign-up " + *saved + " saved");
+    platform::log::info("volunteer sign-up " + *saved + " saved");
     signup_ = core::SignupDraft{};
     volunteer_mode_ = VolunteerView::Mode::thanks;
 }
 
 int App::run() {
     if (auto s = start(); !s) {
-        log_line("error", s.error());
+        platform::log::error(s.error());
         return 2;
     }
     pacer_.request_frames();
@@ -1228,7 +1230,7 @@ int App::run() {
         }
         if (fonts_dirty_) {
             fonts_dirty_ = false;
-            if (auto s = build_fonts(); !s) log_line("error", s.error());
+            if (auto s = build_fonts(); !s) platform::log::error(s.error());
             window_.reload_fonts();
             pacer_.request_frames();
         }
@@ -1245,8 +1247,8 @@ int App::run() {
         if (script_) {
             auto state = script_->advance(*this, now);
             if (state == ScriptPlayer::State::failed || shot_failed_) {
-                std::fprintf(stderr, "kiosk: script %s failed at %s\n", opt_.script.c_str(),
-                             shot_failed_ ? "a shot: the screenshot could not be written" : script_->failure().c_str());
+                platform::log::error("script " + opt_.script + " failed at " +
+                                     (shot_failed_ ? "a shot: the screenshot could not be written" : script_->failure()));
                 return 1;
             }
             if (state == ScriptPlayer::State::passed) {
@@ -1275,7 +1277,7 @@ int App::finish_screenshot() {
     draw_frame(std::chrono::duration<double>(Clock::now() - started_).count(), 1.0f / 60);
     if (shot_failed_) return 1;
     if (std::string defects = visible_defects(); !defects.empty()) {
-        log_line("error", defects);
+        platform::log::error(defects);
         return 1;
     }
     std::printf("screenshot %s written\n", opt_.screenshot.c_str());

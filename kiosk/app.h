@@ -3,11 +3,13 @@
 #pragma once
 #include <string>
 
+#include "kiosk/config.h"
+
 namespace aul::kiosk {
 
 struct KioskOptions {
     std::string data_dir;          // --data DIR: holds kiosk.db (required)
-    std::string config_path = "/etc/aul/kiosk.conf";  // --config FILE
+    std::string config_path = kDefaultConfigPath;  // --config FILE; an absent file means defaults
     bool fullscreen = true;        // --windowed WxH turns it off
     int width = 1280, height = 800;
     std::string lang;              // --lang kk|ru|en: start language (else from config)

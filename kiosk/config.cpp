@@ -1,7 +1,9 @@
 #include "kiosk/config.h"
 
 #include <ini.h>
+#include <sys/stat.h>
 
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -13,6 +15,15 @@ struct Parse {
     KioskConfig cfg;
     std::string error;
 };
+
+// Whole seconds within [lo, hi]; a typo such as "90s" is refused, not read as 90.
+bool parse_seconds(const char* v, int lo, int hi, int& out) {
+    char* end = nullptr;
+    long n = std::strtol(v, &end, 10);
+    if (end == v || *end != '\0' || n < lo || n > hi) return false;
+    out = static_cast<int>(n);
+    return true;
+}
 
 bool parse_bool(const char* v, bool& out) {
     if (!std::strcmp(v, "true") || !std::strcmp(v, "yes") || !std::strcmp(v, "1")) return out = true, true;
@@ -53,11 +64,12 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
         p.cfg.district = value;
     } else if (key == "locality.settlement") {
         p.cfg.settlement = value;
-    } else if (key == "privacy.idle_seconds" || key == "privacy.idle_prompt_seconds") {
-        char* end = nullptr;
-        long v = std::strtol(value, &end, 10);
-        ok = end && *end == '\0' && v >= 1 && v <= 3600;
-        (key == "privacy.idle_seconds" ? p.cfg.idle_seconds : p.cfg.idle_prompt_seconds) = static_cast<int>(v);
+    } else if (key == "privacy.idle_seconds") {
+        ok = parse_seconds(value, 1, 3600, p.cfg.idle_seconds);
+    } else if (key == "privacy.idle_prompt_seconds") {
+        ok = parse_seconds(value, 1, 3600, p.cfg.idle_prompt_seconds);
+    } else if (key == "sync.timeout") {
+        ok = parse_seconds(value, 1, 600, p.cfg.sync_timeout_seconds);
     } else {
         // Unknown keys are kept quiet on purpose: newer config files must not stop older kiosks.
         return 1;
@@ -68,8 +80,13 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
 }  // namespace
 
 Result<KioskConfig> load_config(const std::string& path) {
-    if (path.empty() || !std::ifstream(path).good()) return KioskConfig{};
+    // Absent means defaults; present but unreadable is a mistake to report, not to hide
+    // behind defaults (a kiosk would silently forget its code and place).
+    struct stat st {};
+    if (path.empty() || (::stat(path.c_str(), &st) != 0 && errno == ENOENT)) return KioskConfig{};
+    if (!std::ifstream(path).good()) return Error{"config " + path + ": cannot be read: " + std::strerror(errno)};
     Parse p;
+    p.cfg.source = path;
     int rc = ini_parse(path.c_str(), on_entry, &p);
     if (rc != 0) {
         std::string where = rc > 0 ? " at line " + std::to_string(rc) : "";

@@ -1,5 +1,5 @@
-// /etc/aul/kiosk.conf (INI). Every key, its default and meaning are listed in the README
-// and in assets/config/kiosk.conf.example.
+// /etc/aul/kiosk.conf (INI), read by the kiosk and by kiosk-sync ([sync]). Every key, its
+// default and meaning are listed in the README and in assets/config/kiosk.conf.example.
 #pragma once
 #include <string>
 #include <vector>
@@ -28,7 +28,13 @@ struct KioskConfig {
     int idle_prompt_seconds = 20; // then back home with every form cleared
     // [staff]
     std::vector<std::string> usb_roots{"/media", "/run/media"};  // where USB sticks get mounted
+    // [sync], read by kiosk-sync
+    int sync_timeout_seconds = 60;  // one request to the national server may take this long
+
+    std::string source;           // the file these came from; empty when it is absent (defaults)
 };
+
+constexpr const char* kDefaultConfigPath = "/etc/aul/kiosk.conf";
 
 // Reads the file; a missing file gives the defaults, a malformed one a clear error naming
 // the line.

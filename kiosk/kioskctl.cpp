@@ -22,11 +22,18 @@
 //                                      items stay queued for the next online sync
 //   kioskctl --data DIR signing-key     print the public key that checks this kiosk's
 //                                      bundles (made now if the kiosk has none)
+//   kioskctl --version
+// Run as root (sudo), it works as the owner of the data folder (user aul on a board), so
+// files it creates stay usable by the services.
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
+#include <grp.h>
 #include <sodium.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -47,7 +54,8 @@
 namespace {
 
 int usage() {
-    std::fputs("usage: kioskctl --data DIR status [--json]\n"
+    std::fputs("usage: kioskctl --version\n"
+               "       kioskctl --data DIR status [--json]\n"
                "       kioskctl --data DIR doctor\n"
                "       kioskctl --data DIR proposals\n"
                "       kioskctl --data DIR import-catalog FILE\n"
@@ -68,6 +76,16 @@ int usage() {
 int fail(const std::string& why) {
     std::fprintf(stderr, "kioskctl: %s\n", why.c_str());
     return 1;
+}
+
+// The services run as the data folder's owner; a database, lock or token that root created
+// there would lock them out (SQLite cannot write a root-owned kiosk.db as aul). So root
+// becomes that owner before touching anything. False when it cannot.
+bool act_as_owner(const std::string& dir) {
+    struct stat st {};
+    if (::geteuid() != 0 || ::stat(dir.c_str(), &st) != 0 || st.st_uid == 0) return true;
+    gid_t gid = st.st_gid;
+    return ::setgroups(1, &gid) == 0 && ::setgid(st.st_gid) == 0 && ::setuid(st.st_uid) == 0;
 }
 
 std::int64_t now_ms() {
@@ -279,8 +297,13 @@ int signing_key(aul::store::Db db, const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 2 && std::string(argv[1]) == "--version") {
+        std::printf("kioskctl %s\n", AUL_VERSION);
+        return 0;
+    }
     if (argc < 4 || std::string(argv[1]) != "--data") return usage();
     std::string dir = argv[2], command = argv[3];
+    if (!act_as_owner(dir)) return fail("cannot act as the owner of " + dir + ": " + std::strerror(errno));
     if (command == "status") return status(dir, argc == 5 && std::string(argv[4]) == "--json");
     if (command == "doctor" && argc == 4) return doctor(dir);
     if ((command == "set-pin" && argc == 4) || (command == "set-locality" && argc == 7) ||

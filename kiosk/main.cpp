@@ -4,11 +4,12 @@
 #include <string>
 
 #include "kiosk/app.h"
+#include "platform/log.h"
 
 namespace {
 void usage() {
     std::fputs(
-        "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--lang kk|ru|en]\n"
+        "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--lang kk|ru|en] [--log-level LEVEL]\n"
         "             [--screenshot OUT.png --screen home|ngos|ngo|propose|receipt|track|councils|volunteer [--size WxH]]\n"
         "             [--script FILE [--shots DIR]] [--stats-after SECONDS]\n",
         stderr);
@@ -18,6 +19,7 @@ bool parse_size(const char* s, int& w, int& h) { return std::sscanf(s, "%dx%d", 
 }  // namespace
 
 int main(int argc, char** argv) {
+    aul::platform::log::init("kiosk");
     aul::kiosk::KioskOptions o;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
@@ -43,6 +45,9 @@ int main(int argc, char** argv) {
         else if (a == "--script") o.script = next();
         else if (a == "--shots") o.shots_dir = next();
         else if (a == "--stats-after") o.stats_after = std::atof(next());
+        else if (a == "--log-level") {
+            if (!aul::platform::log::set_level_option(next())) return 2;
+        }
         else if (a == "--help" || a == "-h") {
             usage();
             return 0;

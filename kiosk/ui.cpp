@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "platform/log.h"
 
 namespace aul::kiosk {
 
@@ -41,8 +42,7 @@ std::string Ui::glyph(std::string_view icon_name) const {
     if (cp && theme_.fonts.body && !theme_.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)) &&
         std::find(missing_icons_.begin(), missing_icons_.end(), icon_name) == missing_icons_.end()) {
         missing_icons_.emplace_back(icon_name);
-        std::fprintf(stderr, "kiosk: error: icon '%.*s' is not in the font atlas\n", static_cast<int>(icon_name.size()),
-                     icon_name.data());
+        platform::log::error("icon '" + std::string(icon_name) + "' is not in the font atlas");
     }
     return icons_->glyph(icon_name);
 }

@@ -4,8 +4,8 @@
 
 namespace aul::platform {
 
-// $AUL_ASSETS if set; else the source tree's assets/ for a development build; else the
-// installed /usr/share/aul.
+// $AUL_ASSETS if set; else PREFIX/share/aul beside an installed PREFIX/bin program; else
+// the source tree's assets/ for a development build; else /usr/share/aul.
 std::string assets_dir();
 
 // Reads a whole file; false with `error` set when it cannot.

@@ -1,6 +1,7 @@
 // kiosk-sync: the kiosk's only link to the national server. `--once` does one round and
 // prints a JSON summary; without it, it keeps the outbox empty and statuses fresh, and
 // answers the staff's requests (sync now, server check) written into the database.
+// Settings: [sync] of /etc/aul/kiosk.conf (or --config FILE); --timeout wins over it.
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -9,6 +10,8 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/config.h"
+#include "platform/log.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/instance_lock.h"
@@ -36,51 +39,73 @@ void nap(double seconds, Wake&& wake) {
         if (wake()) return;
     }
 }
+
+// Being offline is a village's normal day: a failed round that will be retried is a
+// warning, one that waits for staff (revoked, not enrolled) an error. A round that moved
+// nothing happens every minute and only matters when debugging.
+platform::log::Level round_level(const sync::RoundReport& rep) {
+    using platform::log::Level;
+    if (!rep.error.empty()) return rep.retryable ? Level::warn : Level::error;
+    if (rep.quarantined > 0) return Level::warn;  // the server refused something: staff should look
+    bool moved = rep.pushed || rep.delivered || rep.pulled || rep.catalog_changes;
+    return moved ? Level::info : Level::debug;
+}
+
+int usage() {
+    std::fputs("usage: kiosk-sync --data DIR [--once] [--timeout SECONDS] [--config FILE] [--log-level LEVEL]\n", stderr);
+    return 2;
+}
+
+int fail(const std::string& why) {
+    platform::log::error(why);
+    return 1;
+}
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string dir;
+    platform::log::init("kiosk-sync");
+    std::string dir, config_path = kiosk::kDefaultConfigPath;
     bool once = false;
-    long timeout_s = 60;
+    long timeout_option = 0;  // 0: as the settings say
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--data" && i + 1 < argc) dir = argv[++i];
+        bool has_value = i + 1 < argc;
+        if (a == "--data" && has_value) dir = argv[++i];
         else if (a == "--once") once = true;
-        else if (a == "--timeout" && i + 1 < argc) timeout_s = std::max(1L, std::atol(argv[++i]));
-        else {
-            std::fputs("usage: kiosk-sync --data DIR [--once] [--timeout SECONDS]\n", stderr);
-            return 2;
-        }
+        else if (a == "--timeout" && has_value) timeout_option = std::max(1L, std::atol(argv[++i]));
+        else if (a == "--config" && has_value) config_path = argv[++i];
+        else if (a == "--log-level" && has_value) {
+            if (!platform::log::set_level_option(argv[++i])) return 2;
+        } else return usage();
     }
     if (dir.empty()) {
-        std::fputs("kiosk-sync: --data DIR is required\n", stderr);
+        platform::log::error("--data DIR is required");
+        return usage();
+    }
+    auto cfg = kiosk::load_config(config_path);
+    if (!cfg) {
+        platform::log::error(cfg.error());
         return 2;
     }
+    const long timeout_s = timeout_option > 0 ? timeout_option : cfg->sync_timeout_seconds;
     std::signal(SIGTERM, on_signal);
     std::signal(SIGINT, on_signal);
     sync::KioskPaths paths{dir};
     auto lock = store::InstanceLock::acquire(dir, "kiosk-sync");
-    if (!lock) {
-        std::fprintf(stderr, "kiosk-sync: %s\n", lock.error().c_str());
-        return 1;
-    }
+    if (!lock) return fail(lock.error());
     auto db = store::open_kiosk_db(paths.db());
-    if (!db) {
-        std::fprintf(stderr, "kiosk-sync: %s\n", db.error().c_str());
-        return 1;
-    }
+    if (!db) return fail(db.error());
     auto filing = store::FilingStore::open(std::move(*db));
     auto catalog_db = store::open_kiosk_db_connection(paths.db());
-    if (!filing || !catalog_db) {
-        std::fprintf(stderr, "kiosk-sync: %s\n", (!filing ? filing.error() : catalog_db.error()).c_str());
-        return 1;
-    }
+    if (!filing || !catalog_db) return fail(!filing ? filing.error() : catalog_db.error());
     store::CatalogStore catalog(std::move(*catalog_db));
     if (once) {
         auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, 0, [] { return g_stop != 0; });
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
+    platform::log::info(std::string("kiosk-sync ") + AUL_VERSION + " starting with data in " + dir +
+                        ", request timeout " + std::to_string(timeout_s) + " s");
     platform::ServiceNotifier service;
     service.ready("syncing with the national server");
     // Exponential backoff with full jitter on failure: 5 s doubling to a 10-minute cap.
@@ -98,7 +123,7 @@ int main(int argc, char** argv) {
         auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
         auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count(), [] { return g_stop != 0; });
         if (g_stop) break;
-        std::fprintf(stderr, "kiosk-sync: %s: %s\n", rep.error.empty() ? "info" : "error", rep.json().c_str());
+        platform::log::write(round_level(rep), "round: " + rep.json());
         service.status(rep.error.empty() ? "last round ok, outbox " + std::to_string(rep.outbox) : rep.error);
         service.alive();
         double wait = kStatusEvery;

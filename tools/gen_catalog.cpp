@@ -1455,6 +1455,7 @@ std::string make_bin(SplitMix64& rng, std::unordered_set<std::uint64_t>& issued)
         std::optional<int> check = aul::core::bin_check_digit(std::string_view(bin, 11));
         if (!check) continue;
         bin[11] = static_cast<char>('0' + *check);
+        bin[12] = '\0';  // the check digit took the place of snprintf's terminator
         if (!issued.insert(std::strtoull(bin, nullptr, 10)).second) continue;
         assert(aul::core::is_valid_bin(bin));
         return bin;

@@ -1,6 +1,8 @@
 #!/bin/sh
-# Installs the Debian 12 packages Aul needs to build, test and run. Idempotent: does
-# nothing when everything is present. Run as root (or through sudo).
+# Installs the Debian 12 packages Aul needs to build, test, package and run. Idempotent:
+# does nothing when everything is present. Run as root (or through sudo).
+# file (for cpack's dependency scan) and lintian check the .deb in `make test`;
+# debootstrap makes the fresh Debian that `make package-check` installs it into.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config
@@ -8,7 +10,8 @@ PACKAGES="build-essential cmake pkg-config
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev libqrencode-dev
   libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
-  doctest-dev xvfb xauth"
+  doctest-dev xvfb xauth
+  file lintian debootstrap"
 
 missing=""
 for p in $PACKAGES; do

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "platform/log.h"
 #include "sync/files.h"
 #include "sync/protocol.h"
 #include "sync/server/bundle_import.h"
@@ -28,6 +29,7 @@ std::int64_t now_ms() {
 
 int usage() {
     std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"
+               "                    [--log-level error|warn|info|debug]   (debug: one line a request)\n"
                "       national-api --data DIR enrollment-code\n"
                "       national-api --data DIR proposals --json\n"
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
@@ -44,7 +46,7 @@ int usage() {
 }
 
 int fail(const std::string& why) {
-    std::fprintf(stderr, "national-api: %s\n", why.c_str());
+    platform::log::error(why);
     return 1;
 }
 
@@ -216,7 +218,14 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         if (res.body.empty()) res.set_content(encode_error("no such endpoint", false), "application/json");
     });
-    std::fprintf(stderr, "national-api: serving https://%s:%d\n", host.c_str(), port);
+    // Method, path and status only: bodies carry proposals and sealed contacts.
+    if (platform::log::enabled(platform::log::Level::debug)) {
+        server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+            platform::log::debug(req.method + " " + req.path + " " + std::to_string(res.status) + " from " +
+                                 req.remote_addr);
+        });
+    }
+    platform::log::info("serving https://" + host + ":" + std::to_string(port));
     if (!server.listen(host.c_str(), port)) return fail("cannot listen on " + listen + " (in use, or no permission)");
     return 0;
 }
@@ -243,16 +252,18 @@ int import_bundle_file(ServerStore& store, const std::string& path) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    platform::log::init("national-api");
     std::signal(SIGPIPE, SIG_IGN);
     if (argc < 4 || std::string(argv[1]) != "--data") return usage();
-    auto store = ServerStore::open(argv[2]);
-    if (!store) return fail(store.error());
-    std::string cmd = argv[3];
     auto opt = [&](const char* name) -> std::string {
         for (int i = 4; i + 1 < argc; ++i)
             if (name == std::string(argv[i])) return argv[i + 1];
         return {};
     };
+    if (std::string level = opt("--log-level"); !level.empty() && !platform::log::set_level_option(level)) return 2;
+    auto store = ServerStore::open(argv[2]);
+    if (!store) return fail(store.error());
+    std::string cmd = argv[3];
     if (cmd == "serve") {
         std::string listen = opt("--listen"), cert = opt("--cert"), key = opt("--key");
         if (listen.empty() || cert.empty() || key.empty()) return usage();
