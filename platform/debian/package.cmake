@@ -43,6 +43,7 @@ install(FILES ${AUL_ASSETS_DIR}/config/kiosk.conf.example DESTINATION /etc/aul R
 install(FILES ${CMAKE_SOURCE_DIR}/platform/systemd/aul-kiosk.service ${CMAKE_SOURCE_DIR}/platform/systemd/aul-kiosk-sync.service
         DESTINATION /lib/systemd/system COMPONENT kiosk)
 install(FILES ${AUL_ASSETS_DIR}/demo/FORMAT.md DESTINATION share/doc/aul RENAME catalogue-format.md COMPONENT kiosk)
+install(FILES ${CMAKE_SOURCE_DIR}/platform/udev/90-aul-usb.rules DESTINATION /lib/udev/rules.d COMPONENT kiosk)
 aul_package_docs(kiosk aul)
 
 # --- aul-national-api: the national office's server

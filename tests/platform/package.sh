@@ -39,6 +39,7 @@ mapfile -t kiosk_files < <(
   prog kiosk; prog kiosk-sync; prog kioskctl
   data etc/aul/kiosk.conf
   data lib/systemd/system/aul-kiosk.service; data lib/systemd/system/aul-kiosk-sync.service
+  data lib/udev/rules.d/90-aul-usb.rules
   for l in en kk ru; do data "usr/share/aul/i18n/$l.json"; done
   data usr/share/aul/demo/catalog.json; data usr/share/aul/kiosk.conf.example
   data usr/share/doc/aul/catalogue-format.md
