@@ -560,7 +560,8 @@ Intent App::draw_staff_page() {
     if (!m.key.empty()) v.message = core::format_text(tr_.get(lang_, m.key), "detail", m.detail);
     for (const auto& [name, value] : m.fields) v.message = core::format_text(v.message, name, value);
     v.message_is_problem = !m.ok;
-    v.busy = staff_->waiting();
+    v.busy = staff_->busy();
+    v.self_testing = staff_->self_test_running();
     v.checks = &staff_->checks();
     v.when = [this](std::int64_t ms) { return when(ms); };
     return draw_staff_panel(ui_, v);

@@ -75,6 +75,8 @@ public:
     const store::KioskStatus* status() const { return status_ ? &*status_ : nullptr; }
     const std::vector<store::Check>& checks() const { return checks_; }
     bool self_test_running() const { return self_test_.running() || server_check_stamp_ > 0; }
+    // A self-test, an export or a new PIN is under way: the other actions wait for it.
+    bool busy() const { return self_test_running() || export_.running() || hashing_.running(); }
     const StaffMessage& action_message() const { return action_; }
     bool sync_waiting() const { return sync_stamp_ > 0; }
     // The locality being edited.

@@ -159,7 +159,8 @@ struct StaffPanelView {
     std::string version;
     std::string message;                         // what the last action did, translated
     bool message_is_problem = false;
-    bool busy = false;                           // an action is running
+    bool busy = false;                           // an action is running: the others wait
+    bool self_testing = false;                   // the self-test is still checking
     const std::vector<store::Check>* checks = nullptr;  // self-test results so far
     // Time stamps (ms since 1970) as staff read them: local date and time, or "never".
     std::function<std::string(std::int64_t)> when;

@@ -92,7 +92,7 @@ void checks_card(Ui& ui, const StaffPanelView& v, float width) {
                 c.ok ? ui.pal().badge_volunteers : ui.pal().badge_partners, inner);
         ui.text(c.detail, TextFace::small, ui.pal().text_muted, inner);
     }
-    if (v.busy) ui.text(ui.glyph("clock-o") + "  " + w("staff.self_test.running"), TextFace::small, ui.pal().text_muted, inner);
+    if (v.self_testing) ui.text(ui.glyph("clock-o") + "  " + w("staff.self_test.running"), TextFace::small, ui.pal().text_muted, inner);
     ui.end_card();
 }
 

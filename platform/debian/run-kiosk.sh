@@ -27,6 +27,8 @@ if [ ! -f "$data/device-token" ]; then
   code=$("$bin/national-api" --data "$national" enrollment-code | tail -n 1)
   "$bin/kioskctl" --data "$data" enroll "https://localhost:$port" "$code" --ca "$data/certs/ca.pem"
   "$bin/kiosk-sync" --data "$data" --once >/dev/null || true
+  # The staff panel's PIN for the demo (on a board the installer chooses one).
+  echo 482615 | "$bin/kioskctl" --data "$data" set-pin >/dev/null
 fi
 "$bin/kiosk-sync" --data "$data" 2>>"$data/kiosk-sync.log" &
 sync_pid=$!
@@ -36,5 +38,12 @@ demo: national server https://localhost:$port (data in $national), kiosk-sync ru
         $bin/national-api --data $national proposals --json
         $bin/national-api --data $national set-status KZ24222223X in_review --answer "..."
       and follow it on the kiosk's Track screen.
+      Staff panel: hold the top-left corner of the home screen 3 s, PIN 482615.
 TXT
-"$bin/kiosk" --data "$data" --config assets/config/demo.conf "$@"
+# Exit code 75: staff asked for a restart from the panel (systemd does this on a board).
+rc=75
+while [ "$rc" = 75 ]; do
+  rc=0
+  "$bin/kiosk" --data "$data" --config assets/config/demo.conf "$@" || rc=$?
+done
+exit "$rc"

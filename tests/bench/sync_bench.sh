@@ -1,7 +1,8 @@
 #!/bin/bash
 # Sync figures over real TLS on loopback: the initial 20 000-NGO catalogue and a delta of
 # 10 changes (bytes on the wire beside the JSON, requests, time), 1000 queued proposals
-# pushed, and the server under 100 simulated kiosks. JSON lines on standard output.
+# pushed, the same carried on USB (export, import, the online sync after), the staff PIN's
+# hashing, and the server under 100 simulated kiosks. JSON lines on standard output.
 #   sync_bench.sh BIN_DIR
 name=syncbench
 bin="$1"
@@ -40,5 +41,33 @@ done
 figure sync.push_1000.time.median "$(cut -d' ' -f1 "$work/push" | median)" ms
 figure sync.push_1000.requests "$(cut -d' ' -f2 "$work/push" | median)" requests
 figure sync.push_1000.delivered "$(cut -d' ' -f3 "$work/push" | median)" proposals
+
+# USB hand-carry: 1 000 queued proposals (100 of them named, contact sealed) exported to a
+# bundle and imported at the office; then the kiosk's online sync of the same items, which
+# the server answers as duplicates. Baseline in the same run: the online push above.
+for i in 1 2 3; do
+  enrol "$work/u$i"
+  "$bin/kiosk-sync" --data "$work/u$i" --once >/dev/null
+  "$bin/file_proposals" --data "$work/u$i" --count 900 >/dev/null
+  "$bin/file_proposals" --data "$work/u$i" --count 100 --named >/dev/null
+  t0=$(now_ms); "$bin/kioskctl" --data "$work/u$i" export "$work/u$i.bundle" >/dev/null; t1=$(now_ms)
+  "$bin/national-api" --data "$work/server" import-bundle "$work/u$i.bundle" >/dev/null; t2=$(now_ms)
+  out=$("$bin/kiosk-sync" --data "$work/u$i" --once); t3=$(now_ms)
+  echo "$((t1 - t0)) $((t2 - t1)) $((t3 - t2)) $(stat -c %s "$work/u$i.bundle")" >> "$work/usb"
+done
+figure usb.export_1000.time.median "$(cut -d' ' -f1 "$work/usb" | median)" ms
+figure usb.export_1000.bundle_bytes "$(cut -d' ' -f4 "$work/usb" | median)" bytes
+figure usb.import_1000.time.median "$(cut -d' ' -f2 "$work/usb" | median)" ms
+figure usb.online_after_import_1000.time.median "$(cut -d' ' -f3 "$work/usb" | median)" ms
+
+# The staff PIN: kioskctl set-pin (Argon2id, interactive limits) against kioskctl status
+# (the same process start and database open) in the same run.
+for i in 1 2 3 4 5; do
+  t0=$(now_ms); echo 482615 | "$bin/kioskctl" --data "$work/u1" set-pin >/dev/null; t1=$(now_ms)
+  "$bin/kioskctl" --data "$work/u1" status >/dev/null; t2=$(now_ms)
+  echo "$((t1 - t0)) $((t2 - t1))" >> "$work/pin"
+done
+figure staff.set_pin.time.median "$(cut -d' ' -f1 "$work/pin" | median)" ms
+figure staff.status_baseline.time.median "$(cut -d' ' -f2 "$work/pin" | median)" ms
 
 "$bin/sync_load" --url "$url" --ca "$work/certs/ca.pem" --server-data "$work/server" --kiosks 100 --seconds 5
