@@ -650,13 +650,7 @@ std::string App::font_coverage() const {
 }
 
 std::string App::when(std::int64_t ms) const {
-    if (ms <= 0) return tr_.get(lang_, "staff.sync.never");
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm local{};
-    localtime_r(&t, &local);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &local);
-    return buf;
+    return ms <= 0 ? tr_.get(lang_, "staff.sync.never") : local_time_text(ms);
 }
 
 void App::draw_frame(double now, float dt) {

@@ -182,5 +182,7 @@ Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v);
 // Lookups shared by screens.
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);
 std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang);
+// A moment (ms since 1970) as people read it here: "29.11.2026 14:05", local time.
+std::string local_time_text(std::int64_t ms);
 
 }  // namespace aul::kiosk

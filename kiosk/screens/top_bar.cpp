@@ -2,6 +2,8 @@
 
 #include <imgui_internal.h>
 
+#include <ctime>
+
 namespace aul::kiosk {
 
 float top_bar_height(const Ui& ui) {
@@ -14,6 +16,15 @@ const core::Category* find_category(const std::vector<core::Category>* all, cons
     for (const auto& c : *all)
         if (c.code == code) return &c;
     return nullptr;
+}
+
+std::string local_time_text(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
+    return buf;
 }
 
 std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang) {

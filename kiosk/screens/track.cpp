@@ -23,14 +23,6 @@ std::string code_hint(const Words& w, const std::string& typed, bool& ready) {
     return {};
 }
 
-std::string date_of(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
-    return buf;
-}
 
 void status_card(Ui& ui, const TrackView& v, float width) {
     Theme& t = ui.theme();
@@ -48,7 +40,7 @@ void status_card(Ui& ui, const TrackView& v, float width) {
     }
     ui.text(v.words("track.history"), TextFace::small, p.primary, inner);
     for (auto it = s.history.rbegin(); it != s.history.rend(); ++it)
-        ui.text(date_of(it->at_ms) + "   " + v.words("state." + it->state) + (it->note.empty() ? "" : ": " + it->note),
+        ui.text(local_time_text(it->at_ms) + "   " + v.words("state." + it->state) + (it->note.empty() ? "" : ": " + it->note),
                 TextFace::body, p.text, inner);
     ui.end_card();
 }

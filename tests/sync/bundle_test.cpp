@@ -3,6 +3,8 @@
 // enrolled, unrevoked kiosk signed.
 #include <doctest/doctest.h>
 
+#include "sample_drafts.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <optional>
@@ -74,18 +76,7 @@ struct Village {  // a kiosk's data folder, enrolled
 
     void file_proposals(int count, bool named) {
         for (int i = 0; i < count; ++i) {
-            core::ProposalDraft d;
-            d.category = "water";
-            d.region = "KZ-19";
-            d.settlement = "Талғар";
-            d.title = "Су құбыры " + std::to_string(i);
-            d.description = "Ауылда су жоқ, өтініш №" + std::to_string(i);
-            if (named) {
-                d.anonymous = false;
-                d.name = "Айгүл Сәрсенова";
-                d.phone = "+77011234567";
-                d.consent = true;
-            }
+            core::ProposalDraft d = sample_proposal(i, named);
             REQUIRE(core::clean_and_check(d).empty());
             REQUIRE(filing->file_proposal(d, 1000 + i).ok());
         }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/proposal.h"
+#include "sample_drafts.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 
@@ -31,18 +32,7 @@ int main(int argc, char** argv) {
         std::printf("%s\n", id->c_str());
     }
     for (int i = 0; !signups && i < count; ++i) {
-        aul::core::ProposalDraft d;
-        d.category = "water";
-        d.region = "KZ-19";
-        d.settlement = "Талғар";
-        d.title = "Су құбыры " + std::to_string(i);
-        d.description = "Ауылда су жоқ, өтініш №" + std::to_string(i);
-        if (named) {
-            d.anonymous = false;
-            d.name = "Айгүл Сәрсенова";
-            d.phone = "+77011234567";
-            d.consent = true;
-        }
+        aul::core::ProposalDraft d = sample_proposal(i, named);
         if (!aul::core::clean_and_check(d).empty()) return 3;
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
             std::chrono::system_clock::now().time_since_epoch());
