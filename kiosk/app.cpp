@@ -712,9 +712,11 @@ void App::draw_frame(double now, float dt) {
 void App::apply(const Intent& i) {
     using K = Intent::Kind;
     if (staff_->open()) {
-        // Back (or home) leaves the panel, or returns to it from the place being chosen.
+        // Back (or home) leaves the panel (and the PIN pad), or returns to the panel from
+        // choosing the place or a new PIN.
+        bool leaves = staff_->mode() == StaffMode::panel || staff_->mode() == StaffMode::pin;
         if (i.kind == K::go_back || i.kind == K::go_home)
-            return apply_staff(Intent::of(staff_->mode() == StaffMode::panel ? K::staff_leave : K::staff_back_to_panel));
+            return apply_staff(Intent::of(leaves ? K::staff_leave : K::staff_back_to_panel));
         if (is_staff(i.kind)) return apply_staff(i);
     }
     switch (i.kind) {
@@ -807,8 +809,12 @@ void App::apply(const Intent& i) {
         case K::propose_submit: propose_submit(); break;
         case K::receipt_done: stack_.assign(1, ScreenId::home); break;
         case K::idle_continue: idle_prompt_ = false; break;
-        case K::open_councils: stack_.assign({ScreenId::home, ScreenId::councils}); break;
+        case K::open_councils:
+            load_place();  // `kioskctl set-locality` may have moved the kiosk meanwhile
+            stack_.assign({ScreenId::home, ScreenId::councils});
+            break;
         case K::open_volunteer: {
+            load_place();
             auto rows = store_->opportunities(place_.region, i.text);
             opportunities_ = rows ? std::move(*rows) : std::vector<store::CatalogStore::OpportunityRow>{};
             if (!rows) platform::log::error("opportunities: " + rows.error());
@@ -941,6 +947,7 @@ void App::drop_problems(core::Field f) {
 
 
 void App::open_propose(const std::string& council) {
+    load_place();  // a proposal is about where the kiosk stands now
     draft_ = core::ProposalDraft{};
     draft_.region = place_.region;
     draft_.district = place_.district;
@@ -1102,6 +1109,13 @@ bool App::session_has_state() const {
 void App::check_idle(double now) {
     double idle_at = last_input_s_ + cfg_.idle_seconds;
     double reset_at = idle_at + cfg_.idle_prompt_seconds;
+    if (staff_->open()) {
+        // A panel left open closes without asking anyone "still there?"; not while it is
+        // writing to a USB stick, which staff are waiting to pull out.
+        if (now >= idle_at && !staff_->busy()) reset_session();
+        else pacer_.request_frame_at(std::max(idle_at, now + 1.0));
+        return;
+    }
     bool changed_display = theme_.config().high_contrast != cfg_.high_contrast ||
                            theme_.config().large_text != cfg_.large_text || lang_ != start_lang_;
     if (!session_has_state() && !idle_prompt_) {
@@ -1124,6 +1138,7 @@ void App::reset_session() {
     idle_prompt_ = false;
     if (staff_->open()) platform::log::info("staff: panel closed after being left untouched");
     staff_->close();
+    load_place();
     stack_.assign(1, ScreenId::home);
     draft_ = core::ProposalDraft{};
     propose_step_ = 0;
@@ -1208,11 +1223,10 @@ int App::run() {
             got = SDL_PollEvent(&e);
         }
         if (searching_) take_search_result();
-        if (staff_->open()) {
-            // Task results, kiosk-sync's answers, the lockout countdown: looked at once a second.
-            staff_->poll(wall_ms());
-            pacer_.request_frame_at(std::floor(seconds()) + 1.0);
-        }
+        // Task results, kiosk-sync's answers, the lockout countdown; once a second while the
+        // desk is open (a closed desk is woken by its tasks alone).
+        staff_->poll(wall_ms());
+        if (staff_->open()) pacer_.request_frame_at(std::floor(seconds()) + 1.0);
         check_idle(seconds());
         // The watchdog hears from the loop itself: a hung loop stops the pings and systemd
         // restarts the kiosk. The ping is a timer, so an idle kiosk still sleeps in between.

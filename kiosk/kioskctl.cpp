@@ -29,6 +29,7 @@
 #include <grp.h>
 #include <sodium.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -182,18 +183,49 @@ int doctor(const std::string& dir) {
     return all ? 0 : 1;
 }
 
-// The PIN comes from standard input, never the command line (which other users and the
-// shell history can see): `kioskctl --data DIR set-pin` then type it, or pipe it in.
-int set_pin(aul::store::FilingStore& filing) {
+// One line of standard input. At a terminal it asks on standard error and does not echo
+// what is typed.
+std::string read_secret_line(const char* prompt) {
+    bool tty = ::isatty(STDIN_FILENO);
+    termios saved {};
+    if (tty && ::tcgetattr(STDIN_FILENO, &saved) == 0) {
+        termios quiet = saved;
+        quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+        std::fputs(prompt, stderr);
+    }
     char line[64] = {};
-    if (!std::fgets(line, sizeof line, stdin)) return fail("no PIN on standard input");
-    std::string pin(line);
-    while (!pin.empty() && (pin.back() == '\n' || pin.back() == '\r')) pin.pop_back();
-    if (auto why = aul::store::check_new_pin(pin); why != aul::store::PinProblem::none)
+    bool got = std::fgets(line, sizeof line, stdin) != nullptr;
+    if (tty) {
+        ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+        std::fputs("\n", stderr);
+    }
+    std::string out = got ? line : "";
+    sodium_memzero(line, sizeof line);
+    while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+    return out;
+}
+
+// The PIN comes from standard input, never the command line (which other users and the
+// shell history can see): `kioskctl --data DIR set-pin` then type it twice, or pipe it in.
+int set_pin(aul::store::FilingStore& filing) {
+    std::string pin = read_secret_line("new staff PIN (4-12 digits): ");
+    if (pin.empty()) return fail("no PIN on standard input");
+    if (::isatty(STDIN_FILENO)) {
+        std::string again = read_secret_line("the same PIN again: ");
+        bool same = again == pin;
+        sodium_memzero(again.data(), again.size());
+        if (!same) {
+            sodium_memzero(pin.data(), pin.size());
+            return fail("the two PINs differ; nothing changed");
+        }
+    }
+    if (auto why = aul::store::check_new_pin(pin); why != aul::store::PinProblem::none) {
+        sodium_memzero(pin.data(), pin.size());
         return fail(aul::store::describe(why));
+    }
     auto hash = aul::store::hash_pin(pin);
     sodium_memzero(pin.data(), pin.size());
-    sodium_memzero(line, sizeof line);
     if (!hash) return fail(hash.error());
     if (auto s = aul::store::StaffAccess(filing).set_pin_hash(*hash); !s) return fail(s.error());
     std::puts("staff PIN set; wrong tries are cleared");
@@ -215,6 +247,7 @@ int sync_now(const std::string& dir, Opened& stores) {
     auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
     if (lock) {
         auto rep = aul::sync::sync_round(aul::sync::KioskPaths{dir}, stores.filing, stores.catalog, now_ms());
+        (void)aul::store::save_round_outcome(stores.filing, now_ms(), 0, rep.error);
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }

@@ -36,6 +36,8 @@ const store::Locality& StaffDesk::locality() const {
 
 void StaffDesk::open_pin_pad(std::int64_t now_ms) {
     wipe(pin_);
+    ++session_;  // a check still running from an earlier pad can never open this one
+    authenticated_ = false;
     mode_ = StaffMode::pin;
     pin_message_ = {};
     auto st = store::StaffAccess(filing_).state();
@@ -48,14 +50,22 @@ void StaffDesk::open_pin_pad(std::int64_t now_ms) {
 void StaffDesk::close() {
     wipe(pin_);
     wipe(new_pin_);
+    ++session_;  // whatever is still running belongs to the session that ended
+    authenticated_ = false;
     mode_ = StaffMode::closed;
     action_ = {};
     checks_.clear();
     status_.reset();
+    sync_stamp_ = server_check_stamp_ = 0;
 }
 
 bool StaffDesk::apply(const Intent& i, std::int64_t now_ms) {
     using K = Intent::Kind;
+    // Only the PIN pad and leaving work before the right PIN; the screens are not trusted
+    // to keep it so.
+    bool pad_intent = i.kind == K::staff_pin_digit || i.kind == K::staff_pin_erase || i.kind == K::staff_pin_ok ||
+                      i.kind == K::staff_leave;
+    if (!authenticated_ && !pad_intent) return false;
     switch (i.kind) {
         case K::staff_pin_digit:
             if (checking() || pin_.size() >= store::kPinMaxDigits) break;
@@ -75,7 +85,7 @@ bool StaffDesk::apply(const Intent& i, std::int64_t now_ms) {
         case K::staff_back_to_panel:
             wipe(pin_);
             wipe(new_pin_);
-            mode_ = StaffMode::panel;
+            mode_ = StaffMode::panel;  // a new PIN still being hashed is dropped (take_tasks)
             break;
         case K::staff_action:
             if (i.text == "sync") request_sync(now_ms);
@@ -122,18 +132,34 @@ void StaffDesk::load_districts() {
     districts_ = d ? std::move(*d) : std::vector<core::District>{};
 }
 
+// The try is counted as wrong before the PIN is checked and cleared only if it was right:
+// a kiosk killed during the check, or a database that cannot record the outcome, never
+// gives a free guess.
 void StaffDesk::pin_entered(std::int64_t now_ms) {
     if (!pin_state_.pin_set || pin_state_.seconds_locked(now_ms) > 0) {
         wipe(pin_);
         return;
     }
-    std::string hash = pin_state_.hash, pin = pin_;
-    wipe(pin_);
-    verify_.start([hash, pin]() mutable {
+    if (pin_.size() < store::kPinMinDigits) {  // too short to be any PIN: not a try
+        wipe(pin_);
+        pin_message_ = {"staff.pin.bad_length", {}, false};
+        return;
+    }
+    auto counted = store::StaffAccess(filing_).record_attempt(false, now_ms);
+    if (!counted) {
+        wipe(pin_);
+        pin_message_ = {"staff.error", counted.error(), false};
+        return;
+    }
+    std::string hash = pin_state_.hash;
+    pin_state_ = *counted;
+    verify_session_ = session_;
+    verify_.start([hash, pin = pin_]() mutable {
         bool right = store::pin_matches(hash, pin);
         wipe(pin);
         return right;
     }, cfg_.wake);
+    wipe(pin_);
 }
 
 void StaffDesk::new_pin_entered() {
@@ -157,14 +183,13 @@ void StaffDesk::new_pin_entered() {
         pin_message_ = {"staff.pin.mismatch", {}, false};
         return;
     }
-    std::string pin = pin_;
-    wipe(pin_);
-    wipe(new_pin_);
-    hashing_.start([pin]() mutable {
+    hashing_.start([pin = pin_]() mutable {
         auto hash = store::hash_pin(pin);
         wipe(pin);
         return hash;
     }, cfg_.wake);
+    wipe(pin_);
+    wipe(new_pin_);
 }
 
 void StaffDesk::request_sync(std::int64_t now_ms) {
@@ -246,10 +271,8 @@ void StaffDesk::start_export(std::int64_t now_ms) {
         if (!db) return Error{db.error()};
         auto filing = store::FilingStore::open(std::move(*db));
         if (!filing) return Error{filing.error()};
-        auto report = sync::export_bundle(sync::KioskPaths{dir}, *filing, file, now_ms);
-        // Flushed to the stick before staff are told to pull it out.
-        ::sync();
-        return report;
+        // Written whole or not at all, the file and its folder synced to the stick.
+        return sync::export_bundle(sync::KioskPaths{dir}, *filing, file, now_ms);
     }, cfg_.wake);
 }
 
@@ -260,21 +283,37 @@ void StaffDesk::refresh_status() {
 
 void StaffDesk::take_tasks(std::int64_t now_ms) {
     if (auto right = verify_.take()) {
-        auto after = store::StaffAccess(filing_).record_attempt(*right, now_ms);
-        if (after) pin_state_ = *after;
+        // The try was counted before the check; a right PIN clears the count. A result
+        // from a pad closed meanwhile still clears, but opens nothing.
+        bool current = verify_session_ == session_ && mode_ == StaffMode::pin;
         if (*right) {
+            auto after = store::StaffAccess(filing_).record_attempt(true, now_ms);
+            if (after && current) pin_state_ = *after;
+        }
+        if (current && *right) {
+            authenticated_ = true;
             mode_ = StaffMode::panel;
             action_ = {};
             refresh_status();
-        } else {
+        } else if (current) {
             pin_message_ = {pin_state_.seconds_locked(now_ms) > 0 ? "staff.pin.locked" : "staff.pin.wrong",
                             std::to_string(std::max(0, store::kPinFreeTries - pin_state_.failures)), false};
         }
     }
     if (auto hash = hashing_.take()) {
-        auto saved = *hash ? store::StaffAccess(filing_).set_pin_hash(**hash) : Status(Error{hash->error()});
-        action_ = saved ? StaffMessage{"staff.pin.changed", {}, true} : StaffMessage{"staff.error", saved.error(), false};
-        mode_ = StaffMode::panel;
+        // Saved only if staff are still waiting for it: Back while hashing drops it.
+        if (mode_ == StaffMode::repeat_pin && authenticated_) {
+            auto saved = *hash ? store::StaffAccess(filing_).set_pin_hash(**hash) : Status(Error{hash->error()});
+            action_ = saved ? StaffMessage{"staff.pin.changed", {}, true}
+                            : StaffMessage{"staff.error", saved.error(), false};
+            mode_ = StaffMode::panel;
+        }
+    }
+    if (!authenticated_) {
+        // Results of a session that ended are not shown to the next person.
+        (void)self_test_.take();
+        (void)export_.take();
+        return;
     }
     if (auto local = self_test_.take()) {
         checks_.insert(checks_.end(), local->begin(), local->end());
@@ -283,12 +322,13 @@ void StaffDesk::take_tasks(std::int64_t now_ms) {
     if (auto written = export_.take()) {
         if (*written)
             // The stick's name and the file's, as staff see them on another computer.
-            action_ = {"staff.export.done",
+            action_ = {(*written)->held_back > 0 ? "staff.export.done_held" : "staff.export.done",
                        (std::filesystem::path((*written)->file).parent_path().filename() /
                         std::filesystem::path((*written)->file).filename()).string(),
                        true,
                        {{"proposals", std::to_string((*written)->proposals)},
-                        {"signups", std::to_string((*written)->signups)}}};
+                        {"signups", std::to_string((*written)->signups)},
+                        {"held_back", std::to_string((*written)->held_back)}}};
         else
             action_ = {"staff.export.failed", written->error(), false, {}};
     }
@@ -325,8 +365,8 @@ void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
 }
 
 void StaffDesk::poll(std::int64_t now_ms) {
+    take_tasks(now_ms);  // also when closed: a PIN check still running is recorded
     if (mode_ == StaffMode::closed) return;
-    take_tasks(now_ms);
     take_kiosk_sync_answers(now_ms);
     if (mode_ != StaffMode::pin && now_ms - status_read_ms_ >= kStatusEveryMs) {
         refresh_status();

@@ -62,6 +62,7 @@ public:
     // with kRestartExitCode and systemd starts it again).
     bool apply(const Intent& i, std::int64_t now_ms);
     // Takes finished tasks and kiosk-sync's answers; refreshes the status now and then.
+    // Call it every loop, open or not: a PIN check outlives a closed pad.
     void poll(std::int64_t now_ms);
     // A task is running or an answer is awaited: the loop should look again soon.
     bool waiting() const;
@@ -76,7 +77,7 @@ public:
     const std::vector<store::Check>& checks() const { return checks_; }
     bool self_test_running() const { return self_test_.running() || server_check_stamp_ > 0; }
     // A self-test, an export or a new PIN is under way: the other actions wait for it.
-    bool busy() const { return self_test_running() || export_.running() || hashing_.running(); }
+    bool busy() const { return self_test_.running() || export_.running() || hashing_.running(); }
     const StaffMessage& action_message() const { return action_; }
     bool sync_waiting() const { return sync_stamp_ > 0; }
     // The locality being edited.
@@ -101,6 +102,9 @@ private:
     store::FilingStore& filing_;
     store::CatalogStore& catalog_;
     StaffMode mode_ = StaffMode::closed;
+    bool authenticated_ = false;  // the right PIN was typed in this session
+    std::uint64_t session_ = 0;   // each PIN pad opened, and each close, starts a new one
+    std::uint64_t verify_session_ = 0;
     std::string pin_, new_pin_;
     store::PinState pin_state_;
     StaffMessage pin_message_;

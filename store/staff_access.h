@@ -2,6 +2,7 @@
 // restarted kiosk remembers both. The PIN itself is never stored: only its Argon2id hash
 // (libsodium crypto_pwhash_str). Shared by the kiosk's staff panel and `kioskctl set-pin`.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
@@ -35,9 +36,11 @@ struct PinState {
     std::string hash;              // what to check a PIN against
     int failures = 0;              // wrong PINs in a row
     std::int64_t locked_until_ms = 0;
-    // Seconds left before another try is allowed; 0 when the pad is open.
+    // Seconds left before another try is allowed; 0 when the pad is open. Never more than
+    // the lockout earned, even if the clock was set back since.
     std::int64_t seconds_locked(std::int64_t now_ms) const {
-        return now_ms >= locked_until_ms ? 0 : (locked_until_ms - now_ms + 999) / 1000;
+        if (now_ms >= locked_until_ms) return 0;
+        return std::min((locked_until_ms - now_ms + 999) / 1000, lockout_seconds(failures));
     }
 };
 

@@ -87,7 +87,7 @@ int main(int argc, char** argv) {
         platform::log::error(cfg.error());
         return 2;
     }
-    const long timeout_s = timeout_option > 0 ? timeout_option : cfg->sync_timeout_seconds;
+    long timeout_s = timeout_option > 0 ? timeout_option : cfg->sync_timeout_seconds;
     std::signal(SIGTERM, on_signal);
     std::signal(SIGINT, on_signal);
     sync::KioskPaths paths{dir};
@@ -101,28 +101,50 @@ int main(int argc, char** argv) {
     store::CatalogStore catalog(std::move(*catalog_db));
     if (once) {
         auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, 0, [] { return g_stop != 0; });
+        (void)store::save_round_outcome(*filing, now_ms(), 0, rep.error);
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
     platform::log::info(std::string("kiosk-sync ") + AUL_VERSION + " starting with data in " + dir +
                         ", request timeout " + std::to_string(timeout_s) + " s");
     platform::ServiceNotifier service;
+    // One exchange must end well inside the watchdog: it is fed only between exchanges.
+    if (service.ping_every_s() > 0 && timeout_s > static_cast<long>(service.ping_every_s())) {
+        long cap = static_cast<long>(service.ping_every_s());
+        platform::log::warn("a request may take " + std::to_string(timeout_s) + " s, longer than half the service's " +
+                            "watchdog; using " + std::to_string(cap) + " s (raise WatchdogSec with " +
+                            "systemctl edit aul-kiosk-sync to allow more)");
+        timeout_s = cap;
+    }
     service.ready("syncing with the national server");
     // Exponential backoff with full jitter on failure: 5 s doubling to a 10-minute cap.
     std::mt19937 rng(std::random_device{}());
     const auto started = std::chrono::steady_clock::now();
     double backoff = 5;
     const double kCap = 600, kStatusEvery = 60;
-    while (!g_stop) {
-        // Staff may ask for a server check or a sync from the panel or kioskctl.
+    // Staff may ask for server checks from the panel; answered before a round and between
+    // its batches and pages, so a long catalogue download does not keep them waiting.
+    auto answer_server_check = [&] {
         if (std::int64_t asked = store::pending_request(*filing, store::SyncRequest::server_check)) {
             (void)store::save_server_checks(*filing, sync::server_checks(paths, *filing));
             (void)store::mark_handled(*filing, store::SyncRequest::server_check, asked);
         }
+    };
+    // Between batches and pages: the watchdog hears from a long round too.
+    auto between_steps = [&] {
+        service.alive();
+        answer_server_check();
+        return g_stop != 0;
+    };
+    while (!g_stop) {
+        answer_server_check();
         std::int64_t sync_asked = store::pending_request(*filing, store::SyncRequest::sync_now);
         auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count(), [] { return g_stop != 0; });
-        if (g_stop) break;
+        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count(), between_steps);
+        if (g_stop) {
+            platform::log::info("stopping: " + rep.json());
+            break;
+        }
         platform::log::write(round_level(rep), "round: " + rep.json());
         service.status(rep.error.empty() ? "last round ok, outbox " + std::to_string(rep.outbox) : rep.error);
         service.alive();

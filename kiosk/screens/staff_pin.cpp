@@ -73,7 +73,9 @@ Intent draw_staff_pin(Ui& ui, const StaffPinView& v) {
     float text_bottom = ImGui::GetItemRectMax().y;
     float cancel_y = std::max(text_bottom + t.gap(), min.y + t.pad() + pad_h - t.touch_min());
     ImGui::SetCursorScreenPos(ImVec2(min.x + t.pad(), cancel_y));
-    if (ui.fitted_button("staff.pin.cancel", v.words("staff.pin.cancel"), "times", text_w, ButtonKind::secondary))
+    // Not while a PIN is being checked: its answer belongs to this pad.
+    if (ui.fitted_button("staff.pin.cancel", v.words("staff.pin.cancel"), "times", text_w, ButtonKind::secondary) &&
+        !v.checking)
         keep_first(out, Intent::of(Intent::Kind::staff_leave));
     float h = std::max(pad_h, cancel_y + t.touch_min() - min.y - t.pad()) + 2 * t.pad();
 

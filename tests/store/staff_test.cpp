@@ -207,7 +207,15 @@ TEST_CASE("the disk check writes a probe and reports a folder it cannot write") 
     auto missing = store::check_disk(dir.file("gone"), 0);
     CHECK_FALSE(missing.ok);
     CHECK(missing.detail.find("cannot write") != std::string::npos);
-    auto too_full = store::check_disk(dir.path, std::int64_t{1} << 40);  // asks for a petabyte free
+    auto too_full = store::check_disk(dir.path, std::int64_t{1} << 40);  // asks for an exbibyte free
     CHECK_FALSE(too_full.ok);
     CHECK(too_full.detail.find("free some space") != std::string::npos);
+}
+
+TEST_CASE("a clock set back never makes the lockout longer than earned") {
+    store::PinState s;
+    s.failures = 5;
+    s.locked_until_ms = 1'700'000'030'000;                         // 30 s after the fifth wrong PIN
+    CHECK(s.seconds_locked(1'700'000'000'000) == 30);
+    CHECK(s.seconds_locked(1'700'000'000'000 - 86'400'000) == 30);  // the clock went a day back
 }

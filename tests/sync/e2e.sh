@@ -121,7 +121,9 @@ stop_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 [ "$rc" = 0 ] || fail "kiosk-sync exited with $rc on SIGTERM"
 [ "$stop_ms" -lt 5000 ] || fail "kiosk-sync took $stop_ms ms to stop"
 termed=$("$bin/kioskctl" --data "$kiosk" catalog | sed -n 's/^organisations\t//p')
-check "SIGTERM mid-pull: exit 0 in $stop_ms ms with $termed NGOs applied"
+[ "$termed" -lt 20000 ] || fail "the pull had finished before SIGTERM: the test proves nothing"
+grep -q "stopping:.*stopped on request" "$work/sync.log" || fail "kiosk-sync did not stop mid-round: $(tail -n 2 "$work/sync.log")"
+check "SIGTERM mid-pull: exit 0 in $stop_ms ms with $termed NGOs applied, the round ended between pages"
 pull_kills=0
 for _ in $(seq 4); do
   "$bin/kiosk-sync" --data "$kiosk" --once >/dev/null 2>&1 &
