@@ -253,7 +253,7 @@ int sync_now(const std::string& dir, Opened& stores) {
     }
     auto stamp = aul::store::request(stores.filing, aul::store::SyncRequest::sync_now, now_ms());
     if (!stamp) return fail(stamp.error());
-    for (int waited = 0; waited < 180; ++waited) {
+    for (std::int64_t waited_ms = 0; waited_ms < aul::store::kAnswerWithinMs; waited_ms += 500) {
         if (aul::store::handled_at(stores.filing, aul::store::SyncRequest::sync_now) >= *stamp) {
             auto p = aul::store::sync_progress(stores.filing);
             auto s = aul::store::read_kiosk_status(dir, stores.filing, stores.catalog);

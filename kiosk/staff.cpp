@@ -12,9 +12,7 @@ namespace aul::kiosk {
 
 namespace {
 constexpr std::int64_t kStatusEveryMs = 2000;
-// kiosk-sync looks for requests every 2 s; a round or the server checks can take up to
-// a minute on a slow link. Past this, the panel says kiosk-sync did not answer.
-constexpr std::int64_t kAnswerWithinMs = 90'000;
+using store::kAnswerWithinMs;
 
 void wipe(std::string& secret) {
     sodium_memzero(secret.data(), secret.size());

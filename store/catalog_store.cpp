@@ -1,7 +1,6 @@
 #include "store/catalog_store.h"
 
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -60,10 +59,8 @@ bool says_damaged(const Db& db) { return damage_code(sqlite3_errcode(db.raw()));
 std::string full_disk_hint(const std::string& path) {
     auto slash = path.find_last_of('/');
     std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
-    struct statvfs fs {};
-    if (::statvfs(dir.c_str(), &fs) != 0) return {};
-    auto free_kib = static_cast<long long>(fs.f_bavail) * static_cast<long long>(fs.f_frsize) / 1024;
-    if (free_kib >= 1024) return {};
+    std::int64_t free_kib = free_disk_kib(dir);
+    if (free_kib < 0 || free_kib >= 1024) return {};
     return "; the disk holding " + dir + " is full (" + std::to_string(free_kib) + " KiB free): free some space";
 }
 

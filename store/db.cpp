@@ -1,5 +1,7 @@
 #include "store/db.h"
 
+#include <sys/statvfs.h>
+
 namespace aul::store {
 
 Stmt& Stmt::bind(int i, std::string_view v) {
@@ -123,6 +125,12 @@ Status WriteTx::commit() {
     if (!s) return s;  // destructor rolls back
     db_ = nullptr;
     return ok_status();
+}
+
+std::int64_t free_disk_kib(const std::string& dir) {
+    struct statvfs fs {};
+    if (::statvfs(dir.c_str(), &fs) != 0) return -1;
+    return static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) / 1024;
 }
 
 Error sql_error(const Db& db, std::string_view what) {

@@ -102,6 +102,10 @@ private:
     const Db* db_ = nullptr;
 };
 
+// Free space for the folder `dir` in KiB (what an unprivileged writer may use), -1 when it
+// cannot be read.
+std::int64_t free_disk_kib(const std::string& dir);
+
 // "what failed: sqlite says" with the hint a person can act on for the common causes.
 Error sql_error(const Db& db, std::string_view what);
 

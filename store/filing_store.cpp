@@ -199,6 +199,14 @@ Status FilingStore::set_setting(const std::string& key, const std::string& value
     return st->run();
 }
 
+Status FilingStore::set_settings(const std::vector<std::pair<std::string, std::string>>& values) {
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    for (const auto& [key, value] : values)
+        if (auto s = set_setting(key, value); !s) return s;
+    return tx->commit();
+}
+
 Result<std::vector<FilingStore::OutgoingProposal>> FilingStore::outgoing(int limit) const {
     auto st = db_.prepare(
         "SELECT id, tracking_code, category, region, district, settlement, council, title, description, lang, "

@@ -65,6 +65,8 @@ public:
     // file only kiosk-sync may read) and the status cursor.
     Result<std::string> setting(const std::string& key) const;  // "" when unset
     Status set_setting(const std::string& key, const std::string& value);
+    // Several settings in one transaction: all or none.
+    Status set_settings(const std::vector<std::pair<std::string, std::string>>& values);
 
     struct OutgoingProposal {
         std::string id, tracking_code, category, region, district, settlement, council, title, description, lang;

@@ -1,9 +1,10 @@
 #include "store/kiosk_state.h"
 
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -54,13 +55,9 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
             return Error{"district " + where.district + " is not in region " + where.region};
     }
     if (where.settlement.empty()) return Error{"the settlement's name is empty"};
-    auto tx = WriteTx::begin(filing.db());
-    if (!tx) return Error{tx.error()};
-    for (auto [key, value] : {std::pair{"locality_region", where.region},
-                              {"locality_district", where.district},
-                              {"locality_settlement", where.settlement}})
-        if (auto s = filing.set_setting(key, value); !s) return s;
-    return tx->commit();
+    return filing.set_settings({{"locality_region", where.region},
+                                {"locality_district", where.district},
+                                {"locality_settlement", where.settlement}});
 }
 
 Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms) {
@@ -106,30 +103,29 @@ Check check_database(FilingStore& filing, std::int64_t now_ms) {
         auto row = st ? st->step() : Result<bool>(Error{st.error()});
         verdict = !row ? row.error() : *row ? st->text(0) : std::string("no answer");
     }
-    auto saved = filing.set_setting("integrity_checked_ms", std::to_string(now_ms));
-    if (saved) saved = filing.set_setting("integrity_verdict", verdict);
+    auto saved = filing.set_settings({{"integrity_checked_ms", std::to_string(now_ms)}, {"integrity_verdict", verdict}});
     return {"database", verdict == "ok",
             "integrity check: " + verdict + (saved ? "" : " (not recorded: " + saved.error() + ")")};
 }
 
 std::int64_t free_disk_mb(const std::string& dir) {
-    struct statvfs fs {};
-    if (::statvfs(dir.c_str(), &fs) != 0) return -1;
-    return static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) / (1 << 20);
+    std::int64_t kib = free_disk_kib(dir);
+    return kib < 0 ? -1 : kib / 1024;
 }
 
 Check check_disk(const std::string& dir, std::int64_t min_free_mb) {
     // Writable with room to spare: a probe file written and synced, and the free space.
     std::string probe = dir + "/.self-test-probe";
+    int failed = 0;
     std::FILE* f = std::fopen(probe.c_str(), "w");
-    bool writable = f && std::fputs("ok", f) >= 0 && std::fflush(f) == 0 && ::fsync(::fileno(f)) == 0;
-    if (f) writable = std::fclose(f) == 0 && writable;
+    if (!f) failed = errno;
+    if (f && (std::fputs("ok", f) < 0 || std::fflush(f) != 0 || ::fsync(::fileno(f)) != 0)) failed = errno;
+    if (f && std::fclose(f) != 0 && !failed) failed = errno;
     std::remove(probe.c_str());
     std::int64_t free_mb = free_disk_mb(dir);
-    if (!writable)
-        return {"disk", false,
-                free_mb == 0 ? "the disk holding " + dir + " is full: free some space"
-                             : "cannot write to " + dir + " (read-only or wrong owner)"};
+    if (failed == ENOSPC || failed == EDQUOT)
+        return {"disk", false, "the disk holding " + dir + " is full: free some space"};
+    if (failed) return {"disk", false, "cannot write to " + dir + ": " + std::strerror(failed)};
     bool roomy = free_mb >= min_free_mb;
     return {"disk", roomy,
             std::to_string(free_mb) + " MiB free" + (roomy ? "" : ": free some space; new proposals need room")};
@@ -147,13 +143,8 @@ SyncProgress sync_progress(const FilingStore& filing) {
 }
 
 Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error) {
-    auto tx = WriteTx::begin(filing.db());
-    if (!tx) return Error{tx.error()};
-    for (auto [key, value] : {std::pair{"sync_round_ms", std::to_string(round_ms)},
-                              {"sync_next_ms", std::to_string(next_ms)},
-                              {"sync_error", error}})
-        if (auto s = filing.set_setting(key, value); !s) return s;
-    return tx->commit();
+    return filing.set_settings(
+        {{"sync_round_ms", std::to_string(round_ms)}, {"sync_next_ms", std::to_string(next_ms)}, {"sync_error", error}});
 }
 
 Status mark_direction_ok(FilingStore& filing, Direction d, std::int64_t now_ms) {

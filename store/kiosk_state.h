@@ -30,6 +30,9 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
 
 // --- requests from the staff panel (or kioskctl) to kiosk-sync ---
 enum class SyncRequest { sync_now, server_check };
+// kiosk-sync looks every 2 s, and between the batches and pages of a round; a round can
+// take a minute on a slow line. Past this an asker says kiosk-sync did not answer.
+inline constexpr std::int64_t kAnswerWithinMs = 90'000;
 // Records the request at `now_ms`; returns that stamp, to wait for `handled_at` to reach it.
 Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms);
 // The newest request not handled yet, or 0.

@@ -66,11 +66,7 @@ Result<PinState> StaffAccess::state() const {
 }
 
 Status StaffAccess::set_pin_hash(const std::string& hash) {
-    auto tx = WriteTx::begin(filing_.db());
-    if (!tx) return Error{tx.error()};
-    for (auto [key, value] : {std::pair{kHashKey, hash}, {kFailuresKey, "0"}, {kLockedUntilKey, "0"}})
-        if (auto s = filing_.set_setting(key, value); !s) return s;
-    return tx->commit();
+    return filing_.set_settings({{kHashKey, hash}, {kFailuresKey, "0"}, {kLockedUntilKey, "0"}});
 }
 
 Result<PinState> StaffAccess::record_attempt(bool right, std::int64_t now_ms) {

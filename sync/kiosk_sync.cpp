@@ -45,10 +45,7 @@ void classify(const Reply& r, RoundReport& rep) {
 // Remembers the last successes and tells the server how this kiosk is doing.
 void send_heartbeat(Client& client, const std::string& token, const KioskPaths& paths, store::FilingStore& filing,
                     const RoundReport& rep, std::int64_t uptime_s) {
-    struct statvfs fs {};
-    std::int64_t free_mb = ::statvfs(paths.dir.c_str(), &fs) == 0
-                               ? static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize) >> 20
-                               : -1;
+    std::int64_t free_mb = store::free_disk_mb(paths.dir);
     Heartbeat hb{AUL_VERSION,
                  uptime_s,
                  rep.outbox,
