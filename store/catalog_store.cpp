@@ -289,14 +289,35 @@ private:
 };
 }  // namespace
 
+namespace {
+// Every catalogue row, inside the caller's transaction; proposals and sign-ups stay.
+Status clear_catalogue(const Db& db) {
+    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
+                              "regions", "categories"})
+        if (auto s = db.exec(std::string("DELETE FROM ") + table); !s) return s;
+    return ok_status();
+}
+
+Status set_meta(const Db& db, const char* key, const std::string& value) {
+    auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
+    if (!st) return Error{st.error()};
+    st->bind(1, std::string_view(key)).bind(2, value);
+    return st->run();
+}
+
+// A catalogue loaded on the kiosk (the demo seed, a file from USB) stands in until the
+// national one arrives: the sync starts again from the beginning, and its first page with
+// content replaces everything loaded here.
+constexpr const char* kLocalCatalogue = "catalog_local";
+}  // namespace
+
 Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     BulkCache cache(db_);
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
-    for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
-                              "regions", "categories"}) {
-        if (auto s = db_.exec(std::string("DELETE FROM ") + table); !s) return Error{s.error()};
-    }
+    if (auto s = clear_catalogue(db_); !s) return Error{s.error()};
+    if (auto s = set_meta(db_, kLocalCatalogue, "1"); !s) return Error{s.error()};
+    if (auto s = set_meta(db_, "catalog_cursor", "0"); !s) return Error{s.error()};
     if (auto s = write_records(c); !s) return Error{s.error()};
     // One merged index segment after a bulk load keeps prefix queries fast.
     if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
@@ -309,6 +330,12 @@ Status CatalogStore::apply_catalog_page(const core::Catalog& upserts, const std:
     BulkCache cache(db_);
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
+    auto local = db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'");
+    if (!local) return Error{local.error()};
+    if (*local && cursor > 0) {
+        if (auto s = clear_catalogue(db_); !s) return s;
+        if (auto s = set_meta(db_, kLocalCatalogue, "0"); !s) return s;
+    }
     if (auto s = write_records(upserts); !s) return s;
     // Table and key names come from this fixed list, never from the page.
     static const std::pair<const char*, const char*> kTables[] = {
@@ -324,11 +351,7 @@ Status CatalogStore::apply_catalog_page(const core::Catalog& upserts, const std:
             if (auto s = st->run(); !s) return Error{"removing " + r.kind + " " + r.id + ": " + s.error()};
         }
     }
-    auto st = db_.prepare("INSERT INTO meta(key, value) VALUES ('catalog_cursor', ?1) "
-                          "ON CONFLICT(key) DO UPDATE SET value = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, std::to_string(cursor));
-    if (auto s = st->run(); !s) return s;
+    if (auto s = set_meta(db_, "catalog_cursor", std::to_string(cursor)); !s) return s;
     return tx->commit();
 }
 

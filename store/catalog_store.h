@@ -67,11 +67,15 @@ class CatalogStore {
 public:
     explicit CatalogStore(Db db) : db_(std::move(db)) {}
 
-    // Replaces the whole catalogue in one transaction (first start, demo seeding).
+    // Replaces the whole catalogue in one transaction (first start, demo seeding, a file
+    // from USB). It stands in until the national catalogue arrives: the sync cursor goes
+    // back to 0 and the first national page with content replaces it.
     Result<ImportCounts> replace_catalog(const core::Catalog& catalog);
 
     // One page of a catalogue delta: its records upserted, its tombstones removed, and the
     // cursor moved, all in one transaction (a kill mid-pull resumes from the last page).
+    // The first page with content (cursor > 0) after replace_catalog clears what was
+    // loaded locally first, in the same transaction.
     struct Removal {
         std::string kind, id;
     };

@@ -143,3 +143,34 @@ TEST_CASE("opportunities of the kiosk's region come first, with their NGO's name
     REQUIRE(one->size() == 1);
     CHECK((*one)[0].opportunity.title.kk == "Көмек");
 }
+
+TEST_CASE("a catalogue loaded on the kiosk stands in until the national one arrives") {
+    TempDir dir;
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));
+    REQUIRE(s.replace_catalog(small_catalog()).ok());  // the demo seed or a USB file
+    REQUIRE(*s.ngo_count() > 1);
+    CHECK(*s.catalog_cursor() == 0);
+
+    // The server has nothing published yet: an empty first page keeps the local one.
+    REQUIRE(s.apply_catalog_page(core::Catalog{}, {}, 0).ok());
+    CHECK(*s.ngo_count() > 1);
+
+    auto national = small_catalog();
+    national.ngos.resize(1);
+    national.ngos[0].id = "national-1";
+    national.councils.clear();
+    national.opportunities.clear();
+    REQUIRE(s.apply_catalog_page(national, {}, 7).ok());  // the first national page replaces it
+    CHECK(*s.ngo_count() == 1);
+    CHECK(*s.catalog_cursor() == 7);
+
+    auto more = national;
+    more.ngos[0].id = "national-2";
+    more.ngos[0].bin = valid_bin(77);
+    REQUIRE(s.apply_catalog_page(more, {}, 9).ok());  // later pages add, as deltas do
+    CHECK(*s.ngo_count() == 2);
+
+    // A file from USB on a synced kiosk stands in again and sends the sync back to the start.
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    CHECK(*s.catalog_cursor() == 0);
+}

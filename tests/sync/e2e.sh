@@ -109,6 +109,11 @@ check "a status change came back ($out)"
 # then a delta of 10 changes and 5 removals; search sees the result.
 "$bin/gen_catalog" --count 20000 --seed 3 --out "$work/catalog.json"
 "$bin/national-api" --data "$work/server" publish-catalog "$work/catalog.json" >/dev/null
+# A catalogue loaded on the kiosk from a file (as from USB, or the demo seed) stands in
+# until the national one arrives; the final count below shows it was replaced, not mixed.
+"$bin/gen_catalog" --count 50 --seed 9 --out "$work/local.json"
+sed 's/"ngo-/"local-/g' "$work/local.json" > "$work/local-renamed.json"
+"$bin/kioskctl" --data "$kiosk" import-catalog "$work/local-renamed.json" >/dev/null
 # SIGTERM mid-pull (what systemctl stop sends): the page in hand is applied, then it exits
 # cleanly and quickly, the catalogue at a page boundary.
 "$bin/kiosk-sync" --data "$kiosk" 2>>"$work/sync.log" &
@@ -137,7 +142,7 @@ out=$("$bin/kiosk-sync" --data "$kiosk" --once) || fail "catalogue pull: $out"
 "$bin/kioskctl" --data "$kiosk" catalog | grep -q $'^organisations\t20000$' || fail "after the pull: $("$bin/kioskctl" --data "$kiosk" catalog)"
 changes=$(sed -n 's/.*"catalog_changes":\([0-9]*\).*/\1/p' <<< "$out")
 [ "$before" -gt 0 ] && [ "$changes" -lt 20165 ] || fail "the pull did not resume: $before applied before, $changes in the last round"
-check "20 000 NGOs in pages; kiosk-sync killed $pull_kills times mid-pull with $before applied; the last round resumed with $changes ($out)"
+check "20 000 NGOs in pages, replacing the 50 loaded locally; kiosk-sync killed $pull_kills times mid-pull with $before applied; the last round resumed with $changes ($out)"
 sed -E -e '/"id":"ngo-0100(0[1-9]|10)"/ s/"ru":"/"ru":"Обновлено · /' -e '/"id":"ngo-01999[0-4]"/d' \
   "$work/catalog.json" > "$work/catalog2.json"
 published=$("$bin/national-api" --data "$work/server" publish-catalog "$work/catalog2.json")
