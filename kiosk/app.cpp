@@ -170,6 +170,10 @@ private:
     bool session_has_state() const;
     void check_idle(double now);
     void reset_session();
+    // The catalogue's short lists (categories, regions, the count) follow kiosk-sync's
+    // updates between residents: after an idle spell or a reset, never under a finger.
+    void refresh_catalogue();
+    std::int64_t catalogue_generation_ = -1;
     Words words() const { return Words{&tr_, lang_}; }
     std::string title() const;
     int finish_screenshot();
@@ -308,9 +312,7 @@ Status App::start() {
                               " and a fresh one was created");
     store_.emplace(std::move(*db));
     if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) platform::log::error(s.error());
-    if (auto c = store_->categories()) categories_ = std::move(*c);
-    if (auto r = store_->regions()) regions_ = std::move(*r);
-    if (auto n = store_->ngo_count()) ngo_count_ = *n;
+    refresh_catalogue();
 
     auto filing_db = store::open_kiosk_db_connection(db_path);
     if (!filing_db) return Error{filing_db.error()};
@@ -1134,11 +1136,28 @@ void App::check_idle(double now) {
     }
 }
 
+void App::refresh_catalogue() {
+    auto generation = store_->catalog_generation();
+    if (!generation || *generation == catalogue_generation_) return;
+    bool first = catalogue_generation_ < 0;
+    catalogue_generation_ = *generation;
+    if (auto c = store_->categories()) categories_ = std::move(*c);
+    if (auto r = store_->regions()) regions_ = std::move(*r);
+    if (auto n = store_->ngo_count()) ngo_count_ = *n;
+    districts_.clear();
+    summaries_.clear();
+    if (first) return;
+    platform::log::info("catalogue updated: " + std::to_string(ngo_count_) + " organisations");
+    fonts_dirty_ = true;  // new categories may bring icons the atlas lacks
+    load_place();         // and councils of the kiosk's place may have changed
+}
+
 void App::reset_session() {
     idle_prompt_ = false;
     if (staff_->open()) platform::log::info("staff: panel closed after being left untouched");
     staff_->close();
     load_place();
+    refresh_catalogue();
     stack_.assign(1, ScreenId::home);
     draft_ = core::ProposalDraft{};
     propose_step_ = 0;
@@ -1215,6 +1234,7 @@ int App::run() {
         while (got) {
             if (e.type == SDL_QUIT) return 0;
             if (input_.handle(e, window_.width(), window_.height())) {
+                if (seconds() - last_input_s_ > cfg_.idle_seconds) refresh_catalogue();  // someone new
                 last_input_s_ = seconds();
                 pacer_.request_frames();
             } else if (e.type == SDL_WINDOWEVENT || e.type == wake_event_) {

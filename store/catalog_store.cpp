@@ -309,6 +309,12 @@ Status set_meta(const Db& db, const char* key, const std::string& value) {
 // national one arrives: the sync starts again from the beginning, and its first page with
 // content replaces everything loaded here.
 constexpr const char* kLocalCatalogue = "catalog_local";
+
+// Counts every change of the catalogue, so a reader can tell it is no longer what it read.
+Status bump_generation(const Db& db) {
+    return db.exec("INSERT INTO meta(key, value) VALUES ('catalog_generation', '1') "
+                   "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+}
 }  // namespace
 
 Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
@@ -319,6 +325,7 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     if (auto s = set_meta(db_, kLocalCatalogue, "1"); !s) return Error{s.error()};
     if (auto s = set_meta(db_, "catalog_cursor", "0"); !s) return Error{s.error()};
     if (auto s = write_records(c); !s) return Error{s.error()};
+    if (auto s = bump_generation(db_); !s) return Error{s.error()};
     // One merged index segment after a bulk load keeps prefix queries fast.
     if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
     if (auto done = tx->commit(); !done) return Error{"saving the catalogue: " + done.error()};
@@ -352,7 +359,14 @@ Status CatalogStore::apply_catalog_page(const core::Catalog& upserts, const std:
         }
     }
     if (auto s = set_meta(db_, "catalog_cursor", std::to_string(cursor)); !s) return s;
+    if (!upserts.ngos.empty() || !upserts.categories.empty() || !upserts.regions.empty() ||
+        !upserts.districts.empty() || !upserts.councils.empty() || !upserts.opportunities.empty() || !removals.empty())
+        if (auto s = bump_generation(db_); !s) return s;
     return tx->commit();
+}
+
+Result<std::int64_t> CatalogStore::catalog_generation() const {
+    return db_.scalar_int("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'catalog_generation'), 0)");
 }
 
 Result<std::int64_t> CatalogStore::catalog_cursor() const {

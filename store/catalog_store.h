@@ -81,6 +81,8 @@ public:
     };
     Status apply_catalog_page(const core::Catalog& upserts, const std::vector<Removal>& removals, std::int64_t cursor);
     Result<std::int64_t> catalog_cursor() const;
+    // Grows with every change of the catalogue (a replacement, a page with content).
+    Result<std::int64_t> catalog_generation() const;
 
     Result<std::int64_t> ngo_count() const;
     Result<std::vector<core::Category>> categories() const;
