@@ -105,7 +105,16 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     const auto [origin, avail, pad, width] = ui.page_area();
+    static constexpr struct {
+        const char* action;
+        const char* icon;
+    } kActions[] = {{"sync", "refresh"},        {"self_test", "stethoscope"}, {"export", "usb"},
+                    {"locality", "map-marker"}, {"pin", "key"},               {"restart", "power-off"}};
+    // As wide as the longest action needs (large text, long words), within reason.
     float actions_w = std::min(t.mm(92), width * 0.42f);
+    for (const auto& a : kActions)
+        actions_w = std::max(actions_w, ui.button_width(v.words(std::string("staff.action.") + a.action), a.icon));
+    actions_w = std::min(actions_w, width * 0.55f);
     float facts_w = width - actions_w - t.gap() * 2;
     float top = origin.y + t.mm(3);
 
@@ -128,11 +137,6 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
     }
     ui.end_scroll();
 
-    static constexpr struct {
-        const char* action;
-        const char* icon;
-    } kActions[] = {{"sync", "refresh"},        {"self_test", "stethoscope"}, {"export", "usb"},
-                    {"locality", "map-marker"}, {"pin", "key"},               {"restart", "power-off"}};
     float x = origin.x + pad + width - actions_w;
     float step = t.touch_min() + t.mm(2.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, top));

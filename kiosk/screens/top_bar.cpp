@@ -70,7 +70,9 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
                   {core::Lang::ru, "nav.lang.ru", "РУС", "home.lang.ru", "Русский"},
                   {core::Lang::en, "nav.lang.en", "ENG", "home.lang.en", "English"}};
     auto lang_width = [&](const auto& l) {
-        return v.full_language_names ? ui.button_width(l.full_label, "") : b * 1.25f;
+        // Short names keep their width unless large text needs more: never cut to "Қ…".
+        return v.full_language_names ? ui.button_width(l.full_label, "")
+                                     : std::max(b * 1.25f, ui.button_width(l.short_label, ""));
     };
     float right_w = 2 * b + 4 * t.mm(2) + t.mm(4);
     for (const auto& l : kLangs) right_w += lang_width(l);
