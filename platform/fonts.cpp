@@ -114,6 +114,9 @@ Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const Fo
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     atlas.TexDesiredWidth = 2048;
+    // GL3 and GLES3 take any texture height: rounding it up to a power of two would double
+    // the atlas (8 to 16 MiB) for a few icons more.
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
     FontSet set;
     auto text_face = [&](const std::string& path, float px) {
