@@ -271,13 +271,11 @@ int list_proposals(const aul::store::Db& db) {
         "SELECT tracking_code, category, lang, CASE WHEN quarantine_reason IS NULL THEN state "
         "ELSE 'quarantined: ' || quarantine_reason END, anonymous, title FROM proposals ORDER BY sequence");
     if (!st) return fail(st.error());
-    for (;;) {
-        auto row = st->step();
-        if (!row) return fail(row.error());
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", st->text(0).c_str(), st->text(1).c_str(), st->text(2).c_str(),
                     st->text(3).c_str(), st->integer(4) ? "anonymous" : "named", st->text(5).c_str());
-    }
+    });
+    if (!rows) return fail(rows.error());
     return 0;
 }
 

@@ -381,12 +381,10 @@ Result<std::vector<core::Category>> CatalogStore::categories() const {
     auto st = db_.prepare("SELECT code, icon, name_kk, name_ru, name_en FROM categories ORDER BY position");
     if (!st) return Error{st.error()};
     std::vector<core::Category> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -394,12 +392,10 @@ Result<std::vector<core::Region>> CatalogStore::regions() const {
     auto st = db_.prepare("SELECT code, name_kk, name_ru, name_en FROM regions ORDER BY code");
     if (!st) return Error{st.error()};
     std::vector<core::Region> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.push_back({st->text(0), column_local(*st, 1)});
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -409,12 +405,10 @@ Result<std::vector<core::District>> CatalogStore::districts(const std::string& r
     if (!st) return Error{st.error()};
     st->bind(1, region);
     std::vector<core::District> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -470,12 +464,8 @@ Status collect(const Db& db, const std::string& sql, const std::string& match, c
     bind_optional(*st, 3, q.district);
     bind_optional(*st, 4, q.category);
     st->bind(5, limit);
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{"search: " + row.error()};
-        if (!*row) break;
-        out.push_back(st->integer(0));
-    }
+    auto rows = st->each_row([&] { out.push_back(st->integer(0)); });
+    if (!rows) return Error{"search: " + rows.error()};
     return ok_status();
 }
 
@@ -625,12 +615,10 @@ Result<std::vector<core::Council>> CatalogStore::councils_for(const std::string&
     if (!st) return Error{st.error()};
     st->bind(1, region).bind(2, district);
     std::vector<core::Council> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.push_back(council_from(*st));
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -654,17 +642,15 @@ Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(co
     if (!st) return Error{st.error()};
     st->bind(1, region).bind(2, ngo_id);
     std::vector<OpportunityRow> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         OpportunityRow r;
         r.opportunity = {st->text(0), st->text(1), column_local(*st, 2), column_local(*st, 5), column_local(*st, 8),
                          st->text(11), st->text(12)};
         r.ngo_name = column_local(*st, 13);
         r.ngo_rowid = st->integer(16);
         out.push_back(std::move(r));
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 

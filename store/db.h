@@ -36,6 +36,17 @@ public:
 
     // true: a row is ready; false: done. Errors come back as Result.
     Result<bool> step();
+    // Steps through every row, calling `on_row()` with the statement on it; the first
+    // error ends the walk and comes back.
+    template <typename F>
+    Status each_row(F&& on_row) {
+        for (;;) {
+            auto row = step();
+            if (!row) return Error{row.error()};
+            if (!*row) return ok_status();
+            on_row();
+        }
+    }
     // Runs to completion, for statements that return no rows.
     Status run();
     void reset();

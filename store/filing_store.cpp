@@ -49,13 +49,10 @@ Result<FilingStore> FilingStore::open(Db db) {
 }
 
 Result<std::string> FilingStore::kiosk_code() const {
-    auto st = db_.prepare("SELECT value FROM meta WHERE key = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, std::string_view(kKioskCodeKey));
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"this kiosk has no kiosk code yet; set [kiosk] code in the configuration"};
-    return st->text(0);
+    auto code = setting(kKioskCodeKey);
+    if (code && code->empty())
+        return Error{"this kiosk has no kiosk code yet; set [kiosk] code in the configuration"};
+    return code;
 }
 
 Status FilingStore::set_kiosk_code(const std::string& code) {
@@ -156,12 +153,8 @@ Result<std::optional<ProposalStatus>> FilingStore::find(const std::string& track
     auto hist = db_.prepare("SELECT state, at_ms, note FROM proposal_history WHERE proposal = ?1 ORDER BY at_ms, rowid");
     if (!hist) return Error{hist.error()};
     hist->bind(1, id);
-    for (;;) {
-        auto r = hist->step();
-        if (!r) return Error{r.error()};
-        if (!*r) break;
-        p.history.push_back({hist->text(0), hist->integer(1), hist->text(2)});
-    }
+    auto rows = hist->each_row([&] { p.history.push_back({hist->text(0), hist->integer(1), hist->text(2)}); });
+    if (!rows) return Error{rows.error()};
     return std::optional<ProposalStatus>{std::move(p)};
 }
 
@@ -215,13 +208,11 @@ Result<std::vector<FilingStore::OutgoingProposal>> FilingStore::outgoing(int lim
     if (!st) return Error{st.error()};
     st->bind(1, limit);
     std::vector<OutgoingProposal> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6),
                        st->text(7), st->text(8), st->text(9), st->integer(10) != 0, st->text(11), st->integer(12)});
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -231,12 +222,10 @@ Result<std::vector<FilingStore::OutgoingSignup>> FilingStore::outgoing_signups(i
     if (!st) return Error{st.error()};
     st->bind(1, limit);
     std::vector<OutgoingSignup> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->integer(5)});
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 

@@ -173,12 +173,10 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
         "UNION ALL SELECT '', quarantine_reason, created_ms FROM volunteer_signups WHERE quarantine_reason IS NOT NULL "
         "ORDER BY 3 DESC");
     if (!st) return Error{st.error()};
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         s.quarantined.push_back({st->text(0).empty() ? "volunteer sign-up" : st->text(0), st->text(1)});
-    }
+    });
+    if (!rows) return Error{rows.error()};
     s.sync = sync_progress(filing);
     s.organisations = catalog.ngo_count().value_or(-1);
     s.catalogue_version = catalog.catalog_cursor().value_or(-1);

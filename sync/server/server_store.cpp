@@ -335,13 +335,11 @@ Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t si
     st->bind(1, k.id).bind(2, since);
     StatusResponse out;
     out.cursor = since;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         out.changes.push_back({st->text(0), st->text(1), st->text(2), st->integer(3), st->integer(4)});
         out.cursor = st->integer(4);
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -414,12 +412,10 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
     for (auto it = std::rbegin(kCatalogKinds); it != std::rend(kCatalogKinds); ++it) {
         std::vector<std::string> gone;
         live->bind(1, std::string(*it));
-        for (;;) {
-            auto row = live->step();
-            if (!row) return Error{row.error()};
-            if (!*row) break;
+        auto rows = live->each_row([&] {
             if (!present[*it].count(live->text(0))) gone.push_back(live->text(0));
-        }
+        });
+        if (!rows) return Error{rows.error()};
         live->reset();
         for (const auto& id : gone) {
             bury->bind(1, std::string(*it)).bind(2, id).bind(3, ++version);
@@ -466,15 +462,13 @@ Result<std::string> ServerStore::kiosks_json() const {
                           "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code");
     if (!st) return Error{st.error()};
     std::string out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         nlohmann::json j{{"kiosk_code", st->text(0)}, {"settlement", st->text(1)}, {"revoked", st->integer(2) != 0},
                          {"last_heartbeat_ms", st->integer(3)},
                          {"heartbeat", nlohmann::json::parse(st->text(4), nullptr, false)}};
         out += j.dump() + "\n";
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
@@ -497,15 +491,12 @@ Result<std::string> ServerStore::open_contact(const std::string& tracking_code) 
     auto body = nlohmann::json::parse(st->text(0), nullptr, false);
     std::string sealed = body.value("contact_sealed", "");
     if (sealed.empty()) return Error{"this proposal is anonymous"};
-    std::vector<unsigned char> box(sealed.size());
-    size_t len = 0;
-    if (sodium_base642bin(box.data(), box.size(), sealed.c_str(), sealed.size(), nullptr, &len, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 || len < crypto_box_SEALBYTES)
-        return Error{"the sealed contact details are damaged"};
+    auto box = from_base64(sealed);
+    if (!box || box->size() < crypto_box_SEALBYTES) return Error{"the sealed contact details are damaged"};
     auto keys = db_.prepare("SELECT public_key, secret_key FROM keys WHERE id = 1");
     if (!keys || !*keys->step()) return Error{"the server has no key pair"};
-    std::vector<unsigned char> plain(len - crypto_box_SEALBYTES);
-    if (crypto_box_seal_open(plain.data(), box.data(), len,
+    std::vector<unsigned char> plain(box->size() - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(plain.data(), box->data(), box->size(),
                              static_cast<const unsigned char*>(sqlite3_column_blob(keys->raw(), 0)),
                              static_cast<const unsigned char*>(sqlite3_column_blob(keys->raw(), 1))) != 0)
         return Error{"the contact details were not sealed to this server's key"};
@@ -517,10 +508,7 @@ Result<std::string> ServerStore::proposals_json() const {
                           "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id");
     if (!st) return Error{st.error()};
     std::string out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
+    auto rows = st->each_row([&] {
         auto body = nlohmann::json::parse(st->text(2), nullptr, false);
         body.erase("contact_sealed");  // sealed details are for `open-contact` with the key, not listings
         body["id"] = st->text(0);
@@ -529,7 +517,8 @@ Result<std::string> ServerStore::proposals_json() const {
         body["answer"] = st->text(4);
         body["received_ms"] = st->integer(5);
         out += body.dump() + "\n";
-    }
+    });
+    if (!rows) return Error{rows.error()};
     return out;
 }
 
