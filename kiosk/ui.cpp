@@ -27,6 +27,14 @@ PageArea Ui::page_area() const {
     return {ImGui::GetCursorScreenPos(), avail, pad, avail.x - 2 * pad};
 }
 
+bool Ui::page_action(const PageArea& page, const std::string& id, std::string_view label, std::string_view icon) {
+    float w = std::max(theme_.mm(80), button_width(label, icon));
+    float h = theme_.touch_min();
+    ImGui::SetCursorScreenPos(
+        ImVec2(page.origin.x + page.pad + page.width - w, page.origin.y + page.avail.y - h - theme_.mm(3)));
+    return button(id, label, icon, ImVec2(w, h), ButtonKind::primary);
+}
+
 ImFont* Ui::font(TextFace face) const {
     switch (face) {
         case TextFace::small: return theme_.fonts.small;

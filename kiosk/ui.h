@@ -49,6 +49,9 @@ public:
     // A tick box with its text beside it, the whole row tappable; true when tapped.
     bool check_row(const std::string& id, std::string_view text, bool checked, float width);
 
+    // The page's one main action: a primary button in its bottom-right corner, at least
+    // 80 mm wide, wider when the label needs it; true when tapped.
+    bool page_action(const PageArea& page, const std::string& id, std::string_view label, std::string_view icon);
     // A touch-high button as wide as its label needs, never wider than `max_width`.
     bool fitted_button(const std::string& id, std::string_view label, std::string_view icon, float max_width,
                        ButtonKind kind = ButtonKind::primary);

@@ -35,7 +35,8 @@ Intent draw_receipt(Ui& ui, const ReceiptView& v) {
     Intent out;
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
-    const auto [origin, avail, pad, width] = ui.page_area();
+    const PageArea page = ui.page_area();
+    const auto [origin, avail, pad, width] = page;
     float qr_size = std::min(t.mm(55), avail.y * 0.62f);
     float text_w = width - qr_size - t.gap() * 2;
 
@@ -60,10 +61,7 @@ Intent draw_receipt(Ui& ui, const ReceiptView& v) {
     draw_qr(ui, v.tracking_code, ImVec2(top.x + width - qr_size, top.y), qr_size);
     ui.end_scroll();
 
-    const std::string& done = v.words("receipt.done");
-    float done_w = std::max(t.mm(80), ui.button_width(done, "home"));
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - done_w, origin.y + avail.y - t.touch_min() - t.mm(3)));
-    if (ui.button("receipt.done", done, "home", ImVec2(done_w, t.touch_min()), ButtonKind::primary))
+    if (ui.page_action(page, "receipt.done", v.words("receipt.done"), "home"))
         keep_first(out, Intent::of(Intent::Kind::receipt_done));
     return out;
 }

@@ -98,7 +98,8 @@ Intent thanks(Ui& ui, const VolunteerView& v, float width) {
 Intent draw_volunteer(Ui& ui, const VolunteerView& v) {
     Intent out;
     Theme& t = ui.theme();
-    const auto [origin, avail, pad, width] = ui.page_area();
+    const PageArea page = ui.page_area();
+    const auto [origin, avail, pad, width] = page;
     // The form keeps its Sign up button in view below the fields, unless the keyboard is up.
     bool bar = v.mode == VolunteerView::Mode::form && v.keyboard_height <= 0;
     float bar_h = bar ? t.touch_min() + 2 * t.mm(3) : 0;
@@ -112,10 +113,7 @@ Intent draw_volunteer(Ui& ui, const VolunteerView& v) {
     ImGui::Dummy(ImVec2(0, t.mm(3)));
     ui.end_scroll();
     if (bar) {
-        const std::string& label = v.words("volunteer.signup");
-        float w = std::max(t.mm(80), ui.button_width(label, "check"));
-        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - w, origin.y + avail.y - t.touch_min() - t.mm(3)));
-        if (ui.button("volunteer.signup", label, "check", ImVec2(w, t.touch_min()), ButtonKind::primary))
+        if (ui.page_action(page, "volunteer.signup", v.words("volunteer.signup"), "check"))
             keep_first(out, Intent::of(Intent::Kind::volunteer_signup));
     }
     return out;
