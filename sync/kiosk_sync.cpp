@@ -42,17 +42,17 @@ void classify(const Reply& r, RoundReport& rep) {
     }
 }
 
-// Remembers the last successes and tells the server how this kiosk is doing.
+// Tells the server how this kiosk is doing, with the successes store::mark_direction_ok kept.
 void send_heartbeat(Client& client, const std::string& token, const KioskPaths& paths, store::FilingStore& filing,
                     const RoundReport& rep, std::int64_t uptime_s) {
-    std::int64_t free_mb = store::free_disk_mb(paths.dir);
+    store::SyncProgress progress = store::sync_progress(filing);
     Heartbeat hb{AUL_VERSION,
                  uptime_s,
                  rep.outbox,
                  filing.quarantined_count().value_or(-1),
-                 std::atoll(filing.setting("last_push_ok_ms").value_or("0").c_str()),
-                 std::atoll(filing.setting("last_pull_ok_ms").value_or("0").c_str()),
-                 free_mb};
+                 progress.push_ok_ms,
+                 progress.status_ok_ms,
+                 store::free_disk_mb(paths.dir)};
     (void)client.post("/v1/heartbeat", encode(hb), token);  // best effort: never fails a round
 }
 
