@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -18,7 +19,7 @@ struct BadRecord : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-std::string text_field(const json& obj, const char* key, bool required) {
+std::string text_field(const json& obj, const char* key, bool required, std::size_t max_chars) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
         if (required) throw BadRecord(std::string("missing '") + key + "'");
@@ -27,10 +28,23 @@ std::string text_field(const json& obj, const char* key, bool required) {
     if (!it->is_string()) throw BadRecord(std::string("'") + key + "' must be a string");
     const std::string& s = it->get_ref<const std::string&>();
     if (!is_valid_utf8(s)) throw BadRecord(std::string("'") + key + "' is not valid UTF-8");
-    return to_nfc(strip_controls(s, /*keep_newlines=*/true));
+    std::string clean = to_nfc(strip_controls(s, /*keep_newlines=*/true));
+    if (std::size_t n = codepoint_count(clean); n > max_chars)
+        throw BadRecord(std::string("'") + key + "' has " + std::to_string(n) + " characters, more than the " +
+                        std::to_string(max_chars) + " allowed");
+    return clean;
 }
 
-LocalText local_text(const json& obj, const char* key, bool required) {
+// Ids and codes are what records are keyed and joined by: short, plain ASCII.
+std::string key_field(const json& obj, const char* key, bool required) {
+    std::string k = text_field(obj, key, required, limits::kKey);
+    for (char c : k)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
+            throw BadRecord(std::string("'") + key + "' may hold only letters A-Z, digits, '-', '_' and '.'");
+    return k;
+}
+
+LocalText local_text(const json& obj, const char* key, bool required, std::size_t max_chars) {
     LocalText t;
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) {
@@ -38,9 +52,17 @@ LocalText local_text(const json& obj, const char* key, bool required) {
         return t;
     }
     if (!it->is_object()) throw BadRecord(std::string("'") + key + "' must be an object of kk/ru/en");
-    t.kk = text_field(*it, "kk", false);
-    t.ru = text_field(*it, "ru", false);
-    t.en = text_field(*it, "en", false);
+    std::string where = std::string(key) + ".";
+    auto one = [&](const char* lang) {
+        try {
+            return text_field(*it, lang, false, max_chars);
+        } catch (const BadRecord& e) {
+            throw BadRecord(where + e.what());
+        }
+    };
+    t.kk = one("kk");
+    t.ru = one("ru");
+    t.en = one("en");
     if (required && t.empty()) throw BadRecord(std::string("'") + key + "' has no text");
     return t;
 }
@@ -57,9 +79,12 @@ std::vector<std::string> codes(const json& obj, const char* key) {
     auto it = obj.find(key);
     if (it == obj.end() || it->is_null()) return out;
     if (!it->is_array()) throw BadRecord(std::string("'") + key + "' must be a list");
+    if (it->size() > limits::kCodes)
+        throw BadRecord(std::string("'") + key + "' lists more than " + std::to_string(limits::kCodes) + " codes");
     for (const auto& v : *it) {
         if (!v.is_string()) throw BadRecord(std::string("'") + key + "' must hold strings");
-        out.push_back(v.get<std::string>());
+        json one{{"code", v}};
+        out.push_back(key_field(one, "code", true));
     }
     return out;
 }
@@ -82,6 +107,9 @@ void each_record(const json& doc, const char* section, std::vector<T>& out, Fn&&
         std::string label = std::string(section) + "[" + std::to_string(i) + "]";
         try {
             if (!rec.is_object()) throw BadRecord("must be an object");
+            if (std::size_t bytes = rec.dump().size(); bytes > kMaxRecordBytes)
+                throw BadRecord("the record is " + std::to_string(bytes / 1024) + " KiB, more than the " +
+                                std::to_string(kMaxRecordBytes / 1024) + " KiB one catalogue page can carry");
             out.push_back(parse(rec));
         } catch (const BadRecord& e) {
             auto id = rec.is_object() ? rec.find(rec.contains("id") ? "id" : "code") : rec.end();
@@ -115,17 +143,24 @@ Catalog parse_document(const json& doc, bool check_references) {
     };
     if (!doc.is_object()) throw BadRecord("the catalogue must be a JSON object");
     Catalog c;
-    each_record(doc, "categories", c.categories, [](const json& r) {
-        return Category{text_field(r, "code", true), text_field(r, "icon", false),
-                        local_text(r, "name", true)};
+    each_record(doc, "categories", c.categories, [&](const json& r) {
+        Category k{key_field(r, "code", true), key_field(r, "icon", false), local_text(r, "name", true, limits::kName)};
+        auto at = r.find("position");
+        if (at != r.end() && !at->is_null()) {
+            if (!at->is_number_integer() || at->get<std::int64_t>() < 0 || at->get<std::int64_t>() > 100000)
+                throw BadRecord("'position' must be a small whole number");
+            k.position = at->get<int>();
+        } else {
+            k.position = static_cast<int>(c.categories.size());  // a file lists them in display order
+        }
+        return k;
     });
     each_record(doc, "regions", c.regions, [](const json& r) {
-        return Region{text_field(r, "code", true), local_text(r, "name", true)};
+        return Region{key_field(r, "code", true), local_text(r, "name", true, limits::kName)};
     });
     auto region_codes = unique_keys(c.regions, "regions", [](const Region& r) { return r.code; });
     each_record(doc, "districts", c.districts, [&](const json& r) {
-        District d{text_field(r, "code", true), text_field(r, "region", true),
-                   local_text(r, "name", true)};
+        District d{key_field(r, "code", true), key_field(r, "region", true), local_text(r, "name", true, limits::kName)};
         known(region_codes, d.region, "region");
         return d;
     });
@@ -136,27 +171,27 @@ Catalog parse_document(const json& doc, bool check_references) {
 
     each_record(doc, "ngos", c.ngos, [&](const json& r) {
         Ngo n;
-        n.id = text_field(r, "id", true);
-        n.bin = text_field(r, "bin", true);
+        n.id = key_field(r, "id", true);
+        n.bin = text_field(r, "bin", true, 12);
         if (!is_valid_bin(n.bin)) throw BadRecord("invalid BIN '" + n.bin + "'");
-        n.name = local_text(r, "name", true);
-        n.mission = local_text(r, "mission", false);
-        n.services = local_text(r, "services", false);
-        n.area = local_text(r, "area", false);
-        n.address = local_text(r, "address", false);
+        n.name = local_text(r, "name", true, limits::kName);
+        n.mission = local_text(r, "mission", false, limits::kLongText);
+        n.services = local_text(r, "services", false, limits::kLongText);
+        n.area = local_text(r, "area", false, limits::kShortText);
+        n.address = local_text(r, "address", false, limits::kShortText);
         n.categories = codes(r, "categories");
         for (const auto& k : n.categories) known(category_codes, k, "category");
-        n.region = text_field(r, "region", true);
+        n.region = key_field(r, "region", true);
         known(region_codes, n.region, "region");
-        n.district = text_field(r, "district", false);
+        n.district = key_field(r, "district", false);
         known(district_codes, n.district, "district");
-        std::string phone = text_field(r, "phone", false);
+        std::string phone = text_field(r, "phone", false, limits::kPhone);
         if (!phone.empty()) {
             auto normal = normalize_kz_phone(phone);
             if (!normal) throw BadRecord("phone '" + phone + "' is not a Kazakhstan number");
             n.phone = *normal;
         }
-        n.email = text_field(r, "email", false);
+        n.email = text_field(r, "email", false, limits::kEmail);
         n.needs_volunteers = flag(r, "needs_volunteers");
         n.seeks_partners = flag(r, "seeks_partners");
         return n;
@@ -166,17 +201,17 @@ Catalog parse_document(const json& doc, bool check_references) {
 
     each_record(doc, "councils", c.councils, [&](const json& r) {
         Council k;
-        k.id = text_field(r, "id", true);
-        k.level = text_field(r, "level", true);
+        k.id = key_field(r, "id", true);
+        k.level = key_field(r, "level", true);
         if (k.level != "national" && k.level != "regional" && k.level != "district")
             throw BadRecord("level must be national, regional or district");
-        k.region = text_field(r, "region", false);
+        k.region = key_field(r, "region", false);
         known(region_codes, k.region, "region");
-        k.district = text_field(r, "district", false);
+        k.district = key_field(r, "district", false);
         known(district_codes, k.district, "district");
-        k.name = local_text(r, "name", true);
-        k.description = local_text(r, "description", false);
-        k.meetings = local_text(r, "meetings", false);
+        k.name = local_text(r, "name", true, limits::kName);
+        k.description = local_text(r, "description", false, limits::kLongText);
+        k.meetings = local_text(r, "meetings", false, limits::kShortText);
         k.topics = codes(r, "topics");
         return k;
     });
@@ -184,15 +219,15 @@ Catalog parse_document(const json& doc, bool check_references) {
 
     each_record(doc, "opportunities", c.opportunities, [&](const json& r) {
         Opportunity o;
-        o.id = text_field(r, "id", true);
-        o.ngo = text_field(r, "ngo", true);
+        o.id = key_field(r, "id", true);
+        o.ngo = key_field(r, "ngo", true);
         known(ngo_ids, o.ngo, "NGO");
-        o.title = local_text(r, "title", true);
-        o.description = local_text(r, "description", false);
-        o.when = local_text(r, "when", false);
-        o.region = text_field(r, "region", false);
+        o.title = local_text(r, "title", true, limits::kName);
+        o.description = local_text(r, "description", false, limits::kLongText);
+        o.when = local_text(r, "when", false, limits::kShortText);
+        o.region = key_field(r, "region", false);
         known(region_codes, o.region, "region");
-        o.district = text_field(r, "district", false);
+        o.district = key_field(r, "district", false);
         known(district_codes, o.district, "district");
         return o;
     });
@@ -201,7 +236,29 @@ Catalog parse_document(const json& doc, bool check_references) {
 }
 }  // namespace
 
+bool json_nesting_within(std::string_view text, int max_depth) {
+    int depth = 0;
+    bool in_string = false, escaped = false;
+    for (char c : text) {
+        if (in_string) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') in_string = false;
+        } else if (c == '"') {
+            in_string = true;
+        } else if (c == '{' || c == '[') {
+            if (++depth > max_depth) return false;
+        } else if (c == '}' || c == ']') {
+            --depth;
+        }
+    }
+    return true;
+}
+
 Result<Catalog> parse_catalog(std::string_view text, bool check_references) {
+    if (!json_nesting_within(text, kMaxJsonDepth))
+        return Error{"catalogue rejected: it nests deeper than " + std::to_string(kMaxJsonDepth) +
+                     " levels, which no catalogue does; check the file"};
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded())
         return Error{"the catalogue is not well-formed JSON; check the file was copied whole"};

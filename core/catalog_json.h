@@ -1,11 +1,35 @@
 // The catalogue file format (assets/demo/FORMAT.md): decoding with validation.
 #pragma once
+#include <cstddef>
 #include <string_view>
 
 #include "core/domain.h"
 #include "core/result.h"
 
 namespace aul::core {
+
+// What a catalogue record may hold, checked when a catalogue is published and again when
+// a kiosk receives it: a record always fits well inside one page of the sync, and the
+// screens never have to lay out a novel. Lengths are in characters (code points).
+namespace limits {
+inline constexpr std::size_t kKey = 64;         // ids and codes
+inline constexpr std::size_t kName = 300;       // names and titles, per language
+inline constexpr std::size_t kShortText = 1000; // area served, address, meetings, "when"
+inline constexpr std::size_t kLongText = 6000;  // mission, services, descriptions
+inline constexpr std::size_t kEmail = 254;
+inline constexpr std::size_t kPhone = 32;
+inline constexpr std::size_t kCodes = 32;       // categories of an NGO, topics of a council
+}  // namespace limits
+
+// One record as JSON, at most: a page of the sync is always larger, so no record is ever
+// too large to travel.
+inline constexpr std::size_t kMaxRecordBytes = 256 * 1024;
+// Catalogues and sync messages nest a handful of levels; anything deeper is refused
+// before it is parsed.
+inline constexpr int kMaxJsonDepth = 16;
+
+// False when `text` (JSON) opens more than `max_depth` objects or arrays inside each other.
+bool json_nesting_within(std::string_view text, int max_depth);
 
 // Decodes and checks a catalogue document: well-formed JSON, valid UTF-8 (stored NFC),
 // valid BINs, unique ids, every region/district/category/NGO reference resolving.

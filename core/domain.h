@@ -29,6 +29,7 @@ struct Category {
     std::string code;  // language-neutral, e.g. "children"
     std::string icon;  // Font Awesome 4.7 icon name, e.g. "child"
     LocalText name;
+    int position = 0;  // display order, as the publisher listed them
 };
 
 struct Region {

@@ -10,6 +10,7 @@
 #include <unordered_set>
 #include <utf8proc.h>
 
+#include "core/catalog_json.h"
 #include "core/text.h"
 #include "store/schema.h"
 
@@ -214,11 +215,13 @@ Result<Db> open_kiosk_db_connection(const std::string& path) {
 Status CatalogStore::write_records(const core::Catalog& c) {
     auto s = insert_all(db_,
                         "INSERT INTO categories(code, icon, position, name_kk, name_ru, name_en) "
-                        "VALUES (?1, ?2, (SELECT coalesce(max(position), -1) + 1 FROM categories), ?3, ?4, ?5) "
-                        "ON CONFLICT(code) DO UPDATE SET icon = ?2, name_kk = ?3, name_ru = ?4, name_en = ?5",
+                        "VALUES (?1, ?2, ?6, ?3, ?4, ?5) "
+                        "ON CONFLICT(code) DO UPDATE SET icon = ?2, name_kk = ?3, name_ru = ?4, name_en = ?5, "
+                        "position = ?6",
                         c.categories, [&](Stmt& st, const core::Category& k) {
                             st.bind(1, k.code).bind(2, k.icon);
                             bind_local(st, 3, k.name);
+                            st.bind(6, k.position);
                         });
     if (s)
         s = insert_all(db_, "INSERT INTO regions(code, name_kk, name_ru, name_en) VALUES (?1, ?2, ?3, ?4) "
@@ -310,6 +313,15 @@ Status set_meta(const Db& db, const char* key, const std::string& value) {
 // content replaces everything loaded here.
 constexpr const char* kLocalCatalogue = "catalog_local";
 
+// Where the pull under way resumes; absent when no pull is under way.
+constexpr const char* kPendingCursor = "catalog_pending_cursor";
+
+// Drops a pull under way (a whole catalogue replaced it, or it was applied).
+Status forget_pull(const Db& db) {
+    if (auto s = db.exec("DELETE FROM catalog_pending"); !s) return s;
+    return db.exec("DELETE FROM meta WHERE key = 'catalog_pending_cursor'");
+}
+
 // Counts every change of the catalogue, so a reader can tell it is no longer what it read.
 Status bump_generation(const Db& db) {
     return db.exec("INSERT INTO meta(key, value) VALUES ('catalog_generation', '1') "
@@ -324,6 +336,7 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     if (auto s = clear_catalogue(db_); !s) return Error{s.error()};
     if (auto s = set_meta(db_, kLocalCatalogue, "1"); !s) return Error{s.error()};
     if (auto s = set_meta(db_, "catalog_cursor", "0"); !s) return Error{s.error()};
+    if (auto s = forget_pull(db_); !s) return Error{s.error()};
     if (auto s = write_records(c); !s) return Error{s.error()};
     if (auto s = bump_generation(db_); !s) return Error{s.error()};
     // One merged index segment after a bulk load keeps prefix queries fast.
@@ -332,37 +345,121 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     return ImportCounts{c.ngos.size(), c.councils.size(), c.opportunities.size()};
 }
 
-Status CatalogStore::apply_catalog_page(const core::Catalog& upserts, const std::vector<Removal>& removals,
-                                        std::int64_t cursor) {
+namespace {
+// Dependency order of the catalogue's kinds: what a record refers to comes before it.
+// Table and key names come from this fixed list, never from a page.
+struct KindTable {
+    const char* kind;
+    const char* remove_sql;
+};
+constexpr KindTable kKinds[] = {{"categories", "DELETE FROM categories WHERE code = ?1"},
+                                {"regions", "DELETE FROM regions WHERE code = ?1"},
+                                {"districts", "DELETE FROM districts WHERE code = ?1"},
+                                {"ngos", "DELETE FROM ngos WHERE id = ?1"},
+                                {"councils", "DELETE FROM councils WHERE id = ?1"},
+                                {"opportunities", "DELETE FROM opportunities WHERE id = ?1"}};
+
+Status keep_pending(const Db& db, std::span<const CatalogStore::Change> changes) {
+    auto st = db.prepare(
+        "INSERT INTO catalog_pending(kind, id, version, deleted, record) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = ?4, record = ?5 WHERE ?3 > version");
+    if (!st) return Error{st.error()};
+    for (const auto& c : changes) {
+        bool known = false;
+        for (const auto& k : kKinds) known = known || c.kind == k.kind;
+        if (!known) return Error{"a catalogue change of unknown kind '" + c.kind + "'"};
+        st->bind(1, c.kind).bind(2, c.id).bind(3, c.version).bind(4, c.deleted).bind(5, c.deleted ? "" : c.record);
+        if (auto s = st->run(); !s) return s;
+    }
+    return ok_status();
+}
+
+// Records are decoded a slice at a time, so a pull of the whole national catalogue never
+// holds it all in memory at once.
+constexpr int kApplySlice = 500;
+}  // namespace
+
+// Every kept change into the catalogue, inside the caller's transaction: records kind by
+// kind in dependency order, then tombstones in the reverse order. Foreign keys are checked
+// at commit, when the catalogue is whole again.
+Status CatalogStore::apply_pending() {
+    if (auto s = db_.exec("PRAGMA defer_foreign_keys = ON"); !s) return s;
+    for (const auto& k : kKinds) {
+        auto st = db_.prepare("SELECT record, version FROM catalog_pending WHERE kind = ?1 AND deleted = 0 "
+                              "AND version > ?2 ORDER BY version LIMIT ?3");
+        if (!st) return Error{st.error()};
+        for (std::int64_t after = 0;;) {
+            st->bind(1, std::string_view(k.kind)).bind(2, after).bind(3, kApplySlice);
+            std::string doc = std::string("{\"") + k.kind + "\":[";
+            int n = 0;
+            auto rows = st->each_row([&] {
+                doc += (n++ ? "," : "") + st->text(0);
+                after = st->integer(1);
+            });
+            st->reset();
+            if (!rows) return rows;
+            if (n == 0) break;
+            auto records = core::parse_catalog(doc + "]}", /*check_references=*/false);
+            if (!records) return Error{records.error()};
+            if (auto s = write_records(*records); !s) return s;
+        }
+    }
+    for (auto it = std::rbegin(kKinds); it != std::rend(kKinds); ++it) {
+        auto gone = db_.prepare("SELECT id FROM catalog_pending WHERE kind = ?1 AND deleted = 1");
+        auto remove = db_.prepare(it->remove_sql);
+        if (!gone || !remove) return Error{!gone ? gone.error() : remove.error()};
+        gone->bind(1, std::string_view(it->kind));
+        Status failed = ok_status();
+        auto rows = gone->each_row([&] {
+            if (!failed) return;
+            remove->bind(1, gone->text(0));
+            if (auto s = remove->run(); !s) failed = Error{"removing " + std::string(it->kind) + " " + gone->text(0) + ": " + s.error()};
+        });
+        if (!rows) return rows;
+        if (!failed) return failed;
+    }
+    return ok_status();
+}
+
+Status CatalogStore::receive_catalog_page(std::span<const Change> changes, std::int64_t cursor, bool last) {
     BulkCache cache(db_);
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
-    auto local = db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'");
-    if (!local) return Error{local.error()};
-    if (*local && cursor > 0) {
-        if (auto s = clear_catalogue(db_); !s) return s;
-        if (auto s = set_meta(db_, kLocalCatalogue, "0"); !s) return s;
+    if (auto s = keep_pending(db_, changes); !s) return Error{"keeping a catalogue page: " + s.error()};
+    if (!last) {
+        if (auto s = set_meta(db_, kPendingCursor, std::to_string(cursor)); !s) return s;
+        return tx->commit();
     }
-    if (auto s = write_records(upserts); !s) return s;
-    // Table and key names come from this fixed list, never from the page.
-    static const std::pair<const char*, const char*> kTables[] = {
-        {"categories", "DELETE FROM categories WHERE code = ?1"}, {"regions", "DELETE FROM regions WHERE code = ?1"},
-        {"districts", "DELETE FROM districts WHERE code = ?1"},   {"ngos", "DELETE FROM ngos WHERE id = ?1"},
-        {"councils", "DELETE FROM councils WHERE id = ?1"},       {"opportunities", "DELETE FROM opportunities WHERE id = ?1"}};
-    for (const auto& r : removals) {
-        for (auto [kind, sql] : kTables) {
-            if (r.kind != kind) continue;
-            auto st = db_.prepare(sql);
-            if (!st) return Error{st.error()};
-            st->bind(1, r.id);
-            if (auto s = st->run(); !s) return Error{"removing " + r.kind + " " + r.id + ": " + s.error()};
+    auto kept = db_.scalar_int("SELECT count(*) FROM catalog_pending");
+    if (!kept) return Error{kept.error()};
+    if (*kept > 0) {
+        auto local = db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'");
+        if (!local) return Error{local.error()};
+        if (*local) {
+            if (auto s = clear_catalogue(db_); !s) return s;
+            if (auto s = set_meta(db_, kLocalCatalogue, "0"); !s) return s;
         }
-    }
-    if (auto s = set_meta(db_, "catalog_cursor", std::to_string(cursor)); !s) return s;
-    if (!upserts.ngos.empty() || !upserts.categories.empty() || !upserts.regions.empty() ||
-        !upserts.districts.empty() || !upserts.councils.empty() || !upserts.opportunities.empty() || !removals.empty())
+        if (auto s = apply_pending(); !s) return Error{"applying the national catalogue: " + s.error()};
         if (auto s = bump_generation(db_); !s) return s;
-    return tx->commit();
+        // A large pull (a first one, years of edits) leaves the index in many segments.
+        if (*kept > 1000)
+            if (auto s = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !s) return s;
+    }
+    if (auto s = forget_pull(db_); !s) return s;
+    if (auto s = set_meta(db_, "catalog_cursor", std::to_string(cursor)); !s) return s;
+    if (auto s = tx->commit(); !s) {
+        bool broken_reference = sqlite3_extended_errcode(db_.raw()) == SQLITE_CONSTRAINT_FOREIGNKEY;
+        return Error{broken_reference ? "the national catalogue does not hold together (a record refers to one it "
+                                        "does not have); the catalogue in use is kept"
+                                      : "applying the national catalogue: " + s.error()};
+    }
+    return ok_status();
+}
+
+Result<std::int64_t> CatalogStore::pull_cursor() const {
+    return db_.scalar_int(
+        "SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'catalog_pending_cursor'), "
+        "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'catalog_cursor'), 0)");
 }
 
 Result<std::int64_t> CatalogStore::catalog_generation() const {

@@ -72,15 +72,26 @@ public:
     // back to 0 and the first national page with content replaces it.
     Result<ImportCounts> replace_catalog(const core::Catalog& catalog);
 
-    // One page of a catalogue delta: its records upserted, its tombstones removed, and the
-    // cursor moved, all in one transaction (a kill mid-pull resumes from the last page).
-    // The first page with content (cursor > 0) after replace_catalog clears what was
-    // loaded locally first, in the same transaction.
-    struct Removal {
-        std::string kind, id;
+    // One change of the national catalogue as it arrives: a record (JSON, the catalogue
+    // file's shape, already checked by core::parse_catalog) or the tombstone of one.
+    struct Change {
+        std::string kind, id;  // kind: categories, regions, districts, ngos, councils, opportunities
+        std::int64_t version = 0;
+        bool deleted = false;
+        std::string record;
     };
-    Status apply_catalog_page(const core::Catalog& upserts, const std::vector<Removal>& removals, std::int64_t cursor);
+    // One page of a catalogue pull. Pages are kept aside, each with its cursor in one
+    // transaction (a pull cut short resumes after its last page); the page that ends the
+    // pull (`last`) applies every kept change to the catalogue at once, in one transaction
+    // whose references must all resolve, so the catalogue only ever moves from one whole
+    // national snapshot to the next. The first pull with content after replace_catalog
+    // clears what was loaded locally, in the same transaction.
+    Status receive_catalog_page(std::span<const Change> changes, std::int64_t cursor, bool last);
+    // The version of the catalogue in use (0: none from the national server yet).
     Result<std::int64_t> catalog_cursor() const;
+    // Where the next request of a pull starts: after the last page kept of a pull under
+    // way, else the catalogue's version.
+    Result<std::int64_t> pull_cursor() const;
     // Grows with every change of the catalogue (a replacement, a page with content).
     Result<std::int64_t> catalog_generation() const;
 
@@ -118,6 +129,7 @@ public:
 
 private:
     Status write_records(const core::Catalog& c);
+    Status apply_pending();
     Db db_;
 };
 

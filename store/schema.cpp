@@ -136,7 +136,17 @@ ALTER TABLE proposals ADD COLUMN quarantine_reason TEXT;
 ALTER TABLE volunteer_signups ADD COLUMN quarantine_reason TEXT;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4};
+// Version 5: a catalogue pull in progress. Its pages are kept here as they arrive and the
+// catalogue itself changes only when the last page is in, all at once: a record may refer
+// to one that was edited later and so arrives on a later page, and a resident never sees
+// half a catalogue. Each change keeps only its latest state.
+constexpr const char* kV5 = R"sql(
+CREATE TABLE catalog_pending(
+  kind TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, deleted INTEGER NOT NULL,
+  record TEXT NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 // A one-argument text function of SQL backed by a C++ text rule.

@@ -30,7 +30,9 @@ bool read_text(const std::string& path, std::string& out) {
 void classify(const Reply& r, RoundReport& rep) {
     auto message = decode_error(r.body);
     std::string said = message ? *message : "HTTP " + std::to_string(r.status);
-    rep.retry_after_s = r.retry_after_s;
+    // A server may ask for a pause, but never for longer than kMaxRetryAfterS: one absurd
+    // value must not stop a village's sync until staff notice.
+    rep.retry_after_s = std::min(r.retry_after_s, kMaxRetryAfterS);
     if (r.status == 401 || r.status == 403) {
         rep.error = "the national server refuses this kiosk: " + said + "; the outbox is kept";
         rep.retryable = false;
@@ -139,49 +141,67 @@ void count_exchange(RoundReport& rep, const Reply& r) {
     ++rep.requests;
 }
 
-// Pulls catalogue pages from the cursor until the server has no more; each page is applied
-// with its cursor in one transaction.
 // Said when SIGTERM arrives mid-round: the exchange and transaction in hand were finished.
 constexpr const char* kStopped = "stopped on request; the rest waits for the next start";
 
-void pull_catalog(Client& client, const std::string& token, store::CatalogStore& catalog, RoundReport& rep,
+namespace {
+bool asked_to_stop(const std::function<bool()>& stopping, RoundReport& rep) {
+    if (!stopping || !stopping()) return false;
+    rep.error = kStopped;
+    return true;
+}
+
+// Checks a catalogue page against the request that brought it and turns it into the
+// store's changes; the error says what is wrong with it, for the log.
+Result<std::vector<store::CatalogStore::Change>> checked_page(const CatalogPage& page, std::int64_t since) {
+    // A page must move the cursor forward: one that does not would be asked for again and
+    // again. And the versions it carries must be those it stands for.
+    if (page.more && page.cursor <= since)
+        return Error{"the national server's catalogue page did not move past version " + std::to_string(since)};
+    if (page.cursor < since)
+        return Error{"the national server's catalogue (version " + std::to_string(page.cursor) +
+                     ") is older than this kiosk's (" + std::to_string(since) + "); was it restored from a backup?"};
+    nlohmann::json doc = nlohmann::json::object();
+    std::vector<store::CatalogStore::Change> changes;
+    changes.reserve(page.items.size());
+    std::int64_t previous = since;
+    for (const auto& item : page.items) {
+        if (item.version <= previous || item.version > page.cursor)
+            return Error{"the national server's catalogue page is out of order at version " + std::to_string(item.version)};
+        previous = item.version;
+        if (!item.deleted) doc[item.kind].push_back(nlohmann::json::parse(item.record, nullptr, false));
+        changes.push_back({item.kind, item.id, item.version, item.deleted, item.record});
+    }
+    // Every record meets the publishing rules (sizes, text limits, well-formed fields)
+    // before anything of the page is kept.
+    if (auto records = core::parse_catalog(doc.dump(), /*check_references=*/false); !records)
+        return Error{"a catalogue page was refused: " + records.error()};
+    return changes;
+}
+}  // namespace
+
+void pull_catalog(const CatalogFetch& fetch, store::CatalogStore& catalog, RoundReport& rep,
                   const std::function<bool()>& stopping) {
     for (;;) {
-        if (stopping && stopping()) {
-            rep.error = kStopped;
-            return;
-        }
-        auto cursor = catalog.catalog_cursor();
+        if (asked_to_stop(stopping, rep)) return;
+        auto cursor = catalog.pull_cursor();
         if (!cursor) {
             rep.error = cursor.error();
             return;
         }
-        auto reply = client.get("/v1/catalog?since=" + std::to_string(*cursor), token);
-        if (!reply) {
-            rep.error = reply.error();
-            return;
-        }
-        count_exchange(rep, *reply);
-        if (reply->status != 200) return classify(*reply, rep);
-        auto page = decode_catalog_page(reply->body);
+        auto body = fetch(*cursor, rep);
+        if (!body) return;  // fetch said why in rep
+        auto page = decode_catalog_page(*body);
         if (!page) {
             rep.error = "the catalogue reply is not the national server's (" + page.error() + ")";
             return;
         }
-        nlohmann::json doc = nlohmann::json::object();
-        std::vector<store::CatalogStore::Removal> removals;
-        for (const auto& item : page->items) {
-            if (item.deleted)
-                removals.push_back({item.kind, item.id});
-            else
-                doc[item.kind].push_back(nlohmann::json::parse(item.record, nullptr, false));
-        }
-        auto records = core::parse_catalog(doc.dump(), /*check_references=*/false);
-        if (!records) {
-            rep.error = "a catalogue page was refused: " + records.error();
+        auto changes = checked_page(*page, *cursor);
+        if (!changes) {
+            rep.error = changes.error() + "; the catalogue in use is kept";
             return;
         }
-        if (auto s = catalog.apply_catalog_page(*records, removals, page->cursor); !s) {
+        if (auto s = catalog.receive_catalog_page(*changes, page->cursor, !page->more); !s) {
             rep.error = "a catalogue page could not be applied: " + s.error();
             return;
         }
@@ -190,48 +210,60 @@ void pull_catalog(Client& client, const std::string& token, store::CatalogStore&
     }
 }
 
-RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
-                       std::int64_t now_ms, long timeout_s, std::int64_t uptime_s,
-                       const std::function<bool()>& stopping) {
-    RoundReport rep;
+std::optional<Link> Link::open(const KioskPaths& paths, const store::FilingStore& filing, long timeout_s,
+                               RoundReport& rep) {
     std::string url = filing.setting("sync_url").value_or("");
     std::string token;
     if (url.empty() || !read_text(paths.token(), token)) {
         rep.error = "this kiosk is not enrolled: run kioskctl enroll";
         rep.retryable = false;
-        return rep;
+        return std::nullopt;
     }
     ClientConfig cfg{url, paths.ca()};
     cfg.total_timeout_s = timeout_s;
     cfg.stall_timeout_s = std::min(cfg.stall_timeout_s, timeout_s);
-    Client client(cfg);
-    // Push: batches until the outbox is empty or the server stops us.
-    for (;;) {
-        if (stopping && stopping()) {
-            rep.error = kStopped;
-            break;
-        }
-        auto req = outbox_submission(filing, kMaxBatchItems);
-        if (!req) {
-            rep.error = req.error();
-            break;
-        }
-        if (req->proposals.empty() && req->signups.empty()) break;
-        auto reply = client.post("/v1/submissions", encode(*req), token);
+    return std::optional<Link>(std::in_place, cfg, std::move(token));
+}
+
+CatalogFetch Link::catalog_fetch() {
+    return [this](std::int64_t since, RoundReport& rep) -> std::optional<std::string> {
+        auto reply = client.get("/v1/catalog?since=" + std::to_string(since), token);
         if (!reply) {
             rep.error = reply.error();
-            break;
+            return std::nullopt;
         }
         count_exchange(rep, *reply);
         if (reply->status != 200) {
             classify(*reply, rep);
-            break;
+            return std::nullopt;
         }
+        return std::move(reply->body);
+    };
+}
+
+void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, RoundReport& rep,
+                 const std::function<bool()>& stopping) {
+    // Batches until the outbox is empty or the server stops us.
+    for (;;) {
+        if (asked_to_stop(stopping, rep)) return;
+        auto req = outbox_submission(filing, kMaxBatchItems);
+        if (!req) {
+            rep.error = req.error();
+            return;
+        }
+        if (req->proposals.empty() && req->signups.empty()) break;
+        auto reply = link.client.post("/v1/submissions", encode(*req), link.token);
+        if (!reply) {
+            rep.error = reply.error();
+            return;
+        }
+        count_exchange(rep, *reply);
+        if (reply->status != 200) return classify(*reply, rep);
         // Only an explicit, well-formed acknowledgement counts: a portal's 200 page is not one.
         auto resp = decode_submit_response(reply->body);
         if (!resp) {
             rep.error = "the reply is not the national server's (" + resp.error() + "); nothing marked sent";
-            break;
+            return;
         }
         std::unordered_set<std::string> asked;
         for (const auto& p : req->proposals) asked.insert(p.id);
@@ -248,42 +280,83 @@ RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, stor
         rep.pushed += static_cast<int>(asked.size());
         if (auto s = filing.apply_outcomes(outcomes, now_ms); !s) {
             rep.error = s.error();
-            break;
+            return;
         }
         if (outcomes.size() < asked.size()) {
             rep.error = "the server answered for only some items; the rest stay queued";
-            break;
+            return;
         }
     }
-    if (rep.error.empty()) (void)store::mark_direction_ok(filing, store::Direction::push, now_ms);
-    // Pull: status changes since the cursor, applied with the cursor.
-    if (rep.error.empty() || rep.retryable) {
-        std::string cursor = filing.setting("status_cursor").value_or("");
-        auto reply = client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), token);
-        if (reply) count_exchange(rep, *reply);
-        if (!reply) {
-            if (rep.error.empty()) rep.error = reply.error();
-        } else if (reply->status != 200) {
-            if (rep.error.empty()) classify(*reply, rep);
-        } else if (auto st = decode_status_response(reply->body); !st) {
-            if (rep.error.empty()) rep.error = "the status reply is not the national server's (" + st.error() + ")";
-        } else {
-            std::vector<store::FilingStore::StateChange> changes;
-            for (const auto& c : st->changes) changes.push_back({c.tracking_code, c.state, c.answer, c.at_ms});
-            if (auto s = filing.apply_state_changes(changes, st->cursor); !s) {
-                if (rep.error.empty()) rep.error = s.error();
-            } else {
-                rep.pulled = static_cast<int>(changes.size());
-                (void)store::mark_direction_ok(filing, store::Direction::status, now_ms);
-            }
-        }
+    (void)store::mark_direction_ok(filing, store::Direction::push, now_ms);
+}
+
+void pull_status(Link& link, store::FilingStore& filing, std::int64_t now_ms, RoundReport& rep) {
+    std::string cursor = filing.setting("status_cursor").value_or("");
+    auto reply = link.client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), link.token);
+    if (!reply) {
+        rep.error = reply.error();
+        return;
     }
-    if (rep.error.empty()) {
-        pull_catalog(client, token, catalog, rep, stopping);
-        if (rep.error.empty()) (void)store::mark_direction_ok(filing, store::Direction::catalog, now_ms);
+    count_exchange(rep, *reply);
+    if (reply->status != 200) return classify(*reply, rep);
+    auto st = decode_status_response(reply->body);
+    if (!st) {
+        rep.error = "the status reply is not the national server's (" + st.error() + ")";
+        return;
+    }
+    std::vector<store::FilingStore::StateChange> changes;
+    for (const auto& c : st->changes) changes.push_back({c.tracking_code, c.state, c.answer, c.at_ms});
+    if (auto s = filing.apply_state_changes(changes, st->cursor); !s) {
+        rep.error = s.error();
+        return;
+    }
+    rep.pulled = static_cast<int>(changes.size());
+    (void)store::mark_direction_ok(filing, store::Direction::status, now_ms);
+}
+
+void heartbeat(Link& link, const KioskPaths& paths, store::FilingStore& filing, const RoundReport& rep,
+               std::int64_t uptime_s) {
+    send_heartbeat(link.client, link.token, paths, filing, rep, uptime_s);
+}
+
+void RoundReport::add(const RoundReport& other) {
+    pushed += other.pushed;
+    delivered += other.delivered;
+    quarantined += other.quarantined;
+    pulled += other.pulled;
+    catalog_changes += other.catalog_changes;
+    wire_bytes += other.wire_bytes;
+    json_bytes += other.json_bytes;
+    requests += other.requests;
+    if (error.empty() && !other.error.empty()) {
+        error = other.error;
+        retryable = other.retryable;
+        retry_after_s = other.retry_after_s;
+    }
+}
+
+RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
+                       std::int64_t now_ms, long timeout_s, std::int64_t uptime_s,
+                       const std::function<bool()>& stopping) {
+    RoundReport rep;
+    auto link = Link::open(paths, filing, timeout_s, rep);
+    if (!link) return rep;
+    // Each direction on its own: a failing catalogue never holds back the outbox or the
+    // statuses, nor the other way round. Only a refusal of the kiosk itself ends the round.
+    RoundReport push, status, pull;
+    push_outbox(*link, filing, now_ms, push, stopping);
+    rep.add(push);
+    if (rep.retryable && !(stopping && stopping())) {
+        pull_status(*link, filing, now_ms, status);
+        rep.add(status);
+    }
+    if (rep.retryable) {
+        pull_catalog(link->catalog_fetch(), catalog, pull, stopping);
+        if (pull.error.empty()) (void)store::mark_direction_ok(filing, store::Direction::catalog, now_ms);
+        rep.add(pull);
     }
     rep.outbox = filing.unsent_count().value_or(-1);
-    if (rep.error.empty() || rep.retryable) send_heartbeat(client, token, paths, filing, rep, uptime_s);
+    if (rep.retryable) heartbeat(*link, paths, filing, rep, uptime_s);
     return rep;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,9 +11,15 @@
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/kiosk_state.h"
+#include "sync/client.h"
 #include "sync/kiosk_paths.h"
 
 namespace aul::sync {
+
+struct RoundReport;
+// Brings the catalogue reply for the changes after version `since`; nullopt with the
+// reason written into the report when there is none.
+using CatalogFetch = std::function<std::optional<std::string>(std::int64_t since, RoundReport& rep)>;
 
 struct RoundReport {
     int pushed = 0, delivered = 0, quarantined = 0, pulled = 0;
@@ -25,7 +32,12 @@ struct RoundReport {
     long json_bytes = 0;        // the same, uncompressed
     int requests = 0;
     std::string json() const;   // the summary kiosk-sync --once prints
+    // Counts `other` in; its error becomes this report's when this one has none yet.
+    void add(const RoundReport& other);
 };
+
+// The longest pause a server's Retry-After can impose: an hour.
+inline constexpr long kMaxRetryAfterS = 3600;
 
 // Enrols the kiosk: spends `code` at `url`, keeps the CA copy, the token (0600), a new
 // signing key for USB bundles (0600; its public half goes to the server) and the
@@ -38,12 +50,40 @@ using store::Check;
 // against the server's Date header (within 5 minutes), the token still accepted.
 std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing);
 
+// The kiosk's connection to its national server: the client and its bearer token.
+struct Link {
+    Client client;
+    std::string token;
+    Link(const ClientConfig& cfg, std::string token_) : client(cfg), token(std::move(token_)) {}
+    // nullopt (with the reason in `rep`, not retryable) when the kiosk is not enrolled.
+    static std::optional<Link> open(const KioskPaths& paths, const store::FilingStore& filing, long timeout_s,
+                                    RoundReport& rep);
+    CatalogFetch catalog_fetch();
+};
+
+// Each direction of the exchange, for kiosk-sync to run and back off independently.
+// Pushes the outbox in batches until it is empty; stamps the push's success.
+void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, RoundReport& rep,
+                 const std::function<bool()>& stopping = {});
+// Pulls this kiosk's proposals' status changes; stamps its success.
+void pull_status(Link& link, store::FilingStore& filing, std::int64_t now_ms, RoundReport& rep);
+// Tells the server how the kiosk is doing (best effort: never an error).
+void heartbeat(Link& link, const KioskPaths& paths, store::FilingStore& filing, const RoundReport& rep,
+               std::int64_t uptime_s);
+// Pulls catalogue pages from the pull cursor until the server has no more, through
+// `fetch`, checking each page (it moves the cursor, its records meet the publishing rules)
+// before the store keeps it; the store applies the whole pull when its last page is in.
+
 // `timeout_s`: the longest one exchange may take (kiosk-sync --timeout). Ends with a
 // heartbeat; `uptime_s` is kiosk-sync's own. Each direction that completes stamps its
 // success (store::mark_direction_ok) for the staff panel and `kioskctl status`.
 
 // `stopping` is asked between batches and catalogue pages: when it says yes, the round
 // ends after the exchange and transaction in hand (SIGTERM stops kiosk-sync this way).
+void pull_catalog(const CatalogFetch& fetch, store::CatalogStore& catalog, RoundReport& rep,
+                  const std::function<bool()>& stopping = {});
+
+// All directions one after the other (kiosk-sync --once, kioskctl sync-now).
 RoundReport sync_round(const KioskPaths& paths, store::FilingStore& filing, store::CatalogStore& catalog,
                        std::int64_t now_ms, long timeout_s = 60, std::int64_t uptime_s = 0,
                        const std::function<bool()>& stopping = {});

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <random>
 #include <string>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 #include "kiosk/config.h"
@@ -25,30 +27,115 @@ namespace {
 volatile std::sig_atomic_t g_stop = 0;
 void on_signal(int) { g_stop = 1; }
 
+using Clock = std::chrono::steady_clock;
+
+// Statuses and heartbeats every minute; the catalogue every five (it changes rarely, and
+// a pull that finds nothing new costs one small request). Failures back off up to ten
+// minutes, the outbox only up to two: a resident's proposal should leave soon after the
+// line comes back, and a refused connection costs the village nothing.
+constexpr double kStatusEveryS = 60, kCatalogueEveryS = 300;
+constexpr double kBackoffCapS = 600, kPushBackoffCapS = 120;
+
 std::int64_t now_ms() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
-// Sleeps up to `seconds`, waking early to stop, or when `wake` says there is work.
-template <typename Wake>
-void nap(double seconds, Wake&& wake) {
-    auto until = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (!g_stop && std::chrono::steady_clock::now() < until) {
-        std::this_thread::sleep_for(std::chrono::seconds(2));  // a cheap look at the outbox
-        if (wake()) return;
+// When one direction of the sync is next due. After a failure it waits with exponential
+// backoff and full jitter (5 s doubling to `cap_s`), or as long as the server asked
+// (Retry-After, already capped at an hour); after a success, `every_s`.
+class Schedule {
+public:
+    Schedule(double every_s, double cap_s) : every_s_(every_s), cap_s_(cap_s) {}
+    bool due(Clock::time_point now) const { return now >= due_; }
+    void soon() { due_ = Clock::now(); }
+    void succeeded() {
+        backoff_s_ = kFirstBackoffS;
+        due_ = Clock::now() + seconds(every_s_);
     }
-}
+    void failed(const sync::RoundReport& rep, std::mt19937& rng) {
+        double wait = rep.retryable ? std::uniform_real_distribution<double>(0, backoff_s_)(rng) : cap_s_;
+        if (rep.retry_after_s > 0) wait = std::max(wait, static_cast<double>(rep.retry_after_s));
+        backoff_s_ = std::min(cap_s_, backoff_s_ * 2);
+        due_ = Clock::now() + seconds(wait);
+    }
+    // Wall-clock time it is due, for the staff's "next try".
+    std::int64_t due_ms() const {
+        return now_ms() + std::chrono::duration_cast<std::chrono::milliseconds>(due_ - Clock::now()).count();
+    }
 
-// Being offline is a village's normal day: a failed round that will be retried is a
-// warning, one that waits for staff (revoked, not enrolled) an error. A round that moved
-// nothing happens every minute and only matters when debugging.
-platform::log::Level round_level(const sync::RoundReport& rep) {
-    using platform::log::Level;
-    if (!rep.error.empty()) return rep.retryable ? Level::warn : Level::error;
-    if (rep.quarantined > 0) return Level::warn;  // the server refused something: staff should look
-    bool moved = rep.pushed || rep.delivered || rep.pulled || rep.catalog_changes;
-    return moved ? Level::info : Level::debug;
+private:
+    static constexpr double kFirstBackoffS = 5;
+    static Clock::duration seconds(double s) {
+        return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s));
+    }
+    double every_s_, cap_s_;
+    double backoff_s_ = kFirstBackoffS;
+    Clock::time_point due_ = Clock::now();
+};
+
+// Being offline is a village's normal day: a failed exchange that will be retried is a
+// warning, one that waits for staff (revoked, not enrolled) an error. The same failure
+// again and again is logged once (then at debug level), and its end is logged.
+class DirectionLog {
+public:
+    explicit DirectionLog(std::string name) : name_(std::move(name)) {}
+    void report(const sync::RoundReport& rep) {
+        using platform::log::Level;
+        if (!rep.error.empty()) {
+            bool again = rep.error == last_error_;
+            platform::log::write(again ? Level::debug : (rep.retryable ? Level::warn : Level::error),
+                                 name_ + ": " + rep.json());
+            last_error_ = rep.error;
+            return;
+        }
+        bool recovered = !last_error_.empty();
+        last_error_.clear();
+        bool moved = rep.pushed || rep.delivered || rep.pulled || rep.catalog_changes;
+        Level level = rep.quarantined > 0 ? Level::warn : (moved || recovered) ? Level::info : Level::debug;
+        platform::log::write(level, name_ + (recovered ? " (working again): " : ": ") + rep.json());
+    }
+
+private:
+    std::string name_;
+    std::string last_error_;
+};
+
+// How each direction last went, shared by the two threads; either writes the picture
+// staff see (kioskctl status, the panel) after its own work, through its own connection.
+struct SharedOutcome {
+    std::mutex mu;
+    std::string exchange_error, catalog_error;  // "" when the last attempt went well
+    std::int64_t exchange_next_ms = 0, catalog_next_ms = 0;
+    std::uint64_t pulls_done = 0;   // catalogue pulls finished, for a staff request to wait on
+    bool pull_asked = false;        // staff asked for a sync: pull now, whatever the schedule
+    std::condition_variable changed;
+
+    // The line `systemctl status` shows.
+    std::string summary(std::int64_t outbox) {
+        std::lock_guard lock(mu);
+        if (!exchange_error.empty()) return exchange_error;
+        return "last exchange ok, outbox " + std::to_string(outbox) +
+               (catalog_error.empty() ? "" : "; catalogue: " + catalog_error);
+    }
+
+    void save(store::FilingStore& filing) {
+        std::string error;
+        std::int64_t next = 0;
+        {
+            std::lock_guard lock(mu);
+            error = !exchange_error.empty() ? exchange_error
+                    : catalog_error.empty() ? std::string()
+                                            : "catalogue: " + catalog_error;
+            next = std::min(exchange_next_ms, catalog_next_ms);
+        }
+        (void)store::save_round_outcome(filing, now_ms(), next, error);
+    }
+};
+
+void sleep_a_little(double seconds) {
+    auto until = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(seconds));
+    while (!g_stop && Clock::now() < until) std::this_thread::sleep_for(std::chrono::milliseconds(100));
 }
 
 int usage() {
@@ -117,55 +204,134 @@ int main(int argc, char** argv) {
         timeout_s = cap;
     }
     service.ready("syncing with the national server");
-    // Exponential backoff with full jitter on failure: 5 s doubling to a 10-minute cap.
     std::mt19937 rng(std::random_device{}());
-    const auto started = std::chrono::steady_clock::now();
-    double backoff = 5;
-    const double kCap = 600, kStatusEvery = 60;
-    // Staff may ask for server checks from the panel; answered before a round and between
-    // its batches and pages, so a long catalogue download does not keep them waiting.
+    const auto started = Clock::now();
+    auto uptime_s = [&] { return std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count(); };
+    auto stopping = [] { return g_stop != 0; };
+    SharedOutcome outcome;
+
+    // The catalogue on its own thread and connections: a long or stalled download never
+    // holds back a resident's proposal, and its failures back off on their own.
+    std::thread catalogue_thread([&] {
+        auto db = store::open_kiosk_db_connection(paths.db());
+        auto own = db ? store::FilingStore::open(std::move(*db)) : Result<store::FilingStore>(Error{db.error()});
+        if (!own) {
+            platform::log::error("catalogue: " + own.error());
+            return;
+        }
+        Schedule schedule(kCatalogueEveryS, kBackoffCapS);
+        DirectionLog log("catalogue");
+        std::mt19937 rng(std::random_device{}());
+        while (!g_stop) {
+            {
+                std::unique_lock lock(outcome.mu);
+                outcome.changed.wait_for(lock, std::chrono::seconds(1));
+                if (!outcome.pull_asked && !schedule.due(Clock::now())) continue;
+                outcome.pull_asked = false;
+            }
+            sync::RoundReport rep;
+            if (auto link = sync::Link::open(paths, *own, timeout_s, rep)) {
+                sync::pull_catalog(link->catalog_fetch(), catalog, rep, stopping);
+                if (rep.error.empty()) (void)store::mark_direction_ok(*own, store::Direction::catalog, now_ms());
+            }
+            if (g_stop) break;
+            log.report(rep);
+            rep.error.empty() ? schedule.succeeded() : schedule.failed(rep, rng);
+            {
+                std::lock_guard lock(outcome.mu);
+                outcome.catalog_error = rep.error;
+                outcome.catalog_next_ms = schedule.due_ms();
+                ++outcome.pulls_done;
+            }
+            outcome.changed.notify_all();
+            outcome.save(*own);
+        }
+    });
+
+    // This thread: the outbox (a new filing leaves at once), statuses, heartbeats, and the
+    // staff's requests. It feeds the watchdog every second, whatever the catalogue does.
+    Schedule push(0, kPushBackoffCapS), status(kStatusEveryS, kBackoffCapS);
+    DirectionLog push_log("outbox"), status_log("status");
+    std::int64_t outbox_seen = 0;
     auto answer_server_check = [&] {
         if (std::int64_t asked = store::pending_request(*filing, store::SyncRequest::server_check)) {
             (void)store::save_server_checks(*filing, sync::server_checks(paths, *filing));
             (void)store::mark_handled(*filing, store::SyncRequest::server_check, asked);
         }
     };
-    // Between batches and pages: the watchdog hears from a long round too.
     auto between_steps = [&] {
         service.alive();
         answer_server_check();
         return g_stop != 0;
     };
+    auto record = [&](const sync::RoundReport& rep, const Schedule& next) {
+        std::lock_guard lock(outcome.mu);
+        outcome.exchange_error = rep.error;
+        outcome.exchange_next_ms = next.due_ms();
+    };
     while (!g_stop) {
+        service.alive();
         answer_server_check();
         std::int64_t sync_asked = store::pending_request(*filing, store::SyncRequest::sync_now);
-        auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started);
-        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, uptime.count(), between_steps);
-        if (g_stop) {
-            platform::log::info("stopping: " + rep.json());
-            break;
+        std::uint64_t pulls_before = 0;
+        if (sync_asked) {
+            push.soon();
+            status.soon();
+            std::lock_guard lock(outcome.mu);
+            outcome.pull_asked = true;
+            pulls_before = outcome.pulls_done;
         }
-        platform::log::write(round_level(rep), "round: " + rep.json());
-        service.status(rep.error.empty() ? "last round ok, outbox " + std::to_string(rep.outbox) : rep.error);
-        service.alive();
-        double wait = kStatusEvery;
-        if (!rep.error.empty()) {
-            wait = rep.retryable ? std::uniform_real_distribution<double>(0, backoff)(rng) : kCap;
-            if (rep.retry_after_s > 0) wait = std::max(wait, static_cast<double>(rep.retry_after_s));
-            backoff = std::min(kCap, backoff * 2);
-        } else {
-            backoff = 5;
+        if (sync_asked) outcome.changed.notify_all();
+        std::int64_t outbox = filing->unsent_count().value_or(0);
+        if (outbox > outbox_seen) push.soon();  // a new filing: try now, even while backing off
+        outbox_seen = outbox;
+        bool worked = false;
+        if (outbox > 0 && push.due(Clock::now())) {
+            sync::RoundReport rep;
+            if (auto link = sync::Link::open(paths, *filing, timeout_s, rep))
+                sync::push_outbox(*link, *filing, now_ms(), rep, between_steps);
+            if (g_stop) {
+                platform::log::info("stopping: " + rep.json());
+                break;
+            }
+            rep.outbox = outbox_seen = filing->unsent_count().value_or(-1);
+            push_log.report(rep);
+            rep.error.empty() ? push.succeeded() : push.failed(rep, rng);
+            if (rep.error.empty() && rep.delivered > 0) status.soon();  // "delivered" shows at once
+            record(rep, push);
+            worked = true;
         }
-        std::int64_t ended = now_ms();
-        (void)store::save_round_outcome(*filing, ended, ended + static_cast<std::int64_t>(wait * 1000), rep.error);
+        if (status.due(Clock::now())) {
+            sync::RoundReport rep;
+            if (auto link = sync::Link::open(paths, *filing, timeout_s, rep)) {
+                sync::pull_status(*link, *filing, now_ms(), rep);
+                rep.outbox = filing->unsent_count().value_or(-1);
+                if (rep.retryable) sync::heartbeat(*link, paths, *filing, rep, uptime_s());
+            }
+            status_log.report(rep);
+            rep.error.empty() ? status.succeeded() : status.failed(rep, rng);
+            if (rep.error.empty() || !push.due(Clock::now())) record(rep, status);
+            worked = true;
+        }
+        if (sync_asked) {
+            // The staff's sync is answered once the catalogue has been pulled too.
+            std::unique_lock lock(outcome.mu);
+            auto until = Clock::now() + std::chrono::milliseconds(store::kAnswerWithinMs / 2);
+            while (!g_stop && outcome.pulls_done == pulls_before && Clock::now() < until) {
+                outcome.changed.wait_for(lock, std::chrono::seconds(1));
+                service.alive();
+            }
+        }
+        if (worked || sync_asked) {
+            outcome.save(*filing);
+            service.status(outcome.summary(outbox_seen));
+        }
         if (sync_asked) (void)store::mark_handled(*filing, store::SyncRequest::sync_now, sync_asked);
-        nap(wait, [&] {
-            service.alive();  // the nap's 2 s steps keep the watchdog fed
-            return (rep.error.empty() && filing->unsent_count().value_or(0) > 0) ||
-                   store::pending_request(*filing, store::SyncRequest::sync_now) ||
-                   store::pending_request(*filing, store::SyncRequest::server_check);
-        });
+        sleep_a_little(1);
     }
+    g_stop = 1;
+    outcome.changed.notify_all();
+    catalogue_thread.join();
     service.stopping();
     return 0;
 }

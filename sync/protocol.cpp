@@ -7,6 +7,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "core/catalog_json.h"
 #include "core/text.h"
 
 namespace aul::sync {
@@ -20,6 +21,9 @@ struct Bad : std::runtime_error {
 };
 
 json parse(std::string_view text) {
+    // Refused before parsing: a reply nesting thousands of levels is an attack, never data.
+    if (!core::json_nesting_within(text, core::kMaxJsonDepth))
+        throw Bad("the body nests deeper than " + std::to_string(core::kMaxJsonDepth) + " levels");
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) throw Bad("the body is not JSON");
     if (!doc.is_object()) throw Bad("the body is not a JSON object");

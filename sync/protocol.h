@@ -99,7 +99,14 @@ struct CatalogPage {
     std::int64_t cursor = 0;  // the last version in this page
     bool more = false;        // more pages follow
 };
-inline constexpr std::size_t kCatalogPageItems = 2000;
+// A catalogue page is filled up to a budget of JSON bytes, not a count of records: one
+// MiB is an eighth of the kiosk's reply cap (kMaxResponseBytes) whatever the texts hold,
+// and compresses to about 250-350 KiB of ordinary catalogue text, which a slow village line
+// (256 kbit/s) brings in about ten seconds, well inside the request timeout. A record is
+// at most core::kMaxRecordBytes, so every record fits a page.
+inline constexpr std::size_t kCatalogPageBytes = 1 << 20;
+// Items in one page at most (tombstones are small): what a kiosk accepts in one reply.
+inline constexpr std::size_t kCatalogPageItems = 20000;
 
 // What a kiosk reports about itself every round, for the operators' overview.
 struct Heartbeat {

@@ -193,7 +193,7 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         auto k = authorise(store, req, res);
         if (!k) return;
         std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
-        auto page = store.catalog_since(since, kCatalogPageItems);
+        auto page = store.catalog_since(since);
         if (!page) return reply_error(res, 503, page.error(), true);
         res.set_content(encode(*page), "application/json");
     });

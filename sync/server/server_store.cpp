@@ -379,6 +379,9 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
     // The whole file must be a valid catalogue before anything of it is published.
     if (auto checked = core::parse_catalog(text); !checked) return Error{checked.error()};
     auto doc = nlohmann::json::parse(text);
+    // The file's order of categories is the order kiosks show them in: it travels with each.
+    if (doc.contains("categories"))
+        for (std::size_t i = 0; i < doc["categories"].size(); ++i) doc["categories"][i]["position"] = i;
     auto tx = store::WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
     auto v = db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items");
@@ -428,23 +431,28 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
     return rep;
 }
 
-Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t limit) const {
+Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t max_bytes) const {
     auto st = db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
-                          "ORDER BY version LIMIT ?2");
+                          "ORDER BY version");
     if (!st) return Error{st.error()};
-    st->bind(1, since).bind(2, static_cast<std::int64_t>(limit + 1));
+    st->bind(1, since);
     CatalogPage page;
     page.cursor = since;
+    std::size_t bytes = 40;  // {"items":[],"cursor":N,"more":false}
     for (;;) {
         auto row = st->step();
         if (!row) return Error{row.error()};
         if (!*row) break;
-        if (page.items.size() == limit) {
+        CatalogItem item{st->text(0), st->text(1), st->integer(2), st->integer(3) != 0, st->text(4)};
+        // The item as encode() writes it: its record plus the fields around it.
+        std::size_t item_bytes = item.record.size() + item.kind.size() + item.id.size() + 64;
+        if (!page.items.empty() && (bytes + item_bytes > max_bytes || page.items.size() == kCatalogPageItems)) {
             page.more = true;
             break;
         }
-        page.items.push_back({st->text(0), st->text(1), st->integer(2), st->integer(3) != 0, st->text(4)});
-        page.cursor = st->integer(2);
+        bytes += item_bytes;
+        page.cursor = item.version;
+        page.items.push_back(std::move(item));
     }
     return page;
 }

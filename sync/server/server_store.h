@@ -53,7 +53,9 @@ public:
         std::int64_t version = 0;
     };
     Result<PublishReport> publish_catalog(const std::string& catalog_json, std::int64_t now_ms);
-    Result<CatalogPage> catalog_since(std::int64_t since, std::size_t limit) const;
+    // The changes after version `since`, in version order, filling the page up to
+    // `max_bytes` of JSON (always at least one change, at most kCatalogPageItems).
+    Result<CatalogPage> catalog_since(std::int64_t since, std::size_t max_bytes = kCatalogPageBytes) const;
 
     // The national public key (base64) kiosks seal contact details with.
     Result<std::string> public_key() const;

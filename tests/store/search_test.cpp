@@ -151,24 +151,40 @@ TEST_CASE("a catalogue loaded on the kiosk stands in until the national one arri
     REQUIRE(*s.ngo_count() > 1);
     CHECK(*s.catalog_cursor() == 0);
 
-    // The server has nothing published yet: an empty first page keeps the local one.
-    REQUIRE(s.apply_catalog_page(core::Catalog{}, {}, 0).ok());
+    // The server has nothing published yet: an empty pull keeps the local one.
+    REQUIRE(s.receive_catalog_page({}, 0, true).ok());
     CHECK(*s.ngo_count() > 1);
 
-    auto national = small_catalog();
-    national.ngos.resize(1);
-    national.ngos[0].id = "national-1";
-    national.councils.clear();
-    national.opportunities.clear();
-    REQUIRE(s.apply_catalog_page(national, {}, 7).ok());  // the first national page replaces it
+    using Change = store::CatalogStore::Change;
+    auto ngo = [](const std::string& id, int bin_seed) {
+        return R"({"id":")" + id + R"(","bin":")" + valid_bin(bin_seed) +
+               R"(","name":{"kk":"Ұлттық"},"region":"KZ-99","categories":["c1"]})";
+    };
+    std::vector<Change> first{{"categories", "c1", 1, false, R"({"code":"c1","name":{"en":"One"}})"},
+                              {"regions", "KZ-99", 2, false, R"({"code":"KZ-99","name":{"en":"Ninety-nine"}})"}};
+    std::vector<Change> second{{"ngos", "national-1", 7, false, ngo("national-1", 76)}};
+    // A pull of two pages: nothing changes until its last page is in, then all of it at once.
+    REQUIRE(s.receive_catalog_page(first, 2, false).ok());
+    CHECK(*s.ngo_count() > 1);
+    CHECK(*s.catalog_cursor() == 0);
+    CHECK(*s.pull_cursor() == 2);
+    REQUIRE(s.receive_catalog_page(second, 7, true).ok());  // the first national pull replaces it
     CHECK(*s.ngo_count() == 1);
     CHECK(*s.catalog_cursor() == 7);
+    CHECK(*s.pull_cursor() == 7);
 
-    auto more = national;
-    more.ngos[0].id = "national-2";
-    more.ngos[0].bin = valid_bin(77);
-    REQUIRE(s.apply_catalog_page(more, {}, 9).ok());  // later pages add, as deltas do
+    std::vector<Change> more{{"ngos", "national-2", 9, false, ngo("national-2", 77)}};
+    REQUIRE(s.receive_catalog_page(more, 9, true).ok());  // later pulls add, as deltas do
     CHECK(*s.ngo_count() == 2);
+
+    // A pull whose records refer to something that never arrives is not applied at all.
+    std::vector<Change> dangling{{"ngos", "national-3", 10, false,
+                                  R"({"id":"national-3","bin":")" + valid_bin(78) +
+                                      R"(","name":{"kk":"Х"},"region":"KZ-00"})"}};
+    auto refused = s.receive_catalog_page(dangling, 10, true);
+    CHECK(!refused.ok());
+    CHECK(*s.ngo_count() == 2);
+    CHECK(*s.catalog_cursor() == 9);
 
     // A file from USB on a synced kiosk stands in again and sends the sync back to the start.
     REQUIRE(s.replace_catalog(small_catalog()).ok());
