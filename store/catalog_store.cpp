@@ -212,7 +212,10 @@ Result<Db> open_kiosk_db_connection(const std::string& path) {
 }
 
 // Upserts every record of `c` (inside the caller's transaction), in dependency order.
-Status CatalogStore::write_records(const core::Catalog& c) {
+// `listed_order`: categories are shown in the order `c` lists them (a whole catalogue);
+// otherwise each keeps the position it was published with (a pull).
+Status CatalogStore::write_records(const core::Catalog& c, bool listed_order) {
+    int listed = 0;
     auto s = insert_all(db_,
                         "INSERT INTO categories(code, icon, position, name_kk, name_ru, name_en) "
                         "VALUES (?1, ?2, ?6, ?3, ?4, ?5) "
@@ -221,7 +224,7 @@ Status CatalogStore::write_records(const core::Catalog& c) {
                         c.categories, [&](Stmt& st, const core::Category& k) {
                             st.bind(1, k.code).bind(2, k.icon);
                             bind_local(st, 3, k.name);
-                            st.bind(6, k.position);
+                            st.bind(6, listed_order ? listed++ : k.position);
                         });
     if (s)
         s = insert_all(db_, "INSERT INTO regions(code, name_kk, name_ru, name_en) VALUES (?1, ?2, ?3, ?4) "
@@ -337,7 +340,7 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     if (auto s = set_meta(db_, kLocalCatalogue, "1"); !s) return Error{s.error()};
     if (auto s = set_meta(db_, "catalog_cursor", "0"); !s) return Error{s.error()};
     if (auto s = forget_pull(db_); !s) return Error{s.error()};
-    if (auto s = write_records(c); !s) return Error{s.error()};
+    if (auto s = write_records(c, /*listed_order=*/true); !s) return Error{s.error()};
     if (auto s = bump_generation(db_); !s) return Error{s.error()};
     // One merged index segment after a bulk load keeps prefix queries fast.
     if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
@@ -401,7 +404,7 @@ Status CatalogStore::apply_pending() {
             if (n == 0) break;
             auto records = core::parse_catalog(doc + "]}", /*check_references=*/false);
             if (!records) return Error{records.error()};
-            if (auto s = write_records(*records); !s) return s;
+            if (auto s = write_records(*records, /*listed_order=*/false); !s) return s;
         }
     }
     for (auto it = std::rbegin(kKinds); it != std::rend(kKinds); ++it) {

@@ -128,7 +128,7 @@ public:
     const Db& db() const { return db_; }
 
 private:
-    Status write_records(const core::Catalog& c);
+    Status write_records(const core::Catalog& c, bool listed_order);
     Status apply_pending();
     Db db_;
 };

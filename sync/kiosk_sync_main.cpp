@@ -234,7 +234,10 @@ int main(int argc, char** argv) {
                 sync::pull_catalog(link->catalog_fetch(), catalog, rep, stopping);
                 if (rep.error.empty()) (void)store::mark_direction_ok(*own, store::Direction::catalog, now_ms());
             }
-            if (g_stop) break;
+            if (g_stop) {
+                platform::log::info("stopping: " + rep.json());
+                break;
+            }
             log.report(rep);
             rep.error.empty() ? schedule.succeeded() : schedule.failed(rep, rng);
             {
