@@ -62,6 +62,10 @@ std::string explain(CURLcode rc, const char* detail) {
         case CURLE_COULDNT_RESOLVE_HOST: return "cannot find the national server (" + what + "); check the network";
         case CURLE_COULDNT_CONNECT: return "the national server does not answer (" + what + ")";
         case CURLE_OPERATION_TIMEDOUT: return "the national server took too long (" + what + ")";
+        case CURLE_PARTIAL_FILE:
+        case CURLE_RECV_ERROR:
+        case CURLE_GOT_NOTHING:
+            return "the national server's reply was cut off (" + what + "); will retry";
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CONNECT_ERROR:

@@ -105,8 +105,10 @@ private:
 // staff see (kioskctl status, the panel) after its own work, through its own connection.
 struct SharedOutcome {
     std::mutex mu;
-    std::string exchange_error, catalog_error;  // "" when the last attempt went well
-    std::int64_t exchange_next_ms = 0, catalog_next_ms = 0;
+    // The last attempt's error per direction ("" when it went well) and when it is next due
+    // (0 for the outbox while nothing waits in it).
+    std::string push_error, status_error, catalog_error;
+    std::int64_t push_next_ms = 0, status_next_ms = 0, catalog_next_ms = 0;
     std::uint64_t pulls_done = 0;   // catalogue pulls finished, for a staff request to wait on
     bool pull_asked = false;        // staff asked for a sync: pull now, whatever the schedule
     std::condition_variable changed;
@@ -114,9 +116,8 @@ struct SharedOutcome {
     // The line `systemctl status` shows.
     std::string summary(std::int64_t outbox) {
         std::lock_guard lock(mu);
-        if (!exchange_error.empty()) return exchange_error;
-        return "last exchange ok, outbox " + std::to_string(outbox) +
-               (catalog_error.empty() ? "" : "; catalogue: " + catalog_error);
+        std::string error = first_error();
+        return error.empty() ? "last exchange ok, outbox " + std::to_string(outbox) : error;
     }
 
     void save(store::FilingStore& filing) {
@@ -124,12 +125,18 @@ struct SharedOutcome {
         std::int64_t next = 0;
         {
             std::lock_guard lock(mu);
-            error = !exchange_error.empty() ? exchange_error
-                    : catalog_error.empty() ? std::string()
-                                            : "catalogue: " + catalog_error;
-            next = std::min(exchange_next_ms, catalog_next_ms);
+            error = first_error();
+            next = std::min(status_next_ms, catalog_next_ms);
+            if (push_next_ms > 0) next = std::min(next, push_next_ms);
         }
         (void)store::save_round_outcome(filing, now_ms(), next, error);
+    }
+
+private:
+    std::string first_error() const {
+        if (!push_error.empty()) return push_error;
+        if (!status_error.empty()) return status_error;
+        return catalog_error.empty() ? std::string() : "catalogue: " + catalog_error;
     }
 };
 
@@ -267,11 +274,7 @@ int main(int argc, char** argv) {
         answer_server_check();
         return g_stop != 0;
     };
-    auto record = [&](const sync::RoundReport& rep, const Schedule& next) {
-        std::lock_guard lock(outcome.mu);
-        outcome.exchange_error = rep.error;
-        outcome.exchange_next_ms = next.due_ms();
-    };
+
     while (!g_stop) {
         service.alive();
         answer_server_check();
@@ -301,7 +304,9 @@ int main(int argc, char** argv) {
             push_log.report(rep);
             rep.error.empty() ? push.succeeded() : push.failed(rep, rng);
             if (rep.error.empty() && rep.delivered > 0) status.soon();  // "delivered" shows at once
-            record(rep, push);
+            std::lock_guard lock(outcome.mu);
+            outcome.push_error = rep.error;
+            outcome.push_next_ms = rep.outbox > 0 ? push.due_ms() : 0;
             worked = true;
         }
         if (status.due(Clock::now())) {
@@ -313,7 +318,9 @@ int main(int argc, char** argv) {
             }
             status_log.report(rep);
             rep.error.empty() ? status.succeeded() : status.failed(rep, rng);
-            if (rep.error.empty() || !push.due(Clock::now())) record(rep, status);
+            std::lock_guard lock(outcome.mu);
+            outcome.status_error = rep.error;
+            outcome.status_next_ms = status.due_ms();
             worked = true;
         }
         if (sync_asked) {
