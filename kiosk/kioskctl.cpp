@@ -394,6 +394,8 @@ int main(int argc, char** argv) {
         aul::sync::KioskPaths paths{dir};
         if (auto s = aul::sync::enroll(paths, *filing, argv[4], argv[5], argv[7]); !s) return fail(s.error());
         std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
+        if (auto floor = filing->sequence_floor(); floor && *floor > 0)
+            std::printf("tracking codes continue above sequence %lld\n", static_cast<long long>(*floor));
         return 0;
     }
     return usage();
