@@ -5,7 +5,8 @@
 //                                      state (or "quarantined: " and the server's reason),
 //                                      anonymous or named, title (never contact details)
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
-//   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
+//   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server (again, over a
+//                                      lost token or a set-aside database: a code made --for this kiosk)
 //   kioskctl --data DIR sync-now        one sync round now: run here (JSON summary printed), or,
 //                                      when kiosk-sync is running, asked of it and waited for
 //   kioskctl --data DIR set-pin         the staff panel's PIN (4-12 digits), read from stdin;

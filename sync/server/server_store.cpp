@@ -277,9 +277,9 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
             // Another code would break the tracking codes it printed; the same code is a
             // re-enrolment the operators must ask for.
             if (*taken)
-                return Error{"kiosk code " + req.kiosk_code + " belongs to an enrolled kiosk: to enrol it again, the "
-                             "national operators make a code with national-api enrollment-code --for " +
-                             req.kiosk_code + "; this code was not spent"};
+                return Error{"kiosk code " + req.kiosk_code + " belongs to an enrolled kiosk: if this is that kiosk, "
+                             "the national operators make a code for it with national-api enrollment-code --for " +
+                             req.kiosk_code + "; a different kiosk needs a code of its own; this code was not spent"};
         }
         auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
         if (!count) return Error{count.error()};
