@@ -52,6 +52,14 @@ std::optional<std::string> make_tracking_code(std::string_view kiosk_code, std::
     return body + *check;
 }
 
+std::optional<std::uint64_t> tracking_sequence(std::string_view code) {
+    if (check_tracking_code(code) != TrackingCheck::ok) return std::nullopt;
+    std::uint64_t sequence = 0;
+    for (char c : code.substr(kKioskCodeLength, kSequenceLength))
+        sequence = sequence * kBase + static_cast<std::uint64_t>(value_of(c));
+    return sequence;
+}
+
 std::string normalize_tracking_input(std::string_view typed) {
     std::string out;
     for (char c : typed) {

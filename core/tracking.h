@@ -12,6 +12,7 @@ namespace aul::core {
 inline constexpr std::string_view kTrackingAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";  // 31, a prime
 inline constexpr std::size_t kKioskCodeLength = 4;
 inline constexpr std::size_t kSequenceLength = 6;  // 31^6 = 887 503 681 codes per kiosk
+inline constexpr std::uint64_t kSequenceLimit = 31ull * 31 * 31 * 31 * 31 * 31;  // sequences 0 .. limit - 1
 inline constexpr std::size_t kTrackingLength = kKioskCodeLength + kSequenceLength + 1;  // 11
 
 // The check character for `body` (characters of the alphabet): weights 1, 2, 3, ... modulo
@@ -22,6 +23,10 @@ std::optional<char> tracking_check_char(std::string_view body);
 // Code for the n-th proposal of a kiosk; nullopt if the kiosk code is not 4 characters of
 // the alphabet or the sequence is beyond 31^6 - 1.
 std::optional<std::string> make_tracking_code(std::string_view kiosk_code, std::uint64_t sequence);
+
+// The sequence inside a valid canonical code (the inverse of make_tracking_code); nullopt
+// unless check_tracking_code accepts it.
+std::optional<std::uint64_t> tracking_sequence(std::string_view canonical);
 
 // Typed text -> canonical code: upper case, spaces and dashes dropped. Characters outside
 // the alphabet (0, O, 1, I, L) are kept so the check can name them rather than guess.

@@ -5,7 +5,8 @@
 //                                      state (or "quarantined: " and the server's reason),
 //                                      anonymous or named, title (never contact details)
 //   kioskctl --data DIR import-catalog FILE   replace the catalogue from a catalogue file
-//   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server
+//   kioskctl --data DIR enroll URL CODE --ca FILE   enrol with the national server (again, over a
+//                                      lost token or a set-aside database: a code made --for this kiosk)
 //   kioskctl --data DIR sync-now        one sync round now: run here (JSON summary printed), or,
 //                                      when kiosk-sync is running, asked of it and waited for
 //   kioskctl --data DIR set-pin         the staff panel's PIN (4-12 digits), read from stdin;
@@ -394,6 +395,8 @@ int main(int argc, char** argv) {
         aul::sync::KioskPaths paths{dir};
         if (auto s = aul::sync::enroll(paths, *filing, argv[4], argv[5], argv[7]); !s) return fail(s.error());
         std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
+        if (auto floor = filing->sequence_floor(); floor && *floor > 0)
+            std::printf("tracking codes continue above sequence %lld\n", static_cast<long long>(*floor));
         return 0;
     }
     return usage();

@@ -12,6 +12,7 @@
 
 #include "core/catalog_json.h"
 #include "core/text.h"
+#include "store/filing_store.h"
 #include "store/schema.h"
 
 namespace aul::store {
@@ -199,7 +200,13 @@ Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
     if (!kept) return Error{failure.reason + "; " + kept.error()};
     rep.damaged_copy = *kept;
     auto fresh = open_and_check(path);
-    if (auto* db = std::get_if<Db>(&fresh)) return std::move(*db);
+    if (auto* db = std::get_if<Db>(&fresh)) {
+        // Before anyone files into it: tracking codes continue above the set-aside ones.
+        if (auto s = carry_sequence_floor(*db, path); !s)
+            return Error{"a fresh database replaced the damaged one (kept at " + *kept +
+                         ") but its tracking sequence could not be set: " + s.error()};
+        return std::move(*db);
+    }
     return Error{failure.reason + "; the damaged file was kept at " + *kept +
                  " but a fresh database could not be created: " + std::get<OpenFailure>(fresh).reason};
 }

@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstring>
+#include <filesystem>
 #include <vector>
 
 #include "core/tracking.h"
@@ -15,6 +17,7 @@ namespace {
 constexpr const char* kKioskCodeKey = "kiosk_code";
 
 constexpr const char* kNationalKey = "national_public_key";
+constexpr const char* kSequenceFloorKey = "sequence_floor";
 
 // The national public key from its base64 form; false unless it is exactly a key.
 bool decode_national_key(const std::string& key_b64, unsigned char (&pk)[crypto_box_PUBLICKEYBYTES]) {
@@ -23,6 +26,15 @@ bool decode_national_key(const std::string& key_b64, unsigned char (&pk)[crypto_
            sodium_base642bin(pk, sizeof pk, key_b64.c_str(), key_b64.size(), nullptr, &len, nullptr,
                              sodium_base64_VARIANT_ORIGINAL) == 0 &&
            len == sizeof pk;
+}
+
+// Sets the floor under the next sequence, never lowering it.
+Status raise_floor(const Db& db, std::int64_t floor) {
+    auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE "
+                         "SET value = max(CAST(value AS INTEGER), CAST(?2 AS INTEGER))");
+    if (!st) return Error{st.error()};
+    st->bind(1, std::string_view(kSequenceFloorKey)).bind(2, std::to_string(floor));
+    return st->run();
 }
 
 // Contact details as one JSON object sealed to the national key (libsodium sealed box):
@@ -79,7 +91,9 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
     if (!code) return Error{code.error()};
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{"the proposal could not be saved: " + tx.error()};
-    auto next = db_.scalar_int("SELECT coalesce(max(sequence), 0) + 1 FROM proposals");
+    auto next = db_.scalar_int(
+        "SELECT max(coalesce((SELECT max(sequence) FROM proposals), 0), "
+        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sequence_floor'), 0)) + 1");
     if (!next) return Error{next.error()};
     auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(*next));
     if (!tracking) return Error{"this kiosk has used all its tracking codes; ask for a new kiosk code"};
@@ -112,6 +126,61 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
     if (auto s = hist->run(); !s) return Error{"the proposal could not be saved: " + s.error()};
     if (auto s = tx->commit(); !s) return Error{"the proposal could not be saved: " + s.error()};
     return filed;
+}
+
+Result<std::int64_t> FilingStore::sequence_floor() const {
+    return db_.scalar_int("SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sequence_floor'), 0)");
+}
+
+Status FilingStore::raise_sequence_floor(std::int64_t floor) { return raise_floor(db_, floor); }
+
+Result<std::int64_t> FilingStore::highest_sequence() const {
+    return db_.scalar_int("SELECT coalesce(max(sequence), 0) FROM proposals");
+}
+
+Result<std::int64_t> highest_sequence_in(const std::string& db_file) {
+    OpenOptions opts;
+    opts.read_only = true;
+    opts.busy_timeout_ms = 1000;
+    auto db = Db::open(db_file, opts);
+    if (!db) return Error{db.error()};
+    // The sequence index's last leaf: a file damaged elsewhere still answers.
+    auto high = db->scalar_int("SELECT coalesce(max(sequence), 0) FROM proposals");
+    if (!high) return Error{db_file + ": " + high.error()};
+    // A damaged page may read as any number: only a sequence a code can carry counts.
+    if (*high < 0 || static_cast<std::uint64_t>(*high) >= core::kSequenceLimit) return Error{db_file + ": the highest sequence reads as " + std::to_string(*high)};
+    return high;
+}
+
+SetAsideSequences read_set_aside_sequences(const std::string& db_path) {
+    namespace fs = std::filesystem;
+    SetAsideSequences out;
+    fs::path path(db_path);
+    std::string prefix = path.filename().string() + ".damaged-";
+    std::error_code ec;
+    fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        std::string name = entry.path().filename().string();
+        auto ends_with = [&](std::string_view tail) {
+            return name.size() >= tail.size() && name.compare(name.size() - tail.size(), tail.size(), tail) == 0;
+        };
+        if (name.rfind(prefix, 0) != 0 || ends_with("-wal") || ends_with("-shm") || ends_with("-journal")) continue;
+        auto high = highest_sequence_in(entry.path().string());
+        if (high) {
+            ++out.read;
+            out.highest = std::max(out.highest, *high);
+        } else {
+            out.unreadable.push_back(entry.path().string());
+        }
+    }
+    return out;
+}
+
+Status carry_sequence_floor(const Db& fresh, const std::string& db_path) {
+    auto aside = read_set_aside_sequences(db_path);
+    std::int64_t floor = aside.highest;
+    if (!aside.unreadable.empty()) floor = std::max(floor, kUnreadableSetAsideFloor);
+    return floor == 0 ? ok_status() : raise_floor(fresh, floor);
 }
 
 bool FilingStore::can_seal_contacts() const { return !setting(kNationalKey).value_or("").empty(); }

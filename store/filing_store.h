@@ -30,6 +30,37 @@ struct ProposalStatus {
     std::vector<HistoryEntry> history;  // oldest first
 };
 
+// Tracking sequences are never issued twice under one kiosk code, even across a damaged
+// database set aside, a replaced board or a re-enrolment: beside max(sequence) the kiosk
+// keeps a floor (setting "sequence_floor"), and the next sequence is
+// max(max(sequence) + 1, floor + 1).
+//
+// The jump past what the kiosk knows when filings may exist that neither it nor the server
+// can see (a set-aside file that cannot be read, a lost board): at re-enrolment the floor
+// becomes at least the server's highest sequence + kSequenceGap. It assumes fewer than
+// this many filings were waiting unsent when the old database was lost.
+inline constexpr std::int64_t kSequenceGap = 1000;
+// Right after a database is set aside unreadable, before any server can say what it
+// holds, the fresh database starts above this floor: more proposals than one kiosk files
+// in its lifetime, a small part of the 31^6 sequences a code has.
+inline constexpr std::int64_t kUnreadableSetAsideFloor = 1000000;
+
+// The highest sequences of the databases open_kiosk_db set aside beside `db_path`
+// (kiosk.db.damaged-*), each opened read-only, best effort.
+struct SetAsideSequences {
+    std::int64_t highest = 0;              // the greatest sequence read from any of them
+    int read = 0;                          // files whose proposals could be read
+    std::vector<std::string> unreadable;   // files whose proposals could not be read
+};
+SetAsideSequences read_set_aside_sequences(const std::string& db_path);
+// The highest sequence in one kiosk database file, opened read-only; an error when its
+// proposals cannot be read.
+Result<std::int64_t> highest_sequence_in(const std::string& db_file);
+// Called by open_kiosk_db right after it set a damaged database aside and created `fresh`
+// at `db_path`: the fresh database never issues a sequence the set-aside ones may hold
+// (their highest where readable, else kUnreadableSetAsideFloor).
+Status carry_sequence_floor(const Db& fresh, const std::string& db_path);
+
 class FilingStore {
 public:
     // `db` must come from open_kiosk_db. Sets synchronous=FULL: a proposal confirmed on
@@ -41,8 +72,14 @@ public:
     Status set_kiosk_code(const std::string& code);
     Result<std::string> kiosk_code() const;
 
+    // The floor under the next sequence (0: none), and raising it (never lowered).
+    Result<std::int64_t> sequence_floor() const;
+    Status raise_sequence_floor(std::int64_t floor);
+    // The highest sequence filed in this database; 0 when none.
+    Result<std::int64_t> highest_sequence() const;
+
     // Saves a draft that core::clean_and_check accepted, in one BEGIN IMMEDIATE
-    // transaction: the next sequence number, its tracking code, the row, the first
+    // transaction: the next sequence number (above the floor), its tracking code, the row, the first
     // history entry. Nothing is written if anything fails.
     Result<FiledProposal> file_proposal(const core::ProposalDraft& accepted, std::int64_t now_ms);
 

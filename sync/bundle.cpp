@@ -111,11 +111,17 @@ Result<BundleSeal> read_bundle_seal(std::string_view file) {
 }
 
 Result<Bundle> open_bundle(std::string_view file, const std::string& public_key_b64) {
+    return open_bundle(file, std::vector<std::string>{public_key_b64});
+}
+
+Result<Bundle> open_bundle(std::string_view file, const std::vector<std::string>& public_keys_b64) {
     auto unsealed = unseal(file);
     if (!unsealed) return Error{unsealed.error()};
     const BundleSeal& seal = unsealed->seal;
     std::string_view payload = unsealed->payload;
-    if (!signature_matches(payload, seal.signature, public_key_b64))
+    bool signed_by_kiosk = false;
+    for (const auto& key : public_keys_b64) signed_by_kiosk = signed_by_kiosk || signature_matches(payload, seal.signature, key);
+    if (!signed_by_kiosk)
         return Error{"the bundle's signature does not match its content: it was changed after the kiosk wrote it, "
                      "is incomplete, or was not written by this kiosk; copy it from the kiosk again"};
     // Signed by the kiosk: what follows is its own encoding, checked as strictly as a push.

@@ -46,5 +46,8 @@ Result<BundleSeal> read_bundle_seal(std::string_view file);
 // Checks the signature over everything after the seal with the kiosk's public key
 // (base64), then decodes it; refuses any file that is not exactly what the kiosk signed.
 Result<Bundle> open_bundle(std::string_view file, const std::string& public_key_b64);
+// The same with any of a kiosk's keys (a kiosk re-enrolled since it wrote the bundle
+// signed it with an earlier key).
+Result<Bundle> open_bundle(std::string_view file, const std::vector<std::string>& public_keys_b64);
 
 }  // namespace aul::sync

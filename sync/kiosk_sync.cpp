@@ -1,6 +1,7 @@
 #include "sync/kiosk_sync.h"
 
 #include <sys/statvfs.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -103,36 +104,85 @@ std::string RoundReport::json() const {
     return j.dump();
 }
 
+namespace {
+
+constexpr const char* kPendingEnrolmentKey = "enrolment_pending_code";
+
+// The signing key to offer with `code`: the one a previous attempt with the same code
+// offered (its reply may have been lost after the server spent the code), else a new one,
+// kept before anything is sent.
+Result<SigningKey> signing_key_for(const KioskPaths& paths, store::FilingStore& filing, const std::string& code) {
+    if (filing.setting(kPendingEnrolmentKey).value_or("") == code)
+        if (auto kept = SigningKey::load(paths.pending_signing_key())) return kept;
+    auto fresh = SigningKey::generate();
+    if (!fresh) return Error{fresh.error()};
+    if (auto s = fresh->save(paths.pending_signing_key()); !s) return Error{s.error()};
+    if (auto s = filing.set_setting(kPendingEnrolmentKey, code); !s) return Error{s.error()};
+    return fresh;
+}
+
+// The floor under this kiosk's next tracking sequence after the server's answer: above
+// everything the server holds and the kiosk can read; and, when filings may exist that
+// neither can see, kSequenceGap past the server's highest.
+Result<std::int64_t> sequence_floor_after(const KioskPaths& paths, store::FilingStore& filing,
+                                          const EnrollResponse& resp) {
+    auto local = filing.highest_sequence();
+    if (!local) return Error{local.error()};
+    auto floor = filing.sequence_floor();
+    if (!floor) return Error{floor.error()};
+    std::int64_t out = std::max({resp.highest_sequence, *local, *floor});
+    // This database enrolled as this kiosk before: it holds every filing made since,
+    // and its floor already covers what came before it.
+    if (filing.setting("kiosk_id").value_or("") == resp.kiosk_id) return out;
+    auto aside = store::read_set_aside_sequences(paths.db());
+    out = std::max(out, aside.highest);
+    bool unseen_filings = !aside.unreadable.empty() || (resp.reenrolled && aside.read == 0);
+    if (unseen_filings) out = std::max(out, resp.highest_sequence + store::kSequenceGap);
+    return out;
+}
+
+}  // namespace
+
 Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::string& url, const std::string& code,
               const std::string& ca_file) {
     std::string ca;
     if (!read_text(ca_file, ca)) return Error{"cannot read the national CA certificate " + ca_file};
-    // A new key for every enrolment; it replaces the old file only once the server has its
-    // public half, so a failed attempt never leaves the kiosk with a key the server lacks.
-    auto signing = SigningKey::generate();
+    // A new key for every enrolment code; it replaces the old key file only once the
+    // server has its public half, so a failed attempt never leaves the kiosk with a key
+    // the server lacks. Asking again with the same code offers the same key.
+    auto signing = signing_key_for(paths, filing, code);
     if (!signing) return Error{signing.error()};
     Client client({url, ca_file});
     EnrollRequest req;
     req.enrollment_code = code;
-    req.kiosk_code = filing.kiosk_code().value_or("");
+    req.kiosk_code = filing.setting("kiosk_code").value_or("");
     req.signing_key = signing->public_key();
+    req.proof = signing->sign(enrollment_proof(code, req.signing_key));
     auto reply = client.post("/v1/enroll", encode(req), "");
-    if (!reply) return Error{reply.error()};
+    if (!reply) return Error{reply.error() + "; asking again with the same code is safe"};
     if (reply->status != 200) {
         auto why = decode_error(reply->body);
         return Error{"enrolment refused: " + (why ? *why : "HTTP " + std::to_string(reply->status))};
     }
     auto resp = decode_enroll_response(reply->body);
-    if (!resp) return Error{resp.error()};
-    if (auto s = filing.set_kiosk_code(resp->kiosk_code); !s)
-        return Error{s.error() + "; the server gave " + resp->kiosk_code};
+    if (!resp) return Error{resp.error() + "; asking again with the same code is safe"};
+    if (!req.kiosk_code.empty() && resp->kiosk_code != req.kiosk_code)
+        return Error{"the national server gave kiosk code " + resp->kiosk_code + ", but this kiosk files with " +
+                     req.kiosk_code + " and keeps it for life: nothing was changed here; ask the national operators "
+                     "for a code made with national-api enrollment-code --for " + req.kiosk_code};
+    // The floor first: from here on no tracking code the server or a lost database may
+    // hold is issued again, whatever else happens.
+    auto floor = sequence_floor_after(paths, filing, *resp);
+    if (!floor) return Error{floor.error()};
+    if (auto s = filing.raise_sequence_floor(*floor); !s) return s;
+    if (auto s = filing.set_kiosk_code(resp->kiosk_code); !s) return s;
     if (auto s = write_file_atomically(paths.ca(), ca); !s) return s;
+    // The previous token (if any) is replaced only now, with the one that works.
     if (auto s = write_file_atomically(paths.token(), resp->token); !s) return s;
     if (auto s = signing->save(paths.signing_key()); !s) return s;
+    unlink(paths.pending_signing_key().c_str());
     if (auto s = filing.set_national_key(resp->public_key); !s) return s;
-    for (auto [key, value] : {std::pair{"sync_url", url}, std::pair{"kiosk_id", resp->kiosk_id}})
-        if (auto s = filing.set_setting(key, value); !s) return s;
-    return ok_status();
+    return filing.set_settings({{"sync_url", url}, {"kiosk_id", resp->kiosk_id}, {kPendingEnrolmentKey, ""}});
 }
 
 void count_exchange(RoundReport& rep, const Reply& r) {

@@ -147,12 +147,22 @@ std::string encode(const EnrollRequest& m) {
                 {"district", m.district},
                 {"settlement", m.settlement},
                 {"kiosk_code", m.kiosk_code},
-                {"signing_key", m.signing_key}}
+                {"signing_key", m.signing_key},
+                {"proof", m.proof}}
         .dump();
 }
 
+std::string enrollment_proof(std::string_view enrollment_code, std::string_view signing_key) {
+    return "aul-enrol 1\n" + std::string(enrollment_code) + "\n" + std::string(signing_key) + "\n";
+}
+
 std::string encode(const EnrollResponse& m) {
-    return json{{"kiosk_id", m.kiosk_id}, {"kiosk_code", m.kiosk_code}, {"token", m.token}, {"public_key", m.public_key}}
+    return json{{"kiosk_id", m.kiosk_id},
+                {"kiosk_code", m.kiosk_code},
+                {"token", m.token},
+                {"public_key", m.public_key},
+                {"highest_sequence", m.highest_sequence},
+                {"reenrolled", m.reenrolled}}
         .dump();
 }
 
@@ -251,14 +261,20 @@ Result<EnrollRequest> decode_enroll_request(std::string_view text) {
         json o = parse(text);
         return EnrollRequest{str(o, "enrollment_code"), str(o, "region", false),     str(o, "district", false),
                              str(o, "settlement", false),      str(o, "kiosk_code", false),
-                             b64(o, "signing_key", kSigningKeyBytes, /*required=*/false)};
+                             b64(o, "signing_key", kSigningKeyBytes, /*required=*/false),
+                             b64(o, "proof", kSignatureBytes, /*required=*/false)};
     });
 }
 
 Result<EnrollResponse> decode_enroll_response(std::string_view text) {
     return guarded<EnrollResponse>("enrolment answer", [&] {
         json o = parse(text);
-        return EnrollResponse{str(o, "kiosk_id"), str(o, "kiosk_code"), str(o, "token"), str(o, "public_key")};
+        EnrollResponse m{str(o, "kiosk_id"), str(o, "kiosk_code"), str(o, "token"), str(o, "public_key")};
+        // Absent from a server older than re-enrolment: nothing known, no gap asked for.
+        if (o.contains("highest_sequence")) m.highest_sequence = num(o, "highest_sequence");
+        if (m.highest_sequence < 0) throw Bad("'highest_sequence' must not be negative");
+        if (o.contains("reenrolled")) m.reenrolled = flag(o, "reenrolled");
+        return m;
     });
 }
 

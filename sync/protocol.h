@@ -23,15 +23,29 @@ inline constexpr std::size_t kSignatureBytes = 64;         // an Ed25519 detache
 struct EnrollRequest {
     std::string enrollment_code;  // one-time code printed by `national-api enrollment-code`
     std::string region, district, settlement;
-    std::string kiosk_code;  // the code given at installation, if any: kept when still free
+    // The code this kiosk already files with, if any: kept when still free; for a code
+    // made with `enrollment-code --for`, it must be that kiosk's code (or empty).
+    std::string kiosk_code;
     std::string signing_key;  // base64 Ed25519 public key that signs this kiosk's USB bundles
+    // base64 signature by `signing_key` over enrollment_proof(enrollment_code, signing_key):
+    // only the holder of the secret half can repeat an enrolment whose reply was lost.
+    std::string proof = {};
 };
+
+// The bytes an enrolment's proof signs.
+std::string enrollment_proof(std::string_view enrollment_code, std::string_view signing_key);
 
 struct EnrollResponse {
     std::string kiosk_id;    // the server's id for this kiosk
     std::string kiosk_code;  // 4 characters, the start of every tracking code it issues
     std::string token;       // bearer token for every later request
     std::string public_key;  // base64 X25519 key that seals residents' contact details
+    // The highest tracking sequence the server holds for this kiosk code (0: none): the
+    // kiosk never issues a sequence at or below it again.
+    std::int64_t highest_sequence = 0;
+    // The kiosk code was enrolled before this enrolment (a repaired or replaced board):
+    // filings the server never saw may exist, so the kiosk leaves a gap past what it knows.
+    bool reenrolled = false;
 };
 
 // One resident's proposal as it travels. Contact details are sealed to the national key.

@@ -6,8 +6,8 @@ namespace aul::sync {
 
 namespace {
 
-// The kiosk whose key must check the bundle, when it may still send anything at all.
-Result<Kiosk> signer(const ServerStore& store, const BundleSeal& seal) {
+// The kiosk whose keys must check the bundle, when it may still send anything at all.
+Result<Kiosk> signer(const ServerStore& store, const BundleSeal& seal, std::vector<std::string>& keys) {
     auto found = store.kiosk_by_id(seal.kiosk_id);
     if (!found) return Error{found.error()};
     if (!found->has_value())
@@ -15,7 +15,10 @@ Result<Kiosk> signer(const ServerStore& store, const BundleSeal& seal) {
                      "): was it enrolled with another national server?"};
     const Kiosk& k = **found;
     if (k.revoked) return Error{"kiosk " + k.code + " was revoked: its bundles are refused"};
-    if (k.signing_key.empty())
+    auto known = store.signing_keys(k.id);
+    if (!known) return Error{known.error()};
+    keys = std::move(*known);
+    if (keys.empty())
         return Error{"kiosk " + k.code + " has no signing key on record (enrolled before USB bundles): its staff run "
                      "kioskctl signing-key, and you register the key with national-api set-signing-key " + k.code +
                      " KEY"};
@@ -38,9 +41,10 @@ void tally(ImportReport& rep, const SubmitResponse& answer) {
 Result<ImportReport> import_bundle(ServerStore& store, std::string_view file, std::int64_t now_ms) {
     auto seal = read_bundle_seal(file);
     if (!seal) return Error{seal.error()};
-    auto kiosk = signer(store, *seal);
+    std::vector<std::string> keys;
+    auto kiosk = signer(store, *seal, keys);
     if (!kiosk) return Error{kiosk.error()};
-    auto bundle = open_bundle(file, kiosk->signing_key);
+    auto bundle = open_bundle(file, keys);
     if (!bundle) return Error{bundle.error()};
     ImportReport rep;
     rep.kiosk_code = kiosk->code;

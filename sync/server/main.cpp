@@ -30,7 +30,7 @@ std::int64_t now_ms() {
 int usage() {
     std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"
                "                    [--log-level error|warn|info|debug]   (debug: one line a request)\n"
-               "       national-api --data DIR enrollment-code\n"
+               "       national-api --data DIR enrollment-code [--for KIOSK_CODE]   (--for: re-enrol that kiosk)\n"
                "       national-api --data DIR proposals --json\n"
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
                "       national-api --data DIR revoke KIOSK_CODE\n"
@@ -166,6 +166,7 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         std::lock_guard lock(mu);
         auto out = store.enroll(*msg);
         if (!out) return reply_error(res, 403, out.error(), false);
+        if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
         res.set_content(encode(*out), "application/json");
     });
     server.Post("/v1/submissions", [&](const httplib::Request& req, httplib::Response& res) {
@@ -269,9 +270,13 @@ int main(int argc, char** argv) {
         if (listen.empty() || cert.empty() || key.empty()) return usage();
         return serve(*store, listen, cert, key, opt("--faults"));
     }
-    if (cmd == "enrollment-code") {
-        auto code = store->new_enrollment_code();
+    if (cmd == "enrollment-code" && (argc == 4 || (argc == 6 && std::string(argv[4]) == "--for"))) {
+        std::string for_kiosk = argc == 6 ? argv[5] : "";
+        auto code = store->new_enrollment_code(for_kiosk);
         if (!code) return fail(code.error());
+        if (!for_kiosk.empty())
+            std::fprintf(stderr, "for kiosk %s only: it keeps its code, its previous token ends when it enrols\n",
+                         for_kiosk.c_str());
         std::printf("%s\n", code->c_str());
         return 0;
     }

@@ -15,6 +15,7 @@
 #include <set>
 #include "core/tracking.h"
 #include "core/uuid.h"
+#include "sync/signing.h"
 
 namespace aul::sync {
 
@@ -53,7 +54,22 @@ constexpr const char* kV2 = R"sql(
 ALTER TABLE kiosks ADD COLUMN signing_key TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2};
+// Version 3: re-enrolment. An enrolment code may be made for an enrolled kiosk
+// (`for_kiosk`, its kiosk code) and remembers the signing key that spent it, so a retry
+// after a lost reply is recognised. Every signing key a kiosk has had is kept, so bundles
+// written before a re-enrolment still import; revocation marks them all.
+constexpr const char* kV3 = R"sql(
+ALTER TABLE enrollment_codes ADD COLUMN for_kiosk TEXT;
+ALTER TABLE enrollment_codes ADD COLUMN spent_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE enrollment_codes ADD COLUMN used_ms INTEGER;
+CREATE TABLE kiosk_keys(
+  kiosk TEXT NOT NULL REFERENCES kiosks(id), signing_key TEXT NOT NULL, added_ms INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0, PRIMARY KEY(kiosk, signing_key));
+INSERT INTO kiosk_keys(kiosk, signing_key, added_ms, revoked)
+  SELECT id, signing_key, enrolled_ms, revoked FROM kiosks WHERE signing_key <> '';
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3};
 
 std::string hex(const unsigned char* p, std::size_t n) {
     std::string out(n * 2, '0');
@@ -134,70 +150,168 @@ Result<ServerStore> ServerStore::open(const std::string& dir) {
     return ServerStore(std::move(*db));
 }
 
-Result<std::string> ServerStore::new_enrollment_code() {
+Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kiosk) {
+    if (!for_kiosk.empty()) {
+        auto k = find_kiosk("code = ?1", for_kiosk);
+        if (!k) return Error{k.error()};
+        if (!k->has_value())
+            return Error{"no kiosk has the code " + for_kiosk + " (national-api kiosks --json lists them); "
+                         "a new kiosk takes a code made without --for"};
+    }
     // Ten characters of the tracking alphabet: easy to read out, no look-alikes.
     std::string code;
     for (int i = 0; i < 10; ++i)
         code.push_back(core::kTrackingAlphabet[randombytes_uniform(static_cast<uint32_t>(core::kTrackingAlphabet.size()))]);
-    auto st = db_.prepare("INSERT INTO enrollment_codes(code, created_ms) VALUES (?1, strftime('%s','now') * 1000)");
+    auto st = db_.prepare(
+        "INSERT INTO enrollment_codes(code, created_ms, for_kiosk) VALUES (?1, strftime('%s','now') * 1000, ?2)");
     if (!st) return Error{st.error()};
     st->bind(1, code);
+    if (for_kiosk.empty())
+        st->bind_null(2);
+    else
+        st->bind(2, for_kiosk);
     if (auto s = st->run(); !s) return Error{s.error()};
     return code;
+}
+
+Result<std::int64_t> ServerStore::highest_sequence(const std::string& code) const {
+    // Sequences are fixed-width in an alphabet in ASCII order: the greatest code is the
+    // greatest sequence, found on the tracking-code index.
+    auto st = db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2");
+    if (!st) return Error{st.error()};
+    st->bind(1, code).bind(2, code + "~");
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row || st->is_null(0)) return std::int64_t{0};
+    auto seq = core::tracking_sequence(st->text(0));
+    return seq ? static_cast<std::int64_t>(*seq) : std::int64_t{0};
+}
+
+Status ServerStore::keep_signing_key(const std::string& kiosk_id, const std::string& key_b64, bool trust_again) {
+    if (key_b64.empty()) return ok_status();
+    auto st = db_.prepare(std::string("INSERT INTO kiosk_keys(kiosk, signing_key, added_ms) "
+                                      "VALUES (?1, ?2, strftime('%s','now') * 1000) ON CONFLICT(kiosk, signing_key) ") +
+                          (trust_again ? "DO UPDATE SET revoked = 0" : "DO NOTHING"));
+    if (!st) return Error{st.error()};
+    st->bind(1, kiosk_id).bind(2, key_b64);
+    return st->run();
 }
 
 Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     auto tx = store::WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
-    auto find = db_.prepare("SELECT used_by FROM enrollment_codes WHERE code = ?1");
+    auto find = db_.prepare("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes WHERE code = ?1");
     if (!find) return Error{find.error()};
     find->bind(1, req.enrollment_code);
     auto row = find->step();
     if (!row) return Error{row.error()};
     if (!*row) return Error{"unknown enrolment code"};
-    if (!find->is_null(0)) return Error{"this enrolment code was used already"};
+    const std::string used_by = find->is_null(0) ? std::string() : find->text(0);
+    const std::string for_kiosk = find->text(1), spent_key = find->text(2);
     find->reset();
+    // The proof shows the request comes from the holder of the signing key's secret half:
+    // a leaked enrolment code, even with the kiosk's public key, cannot repeat an enrolment.
+    const bool proven = !req.proof.empty() && !req.signing_key.empty() &&
+                        signature_matches(enrollment_proof(req.enrollment_code, req.signing_key), req.proof,
+                                          req.signing_key);
+    if (!req.proof.empty() && !proven) return Error{"the enrolment's proof does not match its signing key"};
 
-    auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
-    if (!count) return Error{count.error()};
     EnrollResponse out;
-    out.kiosk_id = core::new_uuid_v7();
-    out.kiosk_code = kiosk_code_for(*count + 1);
-    // A kiosk that was given a code at installation keeps it while no other kiosk has it,
-    // so the tracking codes it already printed stay its own.
-    if (core::make_tracking_code(req.kiosk_code, 0)) {
-        auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
-        if (!taken) return Error{taken.error()};
-        taken->bind(1, req.kiosk_code);
-        auto row = taken->step();
-        if (!row) return Error{row.error()};
-        if (!*row) out.kiosk_code = req.kiosk_code;
-    }
-    for (std::int64_t n = *count + 2; ; ++n) {  // the numbered code may belong to a kiosk that chose it
-        auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
-        if (!taken) return Error{taken.error()};
-        taken->bind(1, out.kiosk_code);
-        auto row = taken->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
-        out.kiosk_code = kiosk_code_for(n);
-    }
-    out.token = random_hex(32);
     auto key = public_key();
     if (!key) return Error{key.error()};
     out.public_key = std::move(*key);
+    out.token = random_hex(32);
+    out.reenrolled = !for_kiosk.empty();
+    auto set_token = db_.prepare("UPDATE kiosks SET token_hash = ?2 WHERE id = ?1");
+    if (!set_token) return Error{set_token.error()};
 
-    auto ins = db_.prepare(
-        "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)");
-    if (!ins) return Error{ins.error()};
-    ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
-    ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
-    if (auto s = ins->run(); !s) return Error{s.error()};
-    auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1 WHERE code = ?2");
-    if (!use) return Error{use.error()};
-    use->bind(1, out.kiosk_id).bind(2, req.enrollment_code);
-    if (auto s = use->run(); !s) return Error{s.error()};
+    if (!used_by.empty()) {
+        // Spent: only the same kiosk asking again, after a reply it never received.
+        if (!proven || spent_key.empty() || req.signing_key != spent_key)
+            return Error{"this enrolment code was used already"};
+        auto k = find_kiosk("id = ?1", used_by);
+        if (!k) return Error{k.error()};
+        if (!k->has_value() || (*k)->signing_key != spent_key)
+            return Error{"this enrolment code was used already, and its kiosk has enrolled again since"};
+        if ((*k)->revoked) return Error{"kiosk " + (*k)->code + " was revoked by the national operators"};
+        out.kiosk_id = (*k)->id;
+        out.kiosk_code = (*k)->code;
+        // Only hashes are kept, so the token of the lost reply cannot be sent again: a
+        // fresh one replaces it, and the lost one stops working.
+        set_token->bind(1, out.kiosk_id).bind(2, token_hash(out.token));
+        if (auto s = set_token->run(); !s) return Error{s.error()};
+    } else if (!for_kiosk.empty()) {
+        if (!req.kiosk_code.empty() && req.kiosk_code != for_kiosk)
+            return Error{"this enrolment code is for kiosk " + for_kiosk + ", but this kiosk files with code " +
+                         req.kiosk_code + ": ask the national operators for a code made with national-api "
+                         "enrollment-code --for " + req.kiosk_code + "; this code was not spent"};
+        auto k = find_kiosk("code = ?1", for_kiosk);
+        if (!k) return Error{k.error()};
+        if (!k->has_value()) return Error{"no kiosk has the code " + for_kiosk};
+        out.kiosk_id = (*k)->id;
+        out.kiosk_code = for_kiosk;
+        // The previous token ends now; the operators' code for this kiosk also lifts a
+        // revocation (the keys in use when it was revoked stay refused).
+        auto upd = db_.prepare(
+            "UPDATE kiosks SET token_hash = ?2, signing_key = ?3, revoked = 0, "
+            "region = CASE WHEN ?4 = '' THEN region ELSE ?4 END, "
+            "district = CASE WHEN ?5 = '' THEN district ELSE ?5 END, "
+            "settlement = CASE WHEN ?6 = '' THEN settlement ELSE ?6 END WHERE id = ?1");
+        if (!upd) return Error{upd.error()};
+        upd->bind(1, out.kiosk_id).bind(2, token_hash(out.token)).bind(3, req.signing_key);
+        upd->bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
+        if (auto s = upd->run(); !s) return Error{s.error()};
+    } else {
+        auto taken_by = [&](const std::string& code) -> Result<bool> {
+            auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
+            if (!taken) return Error{taken.error()};
+            taken->bind(1, code);
+            auto row = taken->step();
+            if (!row) return Error{row.error()};
+            return *row;
+        };
+        const bool has_code = core::make_tracking_code(req.kiosk_code, 0).has_value();
+        if (has_code) {
+            auto taken = taken_by(req.kiosk_code);
+            if (!taken) return Error{taken.error()};
+            // Another code would break the tracking codes it printed; the same code is a
+            // re-enrolment the operators must ask for.
+            if (*taken)
+                return Error{"kiosk code " + req.kiosk_code + " belongs to an enrolled kiosk: if this is that kiosk, "
+                             "the national operators make a code for it with national-api enrollment-code --for " +
+                             req.kiosk_code + "; a different kiosk needs a code of its own; this code was not spent"};
+        }
+        auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
+        if (!count) return Error{count.error()};
+        out.kiosk_id = core::new_uuid_v7();
+        // A kiosk that was given a code at installation keeps it, so the tracking codes it
+        // already printed stay its own.
+        out.kiosk_code = has_code ? req.kiosk_code : kiosk_code_for(*count + 1);
+        for (std::int64_t n = *count + 2;; ++n) {  // the numbered code may belong to a kiosk that chose it
+            auto taken = taken_by(out.kiosk_code);
+            if (!taken) return Error{taken.error()};
+            if (!*taken) break;
+            out.kiosk_code = kiosk_code_for(n);
+        }
+        auto ins = db_.prepare(
+            "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)");
+        if (!ins) return Error{ins.error()};
+        ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
+        ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
+        if (auto s = ins->run(); !s) return Error{s.error()};
+    }
+    if (auto s = keep_signing_key(out.kiosk_id, req.signing_key, /*trust_again=*/false); !s) return Error{s.error()};
+    auto high = highest_sequence(out.kiosk_code);
+    if (!high) return Error{high.error()};
+    out.highest_sequence = *high;
+    if (used_by.empty()) {
+        auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
+                               "used_ms = strftime('%s','now') * 1000 WHERE code = ?2");
+        if (!use) return Error{use.error()};
+        use->bind(1, out.kiosk_id).bind(2, req.enrollment_code).bind(3, proven ? req.signing_key : std::string());
+        if (auto s = use->run(); !s) return Error{s.error()};
+    }
     if (auto s = tx->commit(); !s) return Error{s.error()};
     return out;
 }
@@ -221,24 +335,49 @@ Result<std::optional<Kiosk>> ServerStore::kiosk_by_id(const std::string& id) con
 }
 
 Status ServerStore::revoke(const std::string& kiosk_code) {
+    auto tx = store::WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
     auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
     if (!st) return Error{st.error()};
     st->bind(1, kiosk_code);
     if (auto s = st->run(); !s) return s;
     if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
-    return ok_status();
+    // A revoked kiosk may be in the wrong hands: nothing its keys signed is trusted again.
+    auto keys = db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)");
+    if (!keys) return Error{keys.error()};
+    keys->bind(1, kiosk_code);
+    if (auto s = keys->run(); !s) return s;
+    return tx->commit();
+}
+
+Result<std::vector<std::string>> ServerStore::signing_keys(const std::string& kiosk_id) const {
+    auto st = db_.prepare(
+        "SELECT k.signing_key FROM kiosk_keys k JOIN kiosks ON kiosks.id = k.kiosk "
+        "WHERE k.kiosk = ?1 AND k.revoked = 0 ORDER BY k.signing_key = kiosks.signing_key DESC, k.added_ms DESC");
+    if (!st) return Error{st.error()};
+    st->bind(1, kiosk_id);
+    std::vector<std::string> out;
+    auto rows = st->each_row([&] { out.push_back(st->text(0)); });
+    if (!rows) return Error{rows.error()};
+    return out;
 }
 
 Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::string& key_b64) {
     if (!from_base64(key_b64, kSigningKeyBytes))
         return Error{"a signing key is base64 of " + std::to_string(kSigningKeyBytes) +
                      " bytes, as kioskctl signing-key prints it"};
-    auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1");
+    auto tx = store::WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1 RETURNING id");
     if (!st) return Error{st.error()};
     st->bind(1, kiosk_code).bind(2, key_b64);
-    if (auto s = st->run(); !s) return s;
-    if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
-    return ok_status();
+    auto row = st->step();
+    if (!row) return Error{row.error()};
+    if (!*row) return Error{"no kiosk has the code " + kiosk_code};
+    std::string id = st->text(0);
+    st->reset();
+    if (auto s = keep_signing_key(id, key_b64, /*trust_again=*/true); !s) return s;
+    return tx->commit();
 }
 
 namespace {

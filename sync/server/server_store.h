@@ -22,15 +22,27 @@ class ServerStore {
 public:
     static Result<ServerStore> open(const std::string& dir);
 
-    // A one-time enrolment code for the next kiosk (printed to the installer).
-    Result<std::string> new_enrollment_code();
-    // Spends an enrolment code: a new kiosk with its own kiosk code and token.
+    // A one-time enrolment code (printed to the installer): for the next new kiosk, or,
+    // with `for_kiosk`, for re-enrolling the enrolled kiosk with that code (a repaired or
+    // replaced board), which then keeps its code.
+    Result<std::string> new_enrollment_code(const std::string& for_kiosk = "");
+    // Spends an enrolment code, all or nothing: a refused enrolment leaves the code unspent.
+    // A new kiosk gets its own kiosk code and token; a code made `for_kiosk` gives that
+    // kiosk a new token and signing key, ending its previous token at once (its previous
+    // keys still check bundles it wrote). A spent code asked again with the same signing
+    // key and a valid proof (a reply lost on the way) answers the same kiosk id and code
+    // with a fresh token that replaces the one never received; anyone else is refused.
     Result<EnrollResponse> enroll(const EnrollRequest& req);
     // The kiosk a bearer token belongs to; nullopt for an unknown token.
     Result<std::optional<Kiosk>> kiosk_for_token(const std::string& token) const;
     // The kiosk with this server id (the signer a USB bundle names); nullopt when unknown.
     Result<std::optional<Kiosk>> kiosk_by_id(const std::string& id) const;
+    // Ends the kiosk's token and every signing key it had, at once.
     Status revoke(const std::string& kiosk_code);
+    // Every public key that checks the kiosk's USB bundles, the current one first: the
+    // keys of its earlier enrolments stay valid for bundles written before, unless the
+    // kiosk was revoked while they were in use.
+    Result<std::vector<std::string>> signing_keys(const std::string& kiosk_id) const;
     // Registers (or replaces) the public key that checks a kiosk's USB bundles, for a kiosk
     // enrolled before bundles or one that lost its key file. Operators only.
     Status set_signing_key(const std::string& kiosk_code, const std::string& key_b64);
@@ -68,6 +80,11 @@ private:
     explicit ServerStore(store::Db db) : db_(std::move(db)) {}
     // The one kiosk matching `where_sql` (a fixed condition on ?1 = `value`).
     Result<std::optional<Kiosk>> find_kiosk(const char* where_sql, const std::string& value) const;
+    // The highest sequence of the tracking codes received from kiosk code `code`; 0 if none.
+    Result<std::int64_t> highest_sequence(const std::string& code) const;
+    // Adds a key to the kiosk's keys; `trust_again`: an operator registering it lifts a
+    // revocation of that key.
+    Status keep_signing_key(const std::string& kiosk_id, const std::string& key_b64, bool trust_again);
     store::Db db_;
 };
 

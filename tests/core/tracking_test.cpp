@@ -78,3 +78,20 @@ TEST_CASE("typed codes are normalised and their problems told apart") {
     CHECK(check_tracking_code(code + "2") == TrackingCheck::too_long);
     CHECK(check_tracking_code("K7QM0") == TrackingCheck::bad_character);
 }
+
+TEST_CASE("the sequence read back from a code is the one it was made from") {
+    std::mt19937_64 rng(20240611);  // fixed: a failure can be replayed
+    MESSAGE("seed 20240611");
+    for (int i = 0; i < 2000; ++i) {
+        std::uint64_t seq = rng() % 887503681ULL;
+        auto code = make_tracking_code("KZ24", seq);
+        REQUIRE(code);
+        CHECK(tracking_sequence(*code) == seq);
+    }
+    CHECK(tracking_sequence(*make_tracking_code("KZ24", 0)) == 0u);
+    CHECK(tracking_sequence(*make_tracking_code("KZ24", 887503680ULL)) == 887503680ULL);
+    std::string damaged = *make_tracking_code("KZ24", 1234);
+    damaged[6] = damaged[6] == 'X' ? 'Y' : 'X';
+    CHECK_FALSE(tracking_sequence(damaged));
+    CHECK_FALSE(tracking_sequence("KZ24"));
+}

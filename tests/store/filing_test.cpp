@@ -5,12 +5,14 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <vector>
 #include <random>
 #include <sstream>
 
 #include "common.h"
+#include "damage_db.h"
 #include "core/tracking.h"
 #include "core/uuid.h"
 #include "store/catalog_store.h"
@@ -260,4 +262,104 @@ TEST_CASE("sync outcomes: delivered items leave the outbox, refused ones wait in
     REQUIRE(fs.apply_state_changes({{a->tracking_code, "accepted", "Жөндейміз", 20}}, 42).ok());
     CHECK((*fs.find(a->tracking_code))->answer == "Жөндейміз");
     CHECK(*fs.setting("status_cursor") == "42");
+}
+
+// ---- The sequence floor: no tracking code issued twice, whatever happened before ----
+
+TEST_CASE("the next sequence is above both the highest filed and the floor, and the floor never goes down") {
+    const unsigned seed = 7301;
+    MESSAGE("seed " << seed);
+    std::mt19937 rng(seed);
+    for (int round = 0; round < 25; ++round) {
+        CAPTURE(round);
+        TempDir dir;
+        auto fs = open_filing(dir.file("kiosk.db"));
+        REQUIRE(fs.set_kiosk_code("KZ24").ok());
+        CHECK(*fs.sequence_floor() == 0);
+        std::int64_t highest = 0, floor = 0;
+        for (int step = 0; step < 8; ++step) {
+            if (rng() % 2) {
+                // Floors around the highest sequence: below it, at it, above it, far above.
+                std::int64_t f = std::max<std::int64_t>(0, highest + static_cast<std::int64_t>(rng() % 3000) - 1000);
+                if (rng() % 5 == 0) f = static_cast<std::int64_t>(rng() % 800000000u);
+                CAPTURE(f);
+                REQUIRE(fs.raise_sequence_floor(f).ok());
+                floor = std::max(floor, f);
+                CHECK(*fs.sequence_floor() == floor);
+            }
+            auto filed = fs.file_proposal(draft("Жол"), step);
+            REQUIRE(filed.ok());
+            std::int64_t expected = std::max(highest + 1, floor + 1);
+            CHECK(filed->tracking_code == *core::make_tracking_code("KZ24", static_cast<std::uint64_t>(expected)));
+            highest = expected;
+            CHECK(*fs.highest_sequence() == highest);
+        }
+    }
+}
+
+TEST_CASE("a floor at the last sequence a code can carry leaves nothing to file, and says so") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("KZ24").ok());
+    REQUIRE(fs.raise_sequence_floor(static_cast<std::int64_t>(core::kSequenceLimit) - 2).ok());
+    auto last = fs.file_proposal(draft("Соңғы"), 1);
+    REQUIRE(last.ok());
+    CHECK(core::tracking_sequence(last->tracking_code) == core::kSequenceLimit - 1);
+    auto none = fs.file_proposal(draft("Тағы"), 2);
+    REQUIRE_FALSE(none.ok());
+    CHECK(none.error().find("tracking codes") != std::string::npos);
+}
+
+TEST_CASE("a database set aside as damaged: tracking codes continue above it, or jump when it cannot be read") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        auto fs = open_filing(path);
+        REQUIRE(fs.set_kiosk_code("KZ24").ok());
+        REQUIRE(fs.raise_sequence_floor(40).ok());
+        for (int i = 0; i < 5; ++i) REQUIRE(fs.file_proposal(draft("Су"), i).ok());  // 41 .. 45
+    }
+    CHECK(*store::highest_sequence_in(path) == 45);
+    SUBCASE("the proposals of the damaged file still read") {
+        REQUIRE(damage_table(path, "categories"));
+        store::OpenReport report;
+        auto db = store::open_kiosk_db(path, &report);
+        REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+        REQUIRE_FALSE(report.damaged_copy.empty());
+        auto aside = store::read_set_aside_sequences(path);
+        CHECK(aside.read == 1);
+        CHECK(aside.highest == 45);
+        CHECK(aside.unreadable.empty());
+        auto fs = store::FilingStore::open(std::move(*db));
+        REQUIRE(fs.ok());
+        CHECK(*fs->sequence_floor() == 45);
+        REQUIRE(fs->set_kiosk_code("KZ24").ok());  // as the configuration sets it again
+        CHECK(fs->file_proposal(draft("Жол"), 9)->tracking_code == *core::make_tracking_code("KZ24", 46));
+    }
+    SUBCASE("nothing of the damaged file reads") {
+        REQUIRE(damage_all_but_header(path));
+        store::OpenReport report;
+        auto db = store::open_kiosk_db(path, &report);
+        REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+        REQUIRE_FALSE(report.damaged_copy.empty());
+        CHECK_FALSE(store::highest_sequence_in(report.damaged_copy).ok());
+        auto aside = store::read_set_aside_sequences(path);
+        CHECK(aside.read == 0);
+        CHECK(aside.unreadable == std::vector<std::string>{report.damaged_copy});
+        auto fs = store::FilingStore::open(std::move(*db));
+        REQUIRE(fs.ok());
+        CHECK(*fs->sequence_floor() == store::kUnreadableSetAsideFloor);
+        REQUIRE(fs->set_kiosk_code("KZ24").ok());
+        CHECK(fs->file_proposal(draft("Жол"), 9)->tracking_code ==
+              *core::make_tracking_code("KZ24", store::kUnreadableSetAsideFloor + 1));
+    }
+}
+
+TEST_CASE("a folder with no set-aside database reads as nothing set aside") {
+    TempDir dir;
+    auto aside = store::read_set_aside_sequences(dir.file("kiosk.db"));
+    CHECK(aside.read == 0);
+    CHECK(aside.highest == 0);
+    CHECK(aside.unreadable.empty());
+    CHECK_FALSE(store::highest_sequence_in(dir.file("absent.db")).ok());
 }

@@ -302,7 +302,7 @@ TEST_CASE("a kiosk enrolled before bundles is refused until the operators regist
     auto key = SigningKey::load(kiosk.paths.signing_key());
     // The server's record as a pre-bundle enrolment left it.
     auto db = store::Db::open(office.dir.file("server") + "/national.db");
-    REQUIRE(db->exec("UPDATE kiosks SET signing_key = ''").ok());
+    REQUIRE(db->exec("UPDATE kiosks SET signing_key = ''; DELETE FROM kiosk_keys").ok());
     refused(office, bytes, "set-signing-key KZ24");
     CHECK_FALSE(office.server->set_signing_key("KZ24", "short").ok());
     CHECK_FALSE(office.server->set_signing_key("ZZZZ", key->public_key()).ok());

@@ -52,3 +52,23 @@ TEST_CASE("untrusted JSON is refused with the field named, never a crash") {
     CHECK(decode_submit_request(huge).error().find("more than") != std::string::npos);
     CHECK(decode_error(encode_error("token revoked", false)).value() == "token revoked");
 }
+
+TEST_CASE("an enrolment answer carries the highest sequence and whether the kiosk was enrolled before") {
+    EnrollResponse r{"id", "KZ24", "token", "key", 1006, true};
+    auto back = decode_enroll_response(encode(r));
+    REQUIRE(back.ok());
+    CHECK(back->highest_sequence == 1006);
+    CHECK(back->reenrolled);
+    // From a server older than re-enrolment: nothing known, no gap asked for.
+    auto old = decode_enroll_response(R"({"kiosk_id":"k","kiosk_code":"KZ24","token":"t","public_key":"p"})");
+    REQUIRE(old.ok());
+    CHECK(old->highest_sequence == 0);
+    CHECK_FALSE(old->reenrolled);
+    auto negative = decode_enroll_response(
+        R"({"kiosk_id":"k","kiosk_code":"KZ24","token":"t","public_key":"p","highest_sequence":-1})");
+    REQUIRE_FALSE(negative.ok());
+    CHECK(negative.error().find("highest_sequence") != std::string::npos);
+    auto req = decode_enroll_request(R"({"enrollment_code":"C","proof":"AAAA"})");
+    REQUIRE_FALSE(req.ok());
+    CHECK(req.error().find("proof") != std::string::npos);
+}
