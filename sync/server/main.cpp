@@ -37,6 +37,7 @@ int usage() {
                "       national-api --data DIR kiosks --json\n"
                "       national-api --data DIR signups            (how many volunteer sign-ups arrived)\n"
                "       national-api --data DIR publish-catalog FILE\n"
+               "       national-api --data DIR catalog-pages      (how a new kiosk receives the catalogue)\n"
                "       national-api --data DIR public-key\n"
                "       national-api --data DIR open-contact CODE\n"
                "       national-api --data DIR import-bundle FILE   (a USB bundle carried from an offline kiosk)\n"
@@ -299,6 +300,23 @@ int main(int argc, char** argv) {
         if (!rep) return fail(rep.error());
         std::printf("published: %zu new or changed, %zu removed, catalogue version %lld\n", rep->changed, rep->deleted,
                     static_cast<long long>(rep->version));
+        return 0;
+    }
+    if (cmd == "catalog-pages") {
+        // How a kiosk starting from nothing receives the catalogue: pages and their sizes.
+        std::size_t pages = 0, largest = 0, total = 0;
+        for (std::int64_t since = 0;;) {
+            auto page = store->catalog_since(since);
+            if (!page) return fail(page.error());
+            std::size_t bytes = encode(*page).size();
+            ++pages;
+            total += bytes;
+            largest = std::max(largest, bytes);
+            if (!page->more) break;
+            since = page->cursor;
+        }
+        std::printf("pages %zu, largest %zu bytes of JSON, all %zu bytes (page budget %zu, kiosks accept %zu)\n", pages,
+                    largest, total, kCatalogPageBytes, kMaxResponseBytes);
         return 0;
     }
     if (cmd == "signups") {

@@ -21,6 +21,38 @@ figure sync.catalog_initial_20000.wire_bytes "$(field wire_bytes "$out")" bytes
 figure sync.catalog_initial_20000.json_bytes "$(field json_bytes "$out")" bytes
 figure sync.catalog_initial_20000.requests "$(field requests "$out")" requests
 figure sync.catalog_initial_20000.time $((t1 - t0)) ms
+pages=$("$bin/national-api" --data "$work/server" catalog-pages)
+figure sync.catalog_initial_20000.pages "$(sed -n 's/^pages \([0-9]*\),.*/\1/p' <<< "$pages")" pages
+figure sync.catalog_initial_20000.largest_page "$(sed -n 's/.*largest \([0-9]*\) bytes.*/\1/p' <<< "$pages")" bytes
+figure sync.catalog_page.reply_cap "$(sed -n 's/.*kiosks accept \([0-9]*\)).*/\1/p' <<< "$pages")" bytes
+
+# Filing to delivery while the catalogue pull fails (a front that answers every catalogue
+# request with a web page), against the same with a good catalogue, in the same run.
+control="$work/orders"
+front=$(( port + 1 ))
+"$bin/hostile_peer" --listen "$front" --upstream "$port" --cert "$work/certs/server.pem" \
+  --key "$work/certs/server.key" --control "$control" >/dev/null 2>&1 &
+front_pid=$!
+wait_for_port "$front"
+for mode in pass "html /v1/catalog"; do
+  echo "$mode" > "$control"
+  url="https://localhost:$front" enrol "$work/f"
+  "$bin/kiosk-sync" --data "$work/f" 2>/dev/null &
+  daemon=$!
+  sleep 2
+  for i in 1 2 3 4 5; do
+    before=$(server_count)
+    t0=$(now_ms)
+    "$bin/file_proposals" --data "$work/f" --count 1 >/dev/null
+    for _ in $(seq 600); do [ "$(server_count)" -gt "$before" ] && break; sleep 0.05; done
+    echo $(( $(now_ms) - t0 )) >> "$work/filing-${mode%% *}"
+  done
+  kill "$daemon"; wait "$daemon" 2>/dev/null || true
+  rm -rf "$work/f"
+done
+kill "$front_pid"
+figure sync.filing_to_delivery.catalogue_good.median "$(median < "$work/filing-pass")" ms
+figure sync.filing_to_delivery.catalogue_failing.median "$(median < "$work/filing-html")" ms
 
 for i in 1 2 3; do
   sed -E "/\"id\":\"ngo-0100(0[1-9]|10)\"/ s/\"ru\":\"/\"ru\":\"Правка $i · /" "$work/catalog.json" > "$work/delta.json"
