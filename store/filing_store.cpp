@@ -25,14 +25,17 @@ bool decode_national_key(const std::string& key_b64, unsigned char (&pk)[crypto_
            len == sizeof pk;
 }
 
-// Contact details as one JSON object sealed to the national key (libsodium sealed box):
+static_assert(core::kSealOverheadBytes == crypto_box_SEALBYTES);
+
+// Contact details (core::contact_json) sealed to the national key (libsodium sealed box):
 // from the moment of filing the kiosk holds only ciphertext it cannot read back.
-Result<std::string> seal(const nlohmann::json& contact, const std::string& key_b64) {
+Result<std::string> seal(std::string plain, const std::string& key_b64) {
     unsigned char pk[crypto_box_PUBLICKEYBYTES];
-    if (!decode_national_key(key_b64, pk))
+    if (!decode_national_key(key_b64, pk)) {
+        sodium_memzero(plain.data(), plain.size());
         return Error{"contact details need this kiosk to be enrolled with the national server, which provides "
                      "the key that seals them; file anonymously until then"};
-    std::string plain = contact.dump();
+    }
     std::vector<unsigned char> box(plain.size() + crypto_box_SEALBYTES);
     crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), pk);
     sodium_memzero(plain.data(), plain.size());
@@ -86,7 +89,7 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
 
     std::string sealed;
     if (!d.anonymous) {
-        auto s = seal({{"name", d.name}, {"phone", d.phone}, {"iin", d.iin}}, setting(kNationalKey).value_or(""));
+        auto s = seal(core::contact_json(d), setting(kNationalKey).value_or(""));
         if (!s) return Error{s.error()};
         sealed = std::move(*s);
     }
@@ -124,7 +127,7 @@ Status FilingStore::set_national_key(const std::string& key_b64) {
 }
 
 Result<std::string> FilingStore::file_signup(const core::SignupDraft& d, std::int64_t now_ms) {
-    auto sealed = seal({{"name", d.name}, {"phone", d.phone}}, setting(kNationalKey).value_or(""));
+    auto sealed = seal(core::contact_json(d), setting(kNationalKey).value_or(""));
     if (!sealed) return Error{sealed.error()};
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{"the sign-up could not be saved: " + tx.error()};

@@ -1,4 +1,6 @@
 #include "store/kiosk_state.h"
+#include "core/proposal.h"
+#include "core/text.h"
 
 #include <unistd.h>
 
@@ -55,6 +57,8 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
             return Error{"district " + where.district + " is not in region " + where.region};
     }
     if (where.settlement.empty()) return Error{"the settlement's name is empty"};
+    if (core::codepoint_count(where.settlement) > core::kSettlementMax)
+        return Error{"the settlement's name is longer than " + std::to_string(core::kSettlementMax) + " characters"};
     return filing.set_settings({{"locality_region", where.region},
                                 {"locality_district", where.district},
                                 {"locality_settlement", where.settlement}});
