@@ -1,5 +1,7 @@
 #include "core/proposal.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/text.h"
 #include "core/validate.h"
 
@@ -77,6 +79,94 @@ std::vector<FieldProblem> clean_and_check(SignupDraft& d) {
         out.push_back({Field::phone, "error.phone.invalid"});
     if (!d.consent) out.push_back({Field::consent, "error.consent.required"});
     return out;
+}
+
+std::string contact_json(const ProposalDraft& d) {
+    return nlohmann::json{{"name", d.name}, {"phone", d.phone}, {"iin", d.iin}}.dump();
+}
+
+std::string contact_json(const SignupDraft& d) { return nlohmann::json{{"name", d.name}, {"phone", d.phone}}.dump(); }
+
+namespace {
+// The shortest and the longest name a draft can carry: one letter, and kNameMax code
+// points of four bytes each (no escaping in the JSON makes one longer).
+const std::string kShortestName = "A";
+std::string longest_name() {
+    std::string s;
+    for (std::size_t i = 0; i < kNameMax; ++i) s += "\U0001F600";
+    return s;
+}
+}  // namespace
+
+ByteRange proposal_contact_bytes() {
+    ProposalDraft shortest, longest;
+    shortest.name = kShortestName;
+    shortest.phone = "+77000000000";
+    longest.name = longest_name();
+    longest.phone = shortest.phone;
+    longest.iin = "000000000000";
+    return {contact_json(shortest).size(), contact_json(longest).size()};
+}
+
+ByteRange signup_contact_bytes() {
+    SignupDraft shortest, longest;
+    shortest.name = kShortestName;
+    shortest.phone = "+77000000000";
+    longest.name = longest_name();
+    longest.phone = shortest.phone;
+    return {contact_json(shortest).size(), contact_json(longest).size()};
+}
+
+bool looks_like_catalog_key(std::string_view key) {
+    if (key.empty() || key.size() > kCatalogKeyMax) return false;
+    for (char c : key) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                  c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+std::string filing_time_problem(std::int64_t created_ms, std::int64_t now_ms) {
+    if (created_ms < kEarliestFilingMs)
+        return "the creation time is before 2024: the kiosk's clock was not set when it was filed";
+    if (created_ms > now_ms && created_ms - now_ms > kFilingClockSlackMs)
+        return "the creation time is more than a day ahead of the national server's clock";
+    return {};
+}
+
+std::string clean_and_check_filed(FiledProposalFields& p, std::int64_t now_ms) {
+    // The form's rules, on a draft holding only what travels in clear: personal data is
+    // sealed, so it is checked as an anonymous draft and the contact is the caller's.
+    ProposalDraft d;
+    d.category = p.category;
+    d.region = p.region;
+    d.district = p.district;
+    d.settlement = p.settlement;
+    d.council = p.council;
+    d.title = p.title;
+    d.description = p.description;
+    auto problems = clean_and_check(d);
+    if (!problems.empty()) return problems.front().message_key;
+    p.title = d.title;
+    p.description = d.description;
+    p.settlement = d.settlement;
+    Lang lang;
+    if (!parse_lang(p.lang, lang)) return "the language is not one of kk, ru, en";
+    if (!looks_like_catalog_key(p.region)) return "the region is not a region code";
+    if (!p.district.empty() && !looks_like_catalog_key(p.district)) return "the district is not a district code";
+    if (codepoint_count(p.settlement) > kSettlementMax) return "the settlement name is too long";
+    if (!p.council.empty() && p.council.size() > kCatalogKeyMax) return "the council id is too long";
+    return filing_time_problem(p.created_ms, now_ms);
+}
+
+std::string check_filed(const FiledSignupFields& s, std::int64_t now_ms) {
+    if (s.ngo.empty()) return "a sign-up names no organisation";
+    if (s.ngo.size() > kCatalogKeyMax) return "the organisation id is too long";
+    if (s.opportunity.size() > kCatalogKeyMax) return "the opportunity id is too long";
+    Lang lang;
+    if (!parse_lang(s.lang, lang)) return "the language is not one of kk, ru, en";
+    return filing_time_problem(s.created_ms, now_ms);
 }
 
 }  // namespace aul::core

@@ -1,6 +1,7 @@
 // A resident's proposal about a local problem, and the rules it must meet before it is
 // saved. No I/O: the store saves what these rules accepted.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,17 @@ namespace aul::core {
 inline constexpr std::size_t kTitleMax = 150;         // code points
 inline constexpr std::size_t kDescriptionMax = 2000;  // code points
 inline constexpr std::size_t kNameMax = 100;
+inline constexpr std::size_t kSettlementMax = 100;  // code points
+// Catalogue codes and ids (region, district, council, NGO, opportunity) as they travel:
+// at most this many bytes.
+inline constexpr std::size_t kCatalogKeyMax = 64;
+// No kiosk filed anything before this moment (2024-01-01T00:00:00Z): an earlier creation
+// time is a clock that was never set, or a forgery.
+inline constexpr std::int64_t kEarliestFilingMs = 1704067200000;
+// How far ahead of the receiver's clock a creation time may be (clocks drift; a day does not).
+inline constexpr std::int64_t kFilingClockSlackMs = 24LL * 3600 * 1000;
+// What libsodium's sealed box adds to the sealed text (crypto_box_SEALBYTES).
+inline constexpr std::size_t kSealOverheadBytes = 48;
 
 // Language-neutral proposal categories with their Font Awesome 4.7 icons; labels live in
 // the translations as "category.<code>".
@@ -67,5 +79,45 @@ std::vector<FieldProblem> clean_and_check(SignupDraft& draft);
 
 // Trims spaces and newlines at both ends (after NFC and stripping controls).
 std::string clean_text(std::string_view s, bool multiline);
+
+// --- the same rules for what has been filed and now travels (kiosk -> national server) ---
+
+// The contact details of an accepted named draft as the JSON text the kiosk seals to the
+// national key; the only place its shape is written.
+std::string contact_json(const ProposalDraft& accepted);
+std::string contact_json(const SignupDraft& accepted);
+// The sizes that text can have, in bytes, for any draft clean_and_check accepts: a sealed
+// box of another size was not made by a kiosk.
+struct ByteRange {
+    std::size_t min = 0, max = 0;
+};
+ByteRange proposal_contact_bytes();
+ByteRange signup_contact_bytes();
+
+// A catalogue code or id as it may travel: 1 to kCatalogKeyMax bytes of ASCII letters,
+// digits, '-', '_' and '.' (KZ-19, KZ-19-01, ngo-000001, council-national-health).
+bool looks_like_catalog_key(std::string_view key);
+// "" when `created_ms` can be a filing time seen from a clock reading `now_ms`, else why not.
+std::string filing_time_problem(std::int64_t created_ms, std::int64_t now_ms);
+
+// A filed proposal's fields as they travel, before the receiver trusts them.
+struct FiledProposalFields {
+    std::string category, region, district, settlement, council, title, description, lang;
+    bool anonymous = true;
+    std::int64_t created_ms = 0;
+};
+// Cleans the fields in place with the form's own rules (clean_and_check: NFC, controls
+// stripped, trimmed) and returns the first problem ("" when none): a form rule's message
+// key, or the problem in words for what the form never lets a resident get wrong (lang,
+// lengths of codes and settlement, creation time). Catalogue membership is the
+// receiver's to check: it knows what was published.
+std::string clean_and_check_filed(FiledProposalFields& p, std::int64_t now_ms);
+
+// A filed sign-up's fields as they travel (the name and phone are sealed).
+struct FiledSignupFields {
+    std::string ngo, opportunity, lang;
+    std::int64_t created_ms = 0;
+};
+std::string check_filed(const FiledSignupFields& s, std::int64_t now_ms);
 
 }  // namespace aul::core

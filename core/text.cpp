@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <memory>
 
@@ -121,18 +123,58 @@ std::size_t codepoint_count(std::string_view s) {
     return n;
 }
 
+namespace {
+bool is_bidi_control(char32_t cp) { return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069); }
+
+void append_escape(std::string& out, std::uint32_t value, bool json) {
+    char buf[8];
+    if (value < 0x100 && !json)
+        std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(value));
+    else
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(value));
+    out += buf;
+}
+}  // namespace
+
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || is_bidi_control(cp); }
+
 std::string strip_controls(std::string_view s, bool keep_newlines) {
     std::string out;
     out.reserve(s.size());
     for_each_codepoint(sanitize(s), [&](char32_t cp, std::string_view) {
-        bool c0 = cp < 0x20 || cp == 0x7F;
-        bool c1 = cp >= 0x80 && cp < 0xA0;
-        if (cp == '\n' && keep_newlines) c0 = false;
         if (cp == '\t') {
             out.push_back(' ');
             return;
         }
-        if (!c0 && !c1) append_utf8(out, cp);
+        if (!is_control(cp) || (cp == '\n' && keep_newlines)) append_utf8(out, cp);
+    });
+    return out;
+}
+
+std::string escape_for_terminal(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for_each_codepoint(s, [&](char32_t cp, std::string_view bytes) {
+        if (cp == 0xFFFD && bytes != "\xEF\xBF\xBD")
+            append_escape(out, static_cast<unsigned char>(bytes[0]), false);  // a byte that is not UTF-8
+        else if (is_control(cp))
+            append_escape(out, cp, false);
+        else
+            out.append(bytes);
+    });
+    return out;
+}
+
+std::string escape_json_for_terminal(std::string_view json) {
+    std::string out;
+    out.reserve(json.size());
+    for_each_codepoint(json, [&](char32_t cp, std::string_view bytes) {
+        if (cp == 0xFFFD && bytes != "\xEF\xBF\xBD")
+            out += "\\ufffd";
+        else if (is_control(cp) && cp != '\n')
+            append_escape(out, cp, true);
+        else
+            out.append(bytes);
     });
     return out;
 }

@@ -47,7 +47,22 @@ void pop_codepoint(std::string& s);
 // Count of code points (what a resident sees as "characters" for length limits).
 std::size_t codepoint_count(std::string_view s);
 
-// Removes C0/C1 control characters except '\n' (kept for multi-line text when allowed).
+// Removes C0/C1 control characters except '\n' (kept for multi-line text when allowed),
+// and the bidirectional embedding, override and isolate controls (U+202A-U+202E,
+// U+2066-U+2069), which make a text read differently from what it holds. Tabs become spaces.
 std::string strip_controls(std::string_view s, bool keep_newlines);
+
+// True for a code point a terminal or a reader's screen acts on instead of showing: C0,
+// DEL, C1 (ESC among them), and the bidirectional controls strip_controls removes.
+bool is_control(char32_t cp);
+
+// Untrusted text made safe to print on an operator's terminal: every control (is_control)
+// and every byte that is not UTF-8 is shown escaped, \x1b for a code point or byte below
+// 0x100, \u202e above; everything else, Cyrillic included, is kept as it is. One line
+// always: newlines are escaped too.
+std::string escape_for_terminal(std::string_view s);
+// The same for JSON text (nlohmann's dump already escapes C0): the controls it leaves raw
+// become \u escapes, so the result is still the same JSON.
+std::string escape_json_for_terminal(std::string_view json);
 
 }  // namespace aul::core

@@ -23,7 +23,11 @@
 //                                      items stay queued for the next online sync
 //   kioskctl --data DIR signing-key     print the public key that checks this kiosk's
 //                                      bundles (made now if the kiosk has none)
+//   kioskctl --data DIR requeue CODE|ID  put a quarantined proposal (by tracking code) or
+//                                      sign-up (by id) back in the outbox once its cause is fixed
 //   kioskctl --version
+// Text that came from the server or a resident is printed with its control characters
+// escaped (core::escape_for_terminal), so it can never drive the terminal.
 // Run as root (sudo), it works as the owner of the data folder (user aul on a board), so
 // files it creates stay usable by the services.
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
@@ -41,6 +45,7 @@
 #include <string>
 
 #include "core/catalog_json.h"
+#include "core/text.h"
 #include "platform/paths.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
@@ -70,15 +75,19 @@ int usage() {
                "       kioskctl --data DIR search TEXT\n"
                "       kioskctl --data DIR set-national-key KEY\n"
                "       kioskctl --data DIR export FILE\n"
-               "       kioskctl --data DIR signing-key\n",
+               "       kioskctl --data DIR signing-key\n"
+               "       kioskctl --data DIR requeue CODE|ID\n",
                stderr);
     return 2;
 }
 
 int fail(const std::string& why) {
-    std::fprintf(stderr, "kioskctl: %s\n", why.c_str());
+    std::fprintf(stderr, "kioskctl: %s\n", aul::core::escape_for_terminal(why).c_str());
     return 1;
 }
+
+// Text from the server or a resident, for a terminal.
+std::string shown(const std::string& text) { return aul::core::escape_for_terminal(text); }
 
 // The services run as the data folder's owner; a database, lock or token that root created
 // there would lock them out (SQLite cannot write a root-owned kiosk.db as aul). So root
@@ -148,13 +157,16 @@ int status(const std::string& dir, bool as_json) {
         {"quarantined_items", quarantined},
     };
     if (as_json) {
-        std::printf("%s\n", j.dump().c_str());
+        std::printf("%s\n", aul::core::escape_json_for_terminal(j.dump()).c_str());
         return 0;
     }
     for (auto& [key, value] : j.items())
         if (key != "quarantined_items")
-            std::printf("%-20s %s\n", key.c_str(), value.is_string() ? value.get<std::string>().c_str() : value.dump().c_str());
-    for (const auto& q : s->quarantined) std::printf("quarantined          %s: %s\n", q.what.c_str(), q.reason.c_str());
+            std::printf("%-20s %s\n", key.c_str(),
+                        value.is_string() ? shown(value.get<std::string>()).c_str()
+                                          : aul::core::escape_json_for_terminal(value.dump()).c_str());
+    for (const auto& q : s->quarantined)
+        std::printf("quarantined          %s: %s\n", shown(q.what).c_str(), shown(q.reason).c_str());
     return 0;
 }
 
@@ -258,7 +270,7 @@ int sync_now(const std::string& dir, Opened& stores) {
         if (aul::store::handled_at(stores.filing, aul::store::SyncRequest::sync_now) >= *stamp) {
             auto p = aul::store::sync_progress(stores.filing);
             auto s = aul::store::read_kiosk_status(dir, stores.filing, stores.catalog);
-            std::printf("kiosk-sync ran a round: %s; outbox %lld\n", p.error.empty() ? "ok" : p.error.c_str(),
+            std::printf("kiosk-sync ran a round: %s; outbox %lld\n", p.error.empty() ? "ok" : shown(p.error).c_str(),
                         s ? static_cast<long long>(s->outbox_proposals + s->outbox_signups) : -1LL);
             return p.error.empty() ? 0 : 1;
         }
@@ -273,8 +285,9 @@ int list_proposals(const aul::store::Db& db) {
         "ELSE 'quarantined: ' || quarantine_reason END, anonymous, title FROM proposals ORDER BY sequence");
     if (!st) return fail(st.error());
     auto rows = st->each_row([&] {
-        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", st->text(0).c_str(), st->text(1).c_str(), st->text(2).c_str(),
-                    st->text(3).c_str(), st->integer(4) ? "anonymous" : "named", st->text(5).c_str());
+        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", shown(st->text(0)).c_str(), shown(st->text(1)).c_str(),
+                    shown(st->text(2)).c_str(), shown(st->text(3)).c_str(), st->integer(4) ? "anonymous" : "named",
+                    shown(st->text(5)).c_str());
     });
     if (!rows) return fail(rows.error());
     return 0;
@@ -367,7 +380,7 @@ int main(int argc, char** argv) {
         if (!hits) return fail(hits.error());
         std::printf("%zu%s\n", hits->rowids.size(), hits->more ? "+" : "");
         for (std::size_t i = 0; i < hits->rowids.size() && i < 5; ++i)
-            if (auto n = catalog.ngo(hits->rowids[i])) std::printf("%s\t%s\n", n->id.c_str(), n->name.in(aul::core::Lang::ru).c_str());
+            if (auto n = catalog.ngo(hits->rowids[i])) std::printf("%s\t%s\n", shown(n->id).c_str(), shown(n->name.in(aul::core::Lang::ru)).c_str());
         return 0;
     }
     if (command == "set-kiosk-code" && argc == 5) {
@@ -385,6 +398,14 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (command == "export" && argc == 5) return export_bundle(std::move(*db), dir, argv[4]);
+    if (command == "requeue" && argc == 5) {
+        auto filing = aul::store::FilingStore::open(std::move(*db));
+        if (!filing) return fail(filing.error());
+        auto what = filing->requeue(argv[4]);
+        if (!what) return fail(what.error());
+        std::printf("%s is back in the outbox; it is sent with the next sync\n", shown(*what).c_str());
+        return 0;
+    }
     if (command == "signing-key" && argc == 4) return signing_key(std::move(*db), dir);
     if (command == "enroll" && argc == 8 && std::string(argv[6]) == "--ca") {
         // The same lock as kiosk-sync: enrolment changes what it works with.

@@ -38,7 +38,7 @@ void StaffDesk::open_pin_pad(std::int64_t now_ms) {
     authenticated_ = false;
     mode_ = StaffMode::pin;
     pin_message_ = {};
-    auto st = store::StaffAccess(filing_).state();
+    auto st = store::StaffAccess(filing_).state(now_ms);
     pin_state_ = st ? *st : store::PinState{};
     if (!st) pin_message_ = {"staff.error", st.error(), false};
     else if (!pin_state_.pin_set) pin_message_ = {"staff.pin.not_set", {}, false};

@@ -1,5 +1,9 @@
 #include "store/db.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <sys/statvfs.h>
 
 namespace aul::store {
@@ -52,9 +56,26 @@ std::string Stmt::text(int col) const {
 std::int64_t Stmt::integer(int col) const { return sqlite3_column_int64(s_, col); }
 bool Stmt::is_null(int col) const { return sqlite3_column_type(s_, col) == SQLITE_NULL; }
 
+namespace {
+// Every database Aul keeps holds personal data or keys (the national server's opens every
+// resident's contact details): readable by its owner only, whatever the umask or the
+// folder's mode. The file is made (or narrowed) here before SQLite opens it; SQLite gives
+// the -wal and -shm files it creates the database file's mode, and ones left by an older
+// build are narrowed too. Failing here is left to SQLite to report in its own words.
+void make_private(const std::string& path) {
+    if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0) return;
+    (void)::fchmod(fd, 0600);
+    ::close(fd);
+    for (const char* suffix : {"-wal", "-shm", "-journal"}) (void)::chmod((path + suffix).c_str(), 0600);
+}
+}  // namespace
+
 Result<Db> Db::open(const std::string& path, const OpenOptions& opts) {
     Db db;
     db.path_ = path;
+    if (!opts.read_only) make_private(path);
     int flags = opts.read_only ? SQLITE_OPEN_READONLY
                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     flags |= SQLITE_OPEN_NOMUTEX;

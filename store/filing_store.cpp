@@ -38,13 +38,17 @@ Status raise_floor(const Db& db, std::int64_t floor) {
 }
 
 // Contact details as one JSON object sealed to the national key (libsodium sealed box):
+static_assert(core::kSealOverheadBytes == crypto_box_SEALBYTES);
+
+// Contact details (core::contact_json) sealed to the national key (libsodium sealed box):
 // from the moment of filing the kiosk holds only ciphertext it cannot read back.
-Result<std::string> seal(const nlohmann::json& contact, const std::string& key_b64) {
+Result<std::string> seal(std::string plain, const std::string& key_b64) {
     unsigned char pk[crypto_box_PUBLICKEYBYTES];
-    if (!decode_national_key(key_b64, pk))
+    if (!decode_national_key(key_b64, pk)) {
+        sodium_memzero(plain.data(), plain.size());
         return Error{"contact details need this kiosk to be enrolled with the national server, which provides "
                      "the key that seals them; file anonymously until then"};
-    std::string plain = contact.dump();
+    }
     std::vector<unsigned char> box(plain.size() + crypto_box_SEALBYTES);
     crypto_box_seal(box.data(), reinterpret_cast<const unsigned char*>(plain.data()), plain.size(), pk);
     sodium_memzero(plain.data(), plain.size());
@@ -100,7 +104,7 @@ Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, s
 
     std::string sealed;
     if (!d.anonymous) {
-        auto s = seal({{"name", d.name}, {"phone", d.phone}, {"iin", d.iin}}, setting(kNationalKey).value_or(""));
+        auto s = seal(core::contact_json(d), setting(kNationalKey).value_or(""));
         if (!s) return Error{s.error()};
         sealed = std::move(*s);
     }
@@ -193,7 +197,7 @@ Status FilingStore::set_national_key(const std::string& key_b64) {
 }
 
 Result<std::string> FilingStore::file_signup(const core::SignupDraft& d, std::int64_t now_ms) {
-    auto sealed = seal({{"name", d.name}, {"phone", d.phone}}, setting(kNationalKey).value_or(""));
+    auto sealed = seal(core::contact_json(d), setting(kNationalKey).value_or(""));
     if (!sealed) return Error{sealed.error()};
     auto tx = WriteTx::begin(db_);
     if (!tx) return Error{"the sign-up could not be saved: " + tx.error()};
@@ -241,8 +245,60 @@ Result<std::int64_t> FilingStore::unsent_count() const {
         "(SELECT count(*) FROM volunteer_signups WHERE sent_ms IS NULL AND quarantine_reason IS NULL)");
 }
 
+Result<std::vector<QuarantinedItem>> FilingStore::quarantined_items() const {
+    auto st = db_.prepare(
+        "SELECT tracking_code, quarantine_reason, created_ms FROM proposals WHERE quarantine_reason IS NOT NULL "
+        "UNION ALL SELECT 'volunteer sign-up ' || id, quarantine_reason, created_ms FROM volunteer_signups "
+        "WHERE quarantine_reason IS NOT NULL ORDER BY 3 DESC");
+    if (!st) return Error{st.error()};
+    std::vector<QuarantinedItem> out;
+    auto rows = st->each_row([&] { out.push_back({st->text(0), st->text(1)}); });
+    if (!rows) return Error{rows.error()};
+    return out;
+}
+
 Result<std::int64_t> FilingStore::quarantined_count() const {
-    return db_.scalar_int("SELECT count(*) FROM proposals WHERE quarantine_reason IS NOT NULL");
+    auto items = quarantined_items();
+    if (!items) return Error{items.error()};
+    return static_cast<std::int64_t>(items->size());
+}
+
+Result<std::string> FilingStore::requeue(const std::string& code_or_id) {
+    auto tx = WriteTx::begin(db_);
+    if (!tx) return Error{tx.error()};
+    // A tracking code is typed by staff from a receipt: read it as the kiosk's track screen does.
+    std::string code = core::normalize_tracking_input(code_or_id);
+    struct Kind {
+        const char* what;
+        const char* find;
+        const char* clear;
+    };
+    const Kind kinds[] = {
+        {"proposal", "SELECT tracking_code, sent_ms IS NOT NULL, quarantine_reason FROM proposals WHERE tracking_code = ?1",
+         "UPDATE proposals SET quarantine_reason = NULL WHERE tracking_code = ?1"},
+        {"volunteer sign-up", "SELECT id, sent_ms IS NOT NULL, quarantine_reason FROM volunteer_signups WHERE id = ?1",
+         "UPDATE volunteer_signups SET quarantine_reason = NULL WHERE id = ?1"},
+    };
+    for (const auto& kind : kinds) {
+        const std::string& key = std::string_view(kind.what) == "proposal" ? code : code_or_id;
+        auto find = db_.prepare(kind.find);
+        if (!find) return Error{find.error()};
+        find->bind(1, key);
+        auto row = find->step();
+        if (!row) return Error{row.error()};
+        if (!*row) continue;
+        std::string name = std::string(kind.what) + " " + find->text(0);
+        if (find->integer(1) != 0) return Error{name + " was delivered already; there is nothing to send again"};
+        if (find->is_null(2)) return Error{name + " is not quarantined: it waits in the outbox for the next sync"};
+        find->reset();
+        auto clear = db_.prepare(kind.clear);
+        if (!clear) return Error{clear.error()};
+        clear->bind(1, key);
+        if (auto s = clear->run(); !s) return Error{s.error()};
+        if (auto s = tx->commit(); !s) return Error{s.error()};
+        return name;
+    }
+    return Error{"no proposal has the tracking code " + code_or_id + " and no volunteer sign-up has that id"};
 }
 
 Result<std::string> FilingStore::setting(const std::string& key) const {

@@ -60,6 +60,11 @@ Result<std::int64_t> highest_sequence_in(const std::string& db_file);
 // at `db_path`: the fresh database never issues a sequence the set-aside ones may hold
 // (their highest where readable, else kUnreadableSetAsideFloor).
 Status carry_sequence_floor(const Db& fresh, const std::string& db_path);
+// An item the server refused, held back from sending until staff requeue it.
+struct QuarantinedItem {
+    std::string what;    // a proposal's tracking code, or "volunteer sign-up ID"
+    std::string reason;  // the server's words
+};
 
 class FilingStore {
 public:
@@ -132,7 +137,14 @@ public:
     };
     // Applies status changes and moves the cursor in the same transaction.
     Status apply_state_changes(const std::vector<StateChange>& changes, std::int64_t cursor);
+    // Every held-back item, proposals and sign-ups, newest first: what the staff panel and
+    // kioskctl list, and what the heartbeat counts.
+    Result<std::vector<QuarantinedItem>> quarantined_items() const;
     Result<std::int64_t> quarantined_count() const;
+    // Puts a quarantined item back in the outbox once its cause was fixed: a proposal by
+    // its tracking code, a sign-up by its id. Returns what was requeued in words; refuses
+    // an unknown item or one that is not quarantined, saying which.
+    Result<std::string> requeue(const std::string& code_or_id);
     // The tracking code of the most recent proposal, "" when none was filed yet.
     Result<std::string> latest_tracking_code() const;
     const Db& db() const { return db_; }

@@ -1,4 +1,6 @@
 #include "store/kiosk_state.h"
+#include "core/proposal.h"
+#include "core/text.h"
 
 #include <unistd.h>
 
@@ -55,6 +57,8 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
             return Error{"district " + where.district + " is not in region " + where.region};
     }
     if (where.settlement.empty()) return Error{"the settlement's name is empty"};
+    if (core::codepoint_count(where.settlement) > core::kSettlementMax)
+        return Error{"the settlement's name is longer than " + std::to_string(core::kSettlementMax) + " characters"};
     return filing.set_settings({{"locality_region", where.region},
                                 {"locality_district", where.district},
                                 {"locality_settlement", where.settlement}});
@@ -168,15 +172,9 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
     if (!proposals || !signups) return Error{!proposals ? proposals.error() : signups.error()};
     s.outbox_proposals = *proposals;
     s.outbox_signups = *signups;
-    auto st = db.prepare(
-        "SELECT tracking_code, quarantine_reason, created_ms FROM proposals WHERE quarantine_reason IS NOT NULL "
-        "UNION ALL SELECT '', quarantine_reason, created_ms FROM volunteer_signups WHERE quarantine_reason IS NOT NULL "
-        "ORDER BY 3 DESC");
-    if (!st) return Error{st.error()};
-    auto rows = st->each_row([&] {
-        s.quarantined.push_back({st->text(0).empty() ? "volunteer sign-up" : st->text(0), st->text(1)});
-    });
-    if (!rows) return Error{rows.error()};
+    auto quarantined = filing.quarantined_items();
+    if (!quarantined) return Error{quarantined.error()};
+    s.quarantined = std::move(*quarantined);
     s.sync = sync_progress(filing);
     s.organisations = catalog.ngo_count().value_or(-1);
     s.catalogue_version = catalog.catalog_cursor().value_or(-1);

@@ -74,10 +74,6 @@ Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64
 enum class Direction { push, status, catalog };
 Status mark_direction_ok(FilingStore& filing, Direction d, std::int64_t now_ms);
 
-struct QuarantinedItem {
-    std::string what;    // a tracking code, or "volunteer sign-up"
-    std::string reason;  // the server's words
-};
 
 // Everything staff see at a glance.
 struct KioskStatus {

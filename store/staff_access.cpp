@@ -65,6 +65,20 @@ Result<PinState> StaffAccess::state() const {
     return s;
 }
 
+Result<PinState> StaffAccess::state(std::int64_t now_ms) {
+    auto s = state();
+    if (!s || !s->started_after(now_ms)) return s;
+    auto tx = WriteTx::begin(filing_.db());
+    if (!tx) return Error{tx.error()};
+    s = state();  // read again inside the transaction: a wrong PIN may have been counted meanwhile
+    if (!s) return Error{s.error()};
+    if (!s->started_after(now_ms)) return s;
+    s->locked_until_ms = now_ms + 1000 * lockout_seconds(s->failures);
+    if (auto w = filing_.set_setting(kLockedUntilKey, std::to_string(s->locked_until_ms)); !w) return Error{w.error()};
+    if (auto c = tx->commit(); !c) return Error{c.error()};
+    return s;
+}
+
 Status StaffAccess::set_pin_hash(const std::string& hash) {
     return filing_.set_settings({{kHashKey, hash}, {kFailuresKey, "0"}, {kLockedUntilKey, "0"}});
 }

@@ -42,6 +42,10 @@ struct PinState {
         if (now_ms >= locked_until_ms) return 0;
         return std::min((locked_until_ms - now_ms + 999) / 1000, lockout_seconds(failures));
     }
+    // True when the lockout starts after `now_ms`: the clock was set back since it began.
+    bool started_after(std::int64_t now_ms) const {
+        return locked_until_ms > 0 && locked_until_ms - 1000 * lockout_seconds(failures) > now_ms;
+    }
 };
 
 class StaffAccess {
@@ -49,6 +53,11 @@ public:
     explicit StaffAccess(FilingStore& filing) : filing_(filing) {}
 
     Result<PinState> state() const;
+    // The state as the pad must use it at `now_ms`: a lockout whose start lies in the
+    // future (the clock was set back after it began, e.g. by a time sync) is counted again
+    // from now, and saved so, so it ends within its own duration instead of showing its
+    // last seconds until the clock catches up.
+    Result<PinState> state(std::int64_t now_ms);
     // Replaces the PIN (already checked with pin_problem and hashed) and clears failures.
     Status set_pin_hash(const std::string& hash);
     // Records the verdict of one attempt: a right PIN clears the count, a wrong one adds

@@ -135,6 +135,16 @@ std::optional<std::vector<unsigned char>> from_base64(std::string_view text, std
     return bytes;
 }
 
+static_assert(core::kSealOverheadBytes == crypto_box_SEALBYTES);
+
+bool is_sealed_box(std::string_view text, core::ByteRange plain) {
+    // Checked on the text's length first: a huge string is refused without decoding it.
+    if (text.size() > sodium_base64_encoded_len(plain.max + crypto_box_SEALBYTES, sodium_base64_VARIANT_ORIGINAL))
+        return false;
+    auto box = from_base64(text);
+    return box && box->size() >= plain.min + crypto_box_SEALBYTES && box->size() <= plain.max + crypto_box_SEALBYTES;
+}
+
 bool is_known_state(std::string_view s) {
     for (std::string_view k : {"queued", "delivered", "in_review", "accepted", "rejected", "implemented"})
         if (s == k) return true;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/proposal.h"
 #include "core/result.h"
 
 namespace aul::sync {
@@ -155,6 +156,9 @@ std::string to_base64(std::span<const unsigned char> bytes);
 std::optional<std::vector<unsigned char>> from_base64(std::string_view text);
 // The same, only when they are exactly `size` bytes (a key, a signature).
 std::optional<std::vector<unsigned char>> from_base64(std::string_view text, std::size_t size);
+// True when `text` is base64 of a sealed box as a kiosk makes it: the sealed text (its
+// size within `plain`, see core::proposal_contact_bytes) plus the box's overhead.
+bool is_sealed_box(std::string_view text, core::ByteRange plain);
 
 std::string encode(const EnrollRequest& m);
 std::string encode(const EnrollResponse& m);

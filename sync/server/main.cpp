@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "core/text.h"
 #include "platform/log.h"
 #include "sync/files.h"
 #include "sync/protocol.h"
@@ -46,10 +47,14 @@ int usage() {
     return 2;
 }
 
+// Messages may quote what a kiosk or a bundle sent: shown escaped, never acted on by the terminal.
 int fail(const std::string& why) {
-    platform::log::error(why);
+    platform::log::error(core::escape_for_terminal(why));
     return 1;
 }
+
+// Lines of JSON built from what kiosks sent, printed for an operator's terminal or a script.
+void print_json_lines(const std::string& lines) { std::fputs(core::escape_json_for_terminal(lines).c_str(), stdout); }
 
 void reply_error(httplib::Response& res, int status, const std::string& message, bool retry) {
     res.status = status;
@@ -245,9 +250,12 @@ int import_bundle_file(ServerStore& store, const std::string& path) {
     char when[32];
     std::strftime(when, sizeof when, "%Y-%m-%d %H:%M UTC", &tm);
     std::printf("bundle from kiosk %s written %s: %zu stored, %zu duplicates, %zu conflicts, %zu rejected\n",
-                rep->kiosk_code.c_str(), when, rep->stored, rep->duplicates, rep->conflicts, rep->rejected);
+                core::escape_for_terminal(rep->kiosk_code).c_str(), when, rep->stored, rep->duplicates, rep->conflicts,
+                rep->rejected);
+    // Ids and reasons may repeat what the bundle held: escaped, so a forged id cannot drive the terminal.
     for (const auto& r : rep->refused)
-        std::printf("%s %s: %s\n", std::string(item_status_name(r.status)).c_str(), r.id.c_str(), r.reason.c_str());
+        std::printf("%s %s: %s\n", std::string(item_status_name(r.status)).c_str(),
+                    core::escape_for_terminal(r.id).c_str(), core::escape_for_terminal(r.reason).c_str());
     return 0;
 }
 
@@ -284,7 +292,7 @@ int main(int argc, char** argv) {
     if (cmd == "proposals") {
         auto lines = store->proposals_json();
         if (!lines) return fail(lines.error());
-        std::fputs(lines->c_str(), stdout);
+        print_json_lines(*lines);
         return 0;
     }
     if (cmd == "set-status" && argc >= 6) {
@@ -328,7 +336,7 @@ int main(int argc, char** argv) {
     if (cmd == "kiosks") {
         auto lines = store->kiosks_json();
         if (!lines) return fail(lines.error());
-        std::fputs(lines->c_str(), stdout);
+        print_json_lines(*lines);
         return 0;
     }
     if (cmd == "public-key") {
@@ -340,7 +348,7 @@ int main(int argc, char** argv) {
     if (cmd == "open-contact" && argc == 5) {
         auto contact = store->open_contact(argv[4]);
         if (!contact) return fail(contact.error());
-        std::printf("%s\n", contact->c_str());
+        std::printf("%s\n", core::escape_json_for_terminal(*contact).c_str());
         return 0;
     }
     if (cmd == "import-bundle" && argc == 5) return import_bundle_file(*store, argv[4]);

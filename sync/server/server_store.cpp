@@ -13,6 +13,7 @@
 
 #include <map>
 #include <set>
+#include <tuple>
 #include "core/tracking.h"
 #include "core/uuid.h"
 #include "sync/signing.h"
@@ -111,20 +112,120 @@ std::string body_of(const ProposalItem& p) {
         .dump();
 }
 
-// What the server refuses even from an enrolled kiosk; the same rules as the kiosk's.
-std::string validation_problem(const ProposalItem& p, const Kiosk& k) {
-    if (!core::is_uuid(p.id)) return "id is not a UUID";
-    if (core::check_tracking_code(p.tracking_code) != core::TrackingCheck::ok) return "tracking code is not valid";
-    if (p.tracking_code.rfind(k.code, 0) != 0) return "tracking code does not belong to this kiosk";
-    core::ProposalDraft d;
-    d.category = p.category;
-    d.region = p.region;
-    d.title = p.title;
-    d.description = p.description;
-    auto problems = core::clean_and_check(d);
-    if (!problems.empty()) return problems.front().message_key;
-    if (!p.anonymous && p.contact_sealed.empty()) return "a named proposal carries no contact details";
-    return {};
+std::string body_of(const SignupItem& s) {
+    return nlohmann::json{{"opportunity", s.opportunity}, {"ngo", s.ngo}, {"lang", s.lang},
+                          {"contact_sealed", s.contact_sealed}, {"created_ms", s.created_ms}}
+        .dump();
+}
+
+// What the national catalogue ever published, for checking the codes items name. A code
+// withdrawn later stays known (its tombstone remains): a proposal filed offline while it
+// was current is still accepted. A kind never published at all checks nothing, so a
+// server before its first catalogue still takes proposals (their codes must look like
+// codes, core::clean_and_check_filed).
+class PublishedCatalog {
+public:
+    static Result<PublishedCatalog> over(const store::Db& db) {
+        auto any = db.prepare("SELECT 1 FROM catalog_items WHERE kind = ?1 LIMIT 1");
+        auto one = db.prepare("SELECT record FROM catalog_items WHERE kind = ?1 AND id = ?2");
+        if (!any) return Error{any.error()};
+        if (!one) return Error{one.error()};
+        return PublishedCatalog(std::move(*any), std::move(*one));
+    }
+    // "" when `id` was published as a `kind` (or, for a kind never published, looks like
+    // a catalogue key); else the reason, naming the item as `what`.
+    Result<std::string> problem(const std::string& kind, const std::string& id, const std::string& what) {
+        auto ever = ever_published(kind);
+        if (!ever) return Error{ever.error()};
+        if (!*ever) return core::looks_like_catalog_key(id) ? std::string() : "the " + what + " is not a catalogue id";
+        auto rec = record(kind, id);
+        if (!rec) return Error{rec.error()};
+        return rec->has_value() ? std::string() : "the " + what + " was never published in the national catalogue";
+    }
+    // The region a published district belongs to; "" when unknown (never published, or
+    // withdrawn: a tombstone keeps no record).
+    Result<std::string> region_of_district(const std::string& district) {
+        auto rec = record("districts", district);
+        if (!rec) return Error{rec.error()};
+        if (!*rec || (*rec)->empty()) return std::string();
+        auto j = nlohmann::json::parse(**rec, nullptr, false);
+        return j.is_object() && j.contains("region") && j["region"].is_string() ? j["region"].get<std::string>()
+                                                                                  : std::string();
+    }
+
+private:
+    PublishedCatalog(store::Stmt any, store::Stmt one) : any_(std::move(any)), one_(std::move(one)) {}
+    Result<bool> ever_published(const std::string& kind) {
+        if (auto it = ever_.find(kind); it != ever_.end()) return it->second;
+        any_.bind(1, kind);
+        auto row = any_.step();
+        any_.reset();
+        if (!row) return Error{row.error()};
+        ever_[kind] = *row;
+        return *row;
+    }
+    Result<std::optional<std::string>> record(const std::string& kind, const std::string& id) {
+        one_.bind(1, kind).bind(2, id);
+        auto row = one_.step();
+        if (!row) {
+            one_.reset();
+            return Error{row.error()};
+        }
+        std::optional<std::string> out;
+        if (*row) out = one_.text(0);
+        one_.reset();
+        return out;
+    }
+    store::Stmt any_, one_;
+    std::map<std::string, bool> ever_;
+};
+
+// What the server refuses even from an enrolled kiosk, with the kiosk's own rules
+// (core::clean_and_check_filed); on success `p` holds the cleaned item, which is what is
+// stored. Returns "" or the reason sent back.
+Result<std::string> cleaned_or_problem(ProposalItem& p, const Kiosk& k, PublishedCatalog& catalog,
+                                       std::int64_t now_ms) {
+    if (!core::is_uuid(p.id)) return std::string("the id is not a UUID");
+    if (core::check_tracking_code(p.tracking_code) != core::TrackingCheck::ok)
+        return std::string("the tracking code is not valid");
+    if (p.tracking_code.rfind(k.code, 0) != 0) return std::string("the tracking code does not belong to this kiosk");
+    core::FiledProposalFields f{p.category, p.region,      p.district, p.settlement, p.council,
+                                p.title,    p.description, p.lang,     p.anonymous,  p.created_ms};
+    if (std::string why = core::clean_and_check_filed(f, now_ms); !why.empty()) return why;
+    if (p.anonymous && !p.contact_sealed.empty()) return std::string("an anonymous proposal carries contact details");
+    if (!p.anonymous && p.contact_sealed.empty()) return std::string("a named proposal carries no contact details");
+    if (!p.anonymous && !is_sealed_box(p.contact_sealed, core::proposal_contact_bytes()))
+        return std::string("the contact details are not sealed as a kiosk seals them");
+    for (auto [kind, id, what] : {std::tuple{"regions", &f.region, "region"}, std::tuple{"districts", &f.district, "district"},
+                                  std::tuple{"councils", &f.council, "council"}}) {
+        if (id->empty()) continue;
+        auto why = catalog.problem(kind, *id, what);
+        if (!why || !why->empty()) return why;
+    }
+    if (!f.district.empty()) {
+        auto region = catalog.region_of_district(f.district);
+        if (!region) return Error{region.error()};
+        if (!region->empty() && *region != f.region) return std::string("the district is not in the region");
+    }
+    p.title = std::move(f.title);
+    p.description = std::move(f.description);
+    p.settlement = std::move(f.settlement);
+    return std::string();
+}
+
+Result<std::string> problem_of(const SignupItem& s, PublishedCatalog& catalog, std::int64_t now_ms) {
+    if (!core::is_uuid(s.id)) return std::string("the id is not a UUID");
+    if (std::string why = core::check_filed(core::FiledSignupFields{s.ngo, s.opportunity, s.lang, s.created_ms}, now_ms);
+        !why.empty())
+        return why;
+    if (!is_sealed_box(s.contact_sealed, core::signup_contact_bytes()))
+        return std::string("the contact details are not sealed as a kiosk seals them");
+    for (auto [kind, id, what] : {std::tuple{"ngos", &s.ngo, "organisation"}, std::tuple{"opportunities", &s.opportunity, "opportunity"}}) {
+        if (id->empty()) continue;
+        auto why = catalog.problem(kind, *id, what);
+        if (!why || !why->empty()) return why;
+    }
+    return std::string();
 }
 
 }  // namespace
@@ -381,20 +482,39 @@ Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::st
 }
 
 namespace {
-// The answer for an id stored before: a duplicate when the content is the same, a conflict
-// when not; nullopt for a new id. `lookup` selects the stored content hash by id.
-Result<std::optional<ItemResult>> seen_before(store::Stmt& lookup, const std::string& id, const std::string& hash) {
+// The answer for an id stored before: another kiosk's id is a conflict that says nothing
+// of what it holds; this kiosk's is a duplicate when the content is the same, a conflict
+// when not. nullopt for a new id. `lookup` selects (kiosk, content hash) by id.
+Result<std::optional<ItemResult>> seen_before(store::Stmt& lookup, const Kiosk& k, const std::string& id,
+                                              const std::string& hash) {
     lookup.bind(1, id);
     auto row = lookup.step();
-    if (!row) return Error{row.error()};
+    if (!row) {
+        lookup.reset();
+        return Error{row.error()};
+    }
     std::optional<ItemResult> out;
     if (*row) {
-        bool same = lookup.text(0) == hash;
-        out = ItemResult{id, same ? ItemStatus::duplicate : ItemStatus::conflict,
-                         same ? "" : "this id was received before with other content"};
+        if (lookup.text(0) != k.id) {
+            out = ItemResult{id, ItemStatus::conflict, "this id belongs to another kiosk"};
+        } else {
+            bool same = lookup.text(1) == hash;
+            out = ItemResult{id, same ? ItemStatus::duplicate : ItemStatus::conflict,
+                             same ? "" : "this id was received before with other content"};
+        }
     }
     lookup.reset();
     return out;
+}
+
+// Only the owner's id decides whether the item is known; another kiosk's is answered at once.
+Result<bool> owned_by_another(store::Stmt& lookup, const Kiosk& k, const std::string& id) {
+    lookup.bind(1, id);
+    auto row = lookup.step();
+    bool other = row && *row && lookup.text(0) != k.id;
+    lookup.reset();
+    if (!row) return Error{row.error()};
+    return other;
 }
 }  // namespace
 
@@ -402,33 +522,51 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
     SubmitResponse out;
     auto tx = store::WriteTx::begin(db_);
     if (!tx) return Error{tx.error()};
-    auto existing = db_.prepare("SELECT content_hash FROM proposals WHERE id = ?1");
-    auto by_code = db_.prepare("SELECT id FROM proposals WHERE tracking_code = ?1");
+    auto catalog = PublishedCatalog::over(db_);
+    if (!catalog) return Error{catalog.error()};
+    auto existing = db_.prepare("SELECT kiosk, content_hash FROM proposals WHERE id = ?1");
+    auto by_code = db_.prepare("SELECT kiosk FROM proposals WHERE tracking_code = ?1");
     auto ins = db_.prepare(
         "INSERT INTO proposals(id, kiosk, tracking_code, content_hash, body, received_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     auto change = db_.prepare(
         "INSERT INTO status_changes(kiosk, tracking_code, state, at_ms) VALUES (?1, ?2, 'delivered', ?3)");
     for (auto* st : {&existing, &by_code, &ins, &change})
         if (!*st) return Error{st->error()};
-    for (const auto& p : req.proposals) {
-        std::string body = body_of(p);
+    for (const auto& raw : req.proposals) {
+        // Ownership first: nothing about another kiosk's item, not even whether this copy
+        // matches it, is answered.
+        auto foreign = owned_by_another(*existing, k, raw.id);
+        if (!foreign) return Error{foreign.error()};
+        if (*foreign) {
+            out.results.push_back({raw.id, ItemStatus::conflict, "this id belongs to another kiosk"});
+            continue;
+        }
+        ProposalItem p = raw;
+        auto why = cleaned_or_problem(p, k, *catalog, now_ms);
+        if (!why) return Error{why.error()};
+        // A resend is compared as it would be stored; an item stored before these rules
+        // that no longer passes them is compared as sent, so it is still a duplicate.
+        std::string body = body_of(why->empty() ? p : raw);
         std::string hash = token_hash(body);
-        auto seen = seen_before(*existing, p.id, hash);
+        auto seen = seen_before(*existing, k, raw.id, hash);
         if (!seen) return Error{seen.error()};
         if (*seen) {
             out.results.push_back(**seen);
             continue;
         }
-        if (std::string why = validation_problem(p, k); !why.empty()) {
-            out.results.push_back({p.id, ItemStatus::rejected, why});
+        if (!why->empty()) {
+            out.results.push_back({raw.id, ItemStatus::rejected, *why});
             continue;
         }
         by_code->bind(1, p.tracking_code);
         auto taken = by_code->step();
+        std::string holder = taken && *taken ? by_code->text(0) : std::string();
         by_code->reset();
         if (!taken) return Error{taken.error()};
         if (*taken) {
-            out.results.push_back({p.id, ItemStatus::conflict, "the tracking code belongs to another proposal"});
+            out.results.push_back({p.id, ItemStatus::conflict,
+                                   holder == k.id ? "the tracking code belongs to another proposal"
+                                                  : "this tracking code belongs to another kiosk"});
             continue;
         }
         ins->bind(1, p.id).bind(2, k.id).bind(3, p.tracking_code).bind(4, hash).bind(5, body).bind(6, now_ms);
@@ -437,23 +575,29 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         if (auto s = change->run(); !s) return Error{s.error()};
         out.results.push_back({p.id, ItemStatus::accepted, ""});
     }
-    auto seen = db_.prepare("SELECT content_hash FROM signups WHERE id = ?1");
+    auto seen = db_.prepare("SELECT kiosk, content_hash FROM signups WHERE id = ?1");
     auto add = db_.prepare("INSERT INTO signups(id, kiosk, content_hash, body, received_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!seen) return Error{seen.error()};
     if (!add) return Error{add.error()};
     for (const auto& s : req.signups) {
-        std::string body = nlohmann::json{{"opportunity", s.opportunity}, {"ngo", s.ngo}, {"lang", s.lang},
-                                          {"contact_sealed", s.contact_sealed}, {"created_ms", s.created_ms}}
-                               .dump();
+        auto foreign = owned_by_another(*seen, k, s.id);
+        if (!foreign) return Error{foreign.error()};
+        if (*foreign) {
+            out.results.push_back({s.id, ItemStatus::conflict, "this id belongs to another kiosk"});
+            continue;
+        }
+        std::string body = body_of(s);
         std::string hash = token_hash(body);
-        auto before = seen_before(*seen, s.id, hash);
+        auto before = seen_before(*seen, k, s.id, hash);
         if (!before) return Error{before.error()};
         if (*before) {
             out.results.push_back(**before);
             continue;
         }
-        if (!core::is_uuid(s.id) || s.ngo.empty() || s.contact_sealed.empty()) {
-            out.results.push_back({s.id, ItemStatus::rejected, "a sign-up needs an id, an NGO and sealed contact details"});
+        auto why = problem_of(s, *catalog, now_ms);
+        if (!why) return Error{why.error()};
+        if (!why->empty()) {
+            out.results.push_back({s.id, ItemStatus::rejected, *why});
             continue;
         }
         add->bind(1, s.id).bind(2, k.id).bind(3, hash).bind(4, body).bind(5, now_ms);

@@ -63,7 +63,9 @@ int main(int argc, char** argv) {
                     p.title = "Шұңқыр";
                     p.description = "Жолда үлкен шұңқыр бар";
                     p.lang = "kk";
-                    p.created_ms = 1;
+                    p.created_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                       std::chrono::system_clock::now().time_since_epoch())
+                                       .count();
                     batch.proposals.push_back(p);
                 }
                 auto t0 = Clock::now();

@@ -92,3 +92,42 @@ TEST_CASE("category and place are required") {
     CHECK(keys(clean_and_check(d)) == std::vector<std::string>{"error.category.missing", "error.place.missing"});
     CHECK(is_proposal_category("utilities"));
 }
+
+TEST_CASE("a filed proposal is cleaned and checked with the form's rules as it travels") {
+    aul::core::FiledProposalFields f{"water", "KZ-19", "KZ-19-01", "  Талғар ", "", "Жол   ", "  Су\x1b жоқ  ", "kk", true,
+                                     aul::core::kEarliestFilingMs + 1};
+    CHECK(aul::core::clean_and_check_filed(f, aul::core::kEarliestFilingMs + 2) == "");
+    CHECK(f.title == "Жол");
+    CHECK(f.description == "Су жоқ");
+    CHECK(f.settlement == "Талғар");
+    auto bad = f;
+    bad.lang = "de";
+    CHECK(aul::core::clean_and_check_filed(bad, aul::core::kEarliestFilingMs + 2).find("language") != std::string::npos);
+    bad = f;
+    bad.created_ms = aul::core::kEarliestFilingMs + 2 + aul::core::kFilingClockSlackMs + 1;
+    CHECK(aul::core::clean_and_check_filed(bad, aul::core::kEarliestFilingMs + 2).find("ahead") != std::string::npos);
+    bad = f;
+    bad.region = "KZ 19";
+    CHECK_FALSE(aul::core::clean_and_check_filed(bad, aul::core::kEarliestFilingMs + 2).empty());
+}
+
+TEST_CASE("the sealed contact's size range covers every accepted draft") {
+    auto range = aul::core::proposal_contact_bytes();
+    aul::core::ProposalDraft d;
+    d.category = "water";
+    d.region = "KZ-19";
+    d.title = "t";
+    d.description = "d";
+    d.anonymous = false;
+    d.consent = true;
+    d.phone = "8 701 123 45 67";
+    for (std::string name : {std::string("Ә"), std::string(100, '"'), std::string(100, '\\')}) {
+        d.name = name;
+        auto copy = d;
+        REQUIRE(aul::core::clean_and_check(copy).empty());
+        auto size = aul::core::contact_json(copy).size();
+        CHECK(size >= range.min);
+        CHECK(size <= range.max);
+    }
+    CHECK(aul::core::signup_contact_bytes().max < range.max);
+}

@@ -60,3 +60,28 @@ TEST_CASE("length and control characters") {
     CHECK(strip_controls("a\nb", true) == "a\nb");
     CHECK(strip_controls("a\xC2\x85" "b", false) == "ab");  // C1 NEL
 }
+
+TEST_CASE("untrusted text is shown escaped on a terminal, readable text kept") {
+    CHECK(escape_for_terminal("Талғар, KZ-19") == "Талғар, KZ-19");
+    CHECK(escape_for_terminal("a\x1b[31mb") == "a\\x1b[31mb");
+    CHECK(escape_for_terminal("line\nnext\r\t") == "line\\x0anext\\x0d\\x09");
+    CHECK(escape_for_terminal("\x7f") == "\\x7f");
+    CHECK(escape_for_terminal("\xc2\x9b" "2J") == "\\x9b2J");  // C1 CSI
+    CHECK(escape_for_terminal("abc\u202edef") == "abc\\u202edef");
+    CHECK(escape_for_terminal("\u2066x\u2069") == "\\u2066x\\u2069");
+    CHECK(escape_for_terminal("bad\xff" "byte") == "bad\\xffbyte");
+    CHECK(escape_for_terminal("\xef\xbf\xbd") == "\xef\xbf\xbd");  // a real U+FFFD is text
+    CHECK(escape_json_for_terminal("{\"a\":\"x\\u001b\xc2\x9b\u202e\"}\n") == "{\"a\":\"x\\u001b\\u009b\\u202e\"}\n");
+    // Whatever the bytes, nothing a terminal acts on is left.
+    std::string all;
+    for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+    all += "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+    std::string shown = escape_for_terminal(all);
+    for_each_codepoint(shown, [&](char32_t cp, std::string_view) { CHECK_FALSE(is_control(cp)); });
+}
+
+TEST_CASE("bidirectional overrides are stripped from typed text like other controls") {
+    CHECK(strip_controls("abc\u202etxt.exe", false) == "abctxt.exe");
+    CHECK(strip_controls("\u2066x\u2069", false) == "x");
+    CHECK(strip_controls("Қазақ", false) == "Қазақ");
+}

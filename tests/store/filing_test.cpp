@@ -13,6 +13,7 @@
 
 #include "common.h"
 #include "damage_db.h"
+#include "core/text.h"
 #include "core/tracking.h"
 #include "core/uuid.h"
 #include "store/catalog_store.h"
@@ -362,4 +363,61 @@ TEST_CASE("a folder with no set-aside database reads as nothing set aside") {
     CHECK(aside.highest == 0);
     CHECK(aside.unreadable.empty());
     CHECK_FALSE(store::highest_sequence_in(dir.file("absent.db")).ok());
+}
+
+TEST_CASE("quarantine counts proposals and sign-ups alike; requeue puts one back in the outbox") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("K7QM").ok());
+    unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+    crypto_box_keypair(pk, sk);
+    char b64[64];
+    sodium_bin2base64(b64, sizeof b64, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+    REQUIRE(fs.set_national_key(b64).ok());
+    auto a = fs.file_proposal(draft("Бір"), 1);
+    auto b = fs.file_proposal(draft("Екі"), 2);
+    core::SignupDraft s;
+    s.ngo = "ngo-000001";
+    s.name = "Данияр";
+    s.phone = "+77011234567";
+    s.consent = true;
+    REQUIRE(core::clean_and_check(s).empty());
+    auto signup = fs.file_signup(s, 3);
+    REQUIRE(signup.ok());
+    using O = store::FilingStore::Outcome;
+    REQUIRE(fs.apply_outcomes({{a->id, O::delivered, ""},
+                               {b->id, O::quarantined, "the region was never published in the national catalogue"},
+                               {*signup, O::quarantined, "the organisation was never published in the national catalogue"}},
+                              10)
+                .ok());
+    // One list serves the staff panel, kioskctl status and the heartbeat's count.
+    auto items = fs.quarantined_items();
+    REQUIRE(items.ok());
+    REQUIRE(items->size() == 2);
+    CHECK(*fs.quarantined_count() == 2);
+    CHECK(items->at(0).what == "volunteer sign-up " + *signup);  // newest first
+    CHECK(items->at(1).what == b->tracking_code);
+    CHECK(*fs.unsent_count() == 0);
+
+    // Staff type the code as printed on the receipt, in any case, with dashes.
+    auto printed = core::format_tracking_code(b->tracking_code);
+    auto back = fs.requeue(core::to_lower(printed));
+    REQUIRE_MESSAGE(back.ok(), (back.ok() ? "" : back.error()));
+    CHECK(*back == "proposal " + b->tracking_code);
+    CHECK(*fs.unsent_count() == 1);
+    CHECK(fs.outgoing(50)->front().id == b->id);
+    REQUIRE(fs.requeue(*signup).ok());
+    CHECK(fs.outgoing_signups(50)->size() == 1);
+    CHECK(*fs.quarantined_count() == 0);
+
+    auto again = fs.requeue(b->tracking_code);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().find("is not quarantined") != std::string::npos);
+    auto delivered = fs.requeue(a->tracking_code);
+    REQUIRE_FALSE(delivered.ok());
+    CHECK(delivered.error().find("delivered already") != std::string::npos);
+    auto unknown = fs.requeue("K7QM-NOPE-XYZ");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().find("no proposal") != std::string::npos);
+    CHECK_FALSE(fs.requeue("").ok());
 }

@@ -116,6 +116,32 @@ TEST_CASE("wrong PINs lock the pad for growing times, kept across a restart") {
     CHECK(cleared->seconds_locked(now) == 0);
 }
 
+TEST_CASE("a lockout that starts in the future (the clock was set back) ends within its own duration") {
+    Kiosk k;
+    store::StaffAccess staff(*k.filing);
+    REQUIRE(staff.set_pin_hash(*store::hash_pin("482615")).ok());
+    std::int64_t now = 1'750'000'000'000;
+    for (int i = 0; i < 6; ++i) REQUIRE(staff.record_attempt(false, now).ok());  // locked 60 s
+    const std::int64_t back = now - 24LL * 3600 * 1000;  // then the clock went back a day
+    auto seen = staff.state(back);
+    REQUIRE(seen.ok());
+    CHECK(seen->seconds_locked(back) == 60);
+    CHECK(seen->seconds_locked(back + 30'000) == 30);
+    CHECK(seen->seconds_locked(back + 60'000) == 0);
+    // Remembered across a restart: the pad opens a minute after the clock change, not a day.
+    k.reopen();
+    store::StaffAccess again(*k.filing);
+    auto later = again.state(back + 45'000);
+    REQUIRE(later.ok());
+    CHECK(later->seconds_locked(back + 45'000) == 15);
+    CHECK(again.state(back + 60'000)->seconds_locked(back + 60'000) == 0);
+    // A clock that only moved forward changes nothing.
+    for (int i = 0; i < 6; ++i) REQUIRE(again.record_attempt(false, now).ok());
+    auto forward = again.state(now + 10'000);
+    CHECK(forward->locked_until_ms == again.state()->locked_until_ms);
+    CHECK(forward->seconds_locked(now + 10'000) > 0);
+}
+
 TEST_CASE("the place staff set overrides the configuration, checked against the catalogue") {
     Kiosk k;
     auto catalog = core::parse_catalog(R"({"format":1,

@@ -11,6 +11,7 @@ source "$(dirname "$0")/lib.sh"
 
 kiosk="$work/kiosk"
 other="$work/other"
+hostile="$work/hostile"
 stick="$work/stick"
 mkdir -p "$stick" "$work/lonely" "$work/bad"
 api() { "$bin/national-api" --data "$work/server" "$@"; }
@@ -26,6 +27,7 @@ check "an unenrolled kiosk cannot export: $(cat "$work/err")"
 start_server
 enrol "$kiosk"
 enrol "$other"
+enrol "$hostile"
 [ "$(stat -c %a "$kiosk/kiosk-signing-key")" = 600 ] || fail "the signing key is readable by others"
 check "enrolled with a signing key (0600)"
 stop_server
@@ -135,4 +137,16 @@ out=$(api import-bundle "$stick/later.aul") || fail "import with the registered 
 grep -q "2 stored, 0 duplicates" <<< "$out" || fail "import with the registered key says: $out"
 [ "$(server_count)" = 67 ] || fail "the server holds $(server_count) proposals, not 67"
 check "a new key, registered by the operators, carries the next bundle: $out"
+
+# A bundle whose items hold terminal escapes in their ids (a tampered kiosk database,
+# signed by its kiosk): each is refused, and the operator's terminal is shown the escape,
+# never sent it.
+"$bin/file_proposals" --data "$hostile" --count 2 --escape-ids > /dev/null
+"$bin/kioskctl" --data "$hostile" export "$stick/hostile.aul" >/dev/null || fail "the hostile kiosk's export"
+api import-bundle "$stick/hostile.aul" > "$work/out" 2>&1 || fail "import of the hostile bundle: $(cat "$work/out")"
+grep -q "0 stored, 0 duplicates, 0 conflicts, 2 rejected" "$work/out" || fail "hostile import says: $(cat "$work/out")"
+grep -q $'\x1b' "$work/out" && fail "import-bundle printed a raw ESC: $(od -c "$work/out" | head)"
+grep -q $'\x07' "$work/out" && fail "import-bundle printed a raw BEL"
+grep -qF 'rejected \x1b[2J\x1b]0;owned\x07' "$work/out" || fail "the escaped id is not shown: $(cat "$work/out")"
+check "ids holding terminal escapes are refused and printed escaped: $(sed -n 2p "$work/out")"
 echo "1 passed, 0 failed"

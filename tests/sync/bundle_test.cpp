@@ -2,6 +2,7 @@
 // the online path's deduplication, and refuses anything that is not exactly what an
 // enrolled, unrevoked kiosk signed.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include "sample_drafts.h"
 
@@ -78,7 +79,7 @@ struct Village {  // a kiosk's data folder, enrolled
         for (int i = 0; i < count; ++i) {
             core::ProposalDraft d = sample_proposal(i, named);
             REQUIRE(core::clean_and_check(d).empty());
-            REQUIRE(filing->file_proposal(d, 1000 + i).ok());
+            REQUIRE(filing->file_proposal(d, kSampleFiledMs + i).ok());
         }
     }
 
@@ -90,7 +91,7 @@ struct Village {  // a kiosk's data folder, enrolled
             s.phone = "+77027654321";
             s.consent = true;
             REQUIRE(core::clean_and_check(s).empty());
-            REQUIRE(filing->file_signup(s, 2000 + i).ok());
+            REQUIRE(filing->file_signup(s, kSampleFiledMs + 1000 + i).ok());
         }
     }
 
@@ -104,7 +105,7 @@ struct Village {  // a kiosk's data folder, enrolled
 // The import must be refused, with a message containing `why`, and store nothing.
 void refused(Office& office, std::string_view file, const std::string& why) {
     auto before_p = office.proposals(), before_s = office.signups();
-    auto rep = import_bundle(*office.server, file, 9000);
+    auto rep = import_bundle(*office.server, file, kSampleReceivedMs);
     REQUIRE_FALSE(rep.ok());
     CHECK_MESSAGE(rep.error().find(why) != std::string::npos, rep.error());
     CHECK(rep.error().find('\n') == std::string::npos);  // one line for the operator
@@ -142,7 +143,7 @@ TEST_CASE("a bundle carries every waiting item; the server stores each once and 
     CHECK(opened->manifest.created_ms == 5000);
     CHECK(opened->batches.size() == 2);  // 67 items in submissions of at most 50
 
-    auto first = import_bundle(*office.server, bytes, 9000);
+    auto first = import_bundle(*office.server, bytes, kSampleReceivedMs);
     REQUIRE_MESSAGE(first.ok(), (first.ok() ? "" : first.error()));
     CHECK(first->kiosk_code == "KZ24");
     CHECK(first->stored == 67);
@@ -170,9 +171,9 @@ TEST_CASE("an import answers conflicts and rejections item by item, with the rea
     ProposalItem changed = waiting->proposals[0];
     changed.title = "Басқа";
     auto k = office.server->kiosk_by_id(kiosk.id)->value();
-    REQUIRE(office.server->submit(k, {{changed}, {}}, 8000).ok());
+    REQUIRE(office.server->submit(k, {{changed}, {}}, kSampleReceivedMs - 1000).ok());
 
-    auto rep = import_bundle(*office.server, slurp(stick.file("b.aul")), 9000);
+    auto rep = import_bundle(*office.server, slurp(stick.file("b.aul")), kSampleReceivedMs);
     REQUIRE(rep.ok());
     CHECK(rep->stored == 2);
     CHECK(rep->conflicts == 1);
@@ -194,7 +195,7 @@ TEST_CASE("contact details travel sealed: the plaintext never appears in the bun
         CHECK_MESSAGE(bytes.find(plain) == std::string::npos, plain);
     CHECK(bytes.find("Су құбыры 1") != std::string::npos);  // the proposal itself is there
 
-    REQUIRE(import_bundle(*office.server, bytes, 9000).ok());
+    REQUIRE(import_bundle(*office.server, bytes, kSampleReceivedMs).ok());
     auto code = kiosk.filing->latest_tracking_code();
     REQUIRE(code.ok());
     auto contact = office.server->open_contact(*code);
@@ -237,7 +238,7 @@ TEST_CASE("a changed byte anywhere, a cut, a stranger's file or signer: refused,
         for (std::size_t i = 0; i < bytes.size(); ++i) {
             std::string tampered = bytes;
             tampered[i] = static_cast<char>(tampered[i] ^ 0x01);
-            auto rep = import_bundle(*office.server, tampered, 9000);
+            auto rep = import_bundle(*office.server, tampered, kSampleReceivedMs);
             REQUIRE_MESSAGE(!rep.ok(), "byte " << i << " changed and still accepted");
         }
         CHECK(office.proposals() == 0);
@@ -245,7 +246,7 @@ TEST_CASE("a changed byte anywhere, a cut, a stranger's file or signer: refused,
     }
     SUBCASE("cut at every length") {
         for (std::size_t n = 0; n < bytes.size(); ++n)
-            REQUIRE_MESSAGE(!import_bundle(*office.server, bytes.substr(0, n), 9000).ok(), "cut at " << n);
+            REQUIRE_MESSAGE(!import_bundle(*office.server, bytes.substr(0, n), kSampleReceivedMs).ok(), "cut at " << n);
         CHECK(office.proposals() == 0);
         refused(office, bytes.substr(0, bytes.size() / 2), "does not match");
     }
@@ -307,7 +308,7 @@ TEST_CASE("a kiosk enrolled before bundles is refused until the operators regist
     CHECK_FALSE(office.server->set_signing_key("KZ24", "short").ok());
     CHECK_FALSE(office.server->set_signing_key("ZZZZ", key->public_key()).ok());
     REQUIRE(office.server->set_signing_key("KZ24", key->public_key()).ok());
-    auto rep = import_bundle(*office.server, bytes, 9000);
+    auto rep = import_bundle(*office.server, bytes, kSampleReceivedMs);
     REQUIRE(rep.ok());
     CHECK(rep->stored == 2);
 }
@@ -343,6 +344,47 @@ TEST_CASE("a bundle is written whole or not at all") {
 
     REQUIRE(write_file_atomically(stick.file("b.aul"), "an older bundle").ok());
     kiosk.export_to(stick.file("b.aul"));  // replaced whole
-    CHECK(import_bundle(*office.server, slurp(stick.file("b.aul")), 9000)->stored == 3);
+    CHECK(import_bundle(*office.server, slurp(stick.file("b.aul")), kSampleReceivedMs)->stored == 3);
     CHECK(std::distance(std::filesystem::directory_iterator(stick.path), {}) == 1);
+}
+
+TEST_CASE("a bundle carrying another kiosk's id: a conflict, never a duplicate, and nothing of it revealed") {
+    Office office;
+    Village first(office, "KZ24");
+    Village second(office, "KZ25");
+    first.file_signups(1);
+    TempDir stick;
+    first.export_to(stick.file("first.aul"));
+    REQUIRE(import_bundle(*office.server, slurp(stick.file("first.aul")), kSampleReceivedMs)->stored == 1);
+    auto theirs = outbox_submission(*first.filing, 10)->signups.at(0).id;
+
+    // The second kiosk's outbox holds an item under the first kiosk's id (a copied disk
+    // image, or a forgery): signed by the second kiosk, so the bundle itself is sound.
+    second.file_signups(1);
+    auto st = second.filing->db().prepare("UPDATE volunteer_signups SET id = ?1");
+    REQUIRE(st.ok());
+    st->bind(1, theirs);
+    REQUIRE(st->run().ok());
+    second.export_to(stick.file("second.aul"));
+    auto rep = import_bundle(*office.server, slurp(stick.file("second.aul")), kSampleReceivedMs);
+    REQUIRE(rep.ok());
+    CHECK(rep->duplicates == 0);
+    CHECK(rep->conflicts == 1);
+    REQUIRE(rep->refused.size() == 1);
+    CHECK(rep->refused[0].reason == "this id belongs to another kiosk");
+    CHECK(office.signups() == 1);
+}
+
+TEST_CASE("a bundle on the stick is readable by its owner only, whatever the umask") {
+    mode_t saved = ::umask(022);
+    Office office;
+    Village kiosk(office, "KZ24");
+    kiosk.file_proposals(1, true);
+    TempDir stick;
+    REQUIRE(::chmod(stick.path.c_str(), 0755) == 0);
+    kiosk.export_to(stick.file("b.aul"));
+    struct stat st {};
+    REQUIRE(::stat(stick.file("b.aul").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    ::umask(saved);
 }

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "core/tracking.h"
+#include "sample_drafts.h"
+#include "sealed_contact.h"
 #include "core/uuid.h"
 #include "store/db.h"
 #include "sync/server/server_store.h"
@@ -35,7 +37,7 @@ ProposalItem item(const std::string& kiosk_code, int seq, const std::string& tit
     p.title = title;
     p.description = "Шұңқыр";
     p.lang = "kk";
-    p.created_ms = 1;
+    p.created_ms = kSampleFiledMs;
     return p;
 }
 }  // namespace
@@ -74,17 +76,17 @@ TEST_CASE("items are stored once: duplicate, conflict and rejection per item") {
     auto first = item(k->kiosk_code, 1, "Жол");
     auto bad = item(k->kiosk_code, 2, "   ");
     auto foreign = item("ZZZZ", 3, "Бөтен");
-    auto res = srv.s->submit(kiosk, {{first, bad, foreign}, {}}, 10);
+    auto res = srv.s->submit(kiosk, {{first, bad, foreign}, {}}, kSampleReceivedMs);
     REQUIRE(res.ok());
     CHECK(res->results[0].status == ItemStatus::accepted);
     CHECK(res->results[1].status == ItemStatus::rejected);
     CHECK(res->results[1].reason == "error.title.empty");
     CHECK(res->results[2].status == ItemStatus::rejected);
-    auto again = srv.s->submit(kiosk, {{first}, {}}, 11);
+    auto again = srv.s->submit(kiosk, {{first}, {}}, kSampleReceivedMs);
     CHECK(again->results[0].status == ItemStatus::duplicate);
     auto changed = first;
     changed.title = "Басқа";
-    CHECK(srv.s->submit(kiosk, {{changed}, {}}, 12)->results[0].status == ItemStatus::conflict);
+    CHECK(srv.s->submit(kiosk, {{changed}, {}}, kSampleReceivedMs)->results[0].status == ItemStatus::conflict);
     auto listing = srv.s->proposals_json();
     REQUIRE(listing.ok());
     CHECK(std::count(listing->begin(), listing->end(), '\n') == 1);
@@ -104,13 +106,13 @@ TEST_CASE("volunteer sign-ups are deduplicated the same way") {
     Server srv;
     auto k = srv.s->enroll({*srv.s->new_enrollment_code(), "", "", "", "", ""});
     Kiosk kiosk = srv.s->kiosk_for_token(k->token)->value();
-    SignupItem s{core::new_uuid_v7(), "opp-000001", "ngo-000001", "ru", "c2VhbGVk", 5};
-    SignupItem unsealed{core::new_uuid_v7(), "", "ngo-000001", "ru", "", 5};
-    auto res = srv.s->submit(kiosk, {{}, {s, unsealed}}, 10);
+    SignupItem s{core::new_uuid_v7(), "opp-000001", "ngo-000001", "ru", signup_contact(*srv.s), kSampleFiledMs};
+    SignupItem unsealed{core::new_uuid_v7(), "", "ngo-000001", "ru", "", kSampleFiledMs};
+    auto res = srv.s->submit(kiosk, {{}, {s, unsealed}}, kSampleReceivedMs);
     REQUIRE(res.ok());
     CHECK(res->results[0].status == ItemStatus::accepted);
     CHECK(res->results[1].status == ItemStatus::rejected);
-    CHECK(srv.s->submit(kiosk, {{}, {s}}, 11)->results[0].status == ItemStatus::duplicate);
+    CHECK(srv.s->submit(kiosk, {{}, {s}}, kSampleReceivedMs)->results[0].status == ItemStatus::duplicate);
     CHECK(*srv.s->signup_count() == 1);
 }
 
@@ -143,7 +145,7 @@ void deliver(ServerStore& s, const EnrollResponse& k, const std::vector<int>& se
     Kiosk kiosk = s.kiosk_for_token(k.token)->value();
     SubmitRequest req;
     for (int seq : sequences) req.proposals.push_back(item(k.kiosk_code, seq, "Жол"));
-    auto res = s.submit(kiosk, req, 10);
+    auto res = s.submit(kiosk, req, kSampleReceivedMs);
     REQUIRE(res.ok());
     for (const auto& r : res->results) REQUIRE(r.status == ItemStatus::accepted);
 }
