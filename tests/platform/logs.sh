@@ -13,16 +13,16 @@ passed=0
 ok() { passed=$((passed + 1)); echo "logs: ok: $*"; }
 
 # Runs kiosk-sync as its service would, on a kiosk that is not enrolled, until its first
-# round is logged; its stderr goes to LOG. Extra arguments go to kiosk-sync.
+# status exchange is logged; its stderr goes to LOG. Extra arguments go to kiosk-sync.
 #   sync_until_round LOG [ARGS...]
 sync_until_round() {
   local log="$1"; shift
   rm -rf "$work/kiosk"; mkdir -p "$work/kiosk"
   "$bin/kiosk-sync" --data "$work/kiosk" --config "$work/kiosk.conf" "$@" 2>>"$log" &
   daemon=$!
-  for _ in $(seq 100); do grep -q "round:" "$log" 2>/dev/null && break; sleep 0.05; done
+  for _ in $(seq 100); do grep -q "status:" "$log" 2>/dev/null && break; sleep 0.05; done
   kill "$daemon"; wait "$daemon" 2>/dev/null || true; daemon=""
-  grep -q "round:" "$log" || fail "no round was logged: $(cat "$log")"
+  grep -q "status:" "$log" || fail "no round was logged: $(cat "$log")"
 }
 
 printf '[sync]\ntimeout = 7\n' > "$work/kiosk.conf"
@@ -31,21 +31,21 @@ printf '[sync]\ntimeout = 7\n' > "$work/kiosk.conf"
 sync_until_round "$work/plain.log"
 grep -q "^kiosk-sync: info: kiosk-sync .* request timeout 7 s$" "$work/plain.log" \
   || fail "start line with the configured timeout: $(cat "$work/plain.log")"
-grep -q '^kiosk-sync: error: round: .*not enrolled' "$work/plain.log" || fail "plain error line: $(cat "$work/plain.log")"
+grep -q '^kiosk-sync: error: status: .*not enrolled' "$work/plain.log" || fail "plain error line: $(cat "$work/plain.log")"
 ok "outside the journal: 'kiosk-sync: level: ...', [sync] timeout read from the settings"
 
 # The journal: systemd names the stream in JOURNAL_STREAM as device:inode.
 : > "$work/journal.log"
 JOURNAL_STREAM="$(stat -c '%d:%i' "$work/journal.log")" sync_until_round "$work/journal.log"
 grep -q '^<6>info: kiosk-sync ' "$work/journal.log" || fail "journal info line: $(cat "$work/journal.log")"
-grep -q '^<3>error: round: .*not enrolled' "$work/journal.log" || fail "journal error line: $(cat "$work/journal.log")"
+grep -q '^<3>error: status: .*not enrolled' "$work/journal.log" || fail "journal error line: $(cat "$work/journal.log")"
 ! grep -qv '^<[0-7]>' "$work/journal.log" || fail "a journal line without its priority: $(cat "$work/journal.log")"
 ok "in the journal: every line starts with its sd-daemon priority"
 
 # A JOURNAL_STREAM inherited by a process whose stderr went elsewhere is not the journal.
 : > "$work/inherited.log"
 JOURNAL_STREAM="1:1" sync_until_round "$work/inherited.log"
-grep -q '^kiosk-sync: error: round:' "$work/inherited.log" || fail "inherited JOURNAL_STREAM: $(cat "$work/inherited.log")"
+grep -q '^kiosk-sync: error: status:' "$work/inherited.log" || fail "inherited JOURNAL_STREAM: $(cat "$work/inherited.log")"
 ok "an inherited JOURNAL_STREAM naming another file is ignored"
 
 : > "$work/quiet.log"

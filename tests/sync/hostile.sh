@@ -54,7 +54,7 @@ catalogue_fault() {  # mode, words kiosk-sync logs
   local from; from=$(wc -l < "$work/sync.log")
   "$bin/kioskctl" --data "$kiosk" sync-now >/dev/null 2>&1 || true  # the catalogue is asked for now
   file_one
-  took=$(wait_delivered "$expected" 10)
+  took=$(wait_delivered "$expected" 30)
   sleep 3
   local asked; asked=$(requests_to /v1/catalog)
   [ "$asked" -le 3 ] || fail "$1: $asked catalogue requests in a few seconds: kiosk-sync loops"
