@@ -62,13 +62,16 @@ namespace {
 // folder's mode. The file is made (or narrowed) here before SQLite opens it; SQLite gives
 // the -wal and -shm files it creates the database file's mode, and ones left by an older
 // build are narrowed too. Failing here is left to SQLite to report in its own words.
+//
+// An existing file is never opened here: POSIX locks belong to the process, and closing
+// any descriptor of the file drops every lock another connection of this process holds
+// on it, which lets a second process write beside it and damages the database. Only a
+// file that does not exist yet (so nobody holds it) is created, exclusively.
 void make_private(const std::string& path) {
     if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0) return;
-    (void)::fchmod(fd, 0600);
-    ::close(fd);
-    for (const char* suffix : {"-wal", "-shm", "-journal"}) (void)::chmod((path + suffix).c_str(), 0600);
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0) ::close(fd);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) (void)::chmod((path + suffix).c_str(), 0600);
 }
 }  // namespace
 
