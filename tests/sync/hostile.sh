@@ -35,12 +35,10 @@ echo "stuck-cursor /v1/catalog" > "$control"  # the change stays waiting through
 sync_pid=$!
 requests_to() { grep -c "^GET $1\|^POST $1" "$work/requests" || true; }
 # wait_delivered N SECONDS: the server holds N proposals within SECONDS; prints the time taken.
-# An item the server refuses for good (quarantined, with its reason) has had its answer too.
-held_back() { "$bin/kioskctl" --data "$kiosk" status --json | sed -n 's/.*"quarantined":\([0-9]*\).*/\1/p'; }
 wait_delivered() {
   local start; start=$(date +%s%N)
   for _ in $(seq $(( $2 * 4 ))); do
-    [ "$(( $(server_count) + $(held_back) ))" = "$1" ] && { echo $(( ($(date +%s%N) - start) / 1000000 )); return 0; }
+    [ "$(server_count)" = "$1" ] && { echo $(( ($(date +%s%N) - start) / 1000000 )); return 0; }
     sleep 0.25
   done
   fail "the server holds $(server_count) proposals, not $1, after $2 s: $(tail -n 5 "$work/sync.log")"
@@ -56,7 +54,7 @@ catalogue_fault() {  # mode, words kiosk-sync logs
   local from; from=$(wc -l < "$work/sync.log")
   "$bin/kioskctl" --data "$kiosk" sync-now >/dev/null 2>&1 || true  # the catalogue is asked for now
   file_one
-  took=$(wait_delivered "$expected" 30)
+  took=$(wait_delivered "$expected" 10)
   sleep 3
   local asked; asked=$(requests_to /v1/catalog)
   [ "$asked" -le 3 ] || fail "$1: $asked catalogue requests in a few seconds: kiosk-sync loops"
@@ -89,7 +87,7 @@ push_fault() {  # mode
   took=$(wait_delivered "$expected" 30)
   for _ in $(seq 40); do grep -q '"outbox":0' <<< "$("$bin/kioskctl" --data "$kiosk" status --json)" && break; sleep 0.25; done
   grep -q '"outbox":0' <<< "$("$bin/kioskctl" --data "$kiosk" status --json)" || fail "$1: the outbox did not empty"
-  [ "$(( $(server_count) + $(held_back) ))" = "$expected" ] || fail "$1: the server holds $(server_count), not $expected"
+  [ "$(server_count)" = "$expected" ] || fail "$1: the server holds $(server_count), not $expected"
   check "$1 on submissions: kept queued ($before stored before); once the server was good again delivered in $took ms, exactly once"
 }
 push_fault html
@@ -112,6 +110,10 @@ check "Retry-After: 999999999 honoured for $wait_s s (the cap is an hour); a pro
 # All good again: the catalogue catches up with the change waiting on the server.
 "$bin/kioskctl" --data "$kiosk" sync-now >/dev/null || fail "sync-now once the server is good"
 "$bin/kioskctl" --data "$kiosk" search "изменено" | head -n 1 | grep -qx 1 || fail "the waiting change did not arrive"
-[ "$(( $(server_count) + $(held_back) ))" = "$expected" ] || fail "duplicates: $(server_count) + $(held_back) held back != $expected"
+[ "$(server_count)" = "$expected" ] || fail "duplicates: $(server_count) != $expected"
+# kiosk-sync's threads, kioskctl and the filings wrote the kiosk's database side by side
+# all along: it reads whole (a lost lock once damaged its proposal indexes here).
+listed=$("$bin/kioskctl" --data "$kiosk" proposals) || fail "the kiosk's proposals cannot be read: $listed"
+[ "$(grep -c . <<< "$listed")" = "$expected" ] || fail "the kiosk lists $(grep -c . <<< "$listed") proposals, not $expected"
 check "the server good again: the catalogue caught up, $expected proposals each stored once"
 echo "1 passed, 0 failed"
