@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -38,9 +37,8 @@ std::string text_field(const json& obj, const char* key, bool required, std::siz
 // Ids and codes are what records are keyed and joined by: short, plain ASCII.
 std::string key_field(const json& obj, const char* key, bool required) {
     std::string k = text_field(obj, key, required, limits::kKey);
-    for (char c : k)
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.')
-            throw BadRecord(std::string("'") + key + "' may hold only letters A-Z, digits, '-', '_' and '.'");
+    if (!k.empty() && !looks_like_catalog_key(k))
+        throw BadRecord(std::string("'") + key + "' may hold only letters A-Z, digits, '-', '_' and '.'");
     return k;
 }
 
@@ -235,6 +233,16 @@ Catalog parse_document(const json& doc, bool check_references) {
     return c;
 }
 }  // namespace
+
+bool looks_like_catalog_key(std::string_view key) {
+    if (key.empty() || key.size() > limits::kKey) return false;
+    for (char c : key) {
+        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+                  c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
 
 bool json_nesting_within(std::string_view text, int max_depth) {
     int depth = 0;

@@ -28,6 +28,10 @@ inline constexpr std::size_t kMaxRecordBytes = 256 * 1024;
 // before it is parsed.
 inline constexpr int kMaxJsonDepth = 16;
 
+// A catalogue code or id, as published and as it travels in a proposal: 1 to limits::kKey
+// bytes of ASCII letters, digits, '-', '_' and '.' (KZ-19, KZ-19-01, ngo-000001).
+bool looks_like_catalog_key(std::string_view key);
+
 // False when `text` (JSON) opens more than `max_depth` objects or arrays inside each other.
 bool json_nesting_within(std::string_view text, int max_depth);
 

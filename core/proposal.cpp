@@ -117,16 +117,6 @@ ByteRange signup_contact_bytes() {
     return {contact_json(shortest).size(), contact_json(longest).size()};
 }
 
-bool looks_like_catalog_key(std::string_view key) {
-    if (key.empty() || key.size() > kCatalogKeyMax) return false;
-    for (char c : key) {
-        bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-                  c == '.';
-        if (!ok) return false;
-    }
-    return true;
-}
-
 std::string filing_time_problem(std::int64_t created_ms, std::int64_t now_ms) {
     if (created_ms < kEarliestFilingMs)
         return "the creation time is before 2024: the kiosk's clock was not set when it was filed";
@@ -156,14 +146,14 @@ std::string clean_and_check_filed(FiledProposalFields& p, std::int64_t now_ms) {
     if (!looks_like_catalog_key(p.region)) return "the region is not a region code";
     if (!p.district.empty() && !looks_like_catalog_key(p.district)) return "the district is not a district code";
     if (codepoint_count(p.settlement) > kSettlementMax) return "the settlement name is too long";
-    if (!p.council.empty() && p.council.size() > kCatalogKeyMax) return "the council id is too long";
+    if (!p.council.empty() && p.council.size() > limits::kKey) return "the council id is too long";
     return filing_time_problem(p.created_ms, now_ms);
 }
 
 std::string check_filed(const FiledSignupFields& s, std::int64_t now_ms) {
     if (s.ngo.empty()) return "a sign-up names no organisation";
-    if (s.ngo.size() > kCatalogKeyMax) return "the organisation id is too long";
-    if (s.opportunity.size() > kCatalogKeyMax) return "the opportunity id is too long";
+    if (s.ngo.size() > limits::kKey) return "the organisation id is too long";
+    if (s.opportunity.size() > limits::kKey) return "the opportunity id is too long";
     Lang lang;
     if (!parse_lang(s.lang, lang)) return "the language is not one of kk, ru, en";
     return filing_time_problem(s.created_ms, now_ms);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalog_json.h"
 #include "core/domain.h"
 
 namespace aul::core {
@@ -16,7 +17,6 @@ inline constexpr std::size_t kNameMax = 100;
 inline constexpr std::size_t kSettlementMax = 100;  // code points
 // Catalogue codes and ids (region, district, council, NGO, opportunity) as they travel:
 // at most this many bytes.
-inline constexpr std::size_t kCatalogKeyMax = 64;
 // No kiosk filed anything before this moment (2024-01-01T00:00:00Z): an earlier creation
 // time is a clock that was never set, or a forgery.
 inline constexpr std::int64_t kEarliestFilingMs = 1704067200000;
@@ -94,9 +94,6 @@ struct ByteRange {
 ByteRange proposal_contact_bytes();
 ByteRange signup_contact_bytes();
 
-// A catalogue code or id as it may travel: 1 to kCatalogKeyMax bytes of ASCII letters,
-// digits, '-', '_' and '.' (KZ-19, KZ-19-01, ngo-000001, council-national-health).
-bool looks_like_catalog_key(std::string_view key);
 // "" when `created_ms` can be a filing time seen from a clock reading `now_ms`, else why not.
 std::string filing_time_problem(std::int64_t created_ms, std::int64_t now_ms);
 

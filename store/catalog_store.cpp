@@ -419,14 +419,12 @@ Status CatalogStore::apply_pending() {
         auto remove = db_.prepare(it->remove_sql);
         if (!gone || !remove) return Error{!gone ? gone.error() : remove.error()};
         gone->bind(1, std::string_view(it->kind));
-        Status failed = ok_status();
-        auto rows = gone->each_row([&] {
-            if (!failed) return;
-            remove->bind(1, gone->text(0));
-            if (auto s = remove->run(); !s) failed = Error{"removing " + std::string(it->kind) + " " + gone->text(0) + ": " + s.error()};
-        });
-        if (!rows) return rows;
-        if (!failed) return failed;
+        std::vector<std::string> ids;
+        if (auto rows = gone->each_row([&] { ids.push_back(gone->text(0)); }); !rows) return rows;
+        for (const auto& id : ids) {
+            remove->bind(1, id);
+            if (auto s = remove->run(); !s) return Error{"removing " + std::string(it->kind) + " " + id + ": " + s.error()};
+        }
     }
     return ok_status();
 }

@@ -45,20 +45,6 @@ void classify(const Reply& r, RoundReport& rep) {
     }
 }
 
-// Tells the server how this kiosk is doing, with the successes store::mark_direction_ok kept.
-void send_heartbeat(Client& client, const std::string& token, const KioskPaths& paths, store::FilingStore& filing,
-                    const RoundReport& rep, std::int64_t uptime_s) {
-    store::SyncProgress progress = store::sync_progress(filing);
-    Heartbeat hb{AUL_VERSION,
-                 uptime_s,
-                 rep.outbox,
-                 filing.quarantined_count().value_or(-1),
-                 progress.push_ok_ms,
-                 progress.status_ok_ms,
-                 store::free_disk_mb(paths.dir)};
-    (void)client.post("/v1/heartbeat", encode(hb), token);  // best effort: never fails a round
-}
-
 }  // namespace
 
 std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing) {
@@ -191,6 +177,23 @@ void count_exchange(RoundReport& rep, const Reply& r) {
     ++rep.requests;
 }
 
+namespace {
+// The body of a 200 reply; otherwise nullopt, with what went wrong (the transport's words
+// or the server's refusal) written into the report. Every exchange is counted.
+std::optional<std::string> ok_body(Result<Reply> reply, RoundReport& rep) {
+    if (!reply) {
+        rep.error = reply.error();
+        return std::nullopt;
+    }
+    count_exchange(rep, *reply);
+    if (reply->status != 200) {
+        classify(*reply, rep);
+        return std::nullopt;
+    }
+    return std::move(reply->body);
+}
+}  // namespace
+
 // Said when SIGTERM arrives mid-round: the exchange and transaction in hand were finished.
 constexpr const char* kStopped = "stopped on request; the rest waits for the next start";
 
@@ -276,18 +279,8 @@ std::optional<Link> Link::open(const KioskPaths& paths, const store::FilingStore
 }
 
 CatalogFetch Link::catalog_fetch() {
-    return [this](std::int64_t since, RoundReport& rep) -> std::optional<std::string> {
-        auto reply = client.get("/v1/catalog?since=" + std::to_string(since), token);
-        if (!reply) {
-            rep.error = reply.error();
-            return std::nullopt;
-        }
-        count_exchange(rep, *reply);
-        if (reply->status != 200) {
-            classify(*reply, rep);
-            return std::nullopt;
-        }
-        return std::move(reply->body);
+    return [this](std::int64_t since, RoundReport& rep) {
+        return ok_body(client.get("/v1/catalog?since=" + std::to_string(since), token), rep);
     };
 }
 
@@ -302,15 +295,10 @@ void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
             return;
         }
         if (req->proposals.empty() && req->signups.empty()) break;
-        auto reply = link.client.post("/v1/submissions", encode(*req), link.token);
-        if (!reply) {
-            rep.error = reply.error();
-            return;
-        }
-        count_exchange(rep, *reply);
-        if (reply->status != 200) return classify(*reply, rep);
+        auto body = ok_body(link.client.post("/v1/submissions", encode(*req), link.token), rep);
+        if (!body) return;
         // Only an explicit, well-formed acknowledgement counts: a portal's 200 page is not one.
-        auto resp = decode_submit_response(reply->body);
+        auto resp = decode_submit_response(*body);
         if (!resp) {
             rep.error = "the reply is not the national server's (" + resp.error() + "); nothing marked sent";
             return;
@@ -342,14 +330,9 @@ void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
 
 void pull_status(Link& link, store::FilingStore& filing, std::int64_t now_ms, RoundReport& rep) {
     std::string cursor = filing.setting("status_cursor").value_or("");
-    auto reply = link.client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), link.token);
-    if (!reply) {
-        rep.error = reply.error();
-        return;
-    }
-    count_exchange(rep, *reply);
-    if (reply->status != 200) return classify(*reply, rep);
-    auto st = decode_status_response(reply->body);
+    auto body = ok_body(link.client.get("/v1/status?since=" + (cursor.empty() ? std::string("0") : cursor), link.token), rep);
+    if (!body) return;
+    auto st = decode_status_response(*body);
     if (!st) {
         rep.error = "the status reply is not the national server's (" + st.error() + ")";
         return;
@@ -364,9 +347,18 @@ void pull_status(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
     (void)store::mark_direction_ok(filing, store::Direction::status, now_ms);
 }
 
+// Tells the server how this kiosk is doing, with the successes store::mark_direction_ok kept.
 void heartbeat(Link& link, const KioskPaths& paths, store::FilingStore& filing, const RoundReport& rep,
                std::int64_t uptime_s) {
-    send_heartbeat(link.client, link.token, paths, filing, rep, uptime_s);
+    store::SyncProgress progress = store::sync_progress(filing);
+    Heartbeat hb{AUL_VERSION,
+                 uptime_s,
+                 rep.outbox,
+                 filing.quarantined_count().value_or(-1),
+                 progress.push_ok_ms,
+                 progress.status_ok_ms,
+                 store::free_disk_mb(paths.dir)};
+    (void)link.client.post("/v1/heartbeat", encode(hb), link.token);  // best effort: never fails a round
 }
 
 void RoundReport::add(const RoundReport& other) {

@@ -49,11 +49,13 @@ public:
     Schedule(double every_s, double cap_s) : every_s_(every_s), cap_s_(cap_s) {}
     bool due(Clock::time_point now) const { return now >= due_; }
     void soon() { due_ = Clock::now(); }
-    void succeeded() {
-        backoff_s_ = kFirstBackoffS;
-        due_ = Clock::now() + seconds(every_s_);
-    }
-    void failed(const sync::RoundReport& rep, std::mt19937& rng) {
+    // After an attempt: due again in `every_s` when it went well, else after a backoff.
+    void after(const sync::RoundReport& rep, std::mt19937& rng) {
+        if (rep.error.empty()) {
+            backoff_s_ = kFirstBackoffS;
+            due_ = Clock::now() + seconds(every_s_);
+            return;
+        }
         double wait = rep.retryable ? std::uniform_real_distribution<double>(0, backoff_s_)(rng) : cap_s_;
         if (rep.retry_after_s > 0) wait = std::max(wait, static_cast<double>(rep.retry_after_s));
         backoff_s_ = std::min(cap_s_, backoff_s_ * 2);
@@ -246,7 +248,7 @@ int main(int argc, char** argv) {
                 break;
             }
             log.report(rep);
-            rep.error.empty() ? schedule.succeeded() : schedule.failed(rep, rng);
+            schedule.after(rep, rng);
             {
                 std::lock_guard lock(outcome.mu);
                 outcome.catalog_error = rep.error;
@@ -283,11 +285,13 @@ int main(int argc, char** argv) {
         if (sync_asked) {
             push.soon();
             status.soon();
-            std::lock_guard lock(outcome.mu);
-            outcome.pull_asked = true;
-            pulls_before = outcome.pulls_done;
+            {
+                std::lock_guard lock(outcome.mu);
+                outcome.pull_asked = true;
+                pulls_before = outcome.pulls_done;
+            }
+            outcome.changed.notify_all();
         }
-        if (sync_asked) outcome.changed.notify_all();
         std::int64_t outbox = filing->unsent_count().value_or(0);
         if (outbox > outbox_seen) push.soon();  // a new filing: try now, even while backing off
         outbox_seen = outbox;
@@ -302,7 +306,7 @@ int main(int argc, char** argv) {
             }
             rep.outbox = outbox_seen = filing->unsent_count().value_or(-1);
             push_log.report(rep);
-            rep.error.empty() ? push.succeeded() : push.failed(rep, rng);
+            push.after(rep, rng);
             if (rep.error.empty() && rep.delivered > 0) status.soon();  // "delivered" shows at once
             std::lock_guard lock(outcome.mu);
             outcome.push_error = rep.error;
@@ -317,7 +321,7 @@ int main(int argc, char** argv) {
                 if (rep.retryable) sync::heartbeat(*link, paths, *filing, rep, uptime_s());
             }
             status_log.report(rep);
-            rep.error.empty() ? status.succeeded() : status.failed(rep, rng);
+            status.after(rep, rng);
             std::lock_guard lock(outcome.mu);
             outcome.status_error = rep.error;
             outcome.status_next_ms = status.due_ms();
