@@ -52,14 +52,6 @@ bool held_repeat(float held_for, float dt) {
 
 }  // namespace
 
-KeyLayout next_letter_layout(KeyLayout l) {
-    switch (l) {
-        case KeyLayout::kk: return KeyLayout::ru;
-        case KeyLayout::ru: return KeyLayout::en;
-        default: return KeyLayout::kk;
-    }
-}
-
 std::string_view layout_label(KeyLayout l) {
     switch (l) {
         case KeyLayout::kk: return "ҚАЗ";
@@ -143,11 +135,11 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + side, y));
     bool digits = v.layout == KeyLayout::digits;
     if (key("keyboard.digits", digits ? "АБВ" : "123", "", key_w * 1.5f, ButtonKind::secondary, digits))
-        keep_first(out, Intent::of(Intent::Kind::keyboard_layout, "digits"));
+        keep_first(out, Intent::of(Intent::Kind::keyboard_digits));
     ImGui::SameLine(0, gap);
     if (key("keyboard.layout", layout_label(digits ? KeyLayout::kk : v.layout), "globe", key_w * 2.2f,
             ButtonKind::secondary))
-        keep_first(out, Intent::of(Intent::Kind::keyboard_layout, "next"));
+        keep_first(out, Intent::of(Intent::Kind::keyboard_next_layout));
     ImGui::SameLine(0, gap);
     float done_w = key_w * 2.6f;
     float punct_w = key_w;

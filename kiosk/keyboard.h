@@ -6,12 +6,11 @@
 #include <string_view>
 
 #include "core/domain.h"
-#include "kiosk/intent.h"
+#include "kiosk/session/fields.h"
+#include "kiosk/session/intent.h"
 #include "kiosk/ui.h"
 
 namespace aul::kiosk {
-
-enum class KeyLayout { kk, ru, en, digits, phone };
 
 struct KeyboardView {
     KeyLayout layout = KeyLayout::kk;
@@ -24,12 +23,10 @@ struct KeyboardView {
 float keyboard_height(const Ui& ui, KeyLayout layout);
 
 // Draws the keyboard across the bottom of the screen. Intents: type_text (text: what to
-// insert), backspace, keyboard_layout (text: "next" or "digits"), keyboard_shift, keyboard_done.
+// insert), backspace, keyboard_next_layout, keyboard_digits, keyboard_shift, keyboard_done.
 // Holding backspace repeats it; the keyboard asks for frames while it is held.
 Intent draw_keyboard(Ui& ui, const KeyboardView& v);
 
-// The letter layout that follows `l` on the layout key: ҚАЗ -> РУС -> ENG -> ҚАЗ.
-KeyLayout next_letter_layout(KeyLayout l);
 std::string_view layout_label(KeyLayout l);
 
 }  // namespace aul::kiosk

@@ -1,7 +1,5 @@
 #include "kiosk/script.h"
 
-#include <SDL.h>
-
 #include <algorithm>
 #include <sstream>
 
@@ -13,8 +11,6 @@ namespace {
 constexpr double kFindTimeout = 5.0;  // seconds a step waits for its target to appear
 constexpr int kDragFrames = 12;
 constexpr int kDragHoldFrames = 6;
-constexpr SDL_FingerID kFinger = 1;
-constexpr SDL_TouchID kTouchDevice = 1;
 
 // Reads a double-quoted argument, with \" and \\ escapes.
 bool quoted(const std::string& rest, std::string& out) {
@@ -31,27 +27,6 @@ bool quoted(const std::string& rest, std::string& out) {
         }
     }
     return false;
-}
-
-void push_finger(Uint32 type, ImVec2 at, ImVec2 screen) {
-    SDL_Event e{};
-    e.type = type;
-    e.tfinger.touchId = kTouchDevice;
-    e.tfinger.fingerId = kFinger;
-    e.tfinger.x = at.x / screen.x;
-    e.tfinger.y = at.y / screen.y;
-    e.tfinger.pressure = 1.0f;
-    SDL_PushEvent(&e);
-}
-
-// Sends text the way a keyboard does: SDL_TEXTINPUT events of whole code points.
-void push_text(const std::string& text) {
-    core::for_each_codepoint(text, [](char32_t, std::string_view bytes) {
-        SDL_Event e{};
-        e.type = SDL_TEXTINPUT;
-        bytes.copy(e.text.text, sizeof e.text.text - 1);
-        SDL_PushEvent(&e);
-    });
 }
 
 ImVec2 centre(const UiItem& it) { return ImVec2((it.min.x + it.max.x) * 0.5f, (it.min.y + it.max.y) * 0.5f); }
@@ -165,13 +140,13 @@ bool ScriptPlayer::type_on_keyboard(ScriptHost& host, const ScriptStep& s) {
                 fail(s, "no shift key for \"" + ch + "\"");
                 return false;
             }
-            push_finger(SDL_FINGERDOWN, shift, host.screen_size());
-            push_finger(SDL_FINGERUP, shift, host.screen_size());
+            host.touch(platform::TouchPhase::down, shift);
+            host.touch(platform::TouchPhase::up, shift);
             shifted_ = true;
             return false;
         }
-        push_finger(SDL_FINGERDOWN, at, host.screen_size());
-        push_finger(SDL_FINGERUP, at, host.screen_size());
+        host.touch(platform::TouchPhase::down, at);
+        host.touch(platform::TouchPhase::up, at);
         type_pos_ += len;
         layout_tries_ = 0;
         shifted_ = false;
@@ -184,8 +159,8 @@ bool ScriptPlayer::type_on_keyboard(ScriptHost& host, const ScriptStep& s) {
         return false;
     }
     ++layout_tries_;
-    push_finger(SDL_FINGERDOWN, at, host.screen_size());
-    push_finger(SDL_FINGERUP, at, host.screen_size());
+    host.touch(platform::TouchPhase::down, at);
+    host.touch(platform::TouchPhase::up, at);
     return false;
 }
 
@@ -260,8 +235,8 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             if (find_target(host, s, at)) {
                 // Down and up are queued together: the input layer must still turn them
                 // into exactly one tap.
-                push_finger(SDL_FINGERDOWN, at, host.screen_size());
-                push_finger(SDL_FINGERUP, at, host.screen_size());
+                host.touch(platform::TouchPhase::down, at);
+                host.touch(platform::TouchPhase::up, at);
                 done();
             } else if (waited > kFindTimeout) {
                 fail(s, "nothing to tap shows \"" + s.arg + "\"");
@@ -278,10 +253,10 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                     if (waited > kFindTimeout) fail(s, "nothing to hold shows \"" + s.arg + "\"");
                     break;
                 }
-                push_finger(SDL_FINGERDOWN, drag_from_, host.screen_size());
+                host.touch(platform::TouchPhase::down, drag_from_);
                 phase_ = 1;
             } else if (waited * 1000 >= s.ms) {
-                push_finger(SDL_FINGERUP, drag_from_, host.screen_size());
+                host.touch(platform::TouchPhase::up, drag_from_);
                 done();
             }
             break;
@@ -298,14 +273,13 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                         drag_from_ = centre(it);
                     }
                 }
-                push_finger(SDL_FINGERDOWN, drag_from_, host.screen_size());
+                host.touch(platform::TouchPhase::down, drag_from_);
             } else if (phase_ <= kDragFrames + kDragHoldFrames) {
                 // Move, then hold still a moment before lifting: a pan, not a flick.
                 float f = std::min(1.0f, static_cast<float>(phase_) / kDragFrames);
-                push_finger(SDL_FINGERMOTION, ImVec2(drag_from_.x + s.dx * f, drag_from_.y + s.dy * f),
-                            host.screen_size());
+                host.touch(platform::TouchPhase::move, ImVec2(drag_from_.x + s.dx * f, drag_from_.y + s.dy * f));
             } else {
-                push_finger(SDL_FINGERUP, ImVec2(drag_from_.x + s.dx, drag_from_.y + s.dy), host.screen_size());
+                host.touch(platform::TouchPhase::up, ImVec2(drag_from_.x + s.dx, drag_from_.y + s.dy));
                 done();
                 break;
             }
@@ -313,14 +287,14 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             break;
         }
         case ScriptStep::Kind::press:
-            push_text(s.arg);
+            host.type(s.arg);
             done();
             break;
         case ScriptStep::Kind::type: {
             bool keyboard_up = false;
             for (const auto& it : host.items()) keyboard_up = keyboard_up || it.id == "keyboard.done";
             if (!keyboard_up && type_pos_ == 0) {
-                push_text(s.arg);  // no on-screen keyboard: type as a physical keyboard does
+                host.type(s.arg);  // no on-screen keyboard: type as a physical keyboard does
                 done();
             } else if (type_on_keyboard(host, s)) {
                 type_pos_ = 0;

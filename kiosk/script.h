@@ -1,5 +1,5 @@
 // Replays a resident's session from a text file through the same input path as real
-// touches (synthetic SDL finger events), for UI tests and demos. One step a line:
+// touches (synthetic finger events, platform::Runner::inject_touch), for UI tests and demos. One step a line:
 //   lang kk|ru|en          tap "visible text"      tap id:stable.widget.id
 //   drag DX DY             type "text"             wait MS
 //   press "text"           (types as a physical keyboard, bypassing the on-screen one)
@@ -41,6 +41,9 @@ public:
     virtual void set_lang(core::Lang lang) = 0;
     virtual void request_shot(const std::string& name) = 0;
     virtual ImVec2 screen_size() const = 0;
+    // Synthetic input, delivered through the same queue as real touches and keys.
+    virtual void touch(platform::TouchPhase phase, ImVec2 at) = 0;
+    virtual void type(const std::string& text) = 0;  // as a physical keyboard types
     virtual float px_per_mm() const = 0;
     // Problems a person would see that no step names (an icon drawn as "?"); the script
     // fails at its end when there are any.

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "kiosk/config.h"
-#include "kiosk/intent.h"
+#include "kiosk/session/intent.h"
 #include "kiosk/task.h"
 #include "store/kiosk_state.h"
 #include "store/staff_access.h"

@@ -27,6 +27,9 @@ struct Gesture {
     ImVec2 velocity{0, 0};      // px per second at release (smoothed)
 };
 
+// A synthetic finger's phase, for scripts (platform::Runner::inject_touch).
+enum class TouchPhase { down, move, up };
+
 struct InputConfig {
     float drag_threshold_px = 18.0f;  // about 3 mm at 149 dpi: a shaky tap stays a tap
 };

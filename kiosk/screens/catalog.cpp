@@ -36,7 +36,7 @@ Intent search_row(Ui& ui, const CatalogView& v, float width) {
     float box_w = width - region_w - t.gap() - clear_w;
     std::string hint = ui.glyph("search") + "  " + v.words("ngos.search_hint");
     if (ui.text_field("ngos.search", *v.search_text, hint, ImVec2(box_w, t.touch_min()), v.search_focused))
-        keep_first(out, Intent::of(Intent::Kind::focus_field, "ngos.search"));
+        keep_first(out, Intent::focus(FieldId::ngos_search));
     if (has_text) {
         ImGui::SameLine(0, t.mm(2));
         if (ui.button("ngos.search.clear", "", "times", ImVec2(t.touch_min(), t.touch_min())))

@@ -105,15 +105,15 @@ Intent text_step(Ui& ui, const ProposeView& v, float width) {
     const auto& d = *v.draft;
     label_with_counter(ui, v.words, "propose.title.label", d.title, core::kTitleMax, width);
     if (ui.text_field("propose.title", d.title, v.words("propose.title.hint"), ImVec2(width, t.touch_min()),
-                      v.focused_field == "propose.title"))
-        keep_first(out, Intent::of(Intent::Kind::focus_field, "propose.title"));
+                      v.focused_field == FieldId::propose_title))
+        keep_first(out, Intent::focus(FieldId::propose_title));
     problems_for(ui, v, core::Field::title, width);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     label_with_counter(ui, v.words, "propose.description.label", d.description, core::kDescriptionMax, width);
     float body = ui.font(TextFace::body)->FontSize;
     if (ui.text_field("propose.description", d.description, v.words("propose.description.hint"),
-                      ImVec2(width, body * 3.4f + t.mm(6)), v.focused_field == "propose.description", true))
-        keep_first(out, Intent::of(Intent::Kind::focus_field, "propose.description"));
+                      ImVec2(width, body * 3.4f + t.mm(6)), v.focused_field == FieldId::propose_description, true))
+        keep_first(out, Intent::focus(FieldId::propose_description));
     problems_for(ui, v, core::Field::description, width);
     return out;
 }
@@ -125,12 +125,12 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width) {
     float half = (width - t.gap()) / 2;
     if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-secret",
                   ImVec2(v.contacts_allowed ? half : width, t.touch_min() * 1.2f), ButtonKind::secondary, d.anonymous))
-        keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "1"));
+        keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "", 1));
     if (v.contacts_allowed) {
         ImGui::SameLine();
         if (ui.button("propose.named", v.words("propose.named"), "user", ImVec2(half, t.touch_min() * 1.2f),
                       ButtonKind::secondary, !d.anonymous))
-            keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "0"));
+            keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "", 0));
     } else {
         ui.text(ui.glyph("lock") + "  " + v.words("propose.named.unavailable"), TextFace::body, ui.pal().text_muted,
                 width);
@@ -141,18 +141,19 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width) {
         return out;
     }
     struct Row {
-        const char* id;
+        FieldId id;
         const char* label;
         const std::string& text;
         core::Field field;
     };
-    const Row rows[] = {{"propose.name", "propose.name.label", d.name, core::Field::name},
-                        {"propose.phone", "propose.phone.label", d.phone, core::Field::phone},
-                        {"propose.iin", "propose.iin.label", d.iin, core::Field::iin}};
+    const Row rows[] = {{FieldId::propose_name, "propose.name.label", d.name, core::Field::name},
+                        {FieldId::propose_phone, "propose.phone.label", d.phone, core::Field::phone},
+                        {FieldId::propose_iin, "propose.iin.label", d.iin, core::Field::iin}};
     for (const auto& r : rows) {
         ui.text(v.words(r.label), TextFace::small, ui.pal().primary, width);
-        if (ui.text_field(r.id, r.text, "", ImVec2(width, t.touch_min()), v.focused_field == r.id))
-            keep_first(out, Intent::of(Intent::Kind::focus_field, r.id));
+        if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
+                          v.focused_field == r.id))
+            keep_first(out, Intent::focus(r.id));
         problems_for(ui, v, r.field, width);
     }
     ImGui::Dummy(ImVec2(0, t.mm(1)));

@@ -1,188 +1,32 @@
-// Every screen draws from a view (what to show) and returns the Intent the resident
-// expressed. Screens hold no state of their own and never touch the database.
+// Every screen draws from a view (kiosk/session/views.h: what to show) and returns the
+// Intent the resident expressed. Screens hold no state of their own and never touch the
+// database.
 #pragma once
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <vector>
 
-#include "core/domain.h"
-#include "core/i18n.h"
-#include "core/proposal.h"
-#include "kiosk/intent.h"
+#include "kiosk/session/intent.h"
+#include "kiosk/session/views.h"
 #include "kiosk/ui.h"
-#include "store/catalog_store.h"
-#include "store/filing_store.h"
-#include "store/kiosk_state.h"
 
 namespace aul::kiosk {
 
-// Shared by all views: the language and its translations.
-struct Words {
-    const core::Translations* tr = nullptr;
-    core::Lang lang = core::Lang::kk;
-    const std::string& operator()(std::string_view key) const { return tr->get(lang, key); }
-};
-
-struct TopBarView {
-    Words words;
-    std::string title;
-    bool show_back = true;
-    bool full_language_names = false;  // home: each language written in itself, in full
-    bool high_contrast = false;
-    bool large_text = false;
-    std::string back_label;  // translated; empty: "Back"
-};
 Intent draw_top_bar(Ui& ui, const TopBarView& v);
 float top_bar_height(const Ui& ui);
-
-struct HomeView {
-    Words words;
-    std::int64_t ngo_count = 0;
-    const std::vector<core::Category>* categories = nullptr;
-};
 Intent draw_home(Ui& ui, const HomeView& v);
-
-struct CatalogView {
-    Words words;
-    const std::vector<core::Category>* categories = nullptr;
-    const std::vector<core::Region>* regions = nullptr;
-    const std::vector<core::District>* districts = nullptr;  // of the selected region
-    const store::NgoQuery* query = nullptr;
-    const std::vector<std::int64_t>* results = nullptr;
-    bool more_results = false;  // the query matched more than `results` lists
-    bool searching = false;
-    std::string error;
-    const std::string* search_text = nullptr;
-    bool search_focused = false;  // the on-screen keyboard is typing into the search box
-    float keyboard_height = 0;    // space the keyboard takes at the bottom of the screen
-    bool scroll_to_top = false;  // new results: show them from the first
-    bool picker_open = false;
-    std::string picker_region;  // region chosen in the picker whose districts are shown
-    // Summary of a result row, fetched on demand for visible rows only.
-    std::function<const store::NgoSummary*(std::int64_t)> summary;
-};
 Intent draw_catalog(Ui& ui, const CatalogView& v);
 Intent draw_region_picker(Ui& ui, const CatalogView& v);
-
-struct NgoView {
-    Words words;
-    const core::Ngo* ngo = nullptr;
-    std::string error;
-    const std::vector<core::Category>* categories = nullptr;
-    std::string region_name, district_name;
-};
 Intent draw_ngo(Ui& ui, const NgoView& v);
-
-inline constexpr int kProposeSteps = 5;  // category, place, text, contact, review
-
-struct ProposeView {
-    Words words;
-    int step = 0;
-    const core::ProposalDraft* draft = nullptr;
-    std::vector<core::FieldProblem> problems;  // of the current step, shown under its fields
-    std::string place;                         // "Talgar, Talgar District, Almaty Region"
-    const std::vector<core::Council>* councils = nullptr;
-    std::string focused_field;
-    float keyboard_height = 0;
-    std::string submit_error;  // the save failed: says why; the form stays filled
-    bool contacts_allowed = true;  // false before enrolment: no key to seal contact details
-};
 Intent draw_propose(Ui& ui, const ProposeView& v);
-
-struct ReceiptView {
-    Words words;
-    std::string tracking_code;  // canonical
-};
 Intent draw_receipt(Ui& ui, const ReceiptView& v);
-
-struct TrackView {
-    Words words;
-    const std::string* code = nullptr;  // as typed
-    bool focused = false;
-    float keyboard_height = 0;
-    bool searched = false;                       // the resident asked; `found` is the answer
-    const store::ProposalStatus* found = nullptr;
-    std::string error;
-};
 Intent draw_track(Ui& ui, const TrackView& v);
-
-struct CouncilsView {
-    Words words;
-    const std::vector<core::Council>* councils = nullptr;  // national, regional, district
-    std::string place;                                     // the kiosk's locality, for the heading
-};
 Intent draw_councils(Ui& ui, const CouncilsView& v);
-
-struct VolunteerView {
-    Words words;
-    enum class Mode { list, form, thanks } mode = Mode::list;
-    const std::vector<store::CatalogStore::OpportunityRow>* rows = nullptr;
-    std::string chosen_title;  // the opportunity being signed up for (or the NGO, for any help)
-    std::string chosen_ngo;
-    bool offer_any_help = false;
-    bool signups_open = true;  // false before enrolment: no key to seal contact details  // opened from an NGO's page: it can be helped without a listed opportunity
-    const core::SignupDraft* draft = nullptr;
-    std::vector<core::FieldProblem> problems;
-    std::string focused_field;
-    float keyboard_height = 0;
-    std::string error;
-};
 Intent draw_volunteer(Ui& ui, const VolunteerView& v);
-
-struct IdlePromptView {
-    Words words;
-    int seconds_left = 0;
-};
 // Over any screen after a while untouched: "still there?" with one large Continue.
 Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v);
-
-// The PIN pad over the home screen (after the corner hold), also used to choose a new PIN.
-// It shows dots for the digits typed, never the digits.
-struct StaffPinView {
-    Words words;
-    std::string title;          // translated: "Staff PIN", "New PIN"
-    std::size_t digits = 0;     // how many are typed
-    bool checking = false;      // the PIN is being checked
-    std::string message;        // translated: wrong, locked for N s, not set, hints
-    bool message_is_problem = false;
-    bool locked = false;        // keys do nothing until the lockout ends
-};
 Intent draw_staff_pin(Ui& ui, const StaffPinView& v);
-
-// The staff panel: the kiosk, its sync, outbox and storage at a glance, and the actions.
-struct StaffPanelView {
-    Words words;
-    const store::KioskStatus* status = nullptr;  // nullptr until first read
-    std::string kiosk_name;                      // [kiosk] name, or empty
-    std::string place;                           // "Talgar, Talgar District, Almaty Region"
-    std::string version;
-    std::string message;                         // what the last action did, translated
-    bool message_is_problem = false;
-    bool busy = false;                           // an action is running: the others wait
-    bool self_testing = false;                   // the self-test is still checking
-    const std::vector<store::Check>* checks = nullptr;  // self-test results so far
-    // Time stamps (ms since 1970) as staff read them: local date and time, or "never".
-    std::function<std::string(std::int64_t)> when;
-};
 Intent draw_staff_panel(Ui& ui, const StaffPanelView& v);
-
-// Choosing where the kiosk stands: region, district, the settlement's name.
-struct StaffLocalityView {
-    Words words;
-    const std::vector<core::Region>* regions = nullptr;      // required
-    const std::vector<core::District>* districts = nullptr;  // of the chosen region; required
-    store::Locality draft;
-    bool settlement_focused = false;
-    float keyboard_height = 0;
-    std::string message;  // why the last save failed, translated
-};
 Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v);
-
-// Lookups shared by screens.
-const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);
-std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang);
-// A moment (ms since 1970) as people read it here: "29.11.2026 14:05", local time.
-std::string local_time_text(std::int64_t ms);
 
 }  // namespace aul::kiosk

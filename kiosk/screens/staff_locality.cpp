@@ -23,7 +23,7 @@ Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v) {
     ImVec2 row = ImGui::GetCursorScreenPos();
     if (ui.text_field("staff.settlement", v.draft.settlement, w("staff.locality.settlement"),
                       ImVec2(width - save_w - t.gap(), b), v.settlement_focused))
-        keep_first(out, Intent::of(Intent::Kind::focus_field, "staff.settlement"));
+        keep_first(out, Intent::focus(FieldId::staff_settlement));
     ImGui::SetCursorScreenPos(ImVec2(row.x + width - save_w, row.y));
     if (ui.button("staff.locality.save", save, "check", ImVec2(save_w, b), ButtonKind::primary))
         keep_first(out, Intent::of(Intent::Kind::staff_locality_save));

@@ -11,29 +11,6 @@ float top_bar_height(const Ui& ui) {
     return u.theme().touch_min() + 2 * u.theme().mm(3);
 }
 
-const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code) {
-    if (!all) return nullptr;
-    for (const auto& c : *all)
-        if (c.code == code) return &c;
-    return nullptr;
-}
-
-std::string local_time_text(std::int64_t ms) {
-    std::time_t t = static_cast<std::time_t>(ms / 1000);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
-    return buf;
-}
-
-std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang) {
-    if (all)
-        for (const auto& r : *all)
-            if (r.code == code) return r.name.in(lang);
-    return code;
-}
-
 // Back and home on the left, the title, then language and accessibility on the right:
 // the same place on every screen, so a resident who is lost always finds a way out.
 Intent draw_top_bar(Ui& ui, const TopBarView& v) {
@@ -99,9 +76,7 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
         const char* id = v.full_language_names ? l.full_id : l.short_id;
         const char* label = v.full_language_names ? l.full_label : l.short_label;
         if (ui.button(id, label, "", ImVec2(lang_width(l), b), ButtonKind::secondary, v.words.lang == l.lang)) {
-            Intent i = Intent::of(Intent::Kind::set_lang);
-            i.lang = l.lang;
-            keep_first(out, i);
+            keep_first(out, Intent::language(l.lang));
         }
         ImGui::SameLine(0, t.mm(2));
     }

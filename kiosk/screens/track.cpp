@@ -61,7 +61,7 @@ Intent draw_track(Ui& ui, const TrackView& v) {
     float field_w = width - button_w - t.gap();
     std::string shown = core::format_tracking_code(core::normalize_tracking_input(*v.code));
     if (ui.text_field("track.code", shown, "KZ24 2222 23X", ImVec2(field_w, t.touch_min()), v.focused))
-        keep_first(out, Intent::of(Intent::Kind::focus_field, "track.code"));
+        keep_first(out, Intent::focus(FieldId::track_code));
     ImGui::SameLine();
     // Until the check character agrees the button stays grey and says why below.
     if (ui.button("track.search", v.words("track.search"), "search", ImVec2(button_w, t.touch_min()),

@@ -57,17 +57,18 @@ Intent form(Ui& ui, const VolunteerView& v, float width) {
     ui.text(ui.glyph("users") + "  " + v.chosen_ngo, TextFace::body, p.primary, width);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     struct Row {
-        const char* id;
+        FieldId id;
         const char* label;
         const std::string& text;
         core::Field field;
     };
-    const Row rows[] = {{"volunteer.name", "propose.name.label", d.name, core::Field::name},
-                        {"volunteer.phone", "propose.phone.label", d.phone, core::Field::phone}};
+    const Row rows[] = {{FieldId::volunteer_name, "propose.name.label", d.name, core::Field::name},
+                        {FieldId::volunteer_phone, "propose.phone.label", d.phone, core::Field::phone}};
     for (const auto& r : rows) {
         ui.text(w(r.label), TextFace::small, p.primary, width);
-        if (ui.text_field(r.id, r.text, "", ImVec2(width, t.touch_min()), v.focused_field == r.id))
-            keep_first(out, Intent::of(Intent::Kind::focus_field, r.id));
+        if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
+                          v.focused_field == r.id))
+            keep_first(out, Intent::focus(r.id));
         problems_for(ui, v, r.field, width);
     }
     ImGui::Dummy(ImVec2(0, t.mm(1)));

@@ -1,9 +1,11 @@
-// What the resident did on a screen, handed back to the app, which alone changes state.
+// What the resident did on a screen, handed back to the session, which alone changes state.
+// Kinds are grouped by the flow that handles them (kiosk/session/*_flow.h).
 #pragma once
 #include <cstdint>
 #include <string>
 
 #include "core/domain.h"
+#include "kiosk/session/fields.h"
 
 namespace aul::kiosk {
 
@@ -24,16 +26,17 @@ struct Intent {
         pick_region,        // text: region code, empty for all
         pick_district,      // text: district code, empty for the whole region
         close_picker,
-        focus_field,        // text: field id
+        focus_field,        // field: which
         type_text,          // text: what a key inserts into the focused field
         backspace,
-        keyboard_layout,    // text: "next" (letters) or "digits"
+        keyboard_next_layout,  // the letters of the next language
+        keyboard_digits,       // digits and signs, or back to letters
         keyboard_shift,
         keyboard_done,
         open_propose,       // text: council id to address, or empty
         propose_category,   // text: category code
         propose_council,    // text: council id, empty for none
-        propose_anonymous,  // text: "1" anonymous, "0" named
+        propose_anonymous,  // id: 1 anonymous, 0 named
         propose_consent,    // toggles consent
         propose_next,
         propose_back,
@@ -63,9 +66,14 @@ struct Intent {
     std::string text;
     std::int64_t id = 0;
     core::Lang lang = core::Lang::kk;
+    FieldId field = FieldId::none;
 
     explicit operator bool() const { return kind != Kind::none; }
-    static Intent of(Kind k, std::string t = {}, std::int64_t i = 0) { return Intent{k, std::move(t), i, core::Lang::kk}; }
+    static Intent of(Kind k, std::string t = {}, std::int64_t i = 0) {
+        return Intent{k, std::move(t), i, core::Lang::kk, FieldId::none};
+    }
+    static Intent focus(FieldId f) { return Intent{Kind::focus_field, {}, 0, core::Lang::kk, f}; }
+    static Intent language(core::Lang l) { return Intent{Kind::set_lang, {}, 0, l, FieldId::none}; }
 };
 
 inline bool is_staff(Intent::Kind k) { return k >= Intent::Kind::staff_pin_digit; }  // the last group above

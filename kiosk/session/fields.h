@@ -1,0 +1,50 @@
+// The text fields a resident (or staff) types into: one row of a table each, naming the
+// field's widget id (what scripts tap), how long it may grow, which keyboard it opens with
+// and which validation field its problems are reported under.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "core/domain.h"
+#include "core/proposal.h"
+
+namespace aul::kiosk {
+
+enum class KeyLayout { kk, ru, en, digits, phone };
+
+// The letter layout that follows `l` on the layout key: ҚАЗ -> РУС -> ENG -> ҚАЗ.
+KeyLayout next_letter_layout(KeyLayout l);
+// The letters of the reader's language.
+KeyLayout letters_for(core::Lang l);
+
+enum class FieldId {
+    none,
+    ngos_search,
+    propose_title,
+    propose_description,
+    propose_name,
+    propose_phone,
+    propose_iin,
+    track_code,
+    volunteer_name,
+    volunteer_phone,
+    staff_settlement,
+};
+
+struct FieldSpec {
+    FieldId id;
+    std::string_view widget;  // the stable widget id scripts and tests tap
+    std::size_t max_chars;    // code points
+    // The keyboard it opens with; nullopt: the letters of the reader's language.
+    std::optional<KeyLayout> layout;
+    // Problems of this validation field are cleared as the resident edits it.
+    std::optional<core::Field> checks;
+};
+
+const FieldSpec& field_spec(FieldId id);
+inline std::string_view field_widget(FieldId id) { return field_spec(id).widget; }
+// The keyboard a field opens with when the reader's language is `lang`.
+KeyLayout layout_for(FieldId id, core::Lang lang);
+
+}  // namespace aul::kiosk

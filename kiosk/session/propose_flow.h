@@ -1,0 +1,49 @@
+// Filing a proposal: the five-step wizard (category, place, text, contact, review) and the
+// receipt with its tracking code. A proposal is about the kiosk's own place; it is saved
+// into the kiosk's database, and the receipt appears only once the commit has returned.
+#pragma once
+#include "kiosk/session/shared.h"
+
+namespace aul::kiosk {
+
+class ProposeFlow final : public Flow {
+public:
+    explicit ProposeFlow(Shared& s) : s_(s) {}
+
+    bool apply(const Intent& i) override;
+    bool back() override;
+    std::string* field_text(FieldId f) override;
+    void field_changed(FieldId f) override;
+    void reset() override;
+    bool holds_resident_data() const override;
+
+    // council: the council to address, or empty.
+    void open(const std::string& council);
+    // Shows the receipt of `code` (the --screen receipt of tests and docs).
+    void show_receipt(std::string code);
+    int step() const { return step_; }
+    const core::ProposalDraft& draft() const { return draft_; }
+    const std::vector<core::FieldProblem>& problems() const { return problems_; }
+    const std::string& receipt_code() const { return receipt_code_; }
+
+    ProposeView view() const;
+    ReceiptView receipt_view() const { return ReceiptView{s_.words(), receipt_code_}; }
+
+private:
+    void next();
+    void submit();
+    void show_problems_of_step(const std::vector<core::FieldProblem>& all);
+    void drop_problems(core::Field f);
+
+    Shared& s_;
+    core::ProposalDraft draft_;
+    int step_ = 0;
+    std::vector<core::FieldProblem> problems_;  // of the current step
+    std::string submit_error_;
+    std::string receipt_code_;
+};
+
+// Which fields each wizard step asks for, to show a step only its own problems.
+bool field_on_step(core::Field f, int step);
+
+}  // namespace aul::kiosk

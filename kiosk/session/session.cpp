@@ -1,0 +1,315 @@
+#include "kiosk/session/session.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+#include "core/tracking.h"
+#include "platform/log.h"
+
+namespace aul::kiosk {
+
+Session::Session(SessionSettings settings, store::CatalogStore& catalog, store::FilingStore& filing,
+                 store::CatalogStore search_connection, platform::TaskRunner& tasks, const core::Translations& tr,
+                 std::function<std::int64_t()> wall_ms)
+    : settings_(std::move(settings)),
+      s_(catalog, filing, tasks, tr, std::move(wall_ms)),
+      catalog_(s_, std::move(search_connection)),
+      propose_(s_),
+      track_(s_),
+      councils_(s_),
+      volunteer_(s_, catalog_),
+      staff_(settings_.staff, filing, catalog) {
+    s_.configured_locality = settings_.locality;
+    s_.lang = settings_.language;
+    display_ = {settings_.high_contrast, settings_.large_text};
+    refresh_catalogue();
+    s_.load_place();
+}
+
+void Session::apply(const Intent& i) {
+    using K = Intent::Kind;
+    if (staff_.open()) {
+        // Back (or home) leaves the panel (and the PIN pad), or returns to the panel from
+        // choosing the place or a new PIN.
+        bool leaves = staff_.mode() == StaffMode::panel || staff_.mode() == StaffMode::pin;
+        if (i.kind == K::go_back || i.kind == K::go_home)
+            return apply_staff(Intent::of(leaves ? K::staff_leave : K::staff_back_to_panel));
+        if (is_staff(i.kind)) return apply_staff(i);
+    }
+    switch (i.kind) {
+        case K::none: return;
+        case K::go_home:
+            s_.show({});
+            catalog_.back();  // a picker left open closes
+            s_.unfocus();
+            return;
+        case K::go_back: return go_back();
+        case K::set_lang:
+            if (i.lang == s_.lang) return;
+            s_.lang = i.lang;
+            for (Flow* f : flows()) f->language_changed();
+            return;
+        case K::toggle_contrast: display_.high_contrast = !display_.high_contrast; return;
+        case K::toggle_large_text: display_.large_text = !display_.large_text; return;
+        case K::idle_continue: idle_prompt_ = false; return;
+        case K::focus_field:
+        case K::type_text:
+        case K::backspace:
+        case K::keyboard_next_layout:
+        case K::keyboard_digits:
+        case K::keyboard_shift:
+        case K::keyboard_done: return apply_keyboard(i);
+        default: break;
+    }
+    if (is_staff(i.kind)) return;  // staff intents only count while the staff desk is open
+    for (Flow* f : flows())
+        if (f->apply(i)) return;
+}
+
+void Session::go_back() {
+    s_.unfocus();
+    for (Flow* f : flows())
+        if (f->back()) return;
+    if (s_.stack.size() > 1) s_.stack.pop_back();
+}
+
+void Session::apply_keyboard(const Intent& i) {
+    using K = Intent::Kind;
+    switch (i.kind) {
+        case K::focus_field: s_.focus(i.field); break;
+        case K::type_text:
+            if (std::string* text = field_text(s_.focused)) {
+                if (core::codepoint_count(*text) + core::codepoint_count(i.text) <= field_spec(s_.focused).max_chars)
+                    *text += i.text;
+                s_.shift = false;
+                edited(s_.focused);
+            }
+            break;
+        case K::backspace:
+            if (std::string* text = field_text(s_.focused); text && !text->empty()) {
+                core::pop_codepoint(*text);
+                edited(s_.focused);
+            }
+            break;
+        case K::keyboard_digits:
+            s_.layout = s_.layout == KeyLayout::digits ? letters_for(s_.lang) : KeyLayout::digits;
+            break;
+        case K::keyboard_next_layout:
+            s_.layout = next_letter_layout(s_.layout == KeyLayout::digits ? letters_for(s_.lang) : s_.layout);
+            break;
+        case K::keyboard_shift: s_.shift = !s_.shift; break;
+        case K::keyboard_done: s_.unfocus(); break;
+        default: break;
+    }
+}
+
+std::string* Session::field_text(FieldId f) {
+    if (f == FieldId::staff_settlement)
+        return staff_.mode() == StaffMode::locality ? &staff_.settlement_text() : nullptr;
+    for (Flow* flow : flows())
+        if (std::string* text = flow->field_text(f)) return text;
+    return nullptr;
+}
+
+void Session::edited(FieldId f) {
+    for (Flow* flow : flows()) flow->field_changed(f);
+}
+
+void Session::apply_staff(const Intent& i) {
+    using K = Intent::Kind;
+    StaffMode before = staff_.mode();
+    if (staff_.apply(i, s_.wall_ms())) {
+        platform::log::info("staff: restart asked from the panel");
+        exit_code_ = kRestartExitCode;
+        return;
+    }
+    if (i.kind == K::staff_action) platform::log::info("staff: " + i.text);
+    if (i.kind == K::staff_locality_save && staff_.mode() == StaffMode::panel) {
+        s_.load_place();
+        s_.unfocus();
+    }
+    if (before != StaffMode::closed && !staff_.open()) {
+        platform::log::info("staff: panel left");
+        s_.unfocus();
+        s_.show({});
+    }
+}
+
+void Session::touched(double now) {
+    if (now - last_input_s_ > settings_.idle_seconds) refresh_catalogue();  // someone new
+    last_input_s_ = now;
+}
+
+int Session::idle_seconds_left(double now) const {
+    double reset_at = last_input_s_ + settings_.idle_seconds + settings_.idle_prompt_seconds;
+    return std::max(0, static_cast<int>(std::ceil(reset_at - now)));
+}
+
+// After idle_seconds untouched a prompt; after idle_prompt_seconds more, a fresh session.
+// A kiosk resting on its home screen only drops the previous resident's language and
+// display choices, without asking.
+double Session::check_idle(double now) {
+    constexpr double kNever = std::numeric_limits<double>::infinity();
+    double idle_at = last_input_s_ + settings_.idle_seconds;
+    double reset_at = idle_at + settings_.idle_prompt_seconds;
+    if (staff_.open()) {
+        // A panel left open closes without asking anyone "still there?"; not while it is
+        // writing to a USB stick, which staff are waiting to pull out.
+        if (now >= idle_at && !staff_.busy()) {
+            reset();
+            return kNever;
+        }
+        return std::max(idle_at, now + 1.0);
+    }
+    bool changed_display = display_ != Display{settings_.high_contrast, settings_.large_text} ||
+                           s_.lang != settings_.language;
+    if (!holds_resident_data() && !idle_prompt_) {
+        if (!changed_display) return kNever;
+        if (now < idle_at) return idle_at;
+        reset();
+        return kNever;
+    }
+    if (now >= reset_at) {
+        platform::log::info("idle: the session was reset for the next resident");
+        reset();
+        return kNever;
+    }
+    if (now >= idle_at) {
+        idle_prompt_ = true;
+        return std::floor(now) + 1.0;  // the countdown ticks once a second
+    }
+    return idle_at;
+}
+
+void Session::reset() {
+    idle_prompt_ = false;
+    if (staff_.open()) platform::log::info("staff: panel closed after being left untouched");
+    staff_.close();
+    s_.load_place();
+    refresh_catalogue();
+    for (Flow* f : flows()) f->reset();
+    s_.show({});
+    s_.unfocus();
+    s_.shift = false;
+    s_.lang = settings_.language;
+    display_ = {settings_.high_contrast, settings_.large_text};
+}
+
+void Session::poll() { staff_.poll(s_.wall_ms()); }
+
+bool Session::settled() const { return !catalog_.searching() && !staff_.waiting(); }
+
+bool Session::holds_resident_data() const {
+    if (staff_.open() || s_.stack.size() > 1) return true;
+    auto all = flows();
+    return std::any_of(all.begin(), all.end(), [](const Flow* f) { return f->holds_resident_data(); });
+}
+
+void Session::refresh_catalogue() {
+    auto generation = s_.catalog.catalog_generation();
+    if (!generation || *generation == s_.catalogue_generation) return;
+    bool first = s_.catalogue_generation < 0;
+    s_.catalogue_generation = *generation;
+    if (auto c = s_.catalog.categories()) s_.categories = std::move(*c);
+    if (auto r = s_.catalog.regions()) s_.regions = std::move(*r);
+    if (auto n = s_.catalog.ngo_count()) s_.ngo_count = *n;
+    catalog_.forget_cached();
+    if (first) return;
+    platform::log::info("catalogue updated: " + std::to_string(s_.ngo_count) + " organisations");
+    catalogue_changed_ = true;
+    s_.load_place();  // councils of the kiosk's place may have changed
+}
+
+void Session::open(ScreenId screen) {
+    switch (screen) {
+        case ScreenId::home: s_.show({}); break;
+        case ScreenId::catalog: catalog_.open(""); break;
+        case ScreenId::ngo:
+            if (auto first = s_.catalog.first_ngo(s_.lang); first && *first) catalog_.open_ngo(**first);
+            break;
+        case ScreenId::track: track_.open(s_.filing.latest_tracking_code().value_or("")); break;
+        case ScreenId::volunteer: volunteer_.open(""); break;
+        case ScreenId::councils: apply(Intent::of(Intent::Kind::open_councils)); break;
+        case ScreenId::propose: propose_.open(""); break;
+        case ScreenId::receipt: {
+            // The latest proposal of this kiosk, or a specimen code when none was filed yet.
+            auto latest = s_.filing.latest_tracking_code();
+            std::string code = latest && !latest->empty() ? *latest : "";
+            if (code.empty()) {
+                auto kiosk = s_.filing.kiosk_code();
+                code = core::make_tracking_code(kiosk && !kiosk->empty() ? *kiosk : "KZ24", 1).value_or("KZ24222223X");
+            }
+            propose_.show_receipt(code);
+            break;
+        }
+    }
+}
+
+bool Session::staff_corner_active() const {
+    return !staff_.open() && s_.screen() == ScreenId::home && !idle_prompt_ && s_.focused == FieldId::none;
+}
+
+void Session::open_staff_pad() {
+    platform::log::info("staff: PIN pad opened");
+    staff_.open_pin_pad(s_.wall_ms());
+}
+
+std::string Session::staff_message(const StaffMessage& m) const {
+    std::string out = core::format_text(s_.text(m.key), "detail", m.detail);
+    for (const auto& [name, value] : m.fields) out = core::format_text(out, name, value);
+    return out;
+}
+
+StaffPanelView Session::staff_panel_view() const {
+    StaffPanelView v;
+    v.words = s_.words();
+    v.status = staff_.status();
+    v.kiosk_name = settings_.kiosk_name;
+    v.place = s_.place_line();
+    v.version = AUL_VERSION;
+    const StaffMessage& m = staff_.action_message();
+    if (!m.key.empty()) v.message = staff_message(m);
+    v.message_is_problem = !m.ok;
+    v.busy = staff_.busy();
+    v.self_testing = staff_.self_test_running();
+    v.checks = &staff_.checks();
+    v.when = [words = s_.words()](std::int64_t ms) {
+        return ms <= 0 ? words("staff.sync.never") : local_time_text(ms);
+    };
+    return v;
+}
+
+StaffLocalityView Session::staff_locality_view() const {
+    StaffLocalityView v;
+    v.words = s_.words();
+    v.regions = &s_.regions;
+    v.districts = &staff_.districts();
+    v.draft = staff_.locality_draft();
+    v.settlement_focused = s_.focused == FieldId::staff_settlement;
+    const StaffMessage& m = staff_.action_message();
+    if (!m.ok) v.message = staff_message(m);
+    return v;
+}
+
+StaffPinView Session::staff_pin_view() const {
+    StaffPinView v;
+    v.words = s_.words();
+    bool new_pin = staff_.mode() != StaffMode::pin;
+    v.title = s_.text(new_pin ? "staff.pin.new_title" : "staff.pin.title");
+    v.digits = staff_.pin_length();
+    v.checking = staff_.checking();
+    std::int64_t locked = new_pin ? 0 : staff_.seconds_locked(s_.wall_ms());
+    v.locked = locked > 0 || (!new_pin && !staff_.pin_set());
+    const StaffMessage& m = staff_.pin_message();
+    if (locked > 0)
+        v.message = core::format_text(s_.text("staff.pin.locked"), "seconds", std::to_string(locked));
+    else if (!m.key.empty() && m.key != "staff.pin.locked")
+        v.message = core::format_text(s_.text(m.key), "detail", m.detail);
+    else if (!new_pin)
+        v.message = s_.text("staff.pin.enter");
+    v.message_is_problem = locked > 0 || !m.ok;
+    return v;
+}
+
+}  // namespace aul::kiosk

@@ -1,0 +1,45 @@
+#include "kiosk/session/shared.h"
+
+#include "platform/log.h"
+
+namespace aul::kiosk {
+
+void Place::load(const store::FilingStore& filing, const store::CatalogStore& catalog,
+                 const store::Locality& configured) {
+    auto saved = store::saved_locality(filing);
+    if (!saved) platform::log::error("the saved place could not be read: " + saved.error());
+    where_ = saved && *saved ? **saved : configured;
+    for (auto& line : lines_) line.reset();
+    councils_.clear();
+    if (auto c = catalog.councils_for(where_.region, where_.district)) councils_ = std::move(*c);
+}
+
+const std::string& Place::line(core::Lang lang, const store::CatalogStore& catalog,
+                               const std::vector<core::Region>& regions) const {
+    auto& cached = lines_[static_cast<std::size_t>(lang)];
+    if (cached) return *cached;
+    std::string out = where_.settlement;
+    auto add = [&](const std::string& part) {
+        if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
+    };
+    if (!where_.district.empty())
+        if (auto ds = catalog.districts(where_.region))
+            for (const auto& x : *ds)
+                if (x.code == where_.district) add(x.name.in(lang));
+    add(region_name(&regions, where_.region, lang));
+    cached = std::move(out);
+    return *cached;
+}
+
+void Shared::show(std::initializer_list<ScreenId> above_home) {
+    stack.assign(1, ScreenId::home);
+    stack.insert(stack.end(), above_home);
+}
+
+void Shared::focus(FieldId f) {
+    focused = f;
+    layout = layout_for(f, lang);
+    shift = false;
+}
+
+}  // namespace aul::kiosk

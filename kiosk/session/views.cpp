@@ -1,0 +1,30 @@
+#include "kiosk/session/views.h"
+
+#include <ctime>
+
+namespace aul::kiosk {
+
+const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code) {
+    if (!all) return nullptr;
+    for (const auto& c : *all)
+        if (c.code == code) return &c;
+    return nullptr;
+}
+
+std::string local_time_text(std::int64_t ms) {
+    std::time_t t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%d.%m.%Y %H:%M", &tm);
+    return buf;
+}
+
+std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang) {
+    if (all)
+        for (const auto& r : *all)
+            if (r.code == code) return r.name.in(lang);
+    return code;
+}
+
+}  // namespace aul::kiosk
