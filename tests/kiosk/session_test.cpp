@@ -1,0 +1,324 @@
+// The resident's session driven as the screens would drive it, with no window: a real
+// kiosk database with the demo catalogue, the shipped translations, searches and PIN
+// checks on real background tasks.
+#include <doctest/doctest.h>
+#include <sodium.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "core/catalog_json.h"
+#include "core/text.h"
+#include "kiosk/session/session.h"
+#include "store/staff_access.h"
+#include "test_files.h"
+
+using namespace aul;
+using namespace aul::kiosk;
+using K = Intent::Kind;
+
+namespace {
+constexpr double kIdle = 90, kPrompt = 20;
+
+std::string national_key() {
+    REQUIRE(sodium_init() >= 0);
+    unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
+    crypto_box_keypair(pk, sk);
+    char b64[64];
+    sodium_bin2base64(b64, sizeof b64, pk, sizeof pk, sodium_base64_VARIANT_ORIGINAL);
+    return b64;
+}
+
+struct Kiosk {
+    std::string dir;
+    core::Translations tr;
+    platform::TaskRunner tasks;
+    std::optional<store::CatalogStore> catalog;
+    std::optional<store::FilingStore> filing;
+    std::optional<Session> session;
+    std::int64_t now_ms = 1'780'000'000'000;
+
+    Kiosk() {
+        char tmpl[] = "/tmp/aul-session-XXXXXX";
+        dir = mkdtemp(tmpl);
+        auto db = store::open_kiosk_db(dir + "/kiosk.db");
+        REQUIRE(db.ok());
+        catalog.emplace(std::move(*db));
+        auto demo = core::parse_catalog(asset("demo/catalog.json"));
+        REQUIRE(demo.ok());
+        REQUIRE(catalog->replace_catalog(*demo).ok());
+        auto fdb = store::open_kiosk_db_connection(dir + "/kiosk.db");
+        REQUIRE(fdb.ok());
+        auto f = store::FilingStore::open(std::move(*fdb));
+        REQUIRE(f.ok());
+        filing.emplace(std::move(*f));
+        REQUIRE(filing->set_kiosk_code("KZ24").ok());
+        REQUIRE(filing->set_national_key(national_key()).ok());  // as on an enrolled kiosk
+        for (core::Lang l : core::kAllLangs)
+            REQUIRE(tr.load(l, asset("i18n/" + std::string(core::lang_code(l)) + ".json")).ok());
+        SessionSettings s;
+        s.language = core::Lang::kk;
+        s.idle_seconds = kIdle;
+        s.idle_prompt_seconds = kPrompt;
+        s.locality = {"KZ-19", "KZ-19-01", "Талғар"};
+        s.staff.data_dir = dir;
+        s.staff.configured_locality = s.locality;
+        auto search = store::open_kiosk_db_connection(dir + "/kiosk.db");
+        REQUIRE(search.ok());
+        session.emplace(std::move(s), *catalog, *filing, store::CatalogStore(std::move(*search)), tasks, tr,
+                        [this] { return now_ms; });
+    }
+    ~Kiosk() {
+        session.reset();
+        std::filesystem::remove_all(dir);
+    }
+
+    // Takes finished background work as the UI loop would, until nothing is pending.
+    void settle() {
+        for (int i = 0; i < 2000; ++i) {
+            tasks.drain();
+            session->poll();
+            if (!tasks.busy() && session->settled()) return;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        FAIL("the session did not settle within 10 s");
+    }
+    void tap(Intent i) {
+        session->apply(i);
+        settle();
+    }
+    void tap(K kind, std::string text = {}, std::int64_t id = 0) { tap(Intent::of(kind, std::move(text), id)); }
+    // Types into a field through the on-screen keyboard's intents, a code point a key.
+    void type(FieldId f, const std::string& text) {
+        tap(Intent::focus(f));
+        core::for_each_codepoint(text, [&](char32_t, std::string_view key) { tap(K::type_text, std::string(key)); });
+        tap(K::keyboard_done);
+    }
+    bool has_problem(const std::vector<core::FieldProblem>& ps, core::Field f) {
+        for (const auto& p : ps)
+            if (p.field == f) return true;
+        return false;
+    }
+};
+}  // namespace
+
+TEST_CASE("every field's row in the table is its own") {
+    for (int i = 0; i <= static_cast<int>(FieldId::staff_settlement); ++i) {
+        auto id = static_cast<FieldId>(i);
+        CHECK(field_spec(id).id == id);
+        if (id != FieldId::none) CHECK(field_spec(id).max_chars > 0);
+    }
+    CHECK(layout_for(FieldId::propose_phone, core::Lang::ru) == KeyLayout::phone);
+    CHECK(layout_for(FieldId::propose_title, core::Lang::ru) == KeyLayout::ru);
+    CHECK(layout_for(FieldId::track_code, core::Lang::kk) == KeyLayout::en);
+}
+
+TEST_CASE("the proposal wizard: each step checks its own fields, the receipt follows the commit") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_propose);
+    REQUIRE(s.screen() == ScreenId::propose);
+    CHECK(s.propose().step() == 0);
+    CHECK(s.propose().draft().region == "KZ-19");  // about where the kiosk stands
+
+    k.tap(K::propose_next);  // no category yet
+    CHECK(s.propose().step() == 0);
+    CHECK(k.has_problem(s.propose().problems(), core::Field::category));
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    CHECK(s.propose().problems().empty());
+    k.tap(K::propose_next);
+    CHECK(s.propose().step() == 1);  // the place
+    k.tap(K::propose_next);
+    CHECK(s.propose().step() == 2);  // the text
+
+    k.tap(K::propose_next);
+    CHECK(s.propose().step() == 2);
+    CHECK(k.has_problem(s.propose().problems(), core::Field::title));
+    k.type(FieldId::propose_title, "Жол жөндеу керек");
+    CHECK_FALSE(k.has_problem(s.propose().problems(), core::Field::title));  // fixing a field clears its problem
+    k.type(FieldId::propose_description, "Орталық көшедегі шұңқырлар көктемнен бері жөнделмеген.");
+    // Back goes a step back, not home, and keeps what was typed.
+    k.tap(K::go_back);
+    CHECK(s.propose().step() == 1);
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    CHECK(s.propose().step() == 3);  // contact
+
+    k.tap(K::propose_anonymous, "", 0);  // named
+    k.tap(K::propose_next);
+    CHECK(s.propose().step() == 3);
+    CHECK(k.has_problem(s.propose().problems(), core::Field::name));
+    CHECK(k.has_problem(s.propose().problems(), core::Field::consent));
+    k.type(FieldId::propose_name, "Айгүл Сәрсенова");
+    k.type(FieldId::propose_phone, "+7 701 234 56 78");
+    k.tap(K::propose_consent);
+    k.tap(K::propose_next);
+    REQUIRE(s.propose().step() == 4);  // review
+    CHECK(k.filing->outgoing(10)->empty());  // nothing saved before Send
+
+    k.tap(K::propose_submit);
+    REQUIRE(s.screen() == ScreenId::receipt);
+    auto sent = k.filing->outgoing(10);
+    REQUIRE(sent.ok());
+    REQUIRE(sent->size() == 1);
+    CHECK(sent->front().title == "Жол жөндеу керек");
+    CHECK_FALSE(sent->front().anonymous);
+    CHECK(sent->front().contact.find("Айгүл") == std::string::npos);  // sealed, not plain
+    CHECK(s.propose().receipt_code() == sent->front().tracking_code);
+    CHECK(s.propose().draft().title.empty());  // the draft went with the receipt
+    k.tap(K::receipt_done);
+    CHECK(s.screen() == ScreenId::home);
+}
+
+TEST_CASE("a field never grows past its table's length; backspace takes one code point") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_track, "");
+    REQUIRE(s.focused() == FieldId::track_code);
+    for (int i = 0; i < 40; ++i) k.tap(K::type_text, "Ә");
+    CHECK(core::codepoint_count(*s.track().view().code) == field_spec(FieldId::track_code).max_chars);
+    k.tap(K::backspace);
+    CHECK(core::codepoint_count(*s.track().view().code) == field_spec(FieldId::track_code).max_chars - 1);
+}
+
+TEST_CASE("volunteer sign-up: the opportunities near the kiosk, the form, the thanks") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_volunteer);
+    REQUIRE(s.screen() == ScreenId::volunteer);
+    VolunteerView list = s.volunteer().view();
+    REQUIRE(list.rows);
+    REQUIRE_FALSE(list.rows->empty());
+    k.tap(K::volunteer_choose, list.rows->front().opportunity.id, 0);
+    CHECK(s.volunteer().mode() == VolunteerView::Mode::form);
+    k.tap(K::volunteer_signup);
+    CHECK(s.volunteer().mode() == VolunteerView::Mode::form);
+    CHECK(k.has_problem(s.volunteer().problems(), core::Field::name));
+    k.type(FieldId::volunteer_name, "Ерлан Жақсылықов");
+    k.type(FieldId::volunteer_phone, "+7 702 000 11 22");
+    k.tap(K::volunteer_consent);
+    k.tap(K::volunteer_signup);
+    CHECK(s.volunteer().mode() == VolunteerView::Mode::thanks);
+    auto queued = k.filing->outgoing_signups(10);
+    REQUIRE(queued.ok());
+    REQUIRE(queued->size() == 1);
+    CHECK(queued->front().opportunity == list.rows->front().opportunity.id);
+    CHECK(s.volunteer().view().draft->name.empty());  // the form forgets once saved
+}
+
+TEST_CASE("idle: a prompt, then a fresh session with nothing of the previous resident's") {
+    Kiosk k;
+    Session& s = *k.session;
+    s.touched(0);
+    k.tap(K::open_propose);
+    k.tap(Intent::language(core::Lang::ru));
+    k.tap(K::toggle_large_text);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[1].code));
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    k.type(FieldId::propose_title, "Private words");
+    REQUIRE(s.holds_resident_data());
+
+    CHECK(s.check_idle(kIdle - 1) == doctest::Approx(kIdle));  // look again when it is due
+    CHECK_FALSE(s.idle_prompt());
+    s.check_idle(kIdle + 0.5);
+    CHECK(s.idle_prompt());
+    CHECK(s.idle_seconds_left(kIdle + 0.5) == static_cast<int>(kPrompt));
+    k.tap(K::idle_continue);  // "still here"
+    s.touched(kIdle + 1);
+    CHECK_FALSE(s.idle_prompt());
+    CHECK(s.propose().draft().title == "Private words");
+
+    s.check_idle(kIdle + 1 + kIdle);
+    REQUIRE(s.idle_prompt());
+    s.check_idle(kIdle + 1 + kIdle + kPrompt);
+    CHECK_FALSE(s.idle_prompt());
+    CHECK(s.screen() == ScreenId::home);
+    CHECK(s.propose().draft().title.empty());
+    CHECK(s.lang() == core::Lang::kk);
+    CHECK_FALSE(s.display().large_text);
+    CHECK_FALSE(s.holds_resident_data());
+    CHECK(s.focused() == FieldId::none);
+}
+
+TEST_CASE("idle at home: only the language and display return, without a prompt") {
+    Kiosk k;
+    Session& s = *k.session;
+    s.touched(0);
+    k.tap(Intent::language(core::Lang::en));
+    k.tap(K::toggle_contrast);
+    CHECK_FALSE(s.holds_resident_data());
+    CHECK(s.check_idle(1) == doctest::Approx(kIdle));
+    s.check_idle(kIdle);
+    CHECK_FALSE(s.idle_prompt());
+    CHECK(s.lang() == core::Lang::kk);
+    CHECK_FALSE(s.display().high_contrast);
+}
+
+TEST_CASE("searching: only the newest query's answer is shown") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_catalog);
+    REQUIRE(s.screen() == ScreenId::catalog);
+    CatalogView all = s.catalog().view();
+    CHECK(all.results->size() > 10);
+    // Typed quickly: every key starts a search and cancels the one before.
+    s.apply(Intent::focus(FieldId::ngos_search));
+    for (const char* key : {"б", "і", "л", "і", "м"}) s.apply(Intent::of(K::type_text, key));
+    k.settle();
+    store::NgoQuery q;
+    q.text = "білім";
+    q.lang = core::Lang::kk;
+    auto direct = k.catalog->search(q);
+    REQUIRE(direct.ok());
+    CHECK(*s.catalog().view().results == direct->rowids);
+    CHECK_FALSE(s.catalog().searching());
+}
+
+TEST_CASE("staff: the corner opens the PIN pad; a wrong PIN is refused, the right one opens the panel; a new PIN works") {
+    Kiosk k;
+    Session& s = *k.session;
+    REQUIRE(store::StaffAccess(*k.filing).set_pin_hash(*store::hash_pin("482615")).ok());
+    auto type_pin = [&](const std::string& digits) {
+        for (char d : digits) k.tap(K::staff_pin_digit, std::string(1, d));
+        k.tap(K::staff_pin_ok);
+    };
+    CHECK(s.staff_corner_active());
+    // Staff intents do nothing before the pad is open.
+    k.tap(K::staff_action, "restart");
+    CHECK_FALSE(s.exit_code());
+
+    s.open_staff_pad();
+    REQUIRE(s.staff().mode() == StaffMode::pin);
+    CHECK_FALSE(s.staff_corner_active());
+    type_pin("111111");
+    CHECK(s.staff().mode() == StaffMode::pin);
+    CHECK_FALSE(s.staff_pin_view().message.empty());
+    CHECK(s.staff_pin_view().message_is_problem);
+    type_pin("482615");
+    REQUIRE(s.staff().mode() == StaffMode::panel);
+    CHECK(s.holds_resident_data());  // an open panel is never left to the next person
+
+    k.tap(K::staff_action, "pin");
+    REQUIRE(s.staff().mode() == StaffMode::new_pin);
+    type_pin("7351");
+    REQUIRE(s.staff().mode() == StaffMode::repeat_pin);
+    type_pin("7351");
+    CHECK(s.staff().mode() == StaffMode::panel);
+    k.tap(K::go_back);  // leaves the panel
+    CHECK_FALSE(s.staff().open());
+    CHECK(s.screen() == ScreenId::home);
+
+    s.open_staff_pad();
+    type_pin("482615");
+    CHECK(s.staff().mode() == StaffMode::pin);  // the old PIN no longer opens it
+    type_pin("7351");
+    CHECK(s.staff().mode() == StaffMode::panel);
+
+    // A panel left untouched closes by itself.
+    s.touched(0);
+    s.check_idle(kIdle + 1);
+    CHECK_FALSE(s.staff().open());
+}
