@@ -119,9 +119,7 @@ void ProposeFlow::submit() {
     accepted.lang = s_.lang;
     auto filed = s_.filing.file_proposal(accepted, s_.wall_ms());
     if (!filed) {
-        // Nothing personal goes to the log: only the store's reason.
-        platform::log::error("a proposal could not be saved: " + filed.error());
-        submit_error_ = core::format_text(s_.text("propose.save_failed"), "reason", filed.error());
+        submit_error_ = s_.save_failed("a proposal", filed.error());
         return;
     }
     platform::log::info("proposal " + filed->tracking_code + " saved");

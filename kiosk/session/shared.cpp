@@ -1,5 +1,6 @@
 #include "kiosk/session/shared.h"
 
+#include "core/text.h"
 #include "platform/log.h"
 
 namespace aul::kiosk {
@@ -34,6 +35,11 @@ const std::string& Place::line(core::Lang lang, const store::CatalogStore& catal
 void Shared::show(std::initializer_list<ScreenId> above_home) {
     stack.assign(1, ScreenId::home);
     stack.insert(stack.end(), above_home);
+}
+
+std::string Shared::save_failed(std::string_view what, const std::string& reason) const {
+    platform::log::error(std::string(what) + " could not be saved: " + reason);
+    return core::format_text(text("propose.save_failed"), "reason", reason);
 }
 
 void Shared::focus(FieldId f) {

@@ -77,6 +77,9 @@ struct Shared {
     void unfocus() { focused = FieldId::none; }
     void load_place() { place.load(filing, catalog, configured_locality); }
     const std::string& place_line() const { return place.line(lang, catalog, regions); }
+    // A resident's save failed: the store's reason goes to the log (nothing personal does),
+    // and the words for the resident come back.
+    std::string save_failed(std::string_view what, const std::string& reason) const;
 };
 
 // One task of the resident's (browsing, proposing, tracking...): its state, what it does

@@ -72,8 +72,7 @@ void VolunteerFlow::sign_up() {
     accepted.lang = s_.lang;
     auto saved = s_.filing.file_signup(accepted, s_.wall_ms());
     if (!saved) {
-        platform::log::error("a volunteer sign-up could not be saved: " + saved.error());
-        error_ = core::format_text(s_.text("propose.save_failed"), "reason", saved.error());
+        error_ = s_.save_failed("a volunteer sign-up", saved.error());
         return;
     }
     platform::log::info("volunteer sign-up " + *saved + " saved");
