@@ -239,7 +239,7 @@ Status App::start() {
     }
     auto screen = screen_named(opt_.screen);
     if (!screen) return Error{"--screen takes " + screen_names()};
-    session_->open(*screen);
+    screen_row(*screen).open(*session_);
     return ok_status();
 }
 

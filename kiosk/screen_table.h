@@ -16,6 +16,8 @@ struct ScreenRow {
     std::string_view name;       // --screen NAME
     std::string_view title_key;  // the top bar's title
     Intent (*draw)(Ui& ui, Session& session);
+    // Sets the screen up directly, as a resident would reach it (--screen, tests, docs).
+    void (*open)(Session& session);
 };
 
 std::span<const ScreenRow> screen_table();

@@ -8,11 +8,12 @@
 //  - after every release the pointer leaves the screen, so hover never sticks;
 //  - nothing captures the mouse.
 #pragma once
-#include <SDL_events.h>
 #include <imgui.h>
 
 #include <cstdint>
 #include <deque>
+
+union SDL_Event;
 
 namespace aul::platform {
 

@@ -97,6 +97,10 @@ void CatalogFlow::open_ngo(std::int64_t rowid) {
     s_.push(ScreenId::ngo);
 }
 
+void CatalogFlow::open_first_ngo() {
+    if (auto first = s_.catalog.first_ngo(s_.lang); first && *first) open_ngo(**first);
+}
+
 void CatalogFlow::submit_search() {
     query_.lang = s_.lang;
     search_.cancel();  // only the newest query's answer is shown

@@ -26,6 +26,8 @@ public:
 
     void open(const std::string& category);
     void open_ngo(std::int64_t rowid);
+    // The first organisation in the reader's order (--screen ngo).
+    void open_first_ngo();
     // A search is under way: what is shown is not its answer yet.
     bool searching() const { return search_.running(); }
     // The catalogue changed underneath: cached rows and districts are stale.

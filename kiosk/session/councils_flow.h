@@ -11,9 +11,12 @@ public:
 
     bool apply(const Intent& i) override {
         if (i.kind != Intent::Kind::open_councils) return false;
+        open();
+        return true;
+    }
+    void open() {
         s_.load_place();  // `kioskctl set-locality` may have moved the kiosk meanwhile
         s_.show({ScreenId::councils});
-        return true;
     }
     void reset() override {}
     bool holds_resident_data() const override { return false; }

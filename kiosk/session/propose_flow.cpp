@@ -1,6 +1,7 @@
 #include "kiosk/session/propose_flow.h"
 
 #include "core/text.h"
+#include "core/tracking.h"
 #include "platform/log.h"
 
 namespace aul::kiosk {
@@ -88,6 +89,13 @@ void ProposeFlow::open(const std::string& council) {
 void ProposeFlow::show_receipt(std::string code) {
     receipt_code_ = std::move(code);
     s_.show({ScreenId::receipt});
+}
+
+void ProposeFlow::show_latest_receipt() {
+    auto latest = s_.filing.latest_tracking_code();
+    if (latest && !latest->empty()) return show_receipt(*latest);
+    auto kiosk = s_.filing.kiosk_code();
+    show_receipt(core::make_tracking_code(kiosk && !kiosk->empty() ? *kiosk : "KZ24", 1).value_or("KZ24222223X"));
 }
 
 void ProposeFlow::show_problems_of_step(const std::vector<core::FieldProblem>& all) {

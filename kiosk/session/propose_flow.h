@@ -19,8 +19,10 @@ public:
 
     // council: the council to address, or empty.
     void open(const std::string& council);
-    // Shows the receipt of `code` (the --screen receipt of tests and docs).
     void show_receipt(std::string code);
+    // The receipt of this kiosk's latest proposal, or of a specimen code when none was
+    // filed yet (--screen receipt, for tests and docs).
+    void show_latest_receipt();
     int step() const { return step_; }
     const core::ProposalDraft& draft() const { return draft_; }
     const std::vector<core::FieldProblem>& problems() const { return problems_; }

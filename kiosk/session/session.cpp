@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "core/text.h"
-#include "core/tracking.h"
 #include "platform/log.h"
 
 namespace aul::kiosk {
@@ -19,7 +18,8 @@ Session::Session(SessionSettings settings, store::CatalogStore& catalog, store::
       track_(s_),
       councils_(s_),
       volunteer_(s_, catalog_),
-      staff_(settings_.staff, filing, catalog) {
+      staff_(settings_.staff, filing, catalog),
+      flows_{&propose_, &catalog_, &track_, &councils_, &volunteer_} {
     s_.configured_locality = settings_.locality;
     s_.lang = settings_.language;
     display_ = {settings_.high_contrast, settings_.large_text};
@@ -202,8 +202,7 @@ bool Session::settled() const { return !catalog_.searching() && !staff_.waiting(
 
 bool Session::holds_resident_data() const {
     if (staff_.open() || s_.stack.size() > 1) return true;
-    auto all = flows();
-    return std::any_of(all.begin(), all.end(), [](const Flow* f) { return f->holds_resident_data(); });
+    return std::any_of(flows_.begin(), flows_.end(), [](const Flow* f) { return f->holds_resident_data(); });
 }
 
 void Session::refresh_catalogue() {
@@ -219,31 +218,6 @@ void Session::refresh_catalogue() {
     platform::log::info("catalogue updated: " + std::to_string(s_.ngo_count) + " organisations");
     catalogue_changed_ = true;
     s_.load_place();  // councils of the kiosk's place may have changed
-}
-
-void Session::open(ScreenId screen) {
-    switch (screen) {
-        case ScreenId::home: s_.show({}); break;
-        case ScreenId::catalog: catalog_.open(""); break;
-        case ScreenId::ngo:
-            if (auto first = s_.catalog.first_ngo(s_.lang); first && *first) catalog_.open_ngo(**first);
-            break;
-        case ScreenId::track: track_.open(s_.filing.latest_tracking_code().value_or("")); break;
-        case ScreenId::volunteer: volunteer_.open(""); break;
-        case ScreenId::councils: apply(Intent::of(Intent::Kind::open_councils)); break;
-        case ScreenId::propose: propose_.open(""); break;
-        case ScreenId::receipt: {
-            // The latest proposal of this kiosk, or a specimen code when none was filed yet.
-            auto latest = s_.filing.latest_tracking_code();
-            std::string code = latest && !latest->empty() ? *latest : "";
-            if (code.empty()) {
-                auto kiosk = s_.filing.kiosk_code();
-                code = core::make_tracking_code(kiosk && !kiosk->empty() ? *kiosk : "KZ24", 1).value_or("KZ24222223X");
-            }
-            propose_.show_receipt(code);
-            break;
-        }
-    }
 }
 
 bool Session::staff_corner_active() const {

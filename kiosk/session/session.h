@@ -8,6 +8,8 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <span>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -58,9 +60,6 @@ public:
     void reset();
     // Takes finished staff work and kiosk-sync's answers; call every loop.
     void poll();
-    // Sets up a screen directly, for --screen and tests: the catalogue, the first NGO, the
-    // latest receipt, an empty proposal and so on.
-    void open(ScreenId screen);
 
     // --- what the app draws from ---
     ScreenId screen() const { return s_.screen(); }
@@ -111,8 +110,8 @@ private:
     // idle spell or a reset, never under a finger.
     void refresh_catalogue();
     std::string staff_message(const StaffMessage& m) const;
-    std::vector<Flow*> flows() { return {&propose_, &catalog_, &track_, &councils_, &volunteer_}; }
-    std::vector<const Flow*> flows() const { return {&propose_, &catalog_, &track_, &councils_, &volunteer_}; }
+    // Every flow, in the order they are offered an intent (and Back).
+    std::span<Flow* const> flows() const { return flows_; }
 
     SessionSettings settings_;
     Shared s_;
@@ -122,6 +121,7 @@ private:
     CouncilsFlow councils_;
     VolunteerFlow volunteer_;
     StaffDesk staff_;
+    std::array<Flow*, 5> flows_;
     Display display_;
     bool idle_prompt_ = false;
     double last_input_s_ = 0;

@@ -21,6 +21,8 @@ public:
 
     // Opens Track with `code` looked up at once, or an empty field with the keyboard up.
     void open(const std::string& code);
+    // Track with this kiosk's latest code (--screen track).
+    void open_latest() { open(s_.filing.latest_tracking_code().value_or("")); }
     TrackView view() const;
 
 private:
