@@ -19,7 +19,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/tracking.h"
-#include "kiosk/config.h"
+#include "ops/settings.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/script.h"
 #include "kiosk/search_worker.h"
