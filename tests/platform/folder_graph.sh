@@ -48,10 +48,12 @@ only_from() {
 }
 ui_free_platform=(platform/log.h platform/service.h)
 only_from core core/
+only_from platform core/ platform/
 only_from store core/ store/
 only_from sync core/ store/ sync/ "${ui_free_platform[@]}"
 only_from ops core/ store/ sync/ ops/ "${ui_free_platform[@]}"
 only_from kiosk core/ store/ sync/ ops/ platform/ kiosk/
+only_from tools core/
 
 bad=$(grep -rn --include='*.h' --include='*.cpp' -E '#[[:space:]]*include[[:space:]]+"apps/' "$src" \
         --exclude-dir=apps --exclude-dir=build --exclude-dir='build-*' --exclude-dir=.git | sed -E "s|^$src/||")
