@@ -13,7 +13,7 @@
 #include "core/catalog_json.h"
 #include "core/i18n.h"
 #include "core/text.h"
-#include "kiosk/config.h"
+#include "ops/settings.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/screen_table.h"
 #include "kiosk/screens/screens.h"

@@ -3,7 +3,7 @@
 #pragma once
 #include <string>
 
-#include "kiosk/config.h"
+#include "ops/settings.h"
 
 namespace aul::kiosk {
 

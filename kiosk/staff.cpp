@@ -1,6 +1,5 @@
 #include "kiosk/staff.h"
 
-#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -8,16 +7,16 @@
 #include <ctime>
 #include <filesystem>
 
+#include "ops/kiosk_sync_requests.h"
+#include "ops/self_test.h"
+#include "ops/staff_pin.h"
+#include "ops/usb_bundle.h"
+
 namespace aul::kiosk {
 
 namespace {
 constexpr std::int64_t kStatusEveryMs = 2000;
-using store::kAnswerWithinMs;
-
-void wipe(std::string& secret) {
-    sodium_memzero(secret.data(), secret.size());
-    secret.clear();
-}
+using ops::wipe;
 
 // A mounted stick: a directory whose device differs from its parent's, writable by us.
 bool is_writable_mount(const std::filesystem::path& dir) {
@@ -181,23 +180,19 @@ void StaffDesk::new_pin_entered() {
         pin_message_ = {"staff.pin.mismatch", {}, false};
         return;
     }
-    hashing_.start([pin = pin_]() mutable {
-        auto hash = store::hash_pin(pin);
-        wipe(pin);
-        return hash;
-    }, cfg_.wake);
+    hashing_.start([pin = pin_]() mutable { return ops::hash_new_pin(pin); }, cfg_.wake);
     wipe(pin_);
     wipe(new_pin_);
 }
 
 void StaffDesk::request_sync(std::int64_t now_ms) {
-    auto stamp = store::request(filing_, store::SyncRequest::sync_now, now_ms);
-    if (!stamp) {
-        action_ = {"staff.error", stamp.error(), false};
+    auto asked = ops::ask_kiosk_sync(filing_, store::SyncRequest::sync_now, now_ms);
+    if (!asked) {
+        action_ = {"staff.error", asked.error(), false};
         return;
     }
-    sync_stamp_ = *stamp;
-    sync_asked_ms_ = now_ms;
+    sync_stamp_ = asked->stamp;
+    sync_asked_ms_ = asked->asked_ms;
     action_ = {"staff.sync.asked", {}, true};
 }
 
@@ -209,21 +204,14 @@ void StaffDesk::start_self_test(std::int64_t now_ms) {
     std::string missing = cfg_.font_check ? cfg_.font_check() : std::string();
     checks_.push_back({"fonts", missing.empty(), missing.empty() ? "every translated text can be drawn" : missing});
     std::string dir = cfg_.data_dir;
-    self_test_.start([dir, now_ms] {
-        std::vector<store::Check> out;
-        // Its own connection: the full integrity check of a large catalogue takes seconds.
-        auto db = store::open_kiosk_db_connection(dir + "/kiosk.db");
-        auto filing = db ? store::FilingStore::open(std::move(*db)) : Result<store::FilingStore>(Error{db.error()});
-        out.push_back(filing ? store::check_database(*filing, now_ms) : store::Check{"database", false, filing.error()});
-        out.push_back(store::check_disk(dir));
-        return out;
-    }, cfg_.wake);
-    auto stamp = store::request(filing_, store::SyncRequest::server_check, now_ms);
-    if (stamp) {
-        server_check_stamp_ = *stamp;
-        server_asked_ms_ = now_ms;
+    // Its own connection: the full integrity check of a large catalogue takes seconds.
+    self_test_.start([dir, now_ms] { return ops::local_checks(dir, now_ms); }, cfg_.wake);
+    auto asked = ops::ask_kiosk_sync(filing_, store::SyncRequest::server_check, now_ms);
+    if (asked) {
+        server_check_stamp_ = asked->stamp;
+        server_asked_ms_ = asked->asked_ms;
     } else {
-        checks_.push_back({"server", false, stamp.error()});
+        checks_.push_back({"server", false, asked.error()});
     }
 }
 
@@ -264,14 +252,8 @@ void StaffDesk::start_export(std::int64_t now_ms) {
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
     std::string file = stick + "/aul-" + filing_.kiosk_code().value_or("kiosk") + "-" + stamp + ".bundle";
     action_ = {"staff.export.running", stick, true, {}};
-    export_.start([dir = cfg_.data_dir, file, now_ms]() -> Result<sync::BundleReport> {
-        auto db = store::open_kiosk_db_connection(dir + "/kiosk.db");
-        if (!db) return Error{db.error()};
-        auto filing = store::FilingStore::open(std::move(*db));
-        if (!filing) return Error{filing.error()};
-        // Written whole or not at all, the file and its folder synced to the stick.
-        return sync::export_bundle(sync::KioskPaths{dir}, *filing, file, now_ms);
-    }, cfg_.wake);
+    // Written whole or not at all, the file and its folder synced to the stick.
+    export_.start([dir = cfg_.data_dir, file, now_ms] { return ops::export_bundle(dir, file, now_ms); }, cfg_.wake);
 }
 
 void StaffDesk::refresh_status() {
@@ -301,7 +283,7 @@ void StaffDesk::take_tasks(std::int64_t now_ms) {
     if (auto hash = hashing_.take()) {
         // Saved only if staff are still waiting for it: Back while hashing drops it.
         if (mode_ == StaffMode::repeat_pin && authenticated_) {
-            auto saved = *hash ? store::StaffAccess(filing_).set_pin_hash(**hash) : Status(Error{hash->error()});
+            auto saved = *hash ? ops::save_pin_hash(filing_, **hash) : Status(Error{hash->error()});
             action_ = saved ? StaffMessage{"staff.pin.changed", {}, true}
                             : StaffMessage{"staff.error", saved.error(), false};
             mode_ = StaffMode::panel;
@@ -334,21 +316,23 @@ void StaffDesk::take_tasks(std::int64_t now_ms) {
 
 void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
     if (sync_stamp_ > 0) {
-        if (store::handled_at(filing_, store::SyncRequest::sync_now) >= sync_stamp_) {
+        auto answer = ops::answer(filing_, {store::SyncRequest::sync_now, sync_stamp_, sync_asked_ms_}, now_ms);
+        if (answer == ops::Answer::answered) {
             sync_stamp_ = 0;
             auto progress = store::sync_progress(filing_);
             action_ = progress.error.empty() ? StaffMessage{"staff.sync.done", {}, true}
                                              : StaffMessage{"staff.sync.failed", progress.error, false};
-        } else if (now_ms - sync_asked_ms_ > kAnswerWithinMs) {
+        } else if (answer == ops::Answer::no_answer) {
             sync_stamp_ = 0;
             action_ = {"staff.sync.no_answer", {}, false};
         }
     }
     if (server_check_stamp_ > 0) {
-        bool answered = store::handled_at(filing_, store::SyncRequest::server_check) >= server_check_stamp_;
-        if (answered || now_ms - server_asked_ms_ > kAnswerWithinMs) {
+        auto answer =
+            ops::answer(filing_, {store::SyncRequest::server_check, server_check_stamp_, server_asked_ms_}, now_ms);
+        if (answer != ops::Answer::waiting) {
             server_check_stamp_ = 0;
-            if (answered) {
+            if (answer == ops::Answer::answered) {
                 auto server = store::saved_server_checks(filing_);
                 checks_.insert(checks_.end(), server.begin(), server.end());
             } else {
@@ -357,7 +341,7 @@ void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
         }
     }
     if (!self_test_running() && action_.key == "staff.self_test.running") {
-        bool all = std::all_of(checks_.begin(), checks_.end(), [](const store::Check& c) { return c.ok; });
+        bool all = ops::all_passed(checks_);
         action_ = {all ? "staff.self_test.passed" : "staff.self_test.failed", {}, all};
     }
 }

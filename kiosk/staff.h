@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/config.h"
 #include "kiosk/session/intent.h"
+#include "ops/settings.h"
 #include "kiosk/task.h"
 #include "store/kiosk_state.h"
 #include "store/staff_access.h"
-#include "sync/bundle.h"
+#include "ops/usb_bundle.h"
 
 namespace aul::kiosk {
 

@@ -7,12 +7,12 @@
 #include <imgui_freetype.h>
 #include <utf8proc.h>
 
+#include "core/files.h"
 #include "core/text.h"
 
 #include <algorithm>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace aul::platform {
 
@@ -58,11 +58,9 @@ ImFont* add_face(ImFontAtlas& atlas, const std::string& path, float px, const Im
 }  // namespace
 
 Status IconNames::load(const std::string& css_path) {
-    std::ifstream in(css_path);
-    if (!in) return Error{"icon names " + css_path + " are missing; install fonts-font-awesome"};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string css = ss.str();
+    auto read = core::read_whole_file(css_path);
+    if (!read) return Error{"icon names " + css_path + " are missing; install fonts-font-awesome"};
+    const std::string& css = *read;
     // Rules look like: .fa-child:before {\n  content: "\f1ae";\n}; aliases share a rule.
     static const std::regex rule(R"re(((?:\.fa-[a-z0-9-]+:before,?\s*)+)\{\s*content:\s*"\\([0-9a-f]+)")re");
     static const std::regex name(R"(\.fa-([a-z0-9-]+):before)");

@@ -1,13 +1,11 @@
 #include "platform/paths.h"
 
+#include "core/files.h"
+
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace aul::platform {
 
@@ -43,14 +41,12 @@ std::string assets_dir() {
 }
 
 bool read_file(const std::string& path, std::string& out, std::string& error) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot read " + path + ": " + std::strerror(errno);
+    auto text = core::read_whole_file(path);
+    if (!text) {
+        error = text.error();
         return false;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
+    out = std::move(*text);
     return true;
 }
 

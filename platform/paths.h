@@ -8,7 +8,7 @@ namespace aul::platform {
 // the source tree's assets/ for a development build; else /usr/share/aul.
 std::string assets_dir();
 
-// Reads a whole file; false with `error` set when it cannot.
+// Reads a whole file (core::read_whole_file); false with `error` set when it cannot.
 bool read_file(const std::string& path, std::string& out, std::string& error);
 
 }  // namespace aul::platform

@@ -257,6 +257,19 @@ Result<std::vector<QuarantinedItem>> FilingStore::quarantined_items() const {
     return out;
 }
 
+Result<std::vector<ProposalLine>> FilingStore::proposal_lines() const {
+    auto st = db_.prepare(
+        "SELECT tracking_code, category, lang, CASE WHEN quarantine_reason IS NULL THEN state "
+        "ELSE 'quarantined: ' || quarantine_reason END, anonymous, title FROM proposals ORDER BY sequence");
+    if (!st) return Error{st.error()};
+    std::vector<ProposalLine> out;
+    auto rows = st->each_row([&] {
+        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->integer(4) != 0, st->text(5)});
+    });
+    if (!rows) return Error{rows.error()};
+    return out;
+}
+
 Result<std::int64_t> FilingStore::quarantined_count() const {
     auto items = quarantined_items();
     if (!items) return Error{items.error()};

@@ -66,6 +66,14 @@ struct QuarantinedItem {
     std::string reason;  // the server's words
 };
 
+// One proposal as `kioskctl proposals` lists it: never contact details.
+struct ProposalLine {
+    std::string tracking_code, category, lang;
+    std::string state;  // its state, or "quarantined: " and the server's reason
+    bool anonymous = false;
+    std::string title;
+};
+
 class FilingStore {
 public:
     // `db` must come from open_kiosk_db. Sets synchronous=FULL: a proposal confirmed on
@@ -147,6 +155,8 @@ public:
     Result<std::string> requeue(const std::string& code_or_id);
     // The tracking code of the most recent proposal, "" when none was filed yet.
     Result<std::string> latest_tracking_code() const;
+    // Every proposal in the order filed.
+    Result<std::vector<ProposalLine>> proposal_lines() const;
     const Db& db() const { return db_; }
 
 private:

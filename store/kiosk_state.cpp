@@ -1,6 +1,7 @@
 #include "store/kiosk_state.h"
 #include "core/proposal.h"
 #include "core/text.h"
+#include "store/kiosk_paths.h"
 
 #include <unistd.h>
 
@@ -179,7 +180,7 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
     s.organisations = catalog.ngo_count().value_or(-1);
     s.catalogue_version = catalog.catalog_cursor().value_or(-1);
     std::error_code ec;
-    auto size = std::filesystem::file_size(dir + "/kiosk.db", ec);
+    auto size = std::filesystem::file_size(KioskPaths{dir}.db(), ec);
     s.database_bytes = ec ? 0 : static_cast<std::int64_t>(size);
     s.disk_free_mb = free_disk_mb(dir);
     s.integrity_checked_ms = setting_int(filing, "integrity_checked_ms");

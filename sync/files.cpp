@@ -7,8 +7,6 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace aul::sync {
 
@@ -44,15 +42,6 @@ bool sync_folder(const std::string& folder) {
 }
 
 }  // namespace
-
-Result<std::string> read_whole_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"cannot read " + path};
-    std::stringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) return Error{"cannot read " + path + " (input/output error)"};
-    return ss.str();
-}
 
 Status write_file_atomically(const std::string& path, std::string_view bytes) {
     std::filesystem::path target(path);

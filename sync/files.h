@@ -4,12 +4,13 @@
 #include <string>
 #include <string_view>
 
+#include "core/files.h"
 #include "core/result.h"
 
 namespace aul::sync {
 
 // The whole file; an error naming the path when it cannot be read.
-Result<std::string> read_whole_file(const std::string& path);
+using core::read_whole_file;
 
 // Writes `bytes` to `path` so that `path` holds either its old content or all of the new,
 // never a part: a temporary file beside it (mode 0600), written and synced, renamed over

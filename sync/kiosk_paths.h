@@ -1,20 +1,7 @@
-// Where a kiosk keeps what enrolment gave it, inside its data folder. A header of its own
-// so the kiosk app can name these files without linking the network client.
+// The files of a kiosk's data folder, as sync names them (store/kiosk_paths.h).
 #pragma once
-#include <string>
+#include "store/kiosk_paths.h"
 
 namespace aul::sync {
-
-struct KioskPaths {
-    std::string dir;
-    std::string db() const { return dir + "/kiosk.db"; }
-    std::string ca() const { return dir + "/national-ca.pem"; }
-    std::string token() const { return dir + "/device-token"; }  // mode 0600, read by kiosk-sync only
-    // The Ed25519 secret key that signs USB bundles, mode 0600, made at enrolment.
-    std::string signing_key() const { return dir + "/kiosk-signing-key"; }
-    // The key an enrolment in progress offered (0600): kept until the server's answer
-    // arrives, so asking again with the same code after a lost reply offers the same key.
-    std::string pending_signing_key() const { return dir + "/kiosk-signing-key.pending"; }
-};
-
+using store::KioskPaths;
 }  // namespace aul::sync

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/tracking.h"
 #include "core/uuid.h"
 #include "sync/client.h"
@@ -63,9 +64,7 @@ int main(int argc, char** argv) {
                     p.title = "Шұңқыр";
                     p.description = "Жолда үлкен шұңқыр бар";
                     p.lang = "kk";
-                    p.created_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                       std::chrono::system_clock::now().time_since_epoch())
-                                       .count();
+                    p.created_ms = core::now_ms();
                     batch.proposals.push_back(p);
                 }
                 auto t0 = Clock::now();

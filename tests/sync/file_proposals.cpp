@@ -4,14 +4,15 @@
 //   (--named: with a name and phone, sealed; --signups: volunteer sign-ups instead;
 //   --escape-ids: sign-ups whose ids are then made to start with a terminal escape, as a
 //   tampered kiosk database would hold them)
-#include <chrono>
 #include <cstdio>
 #include <string>
 
+#include "core/clock.h"
 #include "core/proposal.h"
 #include "sample_drafts.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/kiosk_paths.h"
 
 int main(int argc, char** argv) {
     if (argc != 5 && argc != 6) return 2;
@@ -20,13 +21,10 @@ int main(int argc, char** argv) {
     bool signups = escape_ids || (argc == 6 && std::string(argv[5]) == "--signups");
     std::string dir = argv[2];
     int count = std::atoi(argv[4]);
-    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
+    auto db = aul::store::open_kiosk_db(aul::store::KioskPaths{dir}.db());
     if (!db) return std::fprintf(stderr, "%s\n", db.error().c_str()), 1;
     auto fs = aul::store::FilingStore::open(std::move(*db));
-    auto now_ms = [] {
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-            .count();
-    };
+    using aul::core::now_ms;
     for (int i = 0; signups && i < count; ++i) {
         aul::core::SignupDraft s;
         s.ngo = "ngo-000001";

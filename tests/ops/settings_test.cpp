@@ -5,7 +5,7 @@
 
 #include <fstream>
 
-#include "kiosk/config.h"
+#include "ops/settings.h"
 
 using namespace aul::kiosk;
 

@@ -7,7 +7,7 @@
 #include "core/domain.h"
 #include "core/result.h"
 
-namespace aul::kiosk {
+namespace aul::ops {
 
 struct KioskConfig {
     // [display]
@@ -40,4 +40,11 @@ constexpr const char* kDefaultConfigPath = "/etc/aul/kiosk.conf";
 // the line.
 Result<KioskConfig> load_config(const std::string& path);
 
+}  // namespace aul::ops
+
+// The names the kiosk app has always used.
+namespace aul::kiosk {
+using ops::KioskConfig;
+using ops::kDefaultConfigPath;
+using ops::load_config;
 }  // namespace aul::kiosk

@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "core/clock.h"
 #include "core/text.h"
 #include "platform/log.h"
 #include "sync/files.h"
@@ -23,10 +24,7 @@ using namespace aul::sync;
 
 namespace {
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
+using core::now_ms;
 
 int usage() {
     std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"

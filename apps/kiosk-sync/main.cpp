@@ -12,13 +12,14 @@
 #include <mutex>
 #include <thread>
 
-#include "kiosk/config.h"
+#include "core/clock.h"
+#include "ops/kiosk_data.h"
+#include "ops/settings.h"
+#include "ops/sync_round.h"
 #include "platform/log.h"
-#include "store/catalog_store.h"
-#include "store/filing_store.h"
+#include "platform/service.h"
 #include "store/instance_lock.h"
 #include "store/kiosk_state.h"
-#include "platform/service.h"
 #include "sync/kiosk_sync.h"
 
 using namespace aul;
@@ -36,10 +37,7 @@ using Clock = std::chrono::steady_clock;
 constexpr double kStatusEveryS = 60, kCatalogueEveryS = 300;
 constexpr double kBackoffCapS = 600, kPushBackoffCapS = 120;
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
+using core::now_ms;
 
 // When one direction of the sync is next due. After a failure it waits with exponential
 // backoff and full jitter (5 s doubling to `cap_s`), or as long as the server asked
@@ -160,7 +158,7 @@ int fail(const std::string& why) {
 
 int main(int argc, char** argv) {
     platform::log::init("kiosk-sync");
-    std::string dir, config_path = kiosk::kDefaultConfigPath;
+    std::string dir, config_path = ops::kDefaultConfigPath;
     bool once = false;
     long timeout_option = 0;  // 0: as the settings say
     for (int i = 1; i < argc; ++i) {
@@ -178,7 +176,7 @@ int main(int argc, char** argv) {
         platform::log::error("--data DIR is required");
         return usage();
     }
-    auto cfg = kiosk::load_config(config_path);
+    auto cfg = ops::load_config(config_path);
     if (!cfg) {
         platform::log::error(cfg.error());
         return 2;
@@ -186,18 +184,15 @@ int main(int argc, char** argv) {
     long timeout_s = timeout_option > 0 ? timeout_option : cfg->sync_timeout_seconds;
     std::signal(SIGTERM, on_signal);
     std::signal(SIGINT, on_signal);
-    sync::KioskPaths paths{dir};
+    ops::KioskPaths paths{dir};
     auto lock = store::InstanceLock::acquire(dir, "kiosk-sync");
     if (!lock) return fail(lock.error());
-    auto db = store::open_kiosk_db(paths.db());
-    if (!db) return fail(db.error());
-    auto filing = store::FilingStore::open(std::move(*db));
-    auto catalog_db = store::open_kiosk_db_connection(paths.db());
-    if (!filing || !catalog_db) return fail(!filing ? filing.error() : catalog_db.error());
-    store::CatalogStore catalog(std::move(*catalog_db));
+    auto stores = ops::open_stores(dir);
+    if (!stores) return fail(stores.error());
+    store::FilingStore& filing = stores->filing;
+    store::CatalogStore& catalog = stores->catalog;
     if (once) {
-        auto rep = sync::sync_round(paths, *filing, catalog, now_ms(), timeout_s, 0, [] { return g_stop != 0; });
-        (void)store::save_round_outcome(*filing, now_ms(), 0, rep.error);
+        auto rep = ops::run_round(paths, *stores, timeout_s, [] { return g_stop != 0; });
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
@@ -222,8 +217,7 @@ int main(int argc, char** argv) {
     // The catalogue on its own thread and connections: a long or stalled download never
     // holds back a resident's proposal, and its failures back off on their own.
     std::thread catalogue_thread([&] {
-        auto db = store::open_kiosk_db_connection(paths.db());
-        auto own = db ? store::FilingStore::open(std::move(*db)) : Result<store::FilingStore>(Error{db.error()});
+        auto own = ops::open_filing_connection(dir);
         if (!own) {
             platform::log::error("catalogue: " + own.error());
             return;
@@ -266,9 +260,9 @@ int main(int argc, char** argv) {
     DirectionLog push_log("outbox"), status_log("status");
     std::int64_t outbox_seen = 0;
     auto answer_server_check = [&] {
-        if (std::int64_t asked = store::pending_request(*filing, store::SyncRequest::server_check)) {
-            (void)store::save_server_checks(*filing, sync::server_checks(paths, *filing));
-            (void)store::mark_handled(*filing, store::SyncRequest::server_check, asked);
+        if (std::int64_t asked = store::pending_request(filing, store::SyncRequest::server_check)) {
+            (void)store::save_server_checks(filing, sync::server_checks(paths, filing));
+            (void)store::mark_handled(filing, store::SyncRequest::server_check, asked);
         }
     };
     auto between_steps = [&] {
@@ -280,7 +274,7 @@ int main(int argc, char** argv) {
     while (!g_stop) {
         service.alive();
         answer_server_check();
-        std::int64_t sync_asked = store::pending_request(*filing, store::SyncRequest::sync_now);
+        std::int64_t sync_asked = store::pending_request(filing, store::SyncRequest::sync_now);
         std::uint64_t pulls_before = 0;
         if (sync_asked) {
             push.soon();
@@ -292,19 +286,19 @@ int main(int argc, char** argv) {
             }
             outcome.changed.notify_all();
         }
-        std::int64_t outbox = filing->unsent_count().value_or(0);
+        std::int64_t outbox = filing.unsent_count().value_or(0);
         if (outbox > outbox_seen) push.soon();  // a new filing: try now, even while backing off
         outbox_seen = outbox;
         bool worked = false;
         if (outbox > 0 && push.due(Clock::now())) {
             sync::RoundReport rep;
-            if (auto link = sync::Link::open(paths, *filing, timeout_s, rep))
-                sync::push_outbox(*link, *filing, now_ms(), rep, between_steps);
+            if (auto link = sync::Link::open(paths, filing, timeout_s, rep))
+                sync::push_outbox(*link, filing, now_ms(), rep, between_steps);
             if (g_stop) {
                 platform::log::info("stopping: " + rep.json());
                 break;
             }
-            rep.outbox = outbox_seen = filing->unsent_count().value_or(-1);
+            rep.outbox = outbox_seen = filing.unsent_count().value_or(-1);
             push_log.report(rep);
             push.after(rep, rng);
             if (rep.error.empty() && rep.delivered > 0) status.soon();  // "delivered" shows at once
@@ -315,10 +309,10 @@ int main(int argc, char** argv) {
         }
         if (status.due(Clock::now())) {
             sync::RoundReport rep;
-            if (auto link = sync::Link::open(paths, *filing, timeout_s, rep)) {
-                sync::pull_status(*link, *filing, now_ms(), rep);
-                rep.outbox = filing->unsent_count().value_or(-1);
-                if (rep.retryable) sync::heartbeat(*link, paths, *filing, rep, uptime_s());
+            if (auto link = sync::Link::open(paths, filing, timeout_s, rep)) {
+                sync::pull_status(*link, filing, now_ms(), rep);
+                rep.outbox = filing.unsent_count().value_or(-1);
+                if (rep.retryable) sync::heartbeat(*link, paths, filing, rep, uptime_s());
             }
             status_log.report(rep);
             status.after(rep, rng);
@@ -337,10 +331,10 @@ int main(int argc, char** argv) {
             }
         }
         if (worked || sync_asked) {
-            outcome.save(*filing);
+            outcome.save(filing);
             service.status(outcome.summary(outbox_seen));
         }
-        if (sync_asked) (void)store::mark_handled(*filing, store::SyncRequest::sync_now, sync_asked);
+        if (sync_asked) (void)store::mark_handled(filing, store::SyncRequest::sync_now, sync_asked);
         sleep_a_little(1);
     }
     g_stop = 1;

@@ -1,4 +1,4 @@
-#include "kiosk/config.h"
+#include "ops/settings.h"
 
 #include <ini.h>
 #include <sys/stat.h>
@@ -8,7 +8,7 @@
 #include <fstream>
 #include <sstream>
 
-namespace aul::kiosk {
+namespace aul::ops {
 
 namespace {
 struct Parse {
@@ -96,4 +96,4 @@ Result<KioskConfig> load_config(const std::string& path) {
     return p.cfg;
 }
 
-}  // namespace aul::kiosk
+}  // namespace aul::ops

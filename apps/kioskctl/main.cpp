@@ -44,19 +44,21 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/catalog_json.h"
+#include "core/clock.h"
 #include "core/text.h"
-#include "platform/paths.h"
+#include "ops/catalogue.h"
+#include "ops/kiosk_data.h"
+#include "ops/kiosk_sync_requests.h"
+#include "ops/self_test.h"
+#include "ops/staff_pin.h"
+#include "ops/sync_round.h"
+#include "ops/usb_bundle.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/instance_lock.h"
 #include "store/kiosk_state.h"
-#include "store/staff_access.h"
-#include "sync/bundle.h"
 #include "sync/kiosk_sync.h"
 #include "sync/signing.h"
-
-#include <chrono>
 
 namespace {
 
@@ -99,30 +101,13 @@ bool act_as_owner(const std::string& dir) {
     return ::setgroups(1, &gid) == 0 && ::setgid(st.st_gid) == 0 && ::setuid(st.st_uid) == 0;
 }
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-struct Opened {
-    aul::store::FilingStore filing;
-    aul::store::CatalogStore catalog;
-};
-// The two connections most commands need: filing (synchronous=FULL) and catalogue.
-aul::Result<Opened> open_stores(const std::string& dir, aul::store::OpenReport* report = nullptr) {
-    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db", report);
-    if (!db) return aul::Error{db.error()};
-    auto catalog_db = aul::store::open_kiosk_db_connection(dir + "/kiosk.db");
-    if (!catalog_db) return aul::Error{catalog_db.error()};
-    auto filing = aul::store::FilingStore::open(std::move(*db));
-    if (!filing) return aul::Error{filing.error()};
-    return Opened{std::move(*filing), aul::store::CatalogStore(std::move(*catalog_db))};
-}
+using aul::core::now_ms;
+using Opened = aul::ops::KioskStores;
 
 // What staff need to see at a glance; --json keeps these keys stable for scripts (new
 // keys may be added, none renamed or removed).
 int status(const std::string& dir, bool as_json) {
-    auto stores = open_stores(dir);
+    auto stores = aul::ops::open_stores(dir);
     if (!stores) return fail(stores.error());
     auto s = aul::store::read_kiosk_status(dir, stores->filing, stores->catalog);
     if (!s) return fail(s.error());
@@ -173,27 +158,9 @@ int status(const std::string& dir, bool as_json) {
 // The self-test staff run when something seems wrong: every check with its verdict in words.
 // Exit 0 when all pass, 1 otherwise.
 int doctor(const std::string& dir) {
-    std::vector<aul::store::Check> checks;
-    aul::store::OpenReport report;
-    auto stores = open_stores(dir, &report);
-    if (!stores) {
-        checks.push_back({"database", false, stores.error()});
-    } else if (!report.damaged_copy.empty()) {
-        checks.push_back({"database", false, "was damaged; kept at " + report.damaged_copy});
-    } else {
-        checks.push_back(aul::store::check_database(stores->filing, now_ms()));
-    }
-    checks.push_back(aul::store::check_disk(dir));
-    if (stores) {
-        auto server = aul::sync::server_checks(aul::sync::KioskPaths{dir}, stores->filing);
-        checks.insert(checks.end(), server.begin(), server.end());
-    }
-    bool all = true;
-    for (const auto& c : checks) {
-        std::printf("%-4s %-17s %s\n", c.ok ? "ok" : "FAIL", c.name.c_str(), c.detail.c_str());
-        all = all && c.ok;
-    }
-    return all ? 0 : 1;
+    auto checks = aul::ops::self_test(dir, now_ms(), aul::ops::server_checks);
+    for (const auto& c : checks) std::printf("%-4s %-17s %s\n", c.ok ? "ok" : "FAIL", c.name.c_str(), c.detail.c_str());
+    return aul::ops::all_passed(checks) ? 0 : 1;
 }
 
 // One line of standard input. At a terminal it asks on standard error and does not echo
@@ -227,20 +194,13 @@ int set_pin(aul::store::FilingStore& filing) {
     if (::isatty(STDIN_FILENO)) {
         std::string again = read_secret_line("the same PIN again: ");
         bool same = again == pin;
-        sodium_memzero(again.data(), again.size());
+        aul::ops::wipe(again);
         if (!same) {
-            sodium_memzero(pin.data(), pin.size());
+            aul::ops::wipe(pin);
             return fail("the two PINs differ; nothing changed");
         }
     }
-    if (auto why = aul::store::check_new_pin(pin); why != aul::store::PinProblem::none) {
-        sodium_memzero(pin.data(), pin.size());
-        return fail(aul::store::describe(why));
-    }
-    auto hash = aul::store::hash_pin(pin);
-    sodium_memzero(pin.data(), pin.size());
-    if (!hash) return fail(hash.error());
-    if (auto s = aul::store::StaffAccess(filing).set_pin_hash(*hash); !s) return fail(s.error());
+    if (auto s = aul::ops::change_pin(filing, pin); !s) return fail(s.error());
     std::puts("staff PIN set; wrong tries are cleared");
     return 0;
 }
@@ -259,47 +219,32 @@ int set_locality(Opened& stores, const std::string& region, const std::string& d
 int sync_now(const std::string& dir, Opened& stores) {
     auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
     if (lock) {
-        auto rep = aul::sync::sync_round(aul::sync::KioskPaths{dir}, stores.filing, stores.catalog, now_ms());
-        (void)aul::store::save_round_outcome(stores.filing, now_ms(), 0, rep.error);
+        auto rep = aul::ops::run_round(aul::ops::KioskPaths{dir}, stores);
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
-    auto stamp = aul::store::request(stores.filing, aul::store::SyncRequest::sync_now, now_ms());
-    if (!stamp) return fail(stamp.error());
-    for (std::int64_t waited_ms = 0; waited_ms < aul::store::kAnswerWithinMs; waited_ms += 500) {
-        if (aul::store::handled_at(stores.filing, aul::store::SyncRequest::sync_now) >= *stamp) {
-            auto p = aul::store::sync_progress(stores.filing);
-            auto s = aul::store::read_kiosk_status(dir, stores.filing, stores.catalog);
-            std::printf("kiosk-sync ran a round: %s; outbox %lld\n", p.error.empty() ? "ok" : shown(p.error).c_str(),
-                        s ? static_cast<long long>(s->outbox_proposals + s->outbox_signups) : -1LL);
-            return p.error.empty() ? 0 : 1;
-        }
-        ::usleep(500 * 1000);
-    }
-    return fail("kiosk-sync holds the sync lock but did not answer within 90 s; see journalctl -u aul-kiosk-sync");
+    if (auto answered = aul::ops::ask_kiosk_sync_and_wait(stores.filing, aul::store::SyncRequest::sync_now); !answered)
+        return fail(answered.error());
+    auto p = aul::store::sync_progress(stores.filing);
+    auto s = aul::store::read_kiosk_status(dir, stores.filing, stores.catalog);
+    std::printf("kiosk-sync ran a round: %s; outbox %lld\n", p.error.empty() ? "ok" : shown(p.error).c_str(),
+                s ? static_cast<long long>(s->outbox_proposals + s->outbox_signups) : -1LL);
+    return p.error.empty() ? 0 : 1;
 }
 
-int list_proposals(const aul::store::Db& db) {
-    auto st = db.prepare(
-        "SELECT tracking_code, category, lang, CASE WHEN quarantine_reason IS NULL THEN state "
-        "ELSE 'quarantined: ' || quarantine_reason END, anonymous, title FROM proposals ORDER BY sequence");
-    if (!st) return fail(st.error());
-    auto rows = st->each_row([&] {
-        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", shown(st->text(0)).c_str(), shown(st->text(1)).c_str(),
-                    shown(st->text(2)).c_str(), shown(st->text(3)).c_str(), st->integer(4) ? "anonymous" : "named",
-                    shown(st->text(5)).c_str());
-    });
-    if (!rows) return fail(rows.error());
+int list_proposals(const aul::store::FilingStore& filing) {
+    auto lines = filing.proposal_lines();
+    if (!lines) return fail(lines.error());
+    for (const auto& p : *lines)
+        std::printf("%s\t%s\t%s\t%s\t%s\t%s\n", shown(p.tracking_code).c_str(), shown(p.category).c_str(),
+                    shown(p.lang).c_str(), shown(p.state).c_str(), p.anonymous ? "anonymous" : "named",
+                    shown(p.title).c_str());
     return 0;
 }
 
 int import_catalog(aul::store::Db db, const std::string& path) {
-    std::string text, err;
-    if (!aul::platform::read_file(path, text, err)) return fail(err);
-    auto catalog = aul::core::parse_catalog(text);
-    if (!catalog) return fail(path + ": " + catalog.error());
     aul::store::CatalogStore store(std::move(db));
-    auto counts = store.replace_catalog(*catalog);
+    auto counts = aul::ops::import_catalog_file(store, path);
     if (!counts) return fail(counts.error());
     std::printf("catalogue replaced: %zu organisations, %zu councils, %zu opportunities\n", counts->ngos,
                 counts->councils, counts->opportunities);
@@ -307,10 +252,8 @@ int import_catalog(aul::store::Db db, const std::string& path) {
 }
 
 // Writes the USB bundle and says what is in it, so staff know what they carry.
-int export_bundle(aul::store::Db db, const std::string& dir, const std::string& file) {
-    auto filing = aul::store::FilingStore::open(std::move(db));
-    if (!filing) return fail(filing.error());
-    auto rep = aul::sync::export_bundle(aul::sync::KioskPaths{dir}, *filing, file, now_ms());
+int export_bundle(const std::string& dir, const std::string& file) {
+    auto rep = aul::ops::export_bundle(dir, file, now_ms());
     if (!rep) return fail(rep.error());
     std::printf("wrote %s: %zu proposals, %zu volunteer sign-ups\n", rep->file.c_str(), rep->proposals, rep->signups);
     if (rep->held_back > 0)
@@ -323,7 +266,7 @@ int export_bundle(aul::store::Db db, const std::string& dir, const std::string& 
 // The public key the national office checks this kiosk's bundles with. A kiosk enrolled
 // before bundles (or one that lost the file) gets a key now; the operators register it.
 int signing_key(aul::store::Db db, const std::string& dir) {
-    aul::sync::KioskPaths paths{dir};
+    aul::ops::KioskPaths paths{dir};
     bool fresh = !std::filesystem::exists(paths.signing_key());
     auto key = fresh ? aul::sync::SigningKey::generate() : aul::sync::SigningKey::load(paths.signing_key());
     if (!key) return fail(key.error());
@@ -353,15 +296,19 @@ int main(int argc, char** argv) {
     if (command == "doctor" && argc == 4) return doctor(dir);
     if ((command == "set-pin" && argc == 4) || (command == "set-locality" && argc == 7) ||
         (command == "sync-now" && argc == 4)) {
-        auto stores = open_stores(dir);
+        auto stores = aul::ops::open_stores(dir);
         if (!stores) return fail(stores.error());
         if (command == "set-pin") return set_pin(stores->filing);
         if (command == "sync-now") return sync_now(dir, *stores);
         return set_locality(*stores, argv[4], argv[5], argv[6]);
     }
-    auto db = aul::store::open_kiosk_db(dir + "/kiosk.db");
+    auto db = aul::ops::open_database(dir);
     if (!db) return fail(db.error());
-    if (command == "proposals" && argc == 4) return list_proposals(*db);
+    if (command == "proposals" && argc == 4) {
+        auto filing = aul::store::FilingStore::open(std::move(*db));
+        if (!filing) return fail(filing.error());
+        return list_proposals(*filing);
+    }
     if (command == "import-catalog" && argc == 5) return import_catalog(std::move(*db), argv[4]);
     if (command == "catalog" && argc == 4) {
         aul::store::CatalogStore catalog(std::move(*db));
@@ -397,7 +344,7 @@ int main(int argc, char** argv) {
         std::puts("national public key installed");
         return 0;
     }
-    if (command == "export" && argc == 5) return export_bundle(std::move(*db), dir, argv[4]);
+    if (command == "export" && argc == 5) return export_bundle(dir, argv[4]);
     if (command == "requeue" && argc == 5) {
         auto filing = aul::store::FilingStore::open(std::move(*db));
         if (!filing) return fail(filing.error());
@@ -413,7 +360,7 @@ int main(int argc, char** argv) {
         if (!lock) return fail(lock.error() + " (stop it first: systemctl stop aul-kiosk-sync)");
         auto filing = aul::store::FilingStore::open(std::move(*db));
         if (!filing) return fail(filing.error());
-        aul::sync::KioskPaths paths{dir};
+        aul::ops::KioskPaths paths{dir};
         if (auto s = aul::sync::enroll(paths, *filing, argv[4], argv[5], argv[7]); !s) return fail(s.error());
         std::printf("enrolled: kiosk code %s\n", filing->kiosk_code().value_or("?").c_str());
         if (auto floor = filing->sequence_floor(); floor && *floor > 0)

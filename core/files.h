@@ -1,0 +1,12 @@
+// Reading a whole file (a catalogue, a translation, a token, a bundle) for every program.
+#pragma once
+#include <string>
+
+#include "core/result.h"
+
+namespace aul::core {
+
+// The whole file; an error naming the path and the reason when it cannot be read.
+Result<std::string> read_whole_file(const std::string& path);
+
+}  // namespace aul::core

@@ -1,0 +1,42 @@
+#include "ops/kiosk_sync_requests.h"
+
+#include <chrono>
+#include <thread>
+
+#include "core/clock.h"
+
+namespace aul::ops {
+
+Result<Asked> ask_kiosk_sync(store::FilingStore& filing, store::SyncRequest what, std::int64_t now_ms) {
+    auto stamp = store::request(filing, what, now_ms);
+    if (!stamp) return Error{stamp.error()};
+    return Asked{what, *stamp, now_ms};
+}
+
+Answer answer(const store::FilingStore& filing, const Asked& asked, std::int64_t now_ms, std::int64_t within_ms) {
+    if (store::handled_at(filing, asked.what) >= asked.stamp) return Answer::answered;
+    return now_ms - asked.asked_ms > within_ms ? Answer::no_answer : Answer::waiting;
+}
+
+std::string no_answer_text(std::int64_t within_ms) {
+    std::string within = within_ms >= 1000 && within_ms % 1000 == 0 ? std::to_string(within_ms / 1000) + " s"
+                                                                     : std::to_string(within_ms) + " ms";
+    return "kiosk-sync did not answer within " + within +
+           ": is the aul-kiosk-sync service running? (journalctl -u aul-kiosk-sync)";
+}
+
+Status ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
+                               std::int64_t poll_every_ms) {
+    auto asked = ask_kiosk_sync(filing, what, core::now_ms());
+    if (!asked) return Error{asked.error()};
+    for (;;) {
+        switch (answer(filing, *asked, core::now_ms(), within_ms)) {
+            case Answer::answered: return ok_status();
+            case Answer::no_answer: return Error{no_answer_text(within_ms)};
+            case Answer::waiting: break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(poll_every_ms));
+    }
+}
+
+}  // namespace aul::ops

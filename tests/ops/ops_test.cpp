@@ -1,0 +1,179 @@
+// The operations staff and operators run on a kiosk, on real databases in temporary folders.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/clock.h"
+#include "damage_db.h"
+#include "ops/catalogue.h"
+#include "ops/kiosk_data.h"
+#include "ops/kiosk_sync_requests.h"
+#include "ops/self_test.h"
+#include "ops/staff_pin.h"
+#include "ops/usb_bundle.h"
+#include "store/common.h"
+#include "store/staff_access.h"
+#include "test_files.h"
+
+using namespace aul;
+
+namespace {
+struct Kiosk {
+    TempDir dir;
+    std::optional<ops::KioskStores> stores;
+    Kiosk() {
+        auto s = ops::open_stores(dir.path);
+        REQUIRE(s.ok());
+        stores.emplace(std::move(*s));
+    }
+    store::FilingStore& filing() { return stores->filing; }
+    store::CatalogStore& catalog() { return stores->catalog; }
+    std::string write(const std::string& name, const std::string& text) {
+        std::ofstream(dir.file(name), std::ios::binary) << text;
+        return dir.file(name);
+    }
+    std::int64_t ngos() { return catalog().ngo_count().value_or(-1); }
+};
+}  // namespace
+
+TEST_CASE("the data folder: one database file, opened by every process the same way") {
+    Kiosk k;
+    CHECK(std::filesystem::exists(ops::KioskPaths{k.dir.path}.db()));
+    CHECK(ops::KioskPaths{k.dir.path}.db() == k.dir.file("kiosk.db"));
+    auto another = ops::open_filing_connection(k.dir.path);
+    REQUIRE(another.ok());
+    REQUIRE(k.filing().set_kiosk_code("KZ24").ok());
+    CHECK(another->kiosk_code().value_or("") == "KZ24");
+}
+
+TEST_CASE("importing a catalogue file: a good file replaces the catalogue, a bad one changes nothing") {
+    Kiosk k;
+    auto good = k.write("catalog.json", asset("demo/catalog.json"));
+    auto counts = ops::import_catalog_file(k.catalog(), good);
+    REQUIRE(counts.ok());
+    CHECK(counts->ngos > 0);
+    CHECK(k.ngos() == static_cast<std::int64_t>(counts->ngos));
+
+    SUBCASE("a file that is not a catalogue") {
+        auto bad = k.write("bad.json", "{\"ngos\": [ {\"id\": ");
+        auto r = ops::import_catalog_file(k.catalog(), bad);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().find(bad) != std::string::npos);
+        CHECK(k.ngos() == static_cast<std::int64_t>(counts->ngos));
+    }
+    SUBCASE("a file that is not there") {
+        auto r = ops::import_catalog_file(k.catalog(), k.dir.file("absent.json"));
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().find("cannot read " + k.dir.file("absent.json")) != std::string::npos);
+        CHECK(k.ngos() == static_cast<std::int64_t>(counts->ngos));
+    }
+}
+
+TEST_CASE("seeding fills only an empty catalogue") {
+    Kiosk k;
+    auto file = k.write("catalog.json", asset("demo/catalog.json"));
+    auto first = ops::seed_catalog_if_empty(k.catalog(), file);
+    REQUIRE(first.ok());
+    REQUIRE(first->has_value());
+    auto again = ops::seed_catalog_if_empty(k.catalog(), k.write("bad.json", "not a catalogue"));
+    REQUIRE(again.ok());
+    CHECK_FALSE(again->has_value());
+    CHECK(k.ngos() == static_cast<std::int64_t>((*first)->ngos));
+}
+
+TEST_CASE("changing the staff PIN: kept hashed, checked, the typed PIN wiped") {
+    Kiosk k;
+    std::string pin = "482615";
+    REQUIRE(ops::change_pin(k.filing(), pin).ok());
+    CHECK(pin.empty());
+    auto state = store::StaffAccess(k.filing()).state();
+    REQUIRE(state.ok());
+    CHECK(state->pin_set);
+    CHECK(store::pin_matches(state->hash, "482615"));
+    CHECK_FALSE(store::pin_matches(state->hash, "482616"));
+
+    SUBCASE("a PIN too easy or too short is refused and the old one kept") {
+        for (std::string weak : {"1111", "12", "12ab56"}) {
+            auto r = ops::change_pin(k.filing(), weak);
+            CHECK_FALSE(r.ok());
+            CHECK_FALSE(r.error().empty());
+            CHECK(weak.empty());
+        }
+        CHECK(store::pin_matches(store::StaffAccess(k.filing()).state()->hash, "482615"));
+    }
+}
+
+TEST_CASE("the self-test on a healthy database passes") {
+    Kiosk k;
+    auto local = ops::local_checks(k.dir.path, core::now_ms());
+    REQUIRE(local.size() == 2);
+    CHECK(local[0].name == "database");
+    CHECK(ops::all_passed(local));
+
+    bool asked_server = false;
+    auto all = ops::self_test(k.dir.path, core::now_ms(), [&](const store::KioskPaths& paths, store::FilingStore&) {
+        asked_server = paths.dir == k.dir.path;
+        return std::vector<store::Check>{{"server", false, "unreachable"}};
+    });
+    CHECK(asked_server);
+    REQUIRE(all.size() == 3);
+    CHECK(all[0].ok);
+    CHECK_FALSE(ops::all_passed(all));
+}
+
+TEST_CASE("the self-test on a damaged database says so") {
+    TempDir dir;
+    std::string path = ops::KioskPaths{dir.path}.db();
+    {
+        auto stores = ops::open_stores(dir.path);
+        REQUIRE(stores.ok());
+        auto file = dir.file("catalog.json");
+        std::ofstream(file, std::ios::binary) << asset("demo/catalog.json");
+        REQUIRE(ops::import_catalog_file(stores->catalog, file).ok());
+    }
+    REQUIRE(damage_table(path, "ngos"));
+
+    SUBCASE("beside a running kiosk: the integrity check fails") {
+        auto checks = ops::local_checks(dir.path, core::now_ms());
+        REQUIRE_FALSE(checks.empty());
+        CHECK(checks[0].name == "database");
+        CHECK_FALSE(checks[0].ok);
+        CHECK_FALSE(ops::all_passed(checks));
+    }
+    SUBCASE("from the command line: the damaged file is set aside and named") {
+        auto checks = ops::self_test(dir.path, core::now_ms());
+        REQUIRE_FALSE(checks.empty());
+        CHECK(checks[0].name == "database");
+        CHECK_FALSE(checks[0].ok);
+        CHECK(checks[0].detail.find("was damaged; kept at ") != std::string::npos);
+    }
+}
+
+TEST_CASE("asking kiosk-sync: answered when it marks the request, a clear message when nobody answers") {
+    Kiosk k;
+    SUBCASE("nobody answers") {
+        auto r = ops::ask_kiosk_sync_and_wait(k.filing(), store::SyncRequest::sync_now, 300, 20);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error().find("kiosk-sync did not answer within 300 ms") != std::string::npos);
+        CHECK(r.error().find("aul-kiosk-sync") != std::string::npos);
+        CHECK(store::pending_request(k.filing(), store::SyncRequest::sync_now) > 0);
+    }
+    SUBCASE("step by step, as the staff panel waits") {
+        std::int64_t now = 1'700'000'000'000;
+        auto asked = ops::ask_kiosk_sync(k.filing(), store::SyncRequest::server_check, now);
+        REQUIRE(asked.ok());
+        CHECK(ops::answer(k.filing(), *asked, now + 1000) == ops::Answer::waiting);
+        CHECK(ops::answer(k.filing(), *asked, now + store::kAnswerWithinMs + 1) == ops::Answer::no_answer);
+        REQUIRE(store::mark_handled(k.filing(), store::SyncRequest::server_check, asked->stamp).ok());
+        CHECK(ops::answer(k.filing(), *asked, now + 1000) == ops::Answer::answered);
+    }
+    CHECK(ops::no_answer_text().find("within 90 s") != std::string::npos);
+}
+
+TEST_CASE("a USB bundle from a kiosk that is not enrolled is refused, nothing written") {
+    Kiosk k;
+    auto r = ops::export_bundle(k.dir.path, k.dir.file("out.bundle"), core::now_ms());
+    CHECK_FALSE(r.ok());
+    CHECK_FALSE(std::filesystem::exists(k.dir.file("out.bundle")));
+}
