@@ -5,14 +5,16 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <optional>
 
-#include "core/catalog_json.h"
+#include "core/clock.h"
+#include "core/files.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ops/catalogue.h"
+#include "ops/kiosk_data.h"
 #include "ops/settings.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/screen_table.h"
@@ -45,35 +47,14 @@ constexpr const char* kUiIcons[] = {
     "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
 };
 
-std::int64_t wall_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 Status load_translations(core::Translations& tr) {
     std::string dir = platform::assets_dir() + "/i18n/";
     for (core::Lang l : core::kAllLangs) {
-        std::string text, err;
         std::string path = dir + std::string(core::lang_code(l)) + ".json";
-        if (!platform::read_file(path, text, err)) return Error{err + " (set AUL_ASSETS to the assets folder)"};
-        if (auto s = tr.load(l, text); !s) return Error{path + ": " + s.error()};
+        auto text = core::read_whole_file(path);
+        if (!text) return Error{text.error() + " (set AUL_ASSETS to the assets folder)"};
+        if (auto s = tr.load(l, *text); !s) return Error{path + ": " + s.error()};
     }
-    return ok_status();
-}
-
-// Fills an empty database with the configured catalogue (the demo one by default).
-Status seed_if_empty(store::CatalogStore& store, const std::string& seed_path) {
-    auto count = store.ngo_count();
-    if (!count) return Error{count.error()};
-    if (*count > 0) return ok_status();
-    std::string path = seed_path.empty() ? platform::assets_dir() + "/demo/catalog.json" : seed_path;
-    std::string text, err;
-    if (!platform::read_file(path, text, err)) return Error{"cannot seed the catalogue: " + err};
-    auto catalog = core::parse_catalog(text);
-    if (!catalog) return Error{path + ": " + catalog.error()};
-    auto counts = store.replace_catalog(*catalog);
-    if (!counts) return Error{counts.error()};
-    platform::log::info("catalogue seeded from " + path + ": " + std::to_string(counts->ngos) + " organisations");
     return ok_status();
 }
 
@@ -170,25 +151,27 @@ Status App::open_data() {
     auto lock = store::InstanceLock::acquire(opt_.data_dir, "kiosk");
     if (!lock) return Error{lock.error()};
     lock_.emplace(std::move(*lock));
-    std::string db_path = opt_.data_dir + "/kiosk.db";
     store::OpenReport report;
-    auto db = store::open_kiosk_db(db_path, &report);
+    auto db = ops::open_database(opt_.data_dir, &report);
     if (!db) return Error{db.error()};
     if (!report.damaged_copy.empty())
         platform::log::error("the database failed its check; the damaged file was kept at " + report.damaged_copy +
                               " and a fresh one was created");
     store_.emplace(std::move(*db));
-    if (auto s = seed_if_empty(*store_, cfg_.catalog_seed); !s) platform::log::error(s.error());
+    // An empty database gets the configured catalogue (the demo one by default).
+    std::string seed = cfg_.catalog_seed.empty() ? platform::assets_dir() + "/demo/catalog.json" : cfg_.catalog_seed;
+    if (auto seeded = ops::seed_catalog_if_empty(*store_, seed); !seeded)
+        platform::log::error("cannot seed the catalogue: " + seeded.error());
+    else if (*seeded)
+        platform::log::info("catalogue seeded from " + seed + ": " + std::to_string((*seeded)->ngos) + " organisations");
 
-    auto filing_db = store::open_kiosk_db_connection(db_path);
-    if (!filing_db) return Error{filing_db.error()};
-    auto filing = store::FilingStore::open(std::move(*filing_db));
+    auto filing = ops::open_filing_connection(opt_.data_dir);
     if (!filing) return Error{filing.error()};
     filing_.emplace(std::move(*filing));
     if (!cfg_.code.empty())
         if (auto s = filing_->set_kiosk_code(cfg_.code); !s) platform::log::error(s.error());
 
-    auto search_db = store::open_kiosk_db_connection(db_path);
+    auto search_db = ops::open_connection(opt_.data_dir);
     if (!search_db) return Error{search_db.error()};
     SessionSettings ss;
     ss.language = cfg_.language;
@@ -204,7 +187,7 @@ Status App::open_data() {
     ss.staff.configured_locality = ss.locality;
     ss.staff.wake = [this] { runner_.wake(); };
     ss.staff.font_check = [this] { return font_coverage(); };
-    session_.emplace(std::move(ss), *store_, *filing_, store::CatalogStore(std::move(*search_db)), tasks_, tr_, wall_ms);
+    session_.emplace(std::move(ss), *store_, *filing_, store::CatalogStore(std::move(*search_db)), tasks_, tr_, core::now_ms);
     return ok_status();
 }
 
@@ -231,9 +214,9 @@ Status App::start() {
     theme_.apply_to_imgui();
 
     if (!opt_.script.empty()) {
-        std::string text, err;
-        if (!platform::read_file(opt_.script, text, err)) return Error{err};
-        auto steps = parse_script(text);
+        auto text = core::read_whole_file(opt_.script);
+        if (!text) return Error{text.error()};
+        auto steps = parse_script(*text);
         if (!steps) return Error{opt_.script + ": " + steps.error()};
         script_ = std::make_unique<ScriptPlayer>(std::move(*steps));
     }
