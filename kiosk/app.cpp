@@ -185,7 +185,6 @@ Status App::open_data() {
     ss.staff.data_dir = opt_.data_dir;
     ss.staff.usb_roots = cfg_.usb_roots;
     ss.staff.configured_locality = ss.locality;
-    ss.staff.wake = [this] { runner_.wake(); };
     ss.staff.font_check = [this] { return font_coverage(); };
     session_.emplace(std::move(ss), *store_, *filing_, store::CatalogStore(std::move(*search_db)), tasks_, tr_, core::now_ms);
     return ok_status();

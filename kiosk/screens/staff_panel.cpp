@@ -106,14 +106,15 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
     const Palette& p = ui.pal();
     const auto [origin, avail, pad, width] = ui.page_area();
     static constexpr struct {
-        const char* action;
+        StaffAction action;
         const char* icon;
-    } kActions[] = {{"sync", "refresh"},        {"self_test", "stethoscope"}, {"export", "usb"},
-                    {"locality", "map-marker"}, {"pin", "key"},               {"restart", "power-off"}};
+    } kActions[] = {{StaffAction::sync, "refresh"},        {StaffAction::self_test, "stethoscope"},
+                    {StaffAction::export_bundle, "usb"},   {StaffAction::locality, "map-marker"},
+                    {StaffAction::pin, "key"},             {StaffAction::restart, "power-off"}};
+    auto key = [](StaffAction a) { return "staff.action." + std::string(staff_action_name(a)); };
     // As wide as the longest action needs (large text, long words), within reason.
     float actions_w = std::min(t.mm(92), width * 0.42f);
-    for (const auto& a : kActions)
-        actions_w = std::max(actions_w, ui.button_width(v.words(std::string("staff.action.") + a.action), a.icon));
+    for (const auto& a : kActions) actions_w = std::max(actions_w, ui.button_width(v.words(key(a.action)), a.icon));
     actions_w = std::min(actions_w, width * 0.55f);
     float facts_w = width - actions_w - t.gap() * 2;
     float top = origin.y + t.mm(3);
@@ -141,11 +142,10 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
     float step = t.touch_min() + t.mm(2.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, top));
     for (const auto& a : kActions) {
-        if (ui.button(std::string("staff.action.") + a.action, v.words(std::string("staff.action.") + a.action), a.icon,
-                      ImVec2(actions_w, t.touch_min()), a.action == std::string("sync") ? ButtonKind::primary
-                                                                                        : ButtonKind::secondary) &&
+        if (ui.button(key(a.action), v.words(key(a.action)), a.icon, ImVec2(actions_w, t.touch_min()),
+                      a.action == StaffAction::sync ? ButtonKind::primary : ButtonKind::secondary) &&
             !v.busy)
-            keep_first(out, Intent::of(Intent::Kind::staff_action, a.action));
+            keep_first(out, Intent::staff(a.action));
         ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetItemRectMin().y + step));
     }
     return out;

@@ -3,11 +3,28 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/domain.h"
 #include "kiosk/session/fields.h"
 
 namespace aul::kiosk {
+
+// The staff panel's actions.
+enum class StaffAction { sync, self_test, export_bundle, locality, pin, restart };
+// Its stable name: the button's widget id and translation key are "staff.action.NAME",
+// and the log says "staff: NAME".
+inline std::string_view staff_action_name(StaffAction a) {
+    switch (a) {
+        case StaffAction::sync: return "sync";
+        case StaffAction::self_test: return "self_test";
+        case StaffAction::export_bundle: return "export";
+        case StaffAction::locality: return "locality";
+        case StaffAction::pin: return "pin";
+        case StaffAction::restart: return "restart";
+    }
+    return "";
+}
 
 struct Intent {
     enum class Kind {
@@ -57,7 +74,7 @@ struct Intent {
         staff_pin_ok,
         staff_leave,
         staff_back_to_panel,      // from changing the PIN or the place, without saving
-        staff_action,             // text: sync, self_test, export, locality, pin, restart
+        staff_action,             // action: which
         staff_locality_region,    // text: region code
         staff_locality_district,  // text: district code, empty for none
         staff_locality_save,
@@ -67,13 +84,31 @@ struct Intent {
     std::int64_t id = 0;
     core::Lang lang = core::Lang::kk;
     FieldId field = FieldId::none;
+    StaffAction action = StaffAction::sync;
 
     explicit operator bool() const { return kind != Kind::none; }
     static Intent of(Kind k, std::string t = {}, std::int64_t i = 0) {
-        return Intent{k, std::move(t), i, core::Lang::kk, FieldId::none};
+        Intent out;
+        out.kind = k;
+        out.text = std::move(t);
+        out.id = i;
+        return out;
     }
-    static Intent focus(FieldId f) { return Intent{Kind::focus_field, {}, 0, core::Lang::kk, f}; }
-    static Intent language(core::Lang l) { return Intent{Kind::set_lang, {}, 0, l, FieldId::none}; }
+    static Intent focus(FieldId f) {
+        Intent out = of(Kind::focus_field);
+        out.field = f;
+        return out;
+    }
+    static Intent language(core::Lang l) {
+        Intent out = of(Kind::set_lang);
+        out.lang = l;
+        return out;
+    }
+    static Intent staff(StaffAction a) {
+        Intent out = of(Kind::staff_action);
+        out.action = a;
+        return out;
+    }
 };
 
 inline bool is_staff(Intent::Kind k) { return k >= Intent::Kind::staff_pin_digit; }  // the last group above

@@ -18,7 +18,7 @@ Session::Session(SessionSettings settings, store::CatalogStore& catalog, store::
       track_(s_),
       councils_(s_),
       volunteer_(s_, catalog_),
-      staff_(settings_.staff, filing, catalog),
+      staff_(settings_.staff, filing, catalog, tasks, s_.wall_ms),
       flows_{&propose_, &catalog_, &track_, &councils_, &volunteer_} {
     s_.configured_locality = settings_.locality;
     s_.lang = settings_.language;
@@ -124,7 +124,7 @@ void Session::apply_staff(const Intent& i) {
         exit_code_ = kRestartExitCode;
         return;
     }
-    if (i.kind == K::staff_action) platform::log::info("staff: " + i.text);
+    if (i.kind == K::staff_action) platform::log::info("staff: " + std::string(staff_action_name(i.action)));
     if (i.kind == K::staff_locality_save && staff_.mode() == StaffMode::panel) {
         s_.load_place();
         s_.unfocus();

@@ -19,7 +19,7 @@
 #include "kiosk/session/shared.h"
 #include "kiosk/session/track_flow.h"
 #include "kiosk/session/volunteer_flow.h"
-#include "kiosk/staff.h"
+#include "kiosk/session/staff_desk.h"
 
 namespace aul::kiosk {
 

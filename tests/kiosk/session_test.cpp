@@ -287,7 +287,7 @@ TEST_CASE("staff: the corner opens the PIN pad; a wrong PIN is refused, the righ
     };
     CHECK(s.staff_corner_active());
     // Staff intents do nothing before the pad is open.
-    k.tap(K::staff_action, "restart");
+    k.tap(Intent::staff(StaffAction::restart));
     CHECK_FALSE(s.exit_code());
 
     s.open_staff_pad();
@@ -301,7 +301,7 @@ TEST_CASE("staff: the corner opens the PIN pad; a wrong PIN is refused, the righ
     REQUIRE(s.staff().mode() == StaffMode::panel);
     CHECK(s.holds_resident_data());  // an open panel is never left to the next person
 
-    k.tap(K::staff_action, "pin");
+    k.tap(Intent::staff(StaffAction::pin));
     REQUIRE(s.staff().mode() == StaffMode::new_pin);
     type_pin("7351");
     REQUIRE(s.staff().mode() == StaffMode::repeat_pin);

@@ -1,4 +1,4 @@
-#include "kiosk/staff.h"
+#include "kiosk/session/staff_desk.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +9,7 @@
 
 #include "ops/kiosk_sync_requests.h"
 #include "ops/self_test.h"
+#include "ops/kiosk_data.h"
 #include "ops/staff_pin.h"
 #include "ops/usb_bundle.h"
 
@@ -33,7 +34,7 @@ const store::Locality& StaffDesk::locality() const {
 
 void StaffDesk::open_pin_pad(std::int64_t now_ms) {
     wipe(pin_);
-    ++session_;  // a check still running from an earlier pad can never open this one
+    cancel_tasks();  // a check still running from an earlier pad can never open this one
     authenticated_ = false;
     mode_ = StaffMode::pin;
     pin_message_ = {};
@@ -47,7 +48,7 @@ void StaffDesk::open_pin_pad(std::int64_t now_ms) {
 void StaffDesk::close() {
     wipe(pin_);
     wipe(new_pin_);
-    ++session_;  // whatever is still running belongs to the session that ended
+    cancel_tasks();  // whatever is still running belongs to the session that ended
     authenticated_ = false;
     mode_ = StaffMode::closed;
     action_ = {};
@@ -82,22 +83,26 @@ bool StaffDesk::apply(const Intent& i, std::int64_t now_ms) {
         case K::staff_back_to_panel:
             wipe(pin_);
             wipe(new_pin_);
-            mode_ = StaffMode::panel;  // a new PIN still being hashed is dropped (take_tasks)
+            hashing_.cancel();  // a new PIN still being hashed is dropped
+            mode_ = StaffMode::panel;
             break;
         case K::staff_action:
-            if (i.text == "sync") request_sync(now_ms);
-            else if (i.text == "self_test") start_self_test(now_ms);
-            else if (i.text == "export") start_export(now_ms);
-            else if (i.text == "restart") return true;
-            else if (i.text == "pin") {
-                wipe(pin_);
-                mode_ = StaffMode::new_pin;
-                pin_message_ = {"staff.pin.new_hint", {}, true};
-            } else if (i.text == "locality") {
-                locality_ = locality();
-                load_districts();
-                action_ = {};
-                mode_ = StaffMode::locality;
+            switch (i.action) {
+                case StaffAction::sync: request_sync(now_ms); break;
+                case StaffAction::self_test: start_self_test(now_ms); break;
+                case StaffAction::export_bundle: start_export(now_ms); break;
+                case StaffAction::restart: return true;
+                case StaffAction::pin:
+                    wipe(pin_);
+                    mode_ = StaffMode::new_pin;
+                    pin_message_ = {"staff.pin.new_hint", {}, true};
+                    break;
+                case StaffAction::locality:
+                    locality_ = locality();
+                    load_districts();
+                    action_ = {};
+                    mode_ = StaffMode::locality;
+                    break;
             }
             break;
         case K::staff_locality_region:
@@ -150,12 +155,20 @@ void StaffDesk::pin_entered(std::int64_t now_ms) {
     }
     std::string hash = pin_state_.hash;
     pin_state_ = *counted;
-    verify_session_ = session_;
-    verify_.start([hash, pin = pin_]() mutable {
-        bool right = store::pin_matches(hash, pin);
-        wipe(pin);
-        return right;
-    }, cfg_.wake);
+    // A right PIN clears the count from the task itself, on a connection of its own: a pad
+    // closed meanwhile (whose result is dropped) still gets its try back.
+    verify_ = tasks_.run(
+        "pin-check",
+        [hash, pin = pin_, dir = cfg_.data_dir, now_ms](const platform::StopToken&) mutable {
+            PinCheck check;
+            check.right = store::pin_matches(hash, pin);
+            ops::wipe(pin);
+            if (check.right)
+                if (auto filing = ops::open_filing_connection(dir))
+                    if (auto after = store::StaffAccess(*filing).record_attempt(true, now_ms)) check.after = *after;
+            return check;
+        },
+        [this](PinCheck check) { pin_checked(check); });
     wipe(pin_);
 }
 
@@ -180,7 +193,9 @@ void StaffDesk::new_pin_entered() {
         pin_message_ = {"staff.pin.mismatch", {}, false};
         return;
     }
-    hashing_.start([pin = pin_]() mutable { return ops::hash_new_pin(pin); }, cfg_.wake);
+    hashing_ = tasks_.run(
+        "pin-hash", [pin = pin_](const platform::StopToken&) mutable { return ops::hash_new_pin(pin); },
+        [this](Result<std::string> hash) { new_pin_hashed(std::move(hash)); });
     wipe(pin_);
     wipe(new_pin_);
 }
@@ -205,7 +220,9 @@ void StaffDesk::start_self_test(std::int64_t now_ms) {
     checks_.push_back({"fonts", missing.empty(), missing.empty() ? "every translated text can be drawn" : missing});
     std::string dir = cfg_.data_dir;
     // Its own connection: the full integrity check of a large catalogue takes seconds.
-    self_test_.start([dir, now_ms] { return ops::local_checks(dir, now_ms); }, cfg_.wake);
+    self_test_ = tasks_.run(
+        "self-test", [dir, now_ms](const platform::StopToken&) { return ops::local_checks(dir, now_ms); },
+        [this](std::vector<store::Check> local) { self_tested(std::move(local)); });
     auto asked = ops::ask_kiosk_sync(filing_, store::SyncRequest::server_check, now_ms);
     if (asked) {
         server_check_stamp_ = asked->stamp;
@@ -253,7 +270,10 @@ void StaffDesk::start_export(std::int64_t now_ms) {
     std::string file = stick + "/aul-" + filing_.kiosk_code().value_or("kiosk") + "-" + stamp + ".bundle";
     action_ = {"staff.export.running", stick, true, {}};
     // Written whole or not at all, the file and its folder synced to the stick.
-    export_.start([dir = cfg_.data_dir, file, now_ms] { return ops::export_bundle(dir, file, now_ms); }, cfg_.wake);
+    export_ = tasks_.run(
+        "usb-export",
+        [dir = cfg_.data_dir, file, now_ms](const platform::StopToken&) { return ops::export_bundle(dir, file, now_ms); },
+        [this](Result<sync::BundleReport> written) { exported(std::move(written)); });
 }
 
 void StaffDesk::refresh_status() {
@@ -261,57 +281,55 @@ void StaffDesk::refresh_status() {
     if (s) status_ = std::move(*s);
 }
 
-void StaffDesk::take_tasks(std::int64_t now_ms) {
-    if (auto right = verify_.take()) {
-        // The try was counted before the check; a right PIN clears the count. A result
-        // from a pad closed meanwhile still clears, but opens nothing.
-        bool current = verify_session_ == session_ && mode_ == StaffMode::pin;
-        if (*right) {
-            auto after = store::StaffAccess(filing_).record_attempt(true, now_ms);
-            if (after && current) pin_state_ = *after;
-        }
-        if (current && *right) {
-            authenticated_ = true;
-            mode_ = StaffMode::panel;
-            action_ = {};
-            refresh_status();
-        } else if (current) {
-            pin_message_ = {pin_state_.seconds_locked(now_ms) > 0 ? "staff.pin.locked" : "staff.pin.wrong",
-                            std::to_string(std::max(0, store::kPinFreeTries - pin_state_.failures)), false};
-        }
-    }
-    if (auto hash = hashing_.take()) {
-        // Saved only if staff are still waiting for it: Back while hashing drops it.
-        if (mode_ == StaffMode::repeat_pin && authenticated_) {
-            auto saved = *hash ? ops::save_pin_hash(filing_, **hash) : Status(Error{hash->error()});
-            action_ = saved ? StaffMessage{"staff.pin.changed", {}, true}
-                            : StaffMessage{"staff.error", saved.error(), false};
-            mode_ = StaffMode::panel;
-        }
-    }
-    if (!authenticated_) {
-        // Results of a session that ended are not shown to the next person.
-        (void)self_test_.take();
-        (void)export_.take();
-        return;
-    }
-    if (auto local = self_test_.take()) {
-        checks_.insert(checks_.end(), local->begin(), local->end());
+void StaffDesk::cancel_tasks() {
+    verify_.cancel();
+    hashing_.cancel();
+    self_test_.cancel();
+    export_.cancel();  // the bundle is still written whole or not at all; only the words go
+}
+
+void StaffDesk::pin_checked(const PinCheck& check) {
+    if (mode_ != StaffMode::pin) return;
+    std::int64_t now_ms = wall_ms_();
+    if (check.after) pin_state_ = *check.after;
+    if (check.right) {
+        authenticated_ = true;
+        mode_ = StaffMode::panel;
+        action_ = {};
         refresh_status();
+    } else {
+        pin_message_ = {pin_state_.seconds_locked(now_ms) > 0 ? "staff.pin.locked" : "staff.pin.wrong",
+                        std::to_string(std::max(0, store::kPinFreeTries - pin_state_.failures)), false};
     }
-    if (auto written = export_.take()) {
-        if (*written)
-            // The stick's name and the file's, as staff see them on another computer.
-            action_ = {(*written)->held_back > 0 ? "staff.export.done_held" : "staff.export.done",
-                       (std::filesystem::path((*written)->file).parent_path().filename() /
-                        std::filesystem::path((*written)->file).filename()).string(),
-                       true,
-                       {{"proposals", std::to_string((*written)->proposals)},
-                        {"signups", std::to_string((*written)->signups)},
-                        {"held_back", std::to_string((*written)->held_back)}}};
-        else
-            action_ = {"staff.export.failed", written->error(), false, {}};
-    }
+}
+
+// Saved only if staff are still waiting for it: Back while hashing cancelled it.
+void StaffDesk::new_pin_hashed(Result<std::string> hash) {
+    if (mode_ != StaffMode::repeat_pin || !authenticated_) return;
+    auto saved = hash ? ops::save_pin_hash(filing_, *hash) : Status(Error{hash.error()});
+    action_ = saved ? StaffMessage{"staff.pin.changed", {}, true} : StaffMessage{"staff.error", saved.error(), false};
+    mode_ = StaffMode::panel;
+}
+
+void StaffDesk::self_tested(std::vector<store::Check> local) {
+    checks_.insert(checks_.end(), local.begin(), local.end());
+    refresh_status();
+    finish_self_test();
+}
+
+void StaffDesk::exported(Result<sync::BundleReport> written) {
+    if (written)
+        // The stick's name and the file's, as staff see them on another computer.
+        action_ = {written->held_back > 0 ? "staff.export.done_held" : "staff.export.done",
+                   (std::filesystem::path(written->file).parent_path().filename() /
+                    std::filesystem::path(written->file).filename())
+                       .string(),
+                   true,
+                   {{"proposals", std::to_string(written->proposals)},
+                    {"signups", std::to_string(written->signups)},
+                    {"held_back", std::to_string(written->held_back)}}};
+    else
+        action_ = {"staff.export.failed", written.error(), false, {}};
 }
 
 void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
@@ -340,14 +358,17 @@ void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
             }
         }
     }
-    if (!self_test_running() && action_.key == "staff.self_test.running") {
-        bool all = ops::all_passed(checks_);
-        action_ = {all ? "staff.self_test.passed" : "staff.self_test.failed", {}, all};
-    }
+    finish_self_test();
+}
+
+// Both halves in (the local checks and kiosk-sync's server checks): the verdict.
+void StaffDesk::finish_self_test() {
+    if (self_test_running() || action_.key != "staff.self_test.running") return;
+    bool all = ops::all_passed(checks_);
+    action_ = {all ? "staff.self_test.passed" : "staff.self_test.failed", {}, all};
 }
 
 void StaffDesk::poll(std::int64_t now_ms) {
-    take_tasks(now_ms);  // also when closed: a PIN check still running is recorded
     if (mode_ == StaffMode::closed) return;
     take_kiosk_sync_answers(now_ms);
     if (mode_ != StaffMode::pin && now_ms - status_read_ms_ >= kStatusEveryMs) {

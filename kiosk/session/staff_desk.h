@@ -12,10 +12,10 @@
 
 #include "kiosk/session/intent.h"
 #include "ops/settings.h"
-#include "kiosk/task.h"
+#include "ops/usb_bundle.h"
+#include "platform/tasks.h"
 #include "store/kiosk_state.h"
 #include "store/staff_access.h"
-#include "ops/usb_bundle.h"
 
 namespace aul::kiosk {
 
@@ -42,7 +42,6 @@ struct StaffDeskConfig {
     std::string data_dir;                  // holds kiosk.db
     std::vector<std::string> usb_roots;    // where USB sticks are mounted ([staff] usb_roots)
     store::Locality configured_locality;   // [locality] of the configuration
-    std::function<void()> wake;            // wakes the UI loop from a task's thread
     // Checks the fonts against every translation on the UI thread (the atlas lives there);
     // returns "" when every character is covered.
     std::function<std::string()> font_check;
@@ -50,8 +49,10 @@ struct StaffDeskConfig {
 
 class StaffDesk {
 public:
-    StaffDesk(StaffDeskConfig cfg, store::FilingStore& filing, store::CatalogStore& catalog)
-        : cfg_(std::move(cfg)), filing_(filing), catalog_(catalog) {}
+    // Slow work runs on `tasks`; its results come back when the UI loop drains them.
+    StaffDesk(StaffDeskConfig cfg, store::FilingStore& filing, store::CatalogStore& catalog,
+              platform::TaskRunner& tasks, std::function<std::int64_t()> wall_ms)
+        : cfg_(std::move(cfg)), filing_(filing), catalog_(catalog), tasks_(tasks), wall_ms_(std::move(wall_ms)) {}
 
     StaffMode mode() const { return mode_; }
     bool open() const { return mode_ != StaffMode::closed; }
@@ -61,8 +62,7 @@ public:
     // Handles a staff_* intent. Returns true when the kiosk must restart (the app exits
     // with kRestartExitCode and systemd starts it again).
     bool apply(const Intent& i, std::int64_t now_ms);
-    // Takes finished tasks and kiosk-sync's answers; refreshes the status now and then.
-    // Call it every loop, open or not: a PIN check outlives a closed pad.
+    // Takes kiosk-sync's answers; refreshes the status now and then. Call it every loop.
     void poll(std::int64_t now_ms);
     // A task is running or an answer is awaited: the loop should look again soon.
     bool waiting() const;
@@ -94,7 +94,19 @@ private:
     void start_export(std::int64_t now_ms);
     void request_sync(std::int64_t now_ms);
     void refresh_status();
-    void take_tasks(std::int64_t now_ms);
+    // What the background tasks hand back.
+    struct PinCheck {
+        bool right = false;
+        std::optional<store::PinState> after;  // the state once a right PIN cleared the count
+    };
+    void pin_checked(const PinCheck& check);
+    void new_pin_hashed(Result<std::string> hash);
+    void self_tested(std::vector<store::Check> local);
+    void exported(Result<sync::BundleReport> written);
+    // Drops what is running for the session that ends: its results are not shown to the
+    // next person.
+    void cancel_tasks();
+    void finish_self_test();
     void take_kiosk_sync_answers(std::int64_t now_ms);
     std::string find_usb_stick() const;
 
@@ -102,9 +114,9 @@ private:
     store::FilingStore& filing_;
     store::CatalogStore& catalog_;
     StaffMode mode_ = StaffMode::closed;
+    platform::TaskRunner& tasks_;
+    std::function<std::int64_t()> wall_ms_;
     bool authenticated_ = false;  // the right PIN was typed in this session
-    std::uint64_t session_ = 0;   // each PIN pad opened, and each close, starts a new one
-    std::uint64_t verify_session_ = 0;
     std::string pin_, new_pin_;
     store::PinState pin_state_;
     StaffMessage pin_message_;
@@ -118,10 +130,7 @@ private:
     std::int64_t sync_stamp_ = 0, sync_asked_ms_ = 0;           // awaiting kiosk-sync's round
     std::int64_t server_check_stamp_ = 0, server_asked_ms_ = 0;  // awaiting its server checks
 
-    Task<bool> verify_;
-    Task<Result<std::string>> hashing_;
-    Task<std::vector<store::Check>> self_test_;
-    Task<Result<sync::BundleReport>> export_;
+    platform::TaskHandle verify_, hashing_, self_test_, export_;
 };
 
 // The app exits with this code when staff ask for a restart; systemd (Restart=always) or

@@ -1,4 +1,4 @@
-// The staff desk's model on a real database, its PIN checks on real background threads.
+// The staff desk's model on a real database, its PIN checks as real background tasks.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "kiosk/staff.h"
+#include "kiosk/session/staff_desk.h"
 
 using namespace aul;
 using namespace aul::kiosk;
@@ -15,6 +15,7 @@ using K = Intent::Kind;
 namespace {
 struct Desk {
     std::string dir;
+    platform::TaskRunner tasks;
     std::optional<store::FilingStore> filing;
     std::optional<store::CatalogStore> catalog;
     std::optional<StaffDesk> desk;
@@ -34,22 +35,24 @@ struct Desk {
         REQUIRE(store::StaffAccess(*filing).set_pin_hash(*store::hash_pin("482615")).ok());
         StaffDeskConfig cfg;
         cfg.data_dir = dir;
-        desk.emplace(std::move(cfg), *filing, *catalog);
+        desk.emplace(std::move(cfg), *filing, *catalog, tasks, [this] { return now; });
     }
     ~Desk() {
-        desk.reset();  // joins its threads first
+        desk.reset();
         std::filesystem::remove_all(dir);
     }
     void type(const std::string& digits) {
         for (char d : digits) desk->apply(Intent::of(K::staff_pin_digit, std::string(1, d)), now);
         desk->apply(Intent::of(K::staff_pin_ok), now);
     }
-    // Polls as the UI loop would until the PIN check has been taken.
+    // Takes finished tasks as the UI loop would until the PIN check has been taken.
     void settle() {
         for (int i = 0; i < 500 && desk->checking(); ++i) {
+            tasks.drain();
             desk->poll(now);
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         }
+        tasks.drain();
         desk->poll(now);
         REQUIRE_FALSE(desk->checking());
     }
@@ -70,9 +73,9 @@ TEST_CASE("the right PIN opens the panel; the try is counted until the check say
 TEST_CASE("nothing but the PIN pad works before the right PIN") {
     Desk d;
     d.desk->open_pin_pad(d.now);
-    CHECK_FALSE(d.desk->apply(Intent::of(K::staff_action, "restart"), d.now));
+    CHECK_FALSE(d.desk->apply(Intent::staff(StaffAction::restart), d.now));
     d.desk->apply(Intent::of(K::staff_back_to_panel), d.now);
-    d.desk->apply(Intent::of(K::staff_action, "pin"), d.now);
+    d.desk->apply(Intent::staff(StaffAction::pin), d.now);
     CHECK(d.desk->mode() == StaffMode::pin);
     d.type("123456");
     d.settle();
@@ -122,7 +125,7 @@ TEST_CASE("changing the PIN: twice the same, and dropped if staff go back while 
     d.desk->open_pin_pad(d.now);
     d.type("482615");
     d.settle();
-    d.desk->apply(Intent::of(K::staff_action, "pin"), d.now);
+    d.desk->apply(Intent::staff(StaffAction::pin), d.now);
     d.type("7391");
     CHECK(d.desk->mode() == StaffMode::repeat_pin);
     d.type("7390");
@@ -134,7 +137,7 @@ TEST_CASE("changing the PIN: twice the same, and dropped if staff go back while 
     d.settle();
     CHECK(store::pin_matches(store::StaffAccess(*d.filing).state()->hash, "482615"));
 
-    d.desk->apply(Intent::of(K::staff_action, "pin"), d.now);
+    d.desk->apply(Intent::staff(StaffAction::pin), d.now);
     d.type("7391");
     d.type("7391");
     d.settle();
