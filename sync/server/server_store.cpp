@@ -128,25 +128,25 @@ public:
     static Result<PublishedCatalog> over(const store::Db& db) {
         auto any = db.prepare("SELECT 1 FROM catalog_items WHERE kind = ?1 LIMIT 1");
         auto one = db.prepare("SELECT record FROM catalog_items WHERE kind = ?1 AND id = ?2");
-        if (!any) return Error{any.error()};
-        if (!one) return Error{one.error()};
+        if (!any) return any.take_error();
+        if (!one) return one.take_error();
         return PublishedCatalog(std::move(*any), std::move(*one));
     }
     // "" when `id` was published as a `kind` (or, for a kind never published, looks like
     // a catalogue key); else the reason, naming the item as `what`.
     Result<std::string> problem(const std::string& kind, const std::string& id, const std::string& what) {
         auto ever = ever_published(kind);
-        if (!ever) return Error{ever.error()};
+        if (!ever) return ever.take_error();
         if (!*ever) return core::looks_like_catalog_key(id) ? std::string() : "the " + what + " is not a catalogue id";
         auto rec = record(kind, id);
-        if (!rec) return Error{rec.error()};
+        if (!rec) return rec.take_error();
         return rec->has_value() ? std::string() : "the " + what + " was never published in the national catalogue";
     }
     // The region a published district belongs to; "" when unknown (never published, or
     // withdrawn: a tombstone keeps no record).
     Result<std::string> region_of_district(const std::string& district) {
         auto rec = record("districts", district);
-        if (!rec) return Error{rec.error()};
+        if (!rec) return rec.take_error();
         if (!*rec || (*rec)->empty()) return std::string();
         auto j = nlohmann::json::parse(**rec, nullptr, false);
         return j.is_object() && j.contains("region") && j["region"].is_string() ? j["region"].get<std::string>()
@@ -160,7 +160,7 @@ private:
         any_.bind(1, kind);
         auto row = any_.step();
         any_.reset();
-        if (!row) return Error{row.error()};
+        if (!row) return row.take_error();
         ever_[kind] = *row;
         return *row;
     }
@@ -169,7 +169,7 @@ private:
         auto row = one_.step();
         if (!row) {
             one_.reset();
-            return Error{row.error()};
+            return row.take_error();
         }
         std::optional<std::string> out;
         if (*row) out = one_.text(0);
@@ -204,7 +204,7 @@ Result<std::string> cleaned_or_problem(ProposalItem& p, const Kiosk& k, Publishe
     }
     if (!f.district.empty()) {
         auto region = catalog.region_of_district(f.district);
-        if (!region) return Error{region.error()};
+        if (!region) return region.take_error();
         if (!region->empty() && *region != f.region) return std::string("the district is not in the region");
     }
     p.title = std::move(f.title);
@@ -234,18 +234,18 @@ Result<ServerStore> ServerStore::open(const std::string& dir) {
     if (sodium_init() < 0) return Error{"libsodium could not start"};
     ::mkdir(dir.c_str(), 0700);
     auto db = store::Db::open(dir + "/national.db");
-    if (!db) return Error{db.error()};
-    if (auto s = store::run_migrations(*db, kMigrations, static_cast<int>(std::size(kMigrations))); !s)
-        return Error{"server database: " + s.error()};
+    if (!db) return db.take_error();
+    AUL_TRY_CONTEXT(store::run_migrations(*db, kMigrations, static_cast<int>(std::size(kMigrations))),
+                    "server database: ");
     if (*db->scalar_int("SELECT count(*) FROM keys") == 0) {
         // The key pair that seals residents' contact details; only the server can open them.
         unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
         crypto_box_keypair(pk, sk);
         auto st = db->prepare("INSERT INTO keys(id, public_key, secret_key) VALUES (1, ?1, ?2)");
-        if (!st) return Error{st.error()};
+        if (!st) return st.take_error();
         sqlite3_bind_blob(st->raw(), 1, pk, sizeof pk, SQLITE_TRANSIENT);
         sqlite3_bind_blob(st->raw(), 2, sk, sizeof sk, SQLITE_TRANSIENT);
-        if (auto s = st->run(); !s) return Error{s.error()};
+        AUL_TRY(st->run());
         sodium_memzero(sk, sizeof sk);
     }
     return ServerStore(std::move(*db));
@@ -254,7 +254,7 @@ Result<ServerStore> ServerStore::open(const std::string& dir) {
 Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kiosk) {
     if (!for_kiosk.empty()) {
         auto k = find_kiosk("code = ?1", for_kiosk);
-        if (!k) return Error{k.error()};
+        if (!k) return k.take_error();
         if (!k->has_value())
             return Error{"no kiosk has the code " + for_kiosk + " (national-api kiosks --json lists them); "
                          "a new kiosk takes a code made without --for"};
@@ -265,13 +265,13 @@ Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kios
         code.push_back(core::kTrackingAlphabet[randombytes_uniform(static_cast<uint32_t>(core::kTrackingAlphabet.size()))]);
     auto st = db_.prepare(
         "INSERT INTO enrollment_codes(code, created_ms, for_kiosk) VALUES (?1, strftime('%s','now') * 1000, ?2)");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, code);
     if (for_kiosk.empty())
         st->bind_null(2);
     else
         st->bind(2, for_kiosk);
-    if (auto s = st->run(); !s) return Error{s.error()};
+    AUL_TRY(st->run());
     return code;
 }
 
@@ -279,10 +279,10 @@ Result<std::int64_t> ServerStore::highest_sequence(const std::string& code) cons
     // Sequences are fixed-width in an alphabet in ASCII order: the greatest code is the
     // greatest sequence, found on the tracking-code index.
     auto st = db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, code).bind(2, code + "~");
     auto row = st->step();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     if (!*row || st->is_null(0)) return std::int64_t{0};
     auto seq = core::tracking_sequence(st->text(0));
     return seq ? static_cast<std::int64_t>(*seq) : std::int64_t{0};
@@ -293,19 +293,19 @@ Status ServerStore::keep_signing_key(const std::string& kiosk_id, const std::str
     auto st = db_.prepare(std::string("INSERT INTO kiosk_keys(kiosk, signing_key, added_ms) "
                                       "VALUES (?1, ?2, strftime('%s','now') * 1000) ON CONFLICT(kiosk, signing_key) ") +
                           (trust_again ? "DO UPDATE SET revoked = 0" : "DO NOTHING"));
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, kiosk_id).bind(2, key_b64);
     return st->run();
 }
 
 Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    if (!tx) return tx.take_error();
     auto find = db_.prepare("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes WHERE code = ?1");
-    if (!find) return Error{find.error()};
+    if (!find) return find.take_error();
     find->bind(1, req.enrollment_code);
     auto row = find->step();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     if (!*row) return Error{"unknown enrolment code"};
     const std::string used_by = find->is_null(0) ? std::string() : find->text(0);
     const std::string for_kiosk = find->text(1), spent_key = find->text(2);
@@ -319,19 +319,19 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
 
     EnrollResponse out;
     auto key = public_key();
-    if (!key) return Error{key.error()};
+    if (!key) return key.take_error();
     out.public_key = std::move(*key);
     out.token = random_hex(32);
     out.reenrolled = !for_kiosk.empty();
     auto set_token = db_.prepare("UPDATE kiosks SET token_hash = ?2 WHERE id = ?1");
-    if (!set_token) return Error{set_token.error()};
+    if (!set_token) return set_token.take_error();
 
     if (!used_by.empty()) {
         // Spent: only the same kiosk asking again, after a reply it never received.
         if (!proven || spent_key.empty() || req.signing_key != spent_key)
             return Error{"this enrolment code was used already"};
         auto k = find_kiosk("id = ?1", used_by);
-        if (!k) return Error{k.error()};
+        if (!k) return k.take_error();
         if (!k->has_value() || (*k)->signing_key != spent_key)
             return Error{"this enrolment code was used already, and its kiosk has enrolled again since"};
         if ((*k)->revoked) return Error{"kiosk " + (*k)->code + " was revoked by the national operators"};
@@ -340,14 +340,14 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
         // Only hashes are kept, so the token of the lost reply cannot be sent again: a
         // fresh one replaces it, and the lost one stops working.
         set_token->bind(1, out.kiosk_id).bind(2, token_hash(out.token));
-        if (auto s = set_token->run(); !s) return Error{s.error()};
+        AUL_TRY(set_token->run());
     } else if (!for_kiosk.empty()) {
         if (!req.kiosk_code.empty() && req.kiosk_code != for_kiosk)
             return Error{"this enrolment code is for kiosk " + for_kiosk + ", but this kiosk files with code " +
                          req.kiosk_code + ": ask the national operators for a code made with national-api "
                          "enrollment-code --for " + req.kiosk_code + "; this code was not spent"};
         auto k = find_kiosk("code = ?1", for_kiosk);
-        if (!k) return Error{k.error()};
+        if (!k) return k.take_error();
         if (!k->has_value()) return Error{"no kiosk has the code " + for_kiosk};
         out.kiosk_id = (*k)->id;
         out.kiosk_code = for_kiosk;
@@ -358,23 +358,23 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
             "region = CASE WHEN ?4 = '' THEN region ELSE ?4 END, "
             "district = CASE WHEN ?5 = '' THEN district ELSE ?5 END, "
             "settlement = CASE WHEN ?6 = '' THEN settlement ELSE ?6 END WHERE id = ?1");
-        if (!upd) return Error{upd.error()};
+        if (!upd) return upd.take_error();
         upd->bind(1, out.kiosk_id).bind(2, token_hash(out.token)).bind(3, req.signing_key);
         upd->bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
-        if (auto s = upd->run(); !s) return Error{s.error()};
+        AUL_TRY(upd->run());
     } else {
         auto taken_by = [&](const std::string& code) -> Result<bool> {
             auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
-            if (!taken) return Error{taken.error()};
+            if (!taken) return taken.take_error();
             taken->bind(1, code);
             auto row = taken->step();
-            if (!row) return Error{row.error()};
+            if (!row) return row.take_error();
             return *row;
         };
         const bool has_code = core::make_tracking_code(req.kiosk_code, 0).has_value();
         if (has_code) {
             auto taken = taken_by(req.kiosk_code);
-            if (!taken) return Error{taken.error()};
+            if (!taken) return taken.take_error();
             // Another code would break the tracking codes it printed; the same code is a
             // re-enrolment the operators must ask for.
             if (*taken)
@@ -383,46 +383,46 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
                              req.kiosk_code + "; a different kiosk needs a code of its own; this code was not spent"};
         }
         auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
-        if (!count) return Error{count.error()};
+        if (!count) return count.take_error();
         out.kiosk_id = core::new_uuid_v7();
         // A kiosk that was given a code at installation keeps it, so the tracking codes it
         // already printed stay its own.
         out.kiosk_code = has_code ? req.kiosk_code : kiosk_code_for(*count + 1);
         for (std::int64_t n = *count + 2;; ++n) {  // the numbered code may belong to a kiosk that chose it
             auto taken = taken_by(out.kiosk_code);
-            if (!taken) return Error{taken.error()};
+            if (!taken) return taken.take_error();
             if (!*taken) break;
             out.kiosk_code = kiosk_code_for(n);
         }
         auto ins = db_.prepare(
             "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)");
-        if (!ins) return Error{ins.error()};
+        if (!ins) return ins.take_error();
         ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
         ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
-        if (auto s = ins->run(); !s) return Error{s.error()};
+        AUL_TRY(ins->run());
     }
-    if (auto s = keep_signing_key(out.kiosk_id, req.signing_key, /*trust_again=*/false); !s) return Error{s.error()};
+    AUL_TRY(keep_signing_key(out.kiosk_id, req.signing_key, /*trust_again=*/false));
     auto high = highest_sequence(out.kiosk_code);
-    if (!high) return Error{high.error()};
+    if (!high) return high.take_error();
     out.highest_sequence = *high;
     if (used_by.empty()) {
         auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
                                "used_ms = strftime('%s','now') * 1000 WHERE code = ?2");
-        if (!use) return Error{use.error()};
+        if (!use) return use.take_error();
         use->bind(1, out.kiosk_id).bind(2, req.enrollment_code).bind(3, proven ? req.signing_key : std::string());
-        if (auto s = use->run(); !s) return Error{s.error()};
+        AUL_TRY(use->run());
     }
-    if (auto s = tx->commit(); !s) return Error{s.error()};
+    AUL_TRY(tx->commit());
     return out;
 }
 
 Result<std::optional<Kiosk>> ServerStore::find_kiosk(const char* where_sql, const std::string& value) const {
     auto st = db_.prepare(std::string("SELECT id, code, revoked, signing_key FROM kiosks WHERE ") + where_sql);
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, value);
     auto row = st->step();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     if (!*row) return std::optional<Kiosk>{};
     return std::optional<Kiosk>{Kiosk{st->text(0), st->text(1), st->integer(2) != 0, st->text(3)}};
 }
@@ -437,15 +437,15 @@ Result<std::optional<Kiosk>> ServerStore::kiosk_by_id(const std::string& id) con
 
 Status ServerStore::revoke(const std::string& kiosk_code) {
     auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    if (!tx) return tx.take_error();
     auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, kiosk_code);
     if (auto s = st->run(); !s) return s;
     if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
     // A revoked kiosk may be in the wrong hands: nothing its keys signed is trusted again.
     auto keys = db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)");
-    if (!keys) return Error{keys.error()};
+    if (!keys) return keys.take_error();
     keys->bind(1, kiosk_code);
     if (auto s = keys->run(); !s) return s;
     return tx->commit();
@@ -455,11 +455,11 @@ Result<std::vector<std::string>> ServerStore::signing_keys(const std::string& ki
     auto st = db_.prepare(
         "SELECT k.signing_key FROM kiosk_keys k JOIN kiosks ON kiosks.id = k.kiosk "
         "WHERE k.kiosk = ?1 AND k.revoked = 0 ORDER BY k.signing_key = kiosks.signing_key DESC, k.added_ms DESC");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, kiosk_id);
     std::vector<std::string> out;
     auto rows = st->each_row([&] { out.push_back(st->text(0)); });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
@@ -468,12 +468,12 @@ Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::st
         return Error{"a signing key is base64 of " + std::to_string(kSigningKeyBytes) +
                      " bytes, as kioskctl signing-key prints it"};
     auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    if (!tx) return tx.take_error();
     auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1 RETURNING id");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, kiosk_code).bind(2, key_b64);
     auto row = st->step();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     if (!*row) return Error{"no kiosk has the code " + kiosk_code};
     std::string id = st->text(0);
     st->reset();
@@ -491,7 +491,7 @@ Result<std::optional<ItemResult>> seen_before(store::Stmt& lookup, const Kiosk& 
     auto row = lookup.step();
     if (!row) {
         lookup.reset();
-        return Error{row.error()};
+        return row.take_error();
     }
     std::optional<ItemResult> out;
     if (*row) {
@@ -513,7 +513,7 @@ Result<bool> owned_by_another(store::Stmt& lookup, const Kiosk& k, const std::st
     auto row = lookup.step();
     bool other = row && *row && lookup.text(0) != k.id;
     lookup.reset();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     return other;
 }
 }  // namespace
@@ -521,9 +521,9 @@ Result<bool> owned_by_another(store::Stmt& lookup, const Kiosk& k, const std::st
 Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms) {
     SubmitResponse out;
     auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    if (!tx) return tx.take_error();
     auto catalog = PublishedCatalog::over(db_);
-    if (!catalog) return Error{catalog.error()};
+    if (!catalog) return catalog.take_error();
     auto existing = db_.prepare("SELECT kiosk, content_hash FROM proposals WHERE id = ?1");
     auto by_code = db_.prepare("SELECT kiosk FROM proposals WHERE tracking_code = ?1");
     auto ins = db_.prepare(
@@ -531,25 +531,25 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
     auto change = db_.prepare(
         "INSERT INTO status_changes(kiosk, tracking_code, state, at_ms) VALUES (?1, ?2, 'delivered', ?3)");
     for (auto* st : {&existing, &by_code, &ins, &change})
-        if (!*st) return Error{st->error()};
+        if (!*st) return st->take_error();
     for (const auto& raw : req.proposals) {
         // Ownership first: nothing about another kiosk's item, not even whether this copy
         // matches it, is answered.
         auto foreign = owned_by_another(*existing, k, raw.id);
-        if (!foreign) return Error{foreign.error()};
+        if (!foreign) return foreign.take_error();
         if (*foreign) {
             out.results.push_back({raw.id, ItemStatus::conflict, "this id belongs to another kiosk"});
             continue;
         }
         ProposalItem p = raw;
         auto why = cleaned_or_problem(p, k, *catalog, now_ms);
-        if (!why) return Error{why.error()};
+        if (!why) return why.take_error();
         // A resend is compared as it would be stored; an item stored before these rules
         // that no longer passes them is compared as sent, so it is still a duplicate.
         std::string body = body_of(why->empty() ? p : raw);
         std::string hash = token_hash(body);
         auto seen = seen_before(*existing, k, raw.id, hash);
-        if (!seen) return Error{seen.error()};
+        if (!seen) return seen.take_error();
         if (*seen) {
             out.results.push_back(**seen);
             continue;
@@ -562,7 +562,7 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         auto taken = by_code->step();
         std::string holder = taken && *taken ? by_code->text(0) : std::string();
         by_code->reset();
-        if (!taken) return Error{taken.error()};
+        if (!taken) return taken.take_error();
         if (*taken) {
             out.results.push_back({p.id, ItemStatus::conflict,
                                    holder == k.id ? "the tracking code belongs to another proposal"
@@ -570,18 +570,18 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
             continue;
         }
         ins->bind(1, p.id).bind(2, k.id).bind(3, p.tracking_code).bind(4, hash).bind(5, body).bind(6, now_ms);
-        if (auto s = ins->run(); !s) return Error{s.error()};
+        AUL_TRY(ins->run());
         change->bind(1, k.id).bind(2, p.tracking_code).bind(3, now_ms);
-        if (auto s = change->run(); !s) return Error{s.error()};
+        AUL_TRY(change->run());
         out.results.push_back({p.id, ItemStatus::accepted, ""});
     }
     auto seen = db_.prepare("SELECT kiosk, content_hash FROM signups WHERE id = ?1");
     auto add = db_.prepare("INSERT INTO signups(id, kiosk, content_hash, body, received_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!seen) return Error{seen.error()};
-    if (!add) return Error{add.error()};
+    if (!seen) return seen.take_error();
+    if (!add) return add.take_error();
     for (const auto& s : req.signups) {
         auto foreign = owned_by_another(*seen, k, s.id);
-        if (!foreign) return Error{foreign.error()};
+        if (!foreign) return foreign.take_error();
         if (*foreign) {
             out.results.push_back({s.id, ItemStatus::conflict, "this id belongs to another kiosk"});
             continue;
@@ -589,22 +589,22 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         std::string body = body_of(s);
         std::string hash = token_hash(body);
         auto before = seen_before(*seen, k, s.id, hash);
-        if (!before) return Error{before.error()};
+        if (!before) return before.take_error();
         if (*before) {
             out.results.push_back(**before);
             continue;
         }
         auto why = problem_of(s, *catalog, now_ms);
-        if (!why) return Error{why.error()};
+        if (!why) return why.take_error();
         if (!why->empty()) {
             out.results.push_back({s.id, ItemStatus::rejected, *why});
             continue;
         }
         add->bind(1, s.id).bind(2, k.id).bind(3, hash).bind(4, body).bind(5, now_ms);
-        if (auto st = add->run(); !st) return Error{st.error()};
+        AUL_TRY(add->run());
         out.results.push_back({s.id, ItemStatus::accepted, ""});
     }
-    if (auto s = tx->commit(); !s) return Error{s.error()};
+    AUL_TRY(tx->commit());
     return out;
 }
 
@@ -614,7 +614,7 @@ Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t si
     auto st = db_.prepare(
         "SELECT tracking_code, state, answer, at_ms, seq FROM status_changes WHERE kiosk = ?1 AND seq > ?2 "
         "ORDER BY seq LIMIT 500");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, k.id).bind(2, since);
     StatusResponse out;
     out.cursor = since;
@@ -622,7 +622,7 @@ Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t si
         out.changes.push_back({st->text(0), st->text(1), st->text(2), st->integer(3), st->integer(4)});
         out.cursor = st->integer(4);
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
@@ -631,17 +631,17 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
     if (!is_known_state(state) || state == "queued")
         return Error{"state must be one of delivered, in_review, accepted, rejected, implemented"};
     auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    if (!tx) return tx.take_error();
     auto st = db_.prepare("UPDATE proposals SET state = ?1, answer = ?2 WHERE tracking_code = ?3 RETURNING kiosk");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, state).bind(2, answer).bind(3, code);
     auto row = st->step();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     if (!*row) return Error{"no proposal has the tracking code " + code};
     std::string kiosk = st->text(0);
     st->reset();
     auto ch = db_.prepare("INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!ch) return Error{ch.error()};
+    if (!ch) return ch.take_error();
     ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
     if (auto s = ch->run(); !s) return s;
     return tx->commit();
@@ -660,15 +660,15 @@ std::string key_of(const std::string& kind, const nlohmann::json& rec) {
 
 Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::string& text, std::int64_t) {
     // The whole file must be a valid catalogue before anything of it is published.
-    if (auto checked = core::parse_catalog(text); !checked) return Error{checked.error()};
+    AUL_TRY(core::parse_catalog(text));
     auto doc = nlohmann::json::parse(text);
     // The file's order of categories is the order kiosks show them in: it travels with each.
     if (doc.contains("categories"))
         for (std::size_t i = 0; i < doc["categories"].size(); ++i) doc["categories"][i]["position"] = i;
     auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    if (!tx) return tx.take_error();
     auto v = db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items");
-    if (!v) return Error{v.error()};
+    if (!v) return v.take_error();
     PublishReport rep;
     std::int64_t version = *v;
     auto current = db_.prepare("SELECT hash, deleted FROM catalog_items WHERE kind = ?1 AND id = ?2");
@@ -677,7 +677,7 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
     auto bury = db_.prepare("UPDATE catalog_items SET version = ?3, deleted = 1, record = '' WHERE kind = ?1 AND id = ?2");
     auto live = db_.prepare("SELECT id FROM catalog_items WHERE kind = ?1 AND deleted = 0");
     for (auto* st : {&current, &put, &bury, &live})
-        if (!*st) return Error{st->error()};
+        if (!*st) return st->take_error();
     std::map<std::string, std::set<std::string>> present;
     for (const char* kind : kCatalogKinds) {
         if (!doc.contains(kind)) continue;
@@ -686,12 +686,12 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
             present[kind].insert(id);
             current->bind(1, std::string(kind)).bind(2, id);
             auto row = current->step();
-            if (!row) return Error{row.error()};
+            if (!row) return row.take_error();
             bool same = *row && current->text(0) == hash && current->integer(1) == 0;
             current->reset();
             if (same) continue;
             put->bind(1, std::string(kind)).bind(2, id).bind(3, ++version).bind(4, hash).bind(5, body);
-            if (auto s = put->run(); !s) return Error{s.error()};
+            AUL_TRY(put->run());
             ++rep.changed;
         }
     }
@@ -701,15 +701,15 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
         auto rows = live->each_row([&] {
             if (!present[*it].count(live->text(0))) gone.push_back(live->text(0));
         });
-        if (!rows) return Error{rows.error()};
+        if (!rows) return rows.take_error();
         live->reset();
         for (const auto& id : gone) {
             bury->bind(1, std::string(*it)).bind(2, id).bind(3, ++version);
-            if (auto s = bury->run(); !s) return Error{s.error()};
+            AUL_TRY(bury->run());
             ++rep.deleted;
         }
     }
-    if (auto s = tx->commit(); !s) return Error{s.error()};
+    AUL_TRY(tx->commit());
     rep.version = version;
     return rep;
 }
@@ -717,14 +717,14 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
 Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t max_bytes) const {
     auto st = db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
                           "ORDER BY version");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, since);
     CatalogPage page;
     page.cursor = since;
     std::size_t bytes = 40;  // {"items":[],"cursor":N,"more":false}
     for (;;) {
         auto row = st->step();
-        if (!row) return Error{row.error()};
+        if (!row) return row.take_error();
         if (!*row) break;
         CatalogItem item{st->text(0), st->text(1), st->integer(2), st->integer(3) != 0, st->text(4)};
         // The item as encode() writes it: its record plus the fields around it.
@@ -743,7 +743,7 @@ Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t m
 Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms) {
     auto st = db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
                           "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
     return st->run();
 }
@@ -751,7 +751,7 @@ Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::i
 Result<std::string> ServerStore::kiosks_json() const {
     auto st = db_.prepare("SELECT k.code, k.settlement, k.revoked, coalesce(h.at_ms, 0), coalesce(h.body, '{}') "
                           "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     std::string out;
     auto rows = st->each_row([&] {
         nlohmann::json j{{"kiosk_code", st->text(0)}, {"settlement", st->text(1)}, {"revoked", st->integer(2) != 0},
@@ -759,13 +759,13 @@ Result<std::string> ServerStore::kiosks_json() const {
                          {"heartbeat", nlohmann::json::parse(st->text(4), nullptr, false)}};
         out += j.dump() + "\n";
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::string> ServerStore::public_key() const {
     auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
-    if (!key) return Error{key.error()};
+    if (!key) return key.take_error();
     auto row = key->step();
     if (!row || !*row) return Error{"the server has no key pair"};
     auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
@@ -774,10 +774,10 @@ Result<std::string> ServerStore::public_key() const {
 
 Result<std::string> ServerStore::open_contact(const std::string& tracking_code) const {
     auto st = db_.prepare("SELECT body FROM proposals WHERE tracking_code = ?1");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     st->bind(1, tracking_code);
     auto row = st->step();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     if (!*row) return Error{"no proposal has the tracking code " + tracking_code};
     auto body = nlohmann::json::parse(st->text(0), nullptr, false);
     std::string sealed = body.value("contact_sealed", "");
@@ -797,7 +797,7 @@ Result<std::string> ServerStore::open_contact(const std::string& tracking_code) 
 Result<std::string> ServerStore::proposals_json() const {
     auto st = db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
                           "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     std::string out;
     auto rows = st->each_row([&] {
         auto body = nlohmann::json::parse(st->text(2), nullptr, false);
@@ -809,7 +809,7 @@ Result<std::string> ServerStore::proposals_json() const {
         body["received_ms"] = st->integer(5);
         out += body.dump() + "\n";
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
