@@ -143,9 +143,8 @@ struct NgoWriter {
         bind_local(ngo, 21, n.address);
         auto row = ngo.step();
         if (!row || !*row) {
-            std::string why = row ? "no row" : row.error();
             ngo.reset();
-            return Error{"saving NGO " + n.id + ": " + why};
+            return (row ? Error{"no row"} : row.take_error()).prefixed("saving NGO " + n.id + ": ");
         }
         std::int64_t rowid = ngo.integer(0);
         ngo.reset();
@@ -178,7 +177,7 @@ Status insert_all(const Db& db, const char* sql, const std::vector<T>& items, Fn
     if (!st) return st.take_error();
     for (const auto& item : items) {
         bind_item(*st, item);
-        if (auto s = st->run(); !s) return s;
+        AUL_TRY(st->run());
     }
     return ok_status();
 }
@@ -304,7 +303,7 @@ namespace {
 Status clear_catalogue(const Db& db) {
     for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
                               "regions", "categories"})
-        if (auto s = db.exec(std::string("DELETE FROM ") + table); !s) return s;
+        AUL_TRY(db.exec(std::string("DELETE FROM ") + table));
     return ok_status();
 }
 
@@ -325,7 +324,7 @@ constexpr const char* kPendingCursor = "catalog_pending_cursor";
 
 // Drops a pull under way (a whole catalogue replaced it, or it was applied).
 Status forget_pull(const Db& db) {
-    if (auto s = db.exec("DELETE FROM catalog_pending"); !s) return s;
+    AUL_TRY(db.exec("DELETE FROM catalog_pending"));
     return db.exec("DELETE FROM meta WHERE key = 'catalog_pending_cursor'");
 }
 
@@ -376,7 +375,7 @@ Status keep_pending(const Db& db, std::span<const CatalogStore::Change> changes)
         for (const auto& k : kKinds) known = known || c.kind == k.kind;
         if (!known) return Error{"a catalogue change of unknown kind '" + c.kind + "'"};
         st->bind(1, c.kind).bind(2, c.id).bind(3, c.version).bind(4, c.deleted).bind(5, c.deleted ? "" : c.record);
-        if (auto s = st->run(); !s) return s;
+        AUL_TRY(st->run());
     }
     return ok_status();
 }
@@ -390,7 +389,7 @@ constexpr int kApplySlice = 500;
 // kind in dependency order, then tombstones in the reverse order. Foreign keys are checked
 // at commit, when the catalogue is whole again.
 Status CatalogStore::apply_pending() {
-    if (auto s = db_.exec("PRAGMA defer_foreign_keys = ON"); !s) return s;
+    AUL_TRY(db_.exec("PRAGMA defer_foreign_keys = ON"));
     for (const auto& k : kKinds) {
         auto st = db_.prepare("SELECT record, version FROM catalog_pending WHERE kind = ?1 AND deleted = 0 "
                               "AND version > ?2 ORDER BY version LIMIT ?3");
@@ -408,7 +407,7 @@ Status CatalogStore::apply_pending() {
             if (n == 0) break;
             auto records = core::parse_catalog(doc + "]}", /*check_references=*/false);
             if (!records) return records.take_error();
-            if (auto s = write_records(*records, /*listed_order=*/false); !s) return s;
+            AUL_TRY(write_records(*records, /*listed_order=*/false));
         }
     }
     for (auto it = std::rbegin(kKinds); it != std::rend(kKinds); ++it) {
@@ -433,7 +432,7 @@ Status CatalogStore::receive_catalog_page(std::span<const Change> changes, std::
     if (!tx) return tx.take_error();
     AUL_TRY_CONTEXT(keep_pending(db_, changes), "keeping a catalogue page: ");
     if (!last) {
-        if (auto s = set_meta(db_, kPendingCursor, std::to_string(cursor)); !s) return s;
+        AUL_TRY(set_meta(db_, kPendingCursor, std::to_string(cursor)));
         return tx->commit();
     }
     auto kept = db_.scalar_int("SELECT count(*) FROM catalog_pending");
@@ -442,22 +441,23 @@ Status CatalogStore::receive_catalog_page(std::span<const Change> changes, std::
         auto local = db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'");
         if (!local) return local.take_error();
         if (*local) {
-            if (auto s = clear_catalogue(db_); !s) return s;
-            if (auto s = set_meta(db_, kLocalCatalogue, "0"); !s) return s;
+            AUL_TRY(clear_catalogue(db_));
+            AUL_TRY(set_meta(db_, kLocalCatalogue, "0"));
         }
         AUL_TRY_CONTEXT(apply_pending(), "applying the national catalogue: ");
-        if (auto s = bump_generation(db_); !s) return s;
+        AUL_TRY(bump_generation(db_));
         // A large pull (a first one, years of edits) leaves the index in many segments.
         if (*kept > 1000)
-            if (auto s = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !s) return s;
+            AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
     }
-    if (auto s = forget_pull(db_); !s) return s;
-    if (auto s = set_meta(db_, "catalog_cursor", std::to_string(cursor)); !s) return s;
+    AUL_TRY(forget_pull(db_));
+    AUL_TRY(set_meta(db_, "catalog_cursor", std::to_string(cursor)));
     if (auto s = tx->commit(); !s) {
-        bool broken_reference = sqlite3_extended_errcode(db_.raw()) == SQLITE_CONSTRAINT_FOREIGNKEY;
-        return Error{broken_reference ? "the national catalogue does not hold together (a record refers to one it "
-                                        "does not have); the catalogue in use is kept"
-                                      : "applying the national catalogue: " + s.error()};
+        if (s.error_value().code == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return Error{"the national catalogue does not hold together (a record refers to one it "
+                         "does not have); the catalogue in use is kept",
+                         s.error_value().code};
+        return s.take_error().prefixed("applying the national catalogue: ");
     }
     return ok_status();
 }

@@ -86,7 +86,7 @@ Status FilingStore::set_kiosk_code(const std::string& code) {
     auto st = db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)");
     if (!st) return st.take_error();
     st->bind(1, std::string_view(kKioskCodeKey)).bind(2, code);
-    if (auto s = st->run(); !s) return s;
+    AUL_TRY(st->run());
     return tx->commit();
 }
 
@@ -321,7 +321,7 @@ Status FilingStore::set_settings(const std::vector<std::pair<std::string, std::s
     auto tx = WriteTx::begin(db_);
     if (!tx) return tx.take_error();
     for (const auto& [key, value] : values)
-        if (auto s = set_setting(key, value); !s) return s;
+        AUL_TRY(set_setting(key, value));
     return tx->commit();
 }
 
@@ -371,21 +371,21 @@ Status FilingStore::apply_outcomes(const std::vector<ItemOutcome>& outcomes, std
         std::string reason = o.reason.empty() ? std::string("refused by the server") : o.reason;
         if (o.outcome == Outcome::delivered) {
             signup_sent->bind(1, o.id).bind(2, now_ms);
-            if (auto s = signup_sent->run(); !s) return s;
+            AUL_TRY(signup_sent->run());
         } else {
             signup_quarantine->bind(1, o.id).bind(2, reason);
-            if (auto s = signup_quarantine->run(); !s) return s;
+            AUL_TRY(signup_quarantine->run());
         }
         if (o.outcome == Outcome::delivered) {
             sent->bind(1, o.id).bind(2, now_ms);
-            if (auto s = sent->run(); !s) return s;
+            AUL_TRY(sent->run());
             if (sqlite3_changes(db_.raw()) > 0) {
                 hist->bind(1, o.id).bind(2, now_ms);
-                if (auto s = hist->run(); !s) return s;
+                AUL_TRY(hist->run());
             }
         } else {
             quarantine->bind(1, o.id).bind(2, o.reason.empty() ? std::string("refused by the server") : o.reason);
-            if (auto s = quarantine->run(); !s) return s;
+            AUL_TRY(quarantine->run());
         }
     }
     return tx->commit();
@@ -408,10 +408,10 @@ Status FilingStore::apply_state_changes(const std::vector<StateChange>& changes,
         // "delivered" was already recorded when the push was acknowledged.
         if (!id.empty() && c.state != "delivered") {
             hist->bind(1, id).bind(2, c.state).bind(3, c.at_ms);
-            if (auto s = hist->run(); !s) return s;
+            AUL_TRY(hist->run());
         }
     }
-    if (auto s = set_setting("status_cursor", std::to_string(cursor)); !s) return s;
+    AUL_TRY(set_setting("status_cursor", std::to_string(cursor)));
     return tx->commit();
 }
 

@@ -193,8 +193,8 @@ Status run_migrations(const Db& db, std::span<const char* const> steps, int targ
         if (auto s = db.exec(steps[static_cast<std::size_t>(v)]); !s)
             return Error{"migrating the database to version " + std::to_string(v + 1) + ": " +
                          s.error()};
-        if (auto s = db.exec("PRAGMA user_version=" + std::to_string(v + 1)); !s) return s;
-        if (auto s = tx->commit(); !s) return s;
+        AUL_TRY(db.exec("PRAGMA user_version=" + std::to_string(v + 1)));
+        AUL_TRY(tx->commit());
     }
     return ok_status();
 }

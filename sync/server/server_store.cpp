@@ -441,13 +441,13 @@ Status ServerStore::revoke(const std::string& kiosk_code) {
     auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
     if (!st) return st.take_error();
     st->bind(1, kiosk_code);
-    if (auto s = st->run(); !s) return s;
+    AUL_TRY(st->run());
     if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
     // A revoked kiosk may be in the wrong hands: nothing its keys signed is trusted again.
     auto keys = db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)");
     if (!keys) return keys.take_error();
     keys->bind(1, kiosk_code);
-    if (auto s = keys->run(); !s) return s;
+    AUL_TRY(keys->run());
     return tx->commit();
 }
 
@@ -477,7 +477,7 @@ Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::st
     if (!*row) return Error{"no kiosk has the code " + kiosk_code};
     std::string id = st->text(0);
     st->reset();
-    if (auto s = keep_signing_key(id, key_b64, /*trust_again=*/true); !s) return s;
+    AUL_TRY(keep_signing_key(id, key_b64, /*trust_again=*/true));
     return tx->commit();
 }
 
@@ -643,7 +643,7 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
     auto ch = db_.prepare("INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!ch) return ch.take_error();
     ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
-    if (auto s = ch->run(); !s) return s;
+    AUL_TRY(ch->run());
     return tx->commit();
 }
 
