@@ -173,11 +173,10 @@ struct NgoWriter {
 // Runs fn over each element with one prepared statement; the first error stops it.
 template <typename T, typename Fn>
 Status insert_all(const Db& db, const char* sql, const std::vector<T>& items, Fn&& bind_item) {
-    auto st = db.prepare(sql);
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
     for (const auto& item : items) {
-        bind_item(*st, item);
-        AUL_TRY(st->run());
+        bind_item(st, item);
+        AUL_TRY(st.run());
     }
     return ok_status();
 }
@@ -308,10 +307,10 @@ Status clear_catalogue(const Db& db) {
 }
 
 Status set_meta(const Db& db, const char* key, const std::string& value) {
-    auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
-    if (!st) return st.take_error();
-    st->bind(1, std::string_view(key)).bind(2, value);
-    return st->run();
+    AUL_TRY_ASSIGN(
+        auto st, db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2"));
+    st.bind(1, std::string_view(key)).bind(2, value);
+    return st.run();
 }
 
 // A catalogue loaded on the kiosk (the demo seed, a file from USB) stands in until the
@@ -337,8 +336,7 @@ Status bump_generation(const Db& db) {
 
 Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     BulkCache cache(db_);
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
     AUL_TRY(clear_catalogue(db_));
     AUL_TRY(set_meta(db_, kLocalCatalogue, "1"));
     AUL_TRY(set_meta(db_, "catalog_cursor", "0"));
@@ -347,7 +345,7 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     AUL_TRY(bump_generation(db_));
     // One merged index segment after a bulk load keeps prefix queries fast.
     AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
-    AUL_TRY_CONTEXT(tx->commit(), "saving the catalogue: ");
+    AUL_TRY_CONTEXT(tx.commit(), "saving the catalogue: ");
     return ImportCounts{c.ngos.size(), c.councils.size(), c.opportunities.size()};
 }
 
@@ -366,16 +364,16 @@ constexpr KindTable kKinds[] = {{"categories", "DELETE FROM categories WHERE cod
                                 {"opportunities", "DELETE FROM opportunities WHERE id = ?1"}};
 
 Status keep_pending(const Db& db, std::span<const CatalogStore::Change> changes) {
-    auto st = db.prepare(
-        "INSERT INTO catalog_pending(kind, id, version, deleted, record) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = ?4, record = ?5 WHERE ?3 > version");
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(
+        auto st,
+        db.prepare("INSERT INTO catalog_pending(kind, id, version, deleted, record) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = ?4, record = ?5 WHERE ?3 > version"));
     for (const auto& c : changes) {
         bool known = false;
         for (const auto& k : kKinds) known = known || c.kind == k.kind;
         if (!known) return Error{"a catalogue change of unknown kind '" + c.kind + "'"};
-        st->bind(1, c.kind).bind(2, c.id).bind(3, c.version).bind(4, c.deleted).bind(5, c.deleted ? "" : c.record);
-        AUL_TRY(st->run());
+        st.bind(1, c.kind).bind(2, c.id).bind(3, c.version).bind(4, c.deleted).bind(5, c.deleted ? "" : c.record);
+        AUL_TRY(st.run());
     }
     return ok_status();
 }
@@ -391,18 +389,18 @@ constexpr int kApplySlice = 500;
 Status CatalogStore::apply_pending() {
     AUL_TRY(db_.exec("PRAGMA defer_foreign_keys = ON"));
     for (const auto& k : kKinds) {
-        auto st = db_.prepare("SELECT record, version FROM catalog_pending WHERE kind = ?1 AND deleted = 0 "
-                              "AND version > ?2 ORDER BY version LIMIT ?3");
-        if (!st) return st.take_error();
+        AUL_TRY_ASSIGN(auto st,
+                       db_.prepare("SELECT record, version FROM catalog_pending WHERE kind = ?1 AND deleted = 0 "
+                                   "AND version > ?2 ORDER BY version LIMIT ?3"));
         for (std::int64_t after = 0;;) {
-            st->bind(1, std::string_view(k.kind)).bind(2, after).bind(3, kApplySlice);
+            st.bind(1, std::string_view(k.kind)).bind(2, after).bind(3, kApplySlice);
             std::string doc = std::string("{\"") + k.kind + "\":[";
             int n = 0;
-            auto rows = st->each_row([&] {
-                doc += (n++ ? "," : "") + st->text(0);
-                after = st->integer(1);
+            auto rows = st.each_row([&] {
+                doc += (n++ ? "," : "") + st.text(0);
+                after = st.integer(1);
             });
-            st->reset();
+            st.reset();
             if (!rows) return rows;
             if (n == 0) break;
             auto records = core::parse_catalog(doc + "]}", /*check_references=*/false);
@@ -428,31 +426,28 @@ Status CatalogStore::apply_pending() {
 
 Status CatalogStore::receive_catalog_page(std::span<const Change> changes, std::int64_t cursor, bool last) {
     BulkCache cache(db_);
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
     AUL_TRY_CONTEXT(keep_pending(db_, changes), "keeping a catalogue page: ");
     if (!last) {
         AUL_TRY(set_meta(db_, kPendingCursor, std::to_string(cursor)));
-        return tx->commit();
+        return tx.commit();
     }
-    auto kept = db_.scalar_int("SELECT count(*) FROM catalog_pending");
-    if (!kept) return kept.take_error();
-    if (*kept > 0) {
-        auto local = db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'");
-        if (!local) return local.take_error();
-        if (*local) {
+    AUL_TRY_ASSIGN(auto kept, db_.scalar_int("SELECT count(*) FROM catalog_pending"));
+    if (kept > 0) {
+        AUL_TRY_ASSIGN(auto local,
+                       db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'"));
+        if (local) {
             AUL_TRY(clear_catalogue(db_));
             AUL_TRY(set_meta(db_, kLocalCatalogue, "0"));
         }
         AUL_TRY_CONTEXT(apply_pending(), "applying the national catalogue: ");
         AUL_TRY(bump_generation(db_));
         // A large pull (a first one, years of edits) leaves the index in many segments.
-        if (*kept > 1000)
-            AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
+        if (kept > 1000) AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
     }
     AUL_TRY(forget_pull(db_));
     AUL_TRY(set_meta(db_, "catalog_cursor", std::to_string(cursor)));
-    if (auto s = tx->commit(); !s) {
+    if (auto s = tx.commit(); !s) {
         if (s.error_value().code == SQLITE_CONSTRAINT_FOREIGNKEY)
             return Error{"the national catalogue does not hold together (a record refers to one it "
                          "does not have); the catalogue in use is kept",
@@ -481,36 +476,29 @@ Result<std::int64_t> CatalogStore::ngo_count() const {
 }
 
 Result<std::vector<core::Category>> CatalogStore::categories() const {
-    auto st = db_.prepare("SELECT code, icon, name_kk, name_ru, name_en FROM categories ORDER BY position");
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT code, icon, name_kk, name_ru, name_en FROM categories ORDER BY position"));
     std::vector<core::Category> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
-    });
+    auto rows = st.each_row([&] { out.push_back({st.text(0), st.text(1), column_local(st, 2)}); });
     if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::vector<core::Region>> CatalogStore::regions() const {
-    auto st = db_.prepare("SELECT code, name_kk, name_ru, name_en FROM regions ORDER BY code");
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT code, name_kk, name_ru, name_en FROM regions ORDER BY code"));
     std::vector<core::Region> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), column_local(*st, 1)});
-    });
+    auto rows = st.each_row([&] { out.push_back({st.text(0), column_local(st, 1)}); });
     if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::vector<core::District>> CatalogStore::districts(const std::string& region) const {
-    auto st = db_.prepare(
-        "SELECT code, region, name_kk, name_ru, name_en FROM districts WHERE region = ?1 ORDER BY code");
-    if (!st) return st.take_error();
-    st->bind(1, region);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT code, region, name_kk, name_ru, name_en FROM districts WHERE region = ?1 ORDER BY code"));
+    st.bind(1, region);
     std::vector<core::District> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
-    });
+    auto rows = st.each_row([&] { out.push_back({st.text(0), st.text(1), column_local(st, 2)}); });
     if (!rows) return rows.take_error();
     return out;
 }
@@ -560,14 +548,13 @@ bool has_filters(const NgoQuery& q) { return !q.region.empty() || !q.district.em
 // and appends the first column of each row.
 Status collect(const Db& db, const std::string& sql, const std::string& match, const NgoQuery& q,
                std::int64_t limit, std::vector<std::int64_t>& out) {
-    auto st = db.prepare(sql);
-    if (!st) return st.take_error();
-    bind_optional(*st, 1, match);
-    bind_optional(*st, 2, q.region);
-    bind_optional(*st, 3, q.district);
-    bind_optional(*st, 4, q.category);
-    st->bind(5, limit);
-    auto rows = st->each_row([&] { out.push_back(st->integer(0)); });
+    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
+    bind_optional(st, 1, match);
+    bind_optional(st, 2, q.region);
+    bind_optional(st, 3, q.district);
+    bind_optional(st, 4, q.category);
+    st.bind(5, limit);
+    auto rows = st.each_row([&] { out.push_back(st.integer(0)); });
     if (!rows) return rows.take_error().prefixed("search: ");
     return ok_status();
 }
@@ -619,61 +606,57 @@ Result<SearchHits> CatalogStore::search(const NgoQuery& q) const {
 }
 
 Result<std::vector<NgoSummary>> CatalogStore::summaries(std::span<const std::int64_t> rowids) const {
-    auto st = db_.prepare(
-        "SELECT rowid, name_kk, name_ru, name_en, region, coalesce(district, ''), needs_volunteers, "
-        "seeks_partners, (SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = "
-        "c.category WHERE c.ngo = ngos.rowid ORDER BY k.position LIMIT 1) FROM ngos WHERE rowid = ?1");
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT rowid, name_kk, name_ru, name_en, region, coalesce(district, ''), needs_volunteers, "
+                    "seeks_partners, (SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = "
+                    "c.category WHERE c.ngo = ngos.rowid ORDER BY k.position LIMIT 1) FROM ngos WHERE rowid = ?1"));
     std::vector<NgoSummary> out;
     out.reserve(rowids.size());
     for (std::int64_t id : rowids) {
-        st->bind(1, id);
-        auto row = st->step();
-        if (!row) return row.take_error();
-        if (*row) {
-            out.push_back({st->integer(0), column_local(*st, 1), st->text(4), st->text(5),
-                           st->text(8), st->integer(6) != 0, st->integer(7) != 0});
+        st.bind(1, id);
+        AUL_TRY_ASSIGN(auto row, st.step());
+        if (row) {
+            out.push_back({st.integer(0), column_local(st, 1), st.text(4), st.text(5), st.text(8), st.integer(6) != 0,
+                           st.integer(7) != 0});
         }
-        st->reset();
+        st.reset();
     }
     return out;
 }
 
 Result<core::Ngo> CatalogStore::ngo(std::int64_t rowid) const {
-    auto st = db_.prepare(
-        "SELECT id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, "
-        "services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en, "
-        "region, coalesce(district, ''), phone, email, needs_volunteers, seeks_partners "
-        "FROM ngos WHERE rowid = ?1");
-    if (!st) return st.take_error();
-    st->bind(1, rowid);
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row) return Error{"this organisation is no longer in the catalogue"};
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, "
+                    "services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en, "
+                    "region, coalesce(district, ''), phone, email, needs_volunteers, seeks_partners "
+                    "FROM ngos WHERE rowid = ?1"));
+    st.bind(1, rowid);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"this organisation is no longer in the catalogue"};
     core::Ngo n;
-    n.id = st->text(0);
-    n.bin = st->text(1);
-    n.name = column_local(*st, 2);
-    n.mission = column_local(*st, 5);
-    n.services = column_local(*st, 8);
-    n.area = column_local(*st, 11);
-    n.address = column_local(*st, 14);
-    n.region = st->text(17);
-    n.district = st->text(18);
-    n.phone = st->text(19);
-    n.email = st->text(20);
-    n.needs_volunteers = st->integer(21) != 0;
-    n.seeks_partners = st->integer(22) != 0;
-    auto cats = db_.prepare(
-        "SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = c.category "
-        "WHERE c.ngo = ?1 ORDER BY k.position");
-    if (!cats) return cats.take_error();
-    cats->bind(1, rowid);
+    n.id = st.text(0);
+    n.bin = st.text(1);
+    n.name = column_local(st, 2);
+    n.mission = column_local(st, 5);
+    n.services = column_local(st, 8);
+    n.area = column_local(st, 11);
+    n.address = column_local(st, 14);
+    n.region = st.text(17);
+    n.district = st.text(18);
+    n.phone = st.text(19);
+    n.email = st.text(20);
+    n.needs_volunteers = st.integer(21) != 0;
+    n.seeks_partners = st.integer(22) != 0;
+    AUL_TRY_ASSIGN(auto cats,
+                   db_.prepare("SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = c.category "
+                               "WHERE c.ngo = ?1 ORDER BY k.position"));
+    cats.bind(1, rowid);
     for (;;) {
-        auto r = cats->step();
-        if (!r) return r.take_error();
-        if (!*r) break;
-        n.categories.push_back(cats->text(0));
+        AUL_TRY_ASSIGN(auto r, cats.step());
+        if (!r) break;
+        n.categories.push_back(cats.text(0));
     }
     return n;
 }
@@ -705,46 +688,44 @@ core::Council council_from(const Stmt& st) {
 
 Result<std::vector<core::Council>> CatalogStore::councils_for(const std::string& region,
                                                               const std::string& district) const {
-    auto st = db_.prepare(std::string(kCouncilColumns) +
-                          "WHERE level = 'national' OR (level = 'regional' AND region = ?1) OR "
-                          "(level = 'district' AND district = ?2) "
-                          "ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'regional' THEN 1 ELSE 2 END, id");
-    if (!st) return st.take_error();
-    st->bind(1, region).bind(2, district);
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare(std::string(kCouncilColumns) +
+                               "WHERE level = 'national' OR (level = 'regional' AND region = ?1) OR "
+                               "(level = 'district' AND district = ?2) "
+                               "ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'regional' THEN 1 ELSE 2 END, id"));
+    st.bind(1, region).bind(2, district);
     std::vector<core::Council> out;
-    auto rows = st->each_row([&] {
-        out.push_back(council_from(*st));
-    });
+    auto rows = st.each_row([&] { out.push_back(council_from(st)); });
     if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::optional<core::Council>> CatalogStore::council(const std::string& id) const {
-    auto st = db_.prepare(std::string(kCouncilColumns) + "WHERE id = ?1");
-    if (!st) return st.take_error();
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row) return std::optional<core::Council>{};
-    return std::optional<core::Council>{council_from(*st)};
+    AUL_TRY_ASSIGN(auto st, db_.prepare(std::string(kCouncilColumns) + "WHERE id = ?1"));
+    st.bind(1, id);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return std::optional<core::Council>{};
+    return std::optional<core::Council>{council_from(st)};
 }
 
 Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(const std::string& region,
                                                                               const std::string& ngo_id) const {
-    auto st = db_.prepare(
-        "SELECT o.id, o.ngo, o.title_kk, o.title_ru, o.title_en, o.description_kk, o.description_ru, o.description_en, "
-        "o.when_kk, o.when_ru, o.when_en, coalesce(o.region, ''), coalesce(o.district, ''), n.name_kk, n.name_ru, "
-        "n.name_en, n.rowid FROM opportunities o JOIN ngos n ON n.id = o.ngo "
-        "WHERE (?2 = '' OR o.ngo = ?2) ORDER BY (coalesce(o.region, '') = ?1) DESC, o.id");
-    if (!st) return st.take_error();
-    st->bind(1, region).bind(2, ngo_id);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "SELECT o.id, o.ngo, o.title_kk, o.title_ru, o.title_en, o.description_kk, o.description_ru, "
+            "o.description_en, "
+            "o.when_kk, o.when_ru, o.when_en, coalesce(o.region, ''), coalesce(o.district, ''), n.name_kk, n.name_ru, "
+            "n.name_en, n.rowid FROM opportunities o JOIN ngos n ON n.id = o.ngo "
+            "WHERE (?2 = '' OR o.ngo = ?2) ORDER BY (coalesce(o.region, '') = ?1) DESC, o.id"));
+    st.bind(1, region).bind(2, ngo_id);
     std::vector<OpportunityRow> out;
-    auto rows = st->each_row([&] {
+    auto rows = st.each_row([&] {
         OpportunityRow r;
-        r.opportunity = {st->text(0), st->text(1), column_local(*st, 2), column_local(*st, 5), column_local(*st, 8),
-                         st->text(11), st->text(12)};
-        r.ngo_name = column_local(*st, 13);
-        r.ngo_rowid = st->integer(16);
+        r.opportunity = {st.text(0),          st.text(1),  column_local(st, 2), column_local(st, 5),
+                         column_local(st, 8), st.text(11), st.text(12)};
+        r.ngo_name = column_local(st, 13);
+        r.ngo_rowid = st.integer(16);
         out.push_back(std::move(r));
     });
     if (!rows) return rows.take_error();
@@ -753,10 +734,9 @@ Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(co
 
 Result<std::optional<std::int64_t>> CatalogStore::first_ngo(core::Lang lang) const {
     std::string sql = std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) + " LIMIT 1";
-    auto first = db_.scalar_int(sql);
-    if (!first) return first.take_error();
-    if (*first == 0) return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{*first};
+    AUL_TRY_ASSIGN(auto first, db_.scalar_int(sql));
+    if (first == 0) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{first};
 }
 
 }  // namespace aul::store

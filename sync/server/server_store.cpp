@@ -233,22 +233,20 @@ Result<std::string> problem_of(const SignupItem& s, PublishedCatalog& catalog, s
 Result<ServerStore> ServerStore::open(const std::string& dir) {
     if (sodium_init() < 0) return Error{"libsodium could not start"};
     ::mkdir(dir.c_str(), 0700);
-    auto db = store::Db::open(dir + "/national.db");
-    if (!db) return db.take_error();
-    AUL_TRY_CONTEXT(store::run_migrations(*db, kMigrations, static_cast<int>(std::size(kMigrations))),
+    AUL_TRY_ASSIGN(auto db, store::Db::open(dir + "/national.db"));
+    AUL_TRY_CONTEXT(store::run_migrations(db, kMigrations, static_cast<int>(std::size(kMigrations))),
                     "server database: ");
-    if (*db->scalar_int("SELECT count(*) FROM keys") == 0) {
+    if (*db.scalar_int("SELECT count(*) FROM keys") == 0) {
         // The key pair that seals residents' contact details; only the server can open them.
         unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
         crypto_box_keypair(pk, sk);
-        auto st = db->prepare("INSERT INTO keys(id, public_key, secret_key) VALUES (1, ?1, ?2)");
-        if (!st) return st.take_error();
-        sqlite3_bind_blob(st->raw(), 1, pk, sizeof pk, SQLITE_TRANSIENT);
-        sqlite3_bind_blob(st->raw(), 2, sk, sizeof sk, SQLITE_TRANSIENT);
-        AUL_TRY(st->run());
+        AUL_TRY_ASSIGN(auto st, db.prepare("INSERT INTO keys(id, public_key, secret_key) VALUES (1, ?1, ?2)"));
+        sqlite3_bind_blob(st.raw(), 1, pk, sizeof pk, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(st.raw(), 2, sk, sizeof sk, SQLITE_TRANSIENT);
+        AUL_TRY(st.run());
         sodium_memzero(sk, sizeof sk);
     }
-    return ServerStore(std::move(*db));
+    return ServerStore(std::move(db));
 }
 
 Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kiosk) {
@@ -263,53 +261,54 @@ Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kios
     std::string code;
     for (int i = 0; i < 10; ++i)
         code.push_back(core::kTrackingAlphabet[randombytes_uniform(static_cast<uint32_t>(core::kTrackingAlphabet.size()))]);
-    auto st = db_.prepare(
-        "INSERT INTO enrollment_codes(code, created_ms, for_kiosk) VALUES (?1, strftime('%s','now') * 1000, ?2)");
-    if (!st) return st.take_error();
-    st->bind(1, code);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "INSERT INTO enrollment_codes(code, created_ms, for_kiosk) VALUES (?1, strftime('%s','now') * 1000, ?2)"));
+    st.bind(1, code);
     if (for_kiosk.empty())
-        st->bind_null(2);
+        st.bind_null(2);
     else
-        st->bind(2, for_kiosk);
-    AUL_TRY(st->run());
+        st.bind(2, for_kiosk);
+    AUL_TRY(st.run());
     return code;
 }
 
 Result<std::int64_t> ServerStore::highest_sequence(const std::string& code) const {
     // Sequences are fixed-width in an alphabet in ASCII order: the greatest code is the
     // greatest sequence, found on the tracking-code index.
-    auto st = db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2");
-    if (!st) return st.take_error();
-    st->bind(1, code).bind(2, code + "~");
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row || st->is_null(0)) return std::int64_t{0};
-    auto seq = core::tracking_sequence(st->text(0));
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2"));
+    st.bind(1, code).bind(2, code + "~");
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row || st.is_null(0)) return std::int64_t{0};
+    auto seq = core::tracking_sequence(st.text(0));
     return seq ? static_cast<std::int64_t>(*seq) : std::int64_t{0};
 }
 
 Status ServerStore::keep_signing_key(const std::string& kiosk_id, const std::string& key_b64, bool trust_again) {
     if (key_b64.empty()) return ok_status();
-    auto st = db_.prepare(std::string("INSERT INTO kiosk_keys(kiosk, signing_key, added_ms) "
-                                      "VALUES (?1, ?2, strftime('%s','now') * 1000) ON CONFLICT(kiosk, signing_key) ") +
-                          (trust_again ? "DO UPDATE SET revoked = 0" : "DO NOTHING"));
-    if (!st) return st.take_error();
-    st->bind(1, kiosk_id).bind(2, key_b64);
-    return st->run();
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(std::string("INSERT INTO kiosk_keys(kiosk, signing_key, added_ms) "
+                                "VALUES (?1, ?2, strftime('%s','now') * 1000) ON CONFLICT(kiosk, signing_key) ") +
+                    (trust_again ? "DO UPDATE SET revoked = 0" : "DO NOTHING")));
+    st.bind(1, kiosk_id).bind(2, key_b64);
+    return st.run();
 }
 
 Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
-    auto find = db_.prepare("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes WHERE code = ?1");
-    if (!find) return find.take_error();
-    find->bind(1, req.enrollment_code);
-    auto row = find->step();
-    if (!row) return row.take_error();
-    if (!*row) return Error{"unknown enrolment code"};
-    const std::string used_by = find->is_null(0) ? std::string() : find->text(0);
-    const std::string for_kiosk = find->text(1), spent_key = find->text(2);
-    find->reset();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(
+        auto find,
+        db_.prepare("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes WHERE code = ?1"));
+    find.bind(1, req.enrollment_code);
+    AUL_TRY_ASSIGN(auto row, find.step());
+    if (!row) return Error{"unknown enrolment code"};
+    const std::string used_by = find.is_null(0) ? std::string() : find.text(0);
+    const std::string for_kiosk = find.text(1), spent_key = find.text(2);
+    find.reset();
     // The proof shows the request comes from the holder of the signing key's secret half:
     // a leaked enrolment code, even with the kiosk's public key, cannot repeat an enrolment.
     const bool proven = !req.proof.empty() && !req.signing_key.empty() &&
@@ -323,8 +322,7 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     out.public_key = std::move(*key);
     out.token = random_hex(32);
     out.reenrolled = !for_kiosk.empty();
-    auto set_token = db_.prepare("UPDATE kiosks SET token_hash = ?2 WHERE id = ?1");
-    if (!set_token) return set_token.take_error();
+    AUL_TRY_ASSIGN(auto set_token, db_.prepare("UPDATE kiosks SET token_hash = ?2 WHERE id = ?1"));
 
     if (!used_by.empty()) {
         // Spent: only the same kiosk asking again, after a reply it never received.
@@ -339,8 +337,8 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
         out.kiosk_code = (*k)->code;
         // Only hashes are kept, so the token of the lost reply cannot be sent again: a
         // fresh one replaces it, and the lost one stops working.
-        set_token->bind(1, out.kiosk_id).bind(2, token_hash(out.token));
-        AUL_TRY(set_token->run());
+        set_token.bind(1, out.kiosk_id).bind(2, token_hash(out.token));
+        AUL_TRY(set_token.run());
     } else if (!for_kiosk.empty()) {
         if (!req.kiosk_code.empty() && req.kiosk_code != for_kiosk)
             return Error{"this enrolment code is for kiosk " + for_kiosk + ", but this kiosk files with code " +
@@ -353,23 +351,20 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
         out.kiosk_code = for_kiosk;
         // The previous token ends now; the operators' code for this kiosk also lifts a
         // revocation (the keys in use when it was revoked stay refused).
-        auto upd = db_.prepare(
-            "UPDATE kiosks SET token_hash = ?2, signing_key = ?3, revoked = 0, "
-            "region = CASE WHEN ?4 = '' THEN region ELSE ?4 END, "
-            "district = CASE WHEN ?5 = '' THEN district ELSE ?5 END, "
-            "settlement = CASE WHEN ?6 = '' THEN settlement ELSE ?6 END WHERE id = ?1");
-        if (!upd) return upd.take_error();
-        upd->bind(1, out.kiosk_id).bind(2, token_hash(out.token)).bind(3, req.signing_key);
-        upd->bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
-        AUL_TRY(upd->run());
+        AUL_TRY_ASSIGN(auto upd,
+                       db_.prepare("UPDATE kiosks SET token_hash = ?2, signing_key = ?3, revoked = 0, "
+                                   "region = CASE WHEN ?4 = '' THEN region ELSE ?4 END, "
+                                   "district = CASE WHEN ?5 = '' THEN district ELSE ?5 END, "
+                                   "settlement = CASE WHEN ?6 = '' THEN settlement ELSE ?6 END WHERE id = ?1"));
+        upd.bind(1, out.kiosk_id).bind(2, token_hash(out.token)).bind(3, req.signing_key);
+        upd.bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
+        AUL_TRY(upd.run());
     } else {
         auto taken_by = [&](const std::string& code) -> Result<bool> {
-            auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
-            if (!taken) return taken.take_error();
-            taken->bind(1, code);
-            auto row = taken->step();
-            if (!row) return row.take_error();
-            return *row;
+            AUL_TRY_ASSIGN(auto taken, db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1"));
+            taken.bind(1, code);
+            AUL_TRY_ASSIGN(auto row, taken.step());
+            return row;
         };
         const bool has_code = core::make_tracking_code(req.kiosk_code, 0).has_value();
         if (has_code) {
@@ -382,49 +377,47 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
                              "the national operators make a code for it with national-api enrollment-code --for " +
                              req.kiosk_code + "; a different kiosk needs a code of its own; this code was not spent"};
         }
-        auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
-        if (!count) return count.take_error();
+        AUL_TRY_ASSIGN(auto count, db_.scalar_int("SELECT count(*) FROM kiosks"));
         out.kiosk_id = core::new_uuid_v7();
         // A kiosk that was given a code at installation keeps it, so the tracking codes it
         // already printed stay its own.
-        out.kiosk_code = has_code ? req.kiosk_code : kiosk_code_for(*count + 1);
-        for (std::int64_t n = *count + 2;; ++n) {  // the numbered code may belong to a kiosk that chose it
+        out.kiosk_code = has_code ? req.kiosk_code : kiosk_code_for(count + 1);
+        for (std::int64_t n = count + 2;; ++n) {  // the numbered code may belong to a kiosk that chose it
             auto taken = taken_by(out.kiosk_code);
             if (!taken) return taken.take_error();
             if (!*taken) break;
             out.kiosk_code = kiosk_code_for(n);
         }
-        auto ins = db_.prepare(
-            "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)");
-        if (!ins) return ins.take_error();
-        ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
-        ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
-        AUL_TRY(ins->run());
+        AUL_TRY_ASSIGN(
+            auto ins,
+            db_.prepare(
+                "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)"));
+        ins.bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
+        ins.bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
+        AUL_TRY(ins.run());
     }
     AUL_TRY(keep_signing_key(out.kiosk_id, req.signing_key, /*trust_again=*/false));
     auto high = highest_sequence(out.kiosk_code);
     if (!high) return high.take_error();
     out.highest_sequence = *high;
     if (used_by.empty()) {
-        auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
-                               "used_ms = strftime('%s','now') * 1000 WHERE code = ?2");
-        if (!use) return use.take_error();
-        use->bind(1, out.kiosk_id).bind(2, req.enrollment_code).bind(3, proven ? req.signing_key : std::string());
-        AUL_TRY(use->run());
+        AUL_TRY_ASSIGN(auto use, db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
+                                             "used_ms = strftime('%s','now') * 1000 WHERE code = ?2"));
+        use.bind(1, out.kiosk_id).bind(2, req.enrollment_code).bind(3, proven ? req.signing_key : std::string());
+        AUL_TRY(use.run());
     }
-    AUL_TRY(tx->commit());
+    AUL_TRY(tx.commit());
     return out;
 }
 
 Result<std::optional<Kiosk>> ServerStore::find_kiosk(const char* where_sql, const std::string& value) const {
-    auto st = db_.prepare(std::string("SELECT id, code, revoked, signing_key FROM kiosks WHERE ") + where_sql);
-    if (!st) return st.take_error();
-    st->bind(1, value);
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row) return std::optional<Kiosk>{};
-    return std::optional<Kiosk>{Kiosk{st->text(0), st->text(1), st->integer(2) != 0, st->text(3)}};
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare(std::string("SELECT id, code, revoked, signing_key FROM kiosks WHERE ") + where_sql));
+    st.bind(1, value);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return std::optional<Kiosk>{};
+    return std::optional<Kiosk>{Kiosk{st.text(0), st.text(1), st.integer(2) != 0, st.text(3)}};
 }
 
 Result<std::optional<Kiosk>> ServerStore::kiosk_for_token(const std::string& token) const {
@@ -436,29 +429,29 @@ Result<std::optional<Kiosk>> ServerStore::kiosk_by_id(const std::string& id) con
 }
 
 Status ServerStore::revoke(const std::string& kiosk_code) {
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
-    auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
-    if (!st) return st.take_error();
-    st->bind(1, kiosk_code);
-    AUL_TRY(st->run());
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto st, db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1"));
+    st.bind(1, kiosk_code);
+    AUL_TRY(st.run());
     if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
     // A revoked kiosk may be in the wrong hands: nothing its keys signed is trusted again.
-    auto keys = db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)");
-    if (!keys) return keys.take_error();
-    keys->bind(1, kiosk_code);
-    AUL_TRY(keys->run());
-    return tx->commit();
+    AUL_TRY_ASSIGN(
+        auto keys,
+        db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)"));
+    keys.bind(1, kiosk_code);
+    AUL_TRY(keys.run());
+    return tx.commit();
 }
 
 Result<std::vector<std::string>> ServerStore::signing_keys(const std::string& kiosk_id) const {
-    auto st = db_.prepare(
-        "SELECT k.signing_key FROM kiosk_keys k JOIN kiosks ON kiosks.id = k.kiosk "
-        "WHERE k.kiosk = ?1 AND k.revoked = 0 ORDER BY k.signing_key = kiosks.signing_key DESC, k.added_ms DESC");
-    if (!st) return st.take_error();
-    st->bind(1, kiosk_id);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "SELECT k.signing_key FROM kiosk_keys k JOIN kiosks ON kiosks.id = k.kiosk "
+            "WHERE k.kiosk = ?1 AND k.revoked = 0 ORDER BY k.signing_key = kiosks.signing_key DESC, k.added_ms DESC"));
+    st.bind(1, kiosk_id);
     std::vector<std::string> out;
-    auto rows = st->each_row([&] { out.push_back(st->text(0)); });
+    auto rows = st.each_row([&] { out.push_back(st.text(0)); });
     if (!rows) return rows.take_error();
     return out;
 }
@@ -467,18 +460,15 @@ Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::st
     if (!from_base64(key_b64, kSigningKeyBytes))
         return Error{"a signing key is base64 of " + std::to_string(kSigningKeyBytes) +
                      " bytes, as kioskctl signing-key prints it"};
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
-    auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1 RETURNING id");
-    if (!st) return st.take_error();
-    st->bind(1, kiosk_code).bind(2, key_b64);
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row) return Error{"no kiosk has the code " + kiosk_code};
-    std::string id = st->text(0);
-    st->reset();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto st, db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1 RETURNING id"));
+    st.bind(1, kiosk_code).bind(2, key_b64);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"no kiosk has the code " + kiosk_code};
+    std::string id = st.text(0);
+    st.reset();
     AUL_TRY(keep_signing_key(id, key_b64, /*trust_again=*/true));
-    return tx->commit();
+    return tx.commit();
 }
 
 namespace {
@@ -520,8 +510,7 @@ Result<bool> owned_by_another(store::Stmt& lookup, const Kiosk& k, const std::st
 
 Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms) {
     SubmitResponse out;
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
     auto catalog = PublishedCatalog::over(db_);
     if (!catalog) return catalog.take_error();
     auto existing = db_.prepare("SELECT kiosk, content_hash FROM proposals WHERE id = ?1");
@@ -604,23 +593,23 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         AUL_TRY(add->run());
         out.results.push_back({s.id, ItemStatus::accepted, ""});
     }
-    AUL_TRY(tx->commit());
+    AUL_TRY(tx.commit());
     return out;
 }
 
 Result<std::int64_t> ServerStore::signup_count() const { return db_.scalar_int("SELECT count(*) FROM signups"); }
 
 Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t since) const {
-    auto st = db_.prepare(
-        "SELECT tracking_code, state, answer, at_ms, seq FROM status_changes WHERE kiosk = ?1 AND seq > ?2 "
-        "ORDER BY seq LIMIT 500");
-    if (!st) return st.take_error();
-    st->bind(1, k.id).bind(2, since);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT tracking_code, state, answer, at_ms, seq FROM status_changes WHERE kiosk = ?1 AND seq > ?2 "
+                    "ORDER BY seq LIMIT 500"));
+    st.bind(1, k.id).bind(2, since);
     StatusResponse out;
     out.cursor = since;
-    auto rows = st->each_row([&] {
-        out.changes.push_back({st->text(0), st->text(1), st->text(2), st->integer(3), st->integer(4)});
-        out.cursor = st->integer(4);
+    auto rows = st.each_row([&] {
+        out.changes.push_back({st.text(0), st.text(1), st.text(2), st.integer(3), st.integer(4)});
+        out.cursor = st.integer(4);
     });
     if (!rows) return rows.take_error();
     return out;
@@ -630,21 +619,21 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
                                std::int64_t now_ms) {
     if (!is_known_state(state) || state == "queued")
         return Error{"state must be one of delivered, in_review, accepted, rejected, implemented"};
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
-    auto st = db_.prepare("UPDATE proposals SET state = ?1, answer = ?2 WHERE tracking_code = ?3 RETURNING kiosk");
-    if (!st) return st.take_error();
-    st->bind(1, state).bind(2, answer).bind(3, code);
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row) return Error{"no proposal has the tracking code " + code};
-    std::string kiosk = st->text(0);
-    st->reset();
-    auto ch = db_.prepare("INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!ch) return ch.take_error();
-    ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
-    AUL_TRY(ch->run());
-    return tx->commit();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(
+        auto st, db_.prepare("UPDATE proposals SET state = ?1, answer = ?2 WHERE tracking_code = ?3 RETURNING kiosk"));
+    st.bind(1, state).bind(2, answer).bind(3, code);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"no proposal has the tracking code " + code};
+    std::string kiosk = st.text(0);
+    st.reset();
+    AUL_TRY_ASSIGN(
+        auto ch,
+        db_.prepare(
+            "INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    ch.bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
+    AUL_TRY(ch.run());
+    return tx.commit();
 }
 
 namespace {
@@ -665,12 +654,10 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
     // The file's order of categories is the order kiosks show them in: it travels with each.
     if (doc.contains("categories"))
         for (std::size_t i = 0; i < doc["categories"].size(); ++i) doc["categories"][i]["position"] = i;
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return tx.take_error();
-    auto v = db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items");
-    if (!v) return v.take_error();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto v, db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items"));
     PublishReport rep;
-    std::int64_t version = *v;
+    std::int64_t version = v;
     auto current = db_.prepare("SELECT hash, deleted FROM catalog_items WHERE kind = ?1 AND id = ?2");
     auto put = db_.prepare("INSERT INTO catalog_items(kind, id, version, deleted, hash, record) VALUES (?1, ?2, ?3, 0, ?4, ?5) "
                            "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = 0, hash = ?4, record = ?5");
@@ -685,9 +672,8 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
             std::string id = key_of(kind, rec), body = rec.dump(), hash = token_hash(body);
             present[kind].insert(id);
             current->bind(1, std::string(kind)).bind(2, id);
-            auto row = current->step();
-            if (!row) return row.take_error();
-            bool same = *row && current->text(0) == hash && current->integer(1) == 0;
+            AUL_TRY_ASSIGN(auto row, current->step());
+            bool same = row && current->text(0) == hash && current->integer(1) == 0;
             current->reset();
             if (same) continue;
             put->bind(1, std::string(kind)).bind(2, id).bind(3, ++version).bind(4, hash).bind(5, body);
@@ -709,24 +695,23 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
             ++rep.deleted;
         }
     }
-    AUL_TRY(tx->commit());
+    AUL_TRY(tx.commit());
     rep.version = version;
     return rep;
 }
 
 Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t max_bytes) const {
-    auto st = db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
-                          "ORDER BY version");
-    if (!st) return st.take_error();
-    st->bind(1, since);
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
+                               "ORDER BY version"));
+    st.bind(1, since);
     CatalogPage page;
     page.cursor = since;
     std::size_t bytes = 40;  // {"items":[],"cursor":N,"more":false}
     for (;;) {
-        auto row = st->step();
-        if (!row) return row.take_error();
-        if (!*row) break;
-        CatalogItem item{st->text(0), st->text(1), st->integer(2), st->integer(3) != 0, st->text(4)};
+        AUL_TRY_ASSIGN(auto row, st.step());
+        if (!row) break;
+        CatalogItem item{st.text(0), st.text(1), st.integer(2), st.integer(3) != 0, st.text(4)};
         // The item as encode() writes it: its record plus the fields around it.
         std::size_t item_bytes = item.record.size() + item.kind.size() + item.id.size() + 64;
         if (!page.items.empty() && (bytes + item_bytes > max_bytes || page.items.size() == kCatalogPageItems)) {
@@ -741,22 +726,23 @@ Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t m
 }
 
 Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms) {
-    auto st = db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3");
-    if (!st) return st.take_error();
-    st->bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
-    return st->run();
+    AUL_TRY_ASSIGN(auto st, db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
+                                        "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3"));
+    st.bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
+    return st.run();
 }
 
 Result<std::string> ServerStore::kiosks_json() const {
-    auto st = db_.prepare("SELECT k.code, k.settlement, k.revoked, coalesce(h.at_ms, 0), coalesce(h.body, '{}') "
-                          "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code");
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT k.code, k.settlement, k.revoked, coalesce(h.at_ms, 0), coalesce(h.body, '{}') "
+                               "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code"));
     std::string out;
-    auto rows = st->each_row([&] {
-        nlohmann::json j{{"kiosk_code", st->text(0)}, {"settlement", st->text(1)}, {"revoked", st->integer(2) != 0},
-                         {"last_heartbeat_ms", st->integer(3)},
-                         {"heartbeat", nlohmann::json::parse(st->text(4), nullptr, false)}};
+    auto rows = st.each_row([&] {
+        nlohmann::json j{{"kiosk_code", st.text(0)},
+                         {"settlement", st.text(1)},
+                         {"revoked", st.integer(2) != 0},
+                         {"last_heartbeat_ms", st.integer(3)},
+                         {"heartbeat", nlohmann::json::parse(st.text(4), nullptr, false)}};
         out += j.dump() + "\n";
     });
     if (!rows) return rows.take_error();
@@ -764,22 +750,19 @@ Result<std::string> ServerStore::kiosks_json() const {
 }
 
 Result<std::string> ServerStore::public_key() const {
-    auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
-    if (!key) return key.take_error();
-    auto row = key->step();
+    AUL_TRY_ASSIGN(auto key, db_.prepare("SELECT public_key FROM keys WHERE id = 1"));
+    auto row = key.step();
     if (!row || !*row) return Error{"the server has no key pair"};
-    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
-    return to_base64({blob, static_cast<std::size_t>(sqlite3_column_bytes(key->raw(), 0))});
+    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key.raw(), 0));
+    return to_base64({blob, static_cast<std::size_t>(sqlite3_column_bytes(key.raw(), 0))});
 }
 
 Result<std::string> ServerStore::open_contact(const std::string& tracking_code) const {
-    auto st = db_.prepare("SELECT body FROM proposals WHERE tracking_code = ?1");
-    if (!st) return st.take_error();
-    st->bind(1, tracking_code);
-    auto row = st->step();
-    if (!row) return row.take_error();
-    if (!*row) return Error{"no proposal has the tracking code " + tracking_code};
-    auto body = nlohmann::json::parse(st->text(0), nullptr, false);
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT body FROM proposals WHERE tracking_code = ?1"));
+    st.bind(1, tracking_code);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"no proposal has the tracking code " + tracking_code};
+    auto body = nlohmann::json::parse(st.text(0), nullptr, false);
     std::string sealed = body.value("contact_sealed", "");
     if (sealed.empty()) return Error{"this proposal is anonymous"};
     auto box = from_base64(sealed);
@@ -795,18 +778,18 @@ Result<std::string> ServerStore::open_contact(const std::string& tracking_code) 
 }
 
 Result<std::string> ServerStore::proposals_json() const {
-    auto st = db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
-                          "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id");
-    if (!st) return st.take_error();
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
+                               "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id"));
     std::string out;
-    auto rows = st->each_row([&] {
-        auto body = nlohmann::json::parse(st->text(2), nullptr, false);
+    auto rows = st.each_row([&] {
+        auto body = nlohmann::json::parse(st.text(2), nullptr, false);
         body.erase("contact_sealed");  // sealed details are for `open-contact` with the key, not listings
-        body["id"] = st->text(0);
-        body["kiosk_code"] = st->text(1);
-        body["state"] = st->text(3);
-        body["answer"] = st->text(4);
-        body["received_ms"] = st->integer(5);
+        body["id"] = st.text(0);
+        body["kiosk_code"] = st.text(1);
+        body["state"] = st.text(3);
+        body["answer"] = st.text(4);
+        body["received_ms"] = st.integer(5);
         out += body.dump() + "\n";
     });
     if (!rows) return rows.take_error();
