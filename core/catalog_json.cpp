@@ -279,4 +279,123 @@ Result<Catalog> parse_catalog(std::string_view text, bool check_references) {
     }
 }
 
+namespace {
+using ordered = nlohmann::ordered_json;
+
+void put_text(ordered& j, const char* key, const std::string& v) {
+    if (!v.empty()) j[key] = v;
+}
+
+void put_local(ordered& j, const char* key, const LocalText& t, bool required) {
+    if (t.empty() && !required) return;
+    ordered o = ordered::object();
+    put_text(o, "kk", t.kk);
+    put_text(o, "ru", t.ru);
+    put_text(o, "en", t.en);
+    j[key] = std::move(o);
+}
+
+std::string line(const ordered& j) { return j.dump(-1, ' ', false, ordered::error_handler_t::replace); }
+}  // namespace
+
+std::string record_to_json(const Category& c) {
+    ordered j = ordered::object();
+    j["code"] = c.code;
+    put_text(j, "icon", c.icon);
+    put_local(j, "name", c.name, true);
+    j["position"] = c.position;
+    return line(j);
+}
+
+std::string record_to_json(const Region& r) {
+    ordered j = ordered::object();
+    j["code"] = r.code;
+    put_local(j, "name", r.name, true);
+    return line(j);
+}
+
+std::string record_to_json(const District& d) {
+    ordered j = ordered::object();
+    j["code"] = d.code;
+    j["region"] = d.region;
+    put_local(j, "name", d.name, true);
+    return line(j);
+}
+
+std::string record_to_json(const Ngo& n) {
+    ordered j = ordered::object();
+    j["id"] = n.id;
+    j["bin"] = n.bin;
+    put_local(j, "name", n.name, true);
+    put_local(j, "mission", n.mission, false);
+    put_local(j, "services", n.services, false);
+    put_local(j, "area", n.area, false);
+    put_local(j, "address", n.address, false);
+    j["categories"] = n.categories;
+    j["region"] = n.region;
+    put_text(j, "district", n.district);
+    put_text(j, "phone", n.phone);
+    put_text(j, "email", n.email);
+    j["needs_volunteers"] = n.needs_volunteers;
+    j["seeks_partners"] = n.seeks_partners;
+    return line(j);
+}
+
+std::string record_to_json(const Council& c) {
+    ordered j = ordered::object();
+    j["id"] = c.id;
+    j["level"] = c.level;
+    put_text(j, "region", c.region);
+    put_text(j, "district", c.district);
+    put_local(j, "name", c.name, true);
+    put_local(j, "description", c.description, false);
+    put_local(j, "meetings", c.meetings, false);
+    j["topics"] = c.topics;
+    return line(j);
+}
+
+std::string record_to_json(const Opportunity& o) {
+    ordered j = ordered::object();
+    j["id"] = o.id;
+    j["ngo"] = o.ngo;
+    put_local(j, "title", o.title, true);
+    put_local(j, "description", o.description, false);
+    put_local(j, "when", o.when, false);
+    put_text(j, "region", o.region);
+    put_text(j, "district", o.district);
+    return line(j);
+}
+
+CatalogJsonWriter::CatalogJsonWriter(Sink sink) : sink_(std::move(sink)) { sink_("{\n  \"format\": 1"); }
+
+void CatalogJsonWriter::begin_section(std::string_view name) {
+    sink_(",\n  \"");
+    sink_(name);
+    sink_("\": [");
+    first_ = true;
+}
+
+void CatalogJsonWriter::record_text(std::string_view record_json) {
+    sink_(first_ ? "\n    " : ",\n    ");
+    sink_(record_json);
+    first_ = false;
+}
+
+void CatalogJsonWriter::end_section() { sink_(first_ ? "]" : "\n  ]"); }
+
+void CatalogJsonWriter::finish() { sink_("\n}\n"); }
+
+std::string catalog_to_json(const Catalog& c) {
+    std::string out;
+    CatalogJsonWriter w([&out](std::string_view s) { out.append(s); });
+    w.section("categories", c.categories);
+    w.section("regions", c.regions);
+    w.section("districts", c.districts);
+    w.section("ngos", c.ngos);
+    w.section("councils", c.councils);
+    w.section("opportunities", c.opportunities);
+    w.finish();
+    return out;
+}
+
 }  // namespace aul::core

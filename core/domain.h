@@ -23,6 +23,7 @@ struct LocalText {
     // The text in `lang`, else the first present of kk, ru, en; empty if none is.
     const std::string& in(Lang lang) const;
     bool empty() const { return kk.empty() && ru.empty() && en.empty(); }
+    bool operator==(const LocalText&) const = default;
 };
 
 struct Category {
@@ -30,17 +31,20 @@ struct Category {
     std::string icon;  // Font Awesome 4.7 icon name, e.g. "child"
     LocalText name;
     int position = 0;  // display order, as the publisher listed them
+    bool operator==(const Category&) const = default;
 };
 
 struct Region {
     std::string code;  // ISO 3166-2:KZ, e.g. "KZ-19"
     LocalText name;
+    bool operator==(const Region&) const = default;
 };
 
 struct District {
     std::string code;    // "KZ-19-01"
     std::string region;  // ISO code of its region
     LocalText name;
+    bool operator==(const District&) const = default;
 };
 
 struct Ngo {
@@ -54,6 +58,7 @@ struct Ngo {
     std::string email;
     bool needs_volunteers = false;
     bool seeks_partners = false;
+    bool operator==(const Ngo&) const = default;
 };
 
 struct Council {
@@ -62,6 +67,7 @@ struct Council {
     std::string region, district;
     LocalText name, description, meetings;
     std::vector<std::string> topics;  // proposal category codes
+    bool operator==(const Council&) const = default;
 };
 
 struct Opportunity {
@@ -69,6 +75,7 @@ struct Opportunity {
     std::string ngo;
     LocalText title, description, when;
     std::string region, district;
+    bool operator==(const Opportunity&) const = default;
 };
 
 struct Catalog {
@@ -78,6 +85,7 @@ struct Catalog {
     std::vector<Ngo> ngos;
     std::vector<Council> councils;
     std::vector<Opportunity> opportunities;
+    bool operator==(const Catalog&) const = default;
 };
 
 }  // namespace aul::core

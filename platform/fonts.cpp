@@ -92,7 +92,7 @@ Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const Fo
     for (auto [path, pkg] : {std::pair{&files.regular, "fonts-noto-core"},
                              std::pair{&files.bold, "fonts-noto-core"},
                              std::pair{&files.icons, "fonts-font-awesome"}})
-        if (auto s = require(*path, pkg); !s) return Error{s.error()};
+        AUL_TRY(require(*path, pkg));
 
     // ImGui keeps the range pointer until the atlas is built; one static buffer serves.
     static std::vector<ImWchar> icon_ranges;

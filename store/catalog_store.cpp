@@ -67,16 +67,13 @@ std::string full_disk_hint(const std::string& path) {
 }
 
 std::variant<Db, OpenFailure> open_and_check(const std::string& path) {
-    int code = SQLITE_OK;
-    OpenOptions opts;
-    opts.failed_code = &code;
-    auto db = Db::open(path, opts);
-    if (!db) return OpenFailure{db.error(), damage_code(code)};
+    auto db = Db::open(path);
+    if (!db) return OpenFailure{db.error(), damage_code(db.error_value().code)};
     if (auto s = register_functions(*db); !s) return OpenFailure{s.error(), false};
     auto check = db->prepare("PRAGMA quick_check");
-    if (!check) return OpenFailure{check.error(), says_damaged(*db)};
+    if (!check) return OpenFailure{check.error(), damage_code(check.error_value().code)};
     auto row = check->step();
-    if (!row) return OpenFailure{"database check failed: " + row.error(), says_damaged(*db)};
+    if (!row) return OpenFailure{"database check failed: " + row.error(), damage_code(row.error_value().code)};
     std::string verdict = *row ? check->text(0) : "no answer";
     if (verdict != "ok") return OpenFailure{"database check failed: " + verdict, true};
     check = Stmt();  // finished before migrating: it would hold a read snapshot
@@ -129,7 +126,7 @@ struct NgoWriter {
         auto clear = db.prepare("DELETE FROM ngo_categories WHERE ngo = ?1");
         auto category = db.prepare("INSERT OR IGNORE INTO ngo_categories(category, ngo) VALUES (?1, ?2)");
         for (auto* st : {&ngo, &search, &clear, &category})
-            if (!*st) return Error{st->error()};
+            if (!*st) return st->take_error();
         return NgoWriter{std::move(*ngo), std::move(*search), std::move(*clear), std::move(*category)};
     }
 
@@ -146,9 +143,8 @@ struct NgoWriter {
         bind_local(ngo, 21, n.address);
         auto row = ngo.step();
         if (!row || !*row) {
-            std::string why = row ? "no row" : row.error();
             ngo.reset();
-            return Error{"saving NGO " + n.id + ": " + why};
+            return (row ? Error{"no row"} : row.take_error()).prefixed("saving NGO " + n.id + ": ");
         }
         std::int64_t rowid = ngo.integer(0);
         ngo.reset();
@@ -162,13 +158,13 @@ struct NgoWriter {
         search.bind(6, fold_for_search(n.mission.kk + " " + n.mission.ru + " " + n.mission.en + " " + n.services.kk +
                                        " " + n.services.ru + " " + n.services.en + " " + n.area.kk + " " +
                                        n.area.ru + " " + n.area.en));
-        if (auto s = search.run(); !s) return Error{"indexing NGO " + n.id + ": " + s.error()};
+        AUL_TRY_CONTEXT(search.run(), "indexing NGO " + n.id + ": ");
         clear_categories.bind(1, rowid);
-        if (auto s = clear_categories.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+        AUL_TRY_CONTEXT(clear_categories.run(), "saving NGO " + n.id + ": ");
 
         for (const auto& code : n.categories) {
             category.bind(1, code).bind(2, rowid);
-            if (auto s = category.run(); !s) return Error{"saving NGO " + n.id + ": " + s.error()};
+            AUL_TRY_CONTEXT(category.run(), "saving NGO " + n.id + ": ");
         }
         return ok_status();
     }
@@ -177,11 +173,10 @@ struct NgoWriter {
 // Runs fn over each element with one prepared statement; the first error stops it.
 template <typename T, typename Fn>
 Status insert_all(const Db& db, const char* sql, const std::vector<T>& items, Fn&& bind_item) {
-    auto st = db.prepare(sql);
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
     for (const auto& item : items) {
-        bind_item(*st, item);
-        if (auto s = st->run(); !s) return s;
+        bind_item(st, item);
+        AUL_TRY(st.run());
     }
     return ok_status();
 }
@@ -197,7 +192,7 @@ Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
     const OpenFailure& failure = std::get<OpenFailure>(opened);
     if (rep.created || !failure.damaged) return Error{failure.reason + full_disk_hint(path)};
     auto kept = set_aside(path);
-    if (!kept) return Error{failure.reason + "; " + kept.error()};
+    if (!kept) return kept.take_error().prefixed(failure.reason + "; ");
     rep.damaged_copy = *kept;
     auto fresh = open_and_check(path);
     if (auto* db = std::get_if<Db>(&fresh)) {
@@ -214,7 +209,7 @@ Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
 Result<Db> open_kiosk_db_connection(const std::string& path) {
     auto db = Db::open(path);
     if (!db) return db;
-    if (auto s = register_functions(*db); !s) return Error{s.error()};
+    AUL_TRY(register_functions(*db));
     return db;
 }
 
@@ -248,12 +243,12 @@ Status CatalogStore::write_records(const core::Catalog& c, bool listed_order) {
                            st.bind(1, d.code).bind(2, d.region);
                            bind_local(st, 3, d.name);
                        });
-    if (!s) return Error{"saving the catalogue: " + s.error()};
+    if (!s) return s.take_error().prefixed("saving the catalogue: ");
 
     auto writer = NgoWriter::prepare(db_);
-    if (!writer) return Error{writer.error()};
+    if (!writer) return writer.take_error();
     for (const auto& n : c.ngos)
-        if (auto st = writer->write(db_, n); !st) return Error{st.error()};
+        AUL_TRY(writer->write(db_, n));
 
     s = insert_all(db_,
                    "INSERT OR REPLACE INTO councils(id, level, region, district, name_kk, name_ru, name_en, "
@@ -283,7 +278,7 @@ Status CatalogStore::write_records(const core::Catalog& c, bool listed_order) {
                            bind_optional(st, 12, o.region);
                            bind_optional(st, 13, o.district);
                        });
-    if (!s) return Error{"saving the catalogue: " + s.error()};
+    if (!s) return s.take_error().prefixed("saving the catalogue: ");
     return ok_status();
 }
 
@@ -307,15 +302,15 @@ namespace {
 Status clear_catalogue(const Db& db) {
     for (const char* table : {"opportunities", "councils", "ngo_categories", "ngo_search", "ngos", "districts",
                               "regions", "categories"})
-        if (auto s = db.exec(std::string("DELETE FROM ") + table); !s) return s;
+        AUL_TRY(db.exec(std::string("DELETE FROM ") + table));
     return ok_status();
 }
 
 Status set_meta(const Db& db, const char* key, const std::string& value) {
-    auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
-    if (!st) return Error{st.error()};
-    st->bind(1, std::string_view(key)).bind(2, value);
-    return st->run();
+    AUL_TRY_ASSIGN(
+        auto st, db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2"));
+    st.bind(1, std::string_view(key)).bind(2, value);
+    return st.run();
 }
 
 // A catalogue loaded on the kiosk (the demo seed, a file from USB) stands in until the
@@ -328,7 +323,7 @@ constexpr const char* kPendingCursor = "catalog_pending_cursor";
 
 // Drops a pull under way (a whole catalogue replaced it, or it was applied).
 Status forget_pull(const Db& db) {
-    if (auto s = db.exec("DELETE FROM catalog_pending"); !s) return s;
+    AUL_TRY(db.exec("DELETE FROM catalog_pending"));
     return db.exec("DELETE FROM meta WHERE key = 'catalog_pending_cursor'");
 }
 
@@ -341,17 +336,16 @@ Status bump_generation(const Db& db) {
 
 Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     BulkCache cache(db_);
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    if (auto s = clear_catalogue(db_); !s) return Error{s.error()};
-    if (auto s = set_meta(db_, kLocalCatalogue, "1"); !s) return Error{s.error()};
-    if (auto s = set_meta(db_, "catalog_cursor", "0"); !s) return Error{s.error()};
-    if (auto s = forget_pull(db_); !s) return Error{s.error()};
-    if (auto s = write_records(c, /*listed_order=*/true); !s) return Error{s.error()};
-    if (auto s = bump_generation(db_); !s) return Error{s.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
+    AUL_TRY(clear_catalogue(db_));
+    AUL_TRY(set_meta(db_, kLocalCatalogue, "1"));
+    AUL_TRY(set_meta(db_, "catalog_cursor", "0"));
+    AUL_TRY(forget_pull(db_));
+    AUL_TRY(write_records(c, /*listed_order=*/true));
+    AUL_TRY(bump_generation(db_));
     // One merged index segment after a bulk load keeps prefix queries fast.
-    if (auto st = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !st) return Error{st.error()};
-    if (auto done = tx->commit(); !done) return Error{"saving the catalogue: " + done.error()};
+    AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
+    AUL_TRY_CONTEXT(tx.commit(), "saving the catalogue: ");
     return ImportCounts{c.ngos.size(), c.councils.size(), c.opportunities.size()};
 }
 
@@ -370,16 +364,16 @@ constexpr KindTable kKinds[] = {{"categories", "DELETE FROM categories WHERE cod
                                 {"opportunities", "DELETE FROM opportunities WHERE id = ?1"}};
 
 Status keep_pending(const Db& db, std::span<const CatalogStore::Change> changes) {
-    auto st = db.prepare(
-        "INSERT INTO catalog_pending(kind, id, version, deleted, record) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = ?4, record = ?5 WHERE ?3 > version");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(
+        auto st,
+        db.prepare("INSERT INTO catalog_pending(kind, id, version, deleted, record) VALUES (?1, ?2, ?3, ?4, ?5) "
+                   "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = ?4, record = ?5 WHERE ?3 > version"));
     for (const auto& c : changes) {
         bool known = false;
         for (const auto& k : kKinds) known = known || c.kind == k.kind;
         if (!known) return Error{"a catalogue change of unknown kind '" + c.kind + "'"};
-        st->bind(1, c.kind).bind(2, c.id).bind(3, c.version).bind(4, c.deleted).bind(5, c.deleted ? "" : c.record);
-        if (auto s = st->run(); !s) return s;
+        st.bind(1, c.kind).bind(2, c.id).bind(3, c.version).bind(4, c.deleted).bind(5, c.deleted ? "" : c.record);
+        AUL_TRY(st.run());
     }
     return ok_status();
 }
@@ -393,37 +387,38 @@ constexpr int kApplySlice = 500;
 // kind in dependency order, then tombstones in the reverse order. Foreign keys are checked
 // at commit, when the catalogue is whole again.
 Status CatalogStore::apply_pending() {
-    if (auto s = db_.exec("PRAGMA defer_foreign_keys = ON"); !s) return s;
+    AUL_TRY(db_.exec("PRAGMA defer_foreign_keys = ON"));
     for (const auto& k : kKinds) {
-        auto st = db_.prepare("SELECT record, version FROM catalog_pending WHERE kind = ?1 AND deleted = 0 "
-                              "AND version > ?2 ORDER BY version LIMIT ?3");
-        if (!st) return Error{st.error()};
+        AUL_TRY_ASSIGN(auto st,
+                       db_.prepare("SELECT record, version FROM catalog_pending WHERE kind = ?1 AND deleted = 0 "
+                                   "AND version > ?2 ORDER BY version LIMIT ?3"));
         for (std::int64_t after = 0;;) {
-            st->bind(1, std::string_view(k.kind)).bind(2, after).bind(3, kApplySlice);
+            st.bind(1, std::string_view(k.kind)).bind(2, after).bind(3, kApplySlice);
             std::string doc = std::string("{\"") + k.kind + "\":[";
             int n = 0;
-            auto rows = st->each_row([&] {
-                doc += (n++ ? "," : "") + st->text(0);
-                after = st->integer(1);
+            auto rows = st.each_row([&] {
+                doc += (n++ ? "," : "") + st.text(0);
+                after = st.integer(1);
             });
-            st->reset();
+            st.reset();
             if (!rows) return rows;
             if (n == 0) break;
             auto records = core::parse_catalog(doc + "]}", /*check_references=*/false);
-            if (!records) return Error{records.error()};
-            if (auto s = write_records(*records, /*listed_order=*/false); !s) return s;
+            if (!records) return records.take_error();
+            AUL_TRY(write_records(*records, /*listed_order=*/false));
         }
     }
     for (auto it = std::rbegin(kKinds); it != std::rend(kKinds); ++it) {
         auto gone = db_.prepare("SELECT id FROM catalog_pending WHERE kind = ?1 AND deleted = 1");
         auto remove = db_.prepare(it->remove_sql);
-        if (!gone || !remove) return Error{!gone ? gone.error() : remove.error()};
+        AUL_TRY(gone);
+        AUL_TRY(remove);
         gone->bind(1, std::string_view(it->kind));
         std::vector<std::string> ids;
         if (auto rows = gone->each_row([&] { ids.push_back(gone->text(0)); }); !rows) return rows;
         for (const auto& id : ids) {
             remove->bind(1, id);
-            if (auto s = remove->run(); !s) return Error{"removing " + std::string(it->kind) + " " + id + ": " + s.error()};
+            AUL_TRY_CONTEXT(remove->run(), "removing " + std::string(it->kind) + " " + id + ": ");
         }
     }
     return ok_status();
@@ -431,35 +426,33 @@ Status CatalogStore::apply_pending() {
 
 Status CatalogStore::receive_catalog_page(std::span<const Change> changes, std::int64_t cursor, bool last) {
     BulkCache cache(db_);
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    if (auto s = keep_pending(db_, changes); !s) return Error{"keeping a catalogue page: " + s.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
+    AUL_TRY_CONTEXT(keep_pending(db_, changes), "keeping a catalogue page: ");
     if (!last) {
-        if (auto s = set_meta(db_, kPendingCursor, std::to_string(cursor)); !s) return s;
-        return tx->commit();
+        AUL_TRY(set_meta(db_, kPendingCursor, std::to_string(cursor)));
+        return tx.commit();
     }
-    auto kept = db_.scalar_int("SELECT count(*) FROM catalog_pending");
-    if (!kept) return Error{kept.error()};
-    if (*kept > 0) {
-        auto local = db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'");
-        if (!local) return Error{local.error()};
-        if (*local) {
-            if (auto s = clear_catalogue(db_); !s) return s;
-            if (auto s = set_meta(db_, kLocalCatalogue, "0"); !s) return s;
+    AUL_TRY_ASSIGN(auto kept, db_.scalar_int("SELECT count(*) FROM catalog_pending"));
+    if (kept > 0) {
+        AUL_TRY_ASSIGN(auto local,
+                       db_.scalar_int("SELECT count(*) FROM meta WHERE key = 'catalog_local' AND value = '1'"));
+        if (local) {
+            AUL_TRY(clear_catalogue(db_));
+            AUL_TRY(set_meta(db_, kLocalCatalogue, "0"));
         }
-        if (auto s = apply_pending(); !s) return Error{"applying the national catalogue: " + s.error()};
-        if (auto s = bump_generation(db_); !s) return s;
+        AUL_TRY_CONTEXT(apply_pending(), "applying the national catalogue: ");
+        AUL_TRY(bump_generation(db_));
         // A large pull (a first one, years of edits) leaves the index in many segments.
-        if (*kept > 1000)
-            if (auto s = db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"); !s) return s;
+        if (kept > 1000) AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
     }
-    if (auto s = forget_pull(db_); !s) return s;
-    if (auto s = set_meta(db_, "catalog_cursor", std::to_string(cursor)); !s) return s;
-    if (auto s = tx->commit(); !s) {
-        bool broken_reference = sqlite3_extended_errcode(db_.raw()) == SQLITE_CONSTRAINT_FOREIGNKEY;
-        return Error{broken_reference ? "the national catalogue does not hold together (a record refers to one it "
-                                        "does not have); the catalogue in use is kept"
-                                      : "applying the national catalogue: " + s.error()};
+    AUL_TRY(forget_pull(db_));
+    AUL_TRY(set_meta(db_, "catalog_cursor", std::to_string(cursor)));
+    if (auto s = tx.commit(); !s) {
+        if (s.error_value().code == SQLITE_CONSTRAINT_FOREIGNKEY)
+            return Error{"the national catalogue does not hold together (a record refers to one it "
+                         "does not have); the catalogue in use is kept",
+                         s.error_value().code};
+        return s.take_error().prefixed("applying the national catalogue: ");
     }
     return ok_status();
 }
@@ -483,37 +476,30 @@ Result<std::int64_t> CatalogStore::ngo_count() const {
 }
 
 Result<std::vector<core::Category>> CatalogStore::categories() const {
-    auto st = db_.prepare("SELECT code, icon, name_kk, name_ru, name_en FROM categories ORDER BY position");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT code, icon, name_kk, name_ru, name_en FROM categories ORDER BY position"));
     std::vector<core::Category> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
-    });
-    if (!rows) return Error{rows.error()};
+    auto rows = st.each_row([&] { out.push_back({st.text(0), st.text(1), column_local(st, 2)}); });
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::vector<core::Region>> CatalogStore::regions() const {
-    auto st = db_.prepare("SELECT code, name_kk, name_ru, name_en FROM regions ORDER BY code");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT code, name_kk, name_ru, name_en FROM regions ORDER BY code"));
     std::vector<core::Region> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), column_local(*st, 1)});
-    });
-    if (!rows) return Error{rows.error()};
+    auto rows = st.each_row([&] { out.push_back({st.text(0), column_local(st, 1)}); });
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::vector<core::District>> CatalogStore::districts(const std::string& region) const {
-    auto st = db_.prepare(
-        "SELECT code, region, name_kk, name_ru, name_en FROM districts WHERE region = ?1 ORDER BY code");
-    if (!st) return Error{st.error()};
-    st->bind(1, region);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT code, region, name_kk, name_ru, name_en FROM districts WHERE region = ?1 ORDER BY code"));
+    st.bind(1, region);
     std::vector<core::District> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), st->text(1), column_local(*st, 2)});
-    });
-    if (!rows) return Error{rows.error()};
+    auto rows = st.each_row([&] { out.push_back({st.text(0), st.text(1), column_local(st, 2)}); });
+    if (!rows) return rows.take_error();
     return out;
 }
 
@@ -562,15 +548,14 @@ bool has_filters(const NgoQuery& q) { return !q.region.empty() || !q.district.em
 // and appends the first column of each row.
 Status collect(const Db& db, const std::string& sql, const std::string& match, const NgoQuery& q,
                std::int64_t limit, std::vector<std::int64_t>& out) {
-    auto st = db.prepare(sql);
-    if (!st) return Error{st.error()};
-    bind_optional(*st, 1, match);
-    bind_optional(*st, 2, q.region);
-    bind_optional(*st, 3, q.district);
-    bind_optional(*st, 4, q.category);
-    st->bind(5, limit);
-    auto rows = st->each_row([&] { out.push_back(st->integer(0)); });
-    if (!rows) return Error{"search: " + rows.error()};
+    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
+    bind_optional(st, 1, match);
+    bind_optional(st, 2, q.region);
+    bind_optional(st, 3, q.district);
+    bind_optional(st, 4, q.category);
+    st.bind(5, limit);
+    auto rows = st.each_row([&] { out.push_back(st.integer(0)); });
+    if (!rows) return rows.take_error().prefixed("search: ");
     return ok_status();
 }
 
@@ -588,35 +573,29 @@ Result<SearchHits> CatalogStore::search(const NgoQuery& q) const {
     if (match.empty()) {
         std::string sql = "SELECT s.rowid FROM ngo_search s" + join_ngos + " WHERE 1" + filters + " ORDER BY " +
                           sort_column(q.lang) + " LIMIT ?5";
-        if (auto st = collect(db_, sql, "", q, -1, hits.rowids); !st) return Error{st.error()};
+        AUL_TRY(collect(db_, sql, "", q, -1, hits.rowids));
         return hits;
     }
     const std::string from_match = " FROM ngo_fts s" + join_ngos + " WHERE ngo_fts MATCH ?1" + filters;
 
     // Counting in rowid order stops early: FTS5 walks its doclists without scoring.
     std::vector<std::int64_t> probe;
-    if (auto st = collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", match, q, kMaxRanked + 1, probe); !st)
-        return Error{st.error()};
+    AUL_TRY(collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", match, q, kMaxRanked + 1, probe));
     if (static_cast<int>(probe.size()) <= kMaxRanked) {
         // Name hits weigh ten times a hit in the description.
-        if (auto st = collect(db_, "SELECT s.rowid" + from_match + " ORDER BY bm25(ngo_fts, 10.0, 1.0) LIMIT ?5",
-                              match, q, -1, hits.rowids);
-            !st)
-            return Error{st.error()};
+        AUL_TRY(collect(db_, "SELECT s.rowid" + from_match + " ORDER BY bm25(ngo_fts, 10.0, 1.0) LIMIT ?5",
+                              match, q, -1, hits.rowids));
         return hits;
     }
     // Too broad to rank: names that match, alphabetically, then the rest as stored.
     hits.more = true;
     std::string names = "SELECT m.rowid FROM (SELECT s.rowid AS rowid" + from_match +
                         " LIMIT ?5) m JOIN ngo_search s ON s.rowid = m.rowid ORDER BY " + sort_column(q.lang);
-    if (auto st = collect(db_, names, in_column("search_name", match), q, kMaxListed, hits.rowids); !st)
-        return Error{st.error()};
+    AUL_TRY(collect(db_, names, in_column("search_name", match), q, kMaxListed, hits.rowids));
     if (static_cast<int>(hits.rowids.size()) < kMaxListed) {
         std::vector<std::int64_t> rest;
-        if (auto st = collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", in_column("search_text", match), q,
-                              kMaxListed + static_cast<std::int64_t>(hits.rowids.size()), rest);
-            !st)
-            return Error{st.error()};
+        AUL_TRY(collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", in_column("search_text", match), q,
+                              kMaxListed + static_cast<std::int64_t>(hits.rowids.size()), rest));
         std::unordered_set<std::int64_t> seen(hits.rowids.begin(), hits.rowids.end());
         for (std::int64_t id : rest) {
             if (static_cast<int>(hits.rowids.size()) >= kMaxListed) break;
@@ -627,61 +606,57 @@ Result<SearchHits> CatalogStore::search(const NgoQuery& q) const {
 }
 
 Result<std::vector<NgoSummary>> CatalogStore::summaries(std::span<const std::int64_t> rowids) const {
-    auto st = db_.prepare(
-        "SELECT rowid, name_kk, name_ru, name_en, region, coalesce(district, ''), needs_volunteers, "
-        "seeks_partners, (SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = "
-        "c.category WHERE c.ngo = ngos.rowid ORDER BY k.position LIMIT 1) FROM ngos WHERE rowid = ?1");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT rowid, name_kk, name_ru, name_en, region, coalesce(district, ''), needs_volunteers, "
+                    "seeks_partners, (SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = "
+                    "c.category WHERE c.ngo = ngos.rowid ORDER BY k.position LIMIT 1) FROM ngos WHERE rowid = ?1"));
     std::vector<NgoSummary> out;
     out.reserve(rowids.size());
     for (std::int64_t id : rowids) {
-        st->bind(1, id);
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (*row) {
-            out.push_back({st->integer(0), column_local(*st, 1), st->text(4), st->text(5),
-                           st->text(8), st->integer(6) != 0, st->integer(7) != 0});
+        st.bind(1, id);
+        AUL_TRY_ASSIGN(auto row, st.step());
+        if (row) {
+            out.push_back({st.integer(0), column_local(st, 1), st.text(4), st.text(5), st.text(8), st.integer(6) != 0,
+                           st.integer(7) != 0});
         }
-        st->reset();
+        st.reset();
     }
     return out;
 }
 
 Result<core::Ngo> CatalogStore::ngo(std::int64_t rowid) const {
-    auto st = db_.prepare(
-        "SELECT id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, "
-        "services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en, "
-        "region, coalesce(district, ''), phone, email, needs_volunteers, seeks_partners "
-        "FROM ngos WHERE rowid = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, rowid);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"this organisation is no longer in the catalogue"};
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT id, bin, name_kk, name_ru, name_en, mission_kk, mission_ru, mission_en, services_kk, "
+                    "services_ru, services_en, area_kk, area_ru, area_en, address_kk, address_ru, address_en, "
+                    "region, coalesce(district, ''), phone, email, needs_volunteers, seeks_partners "
+                    "FROM ngos WHERE rowid = ?1"));
+    st.bind(1, rowid);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"this organisation is no longer in the catalogue"};
     core::Ngo n;
-    n.id = st->text(0);
-    n.bin = st->text(1);
-    n.name = column_local(*st, 2);
-    n.mission = column_local(*st, 5);
-    n.services = column_local(*st, 8);
-    n.area = column_local(*st, 11);
-    n.address = column_local(*st, 14);
-    n.region = st->text(17);
-    n.district = st->text(18);
-    n.phone = st->text(19);
-    n.email = st->text(20);
-    n.needs_volunteers = st->integer(21) != 0;
-    n.seeks_partners = st->integer(22) != 0;
-    auto cats = db_.prepare(
-        "SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = c.category "
-        "WHERE c.ngo = ?1 ORDER BY k.position");
-    if (!cats) return Error{cats.error()};
-    cats->bind(1, rowid);
+    n.id = st.text(0);
+    n.bin = st.text(1);
+    n.name = column_local(st, 2);
+    n.mission = column_local(st, 5);
+    n.services = column_local(st, 8);
+    n.area = column_local(st, 11);
+    n.address = column_local(st, 14);
+    n.region = st.text(17);
+    n.district = st.text(18);
+    n.phone = st.text(19);
+    n.email = st.text(20);
+    n.needs_volunteers = st.integer(21) != 0;
+    n.seeks_partners = st.integer(22) != 0;
+    AUL_TRY_ASSIGN(auto cats,
+                   db_.prepare("SELECT c.category FROM ngo_categories c JOIN categories k ON k.code = c.category "
+                               "WHERE c.ngo = ?1 ORDER BY k.position"));
+    cats.bind(1, rowid);
     for (;;) {
-        auto r = cats->step();
-        if (!r) return Error{r.error()};
-        if (!*r) break;
-        n.categories.push_back(cats->text(0));
+        AUL_TRY_ASSIGN(auto r, cats.step());
+        if (!r) break;
+        n.categories.push_back(cats.text(0));
     }
     return n;
 }
@@ -713,58 +688,55 @@ core::Council council_from(const Stmt& st) {
 
 Result<std::vector<core::Council>> CatalogStore::councils_for(const std::string& region,
                                                               const std::string& district) const {
-    auto st = db_.prepare(std::string(kCouncilColumns) +
-                          "WHERE level = 'national' OR (level = 'regional' AND region = ?1) OR "
-                          "(level = 'district' AND district = ?2) "
-                          "ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'regional' THEN 1 ELSE 2 END, id");
-    if (!st) return Error{st.error()};
-    st->bind(1, region).bind(2, district);
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare(std::string(kCouncilColumns) +
+                               "WHERE level = 'national' OR (level = 'regional' AND region = ?1) OR "
+                               "(level = 'district' AND district = ?2) "
+                               "ORDER BY CASE level WHEN 'national' THEN 0 WHEN 'regional' THEN 1 ELSE 2 END, id"));
+    st.bind(1, region).bind(2, district);
     std::vector<core::Council> out;
-    auto rows = st->each_row([&] {
-        out.push_back(council_from(*st));
-    });
-    if (!rows) return Error{rows.error()};
+    auto rows = st.each_row([&] { out.push_back(council_from(st)); });
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::optional<core::Council>> CatalogStore::council(const std::string& id) const {
-    auto st = db_.prepare(std::string(kCouncilColumns) + "WHERE id = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return std::optional<core::Council>{};
-    return std::optional<core::Council>{council_from(*st)};
+    AUL_TRY_ASSIGN(auto st, db_.prepare(std::string(kCouncilColumns) + "WHERE id = ?1"));
+    st.bind(1, id);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return std::optional<core::Council>{};
+    return std::optional<core::Council>{council_from(st)};
 }
 
 Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(const std::string& region,
                                                                               const std::string& ngo_id) const {
-    auto st = db_.prepare(
-        "SELECT o.id, o.ngo, o.title_kk, o.title_ru, o.title_en, o.description_kk, o.description_ru, o.description_en, "
-        "o.when_kk, o.when_ru, o.when_en, coalesce(o.region, ''), coalesce(o.district, ''), n.name_kk, n.name_ru, "
-        "n.name_en, n.rowid FROM opportunities o JOIN ngos n ON n.id = o.ngo "
-        "WHERE (?2 = '' OR o.ngo = ?2) ORDER BY (coalesce(o.region, '') = ?1) DESC, o.id");
-    if (!st) return Error{st.error()};
-    st->bind(1, region).bind(2, ngo_id);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "SELECT o.id, o.ngo, o.title_kk, o.title_ru, o.title_en, o.description_kk, o.description_ru, "
+            "o.description_en, "
+            "o.when_kk, o.when_ru, o.when_en, coalesce(o.region, ''), coalesce(o.district, ''), n.name_kk, n.name_ru, "
+            "n.name_en, n.rowid FROM opportunities o JOIN ngos n ON n.id = o.ngo "
+            "WHERE (?2 = '' OR o.ngo = ?2) ORDER BY (coalesce(o.region, '') = ?1) DESC, o.id"));
+    st.bind(1, region).bind(2, ngo_id);
     std::vector<OpportunityRow> out;
-    auto rows = st->each_row([&] {
+    auto rows = st.each_row([&] {
         OpportunityRow r;
-        r.opportunity = {st->text(0), st->text(1), column_local(*st, 2), column_local(*st, 5), column_local(*st, 8),
-                         st->text(11), st->text(12)};
-        r.ngo_name = column_local(*st, 13);
-        r.ngo_rowid = st->integer(16);
+        r.opportunity = {st.text(0),          st.text(1),  column_local(st, 2), column_local(st, 5),
+                         column_local(st, 8), st.text(11), st.text(12)};
+        r.ngo_name = column_local(st, 13);
+        r.ngo_rowid = st.integer(16);
         out.push_back(std::move(r));
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::optional<std::int64_t>> CatalogStore::first_ngo(core::Lang lang) const {
     std::string sql = std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) + " LIMIT 1";
-    auto first = db_.scalar_int(sql);
-    if (!first) return Error{first.error()};
-    if (*first == 0) return std::optional<std::int64_t>{};
-    return std::optional<std::int64_t>{*first};
+    AUL_TRY_ASSIGN(auto first, db_.scalar_int(sql));
+    if (first == 0) return std::optional<std::int64_t>{};
+    return std::optional<std::int64_t>{first};
 }
 
 }  // namespace aul::store

@@ -27,16 +27,15 @@ Result<bool> Stmt::step() {
     if (rc == SQLITE_DONE) return false;
     std::string msg = sqlite3_errmsg(db_);
     sqlite3_reset(s_);
-    if (rc == SQLITE_FULL) return Error{"the disk is full (" + msg + "); free space and try again"};
-    if (rc == SQLITE_BUSY) return Error{"the database is busy (" + msg + "); try again"};
-    return Error{msg};
+    if ((rc & 0xff) == SQLITE_FULL) return Error{"the disk is full (" + msg + "); free space and try again", rc};
+    if ((rc & 0xff) == SQLITE_BUSY) return Error{"the database is busy (" + msg + "); try again", rc};
+    return Error{msg, rc};
 }
 
 Status Stmt::run() {
     for (;;) {
-        auto r = step();
-        if (!r) return Error{r.error()};
-        if (!*r) break;
+        AUL_TRY_ASSIGN(bool row, step());
+        if (!row) break;
     }
     reset();
     return ok_status();
@@ -84,8 +83,7 @@ Result<Db> Db::open(const std::string& path, const OpenOptions& opts) {
     flags |= SQLITE_OPEN_NOMUTEX;
     int rc = sqlite3_open_v2(path.c_str(), &db.db_, flags, nullptr);
     auto failed = [&](int code, std::string message) -> Result<Db> {
-        if (opts.failed_code) *opts.failed_code = code & 0xff;
-        return Error{std::move(message)};
+        return Error{std::move(message), code};
     };
     if (rc != SQLITE_OK) {
         std::string msg = db.db_ ? sqlite3_errmsg(db.db_) : sqlite3_errstr(rc);
@@ -115,18 +113,16 @@ Status Db::exec(std::string_view sql) const {
     if (rc != SQLITE_OK) {
         std::string msg = err ? err : sqlite3_errstr(rc);
         sqlite3_free(err);
-        if ((rc & 0xff) == SQLITE_FULL) return Error{"the disk is full (" + msg + "); free space"};
-        return Error{msg};
+        if ((rc & 0xff) == SQLITE_FULL) return Error{"the disk is full (" + msg + "); free space", rc};
+        return Error{msg, rc};
     }
     return ok_status();
 }
 
 Result<std::int64_t> Db::scalar_int(std::string_view sql) const {
-    auto st = prepare(sql);
-    if (!st) return Error{st.error()};
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    return *row ? st->integer(0) : 0;
+    AUL_TRY_ASSIGN(auto st, prepare(sql));
+    AUL_TRY_ASSIGN(bool row, st.step());
+    return row ? st.integer(0) : 0;
 }
 
 void Db::close() {
@@ -135,7 +131,7 @@ void Db::close() {
 }
 
 Result<WriteTx> WriteTx::begin(const Db& db) {
-    if (auto s = db.exec("BEGIN IMMEDIATE"); !s) return Error{"cannot start a write: " + s.error()};
+    AUL_TRY_CONTEXT(db.exec("BEGIN IMMEDIATE"), "cannot start a write: ");
     return WriteTx(&db);
 }
 
@@ -158,12 +154,13 @@ std::int64_t free_disk_kib(const std::string& dir) {
 }
 
 Error sql_error(const Db& db, std::string_view what) {
-    int code = (db.raw() ? sqlite3_errcode(db.raw()) : SQLITE_ERROR) & 0xff;  // primary code
+    int extended = db.raw() ? sqlite3_extended_errcode(db.raw()) : SQLITE_ERROR;
+    int code = extended & 0xff;  // primary code
     std::string msg = std::string(what) + ": " + db.last_error();
     if (code == SQLITE_FULL) msg += " (the disk is full; free space and try again)";
     if (code == SQLITE_IOERR) msg += " (the disk may be full or failing: check free space with df, and the kernel log)";
     if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB) msg += " (the database file is damaged)";
-    return Error{msg};
+    return Error{msg, extended};
 }
 
 }  // namespace aul::store

@@ -41,9 +41,8 @@ public:
     template <typename F>
     Status each_row(F&& on_row) {
         for (;;) {
-            auto row = step();
-            if (!row) return Error{row.error()};
-            if (!*row) return ok_status();
+            AUL_TRY_ASSIGN(bool row, step());
+            if (!row) return ok_status();
             on_row();
         }
     }
@@ -64,7 +63,6 @@ private:
 struct OpenOptions {
     int busy_timeout_ms = 5000;  // another process (kiosk-sync) may hold the write lock
     bool read_only = false;
-    int* failed_code = nullptr;  // when set: SQLite's primary result code if opening fails
 };
 
 class Db {

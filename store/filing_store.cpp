@@ -30,11 +30,10 @@ bool decode_national_key(const std::string& key_b64, unsigned char (&pk)[crypto_
 
 // Sets the floor under the next sequence, never lowering it.
 Status raise_floor(const Db& db, std::int64_t floor) {
-    auto st = db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE "
-                         "SET value = max(CAST(value AS INTEGER), CAST(?2 AS INTEGER))");
-    if (!st) return Error{st.error()};
-    st->bind(1, std::string_view(kSequenceFloorKey)).bind(2, std::to_string(floor));
-    return st->run();
+    AUL_TRY_ASSIGN(auto st, db.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE "
+                                       "SET value = max(CAST(value AS INTEGER), CAST(?2 AS INTEGER))"));
+    st.bind(1, std::string_view(kSequenceFloorKey)).bind(2, std::to_string(floor));
+    return st.run();
 }
 
 // Contact details as one JSON object sealed to the national key (libsodium sealed box):
@@ -60,7 +59,7 @@ Result<std::string> seal(std::string plain, const std::string& key_b64) {
 }  // namespace
 
 Result<FilingStore> FilingStore::open(Db db) {
-    if (auto s = db.exec("PRAGMA synchronous=FULL"); !s) return Error{s.error()};
+    AUL_TRY(db.exec("PRAGMA synchronous=FULL"));
     return FilingStore(std::move(db));
 }
 
@@ -81,54 +80,53 @@ Status FilingStore::set_kiosk_code(const std::string& code) {
         if (*current == code) return ok_status();
         return Error{"this kiosk already files with code " + *current + "; a kiosk keeps its code for life"};
     }
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    auto st = db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)");
-    if (!st) return Error{st.error()};
-    st->bind(1, std::string_view(kKioskCodeKey)).bind(2, code);
-    if (auto s = st->run(); !s) return s;
-    return tx->commit();
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto st, db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)"));
+    st.bind(1, std::string_view(kKioskCodeKey)).bind(2, code);
+    AUL_TRY(st.run());
+    return tx.commit();
 }
 
 Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, std::int64_t now_ms) {
     auto code = kiosk_code();
-    if (!code) return Error{code.error()};
+    if (!code) return code.take_error();
     auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{"the proposal could not be saved: " + tx.error()};
-    auto next = db_.scalar_int(
-        "SELECT max(coalesce((SELECT max(sequence) FROM proposals), 0), "
-        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sequence_floor'), 0)) + 1");
-    if (!next) return Error{next.error()};
-    auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(*next));
+    if (!tx) return tx.take_error().prefixed("the proposal could not be saved: ");
+    AUL_TRY_ASSIGN(
+        auto next,
+        db_.scalar_int("SELECT max(coalesce((SELECT max(sequence) FROM proposals), 0), "
+                       "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sequence_floor'), 0)) + 1"));
+    auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(next));
     if (!tracking) return Error{"this kiosk has used all its tracking codes; ask for a new kiosk code"};
 
     std::string sealed;
     if (!d.anonymous) {
         auto s = seal(core::contact_json(d), setting(kNationalKey).value_or(""));
-        if (!s) return Error{s.error()};
+        if (!s) return s.take_error();
         sealed = std::move(*s);
     }
     FiledProposal filed{core::new_uuid_v7(), *tracking, now_ms};
-    auto st = db_.prepare(
-        "INSERT INTO proposals(id, tracking_code, sequence, category, region, district, settlement, council, "
-        "title, description, lang, anonymous, contact, created_ms) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-    if (!st) return Error{st.error()};
-    st->bind(1, filed.id).bind(2, filed.tracking_code).bind(3, *next).bind(4, d.category).bind(5, d.region);
-    st->bind(6, d.district).bind(7, d.settlement).bind(8, d.council).bind(9, d.title).bind(10, d.description);
-    st->bind(11, core::lang_code(d.lang)).bind(12, d.anonymous);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "INSERT INTO proposals(id, tracking_code, sequence, category, region, district, settlement, council, "
+            "title, description, lang, anonymous, contact, created_ms) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"));
+    st.bind(1, filed.id).bind(2, filed.tracking_code).bind(3, next).bind(4, d.category).bind(5, d.region);
+    st.bind(6, d.district).bind(7, d.settlement).bind(8, d.council).bind(9, d.title).bind(10, d.description);
+    st.bind(11, core::lang_code(d.lang)).bind(12, d.anonymous);
     if (d.anonymous)
-        st->bind_null(13);
+        st.bind_null(13);
     else
-        st->bind(13, sealed);
-    st->bind(14, now_ms);
-    if (auto s = st->run(); !s) return Error{"the proposal could not be saved: " + s.error()};
+        st.bind(13, sealed);
+    st.bind(14, now_ms);
+    AUL_TRY_CONTEXT(st.run(), "the proposal could not be saved: ");
 
-    auto hist = db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms) VALUES (?1, 'queued', ?2)");
-    if (!hist) return Error{hist.error()};
-    hist->bind(1, filed.id).bind(2, now_ms);
-    if (auto s = hist->run(); !s) return Error{"the proposal could not be saved: " + s.error()};
-    if (auto s = tx->commit(); !s) return Error{"the proposal could not be saved: " + s.error()};
+    AUL_TRY_ASSIGN(auto hist,
+                   db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms) VALUES (?1, 'queued', ?2)"));
+    hist.bind(1, filed.id).bind(2, now_ms);
+    AUL_TRY_CONTEXT(hist.run(), "the proposal could not be saved: ");
+    AUL_TRY_CONTEXT(tx->commit(), "the proposal could not be saved: ");
     return filed;
 }
 
@@ -146,11 +144,10 @@ Result<std::int64_t> highest_sequence_in(const std::string& db_file) {
     OpenOptions opts;
     opts.read_only = true;
     opts.busy_timeout_ms = 1000;
-    auto db = Db::open(db_file, opts);
-    if (!db) return Error{db.error()};
+    AUL_TRY_ASSIGN(auto db, Db::open(db_file, opts));
     // The sequence index's last leaf: a file damaged elsewhere still answers.
-    auto high = db->scalar_int("SELECT coalesce(max(sequence), 0) FROM proposals");
-    if (!high) return Error{db_file + ": " + high.error()};
+    auto high = db.scalar_int("SELECT coalesce(max(sequence), 0) FROM proposals");
+    if (!high) return high.take_error().prefixed(db_file + ": ");
     // A damaged page may read as any number: only a sequence a code can carry counts.
     if (*high < 0 || static_cast<std::uint64_t>(*high) >= core::kSequenceLimit) return Error{db_file + ": the highest sequence reads as " + std::to_string(*high)};
     return high;
@@ -198,45 +195,41 @@ Status FilingStore::set_national_key(const std::string& key_b64) {
 
 Result<std::string> FilingStore::file_signup(const core::SignupDraft& d, std::int64_t now_ms) {
     auto sealed = seal(core::contact_json(d), setting(kNationalKey).value_or(""));
-    if (!sealed) return Error{sealed.error()};
+    if (!sealed) return sealed.take_error();
     auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{"the sign-up could not be saved: " + tx.error()};
+    if (!tx) return tx.take_error().prefixed("the sign-up could not be saved: ");
     std::string id = core::new_uuid_v7();
-    auto st = db_.prepare(
-        "INSERT INTO volunteer_signups(id, opportunity, ngo, contact, lang, created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!st) return Error{st.error()};
-    st->bind(1, id).bind(2, d.opportunity).bind(3, d.ngo);
-    st->bind(4, *sealed);
-    st->bind(5, core::lang_code(d.lang)).bind(6, now_ms);
-    if (auto s = st->run(); !s) return Error{"the sign-up could not be saved: " + s.error()};
-    if (auto s = tx->commit(); !s) return Error{"the sign-up could not be saved: " + s.error()};
+    AUL_TRY_ASSIGN(auto st, db_.prepare("INSERT INTO volunteer_signups(id, opportunity, ngo, contact, lang, "
+                                        "created_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    st.bind(1, id).bind(2, d.opportunity).bind(3, d.ngo);
+    st.bind(4, *sealed);
+    st.bind(5, core::lang_code(d.lang)).bind(6, now_ms);
+    AUL_TRY_CONTEXT(st.run(), "the sign-up could not be saved: ");
+    AUL_TRY_CONTEXT(tx->commit(), "the sign-up could not be saved: ");
     return id;
 }
 
 Result<std::optional<ProposalStatus>> FilingStore::find(const std::string& tracking_code) const {
-    auto st = db_.prepare(
-        "SELECT id, tracking_code, category, title, state, answer, created_ms FROM proposals WHERE tracking_code = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, tracking_code);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return std::optional<ProposalStatus>{};
-    std::string id = st->text(0);
-    ProposalStatus p{st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->integer(6), {}};
-    auto hist = db_.prepare("SELECT state, at_ms, note FROM proposal_history WHERE proposal = ?1 ORDER BY at_ms, rowid");
-    if (!hist) return Error{hist.error()};
-    hist->bind(1, id);
-    auto rows = hist->each_row([&] { p.history.push_back({hist->text(0), hist->integer(1), hist->text(2)}); });
-    if (!rows) return Error{rows.error()};
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT id, tracking_code, category, title, state, answer, created_ms FROM "
+                                        "proposals WHERE tracking_code = ?1"));
+    st.bind(1, tracking_code);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return std::optional<ProposalStatus>{};
+    std::string id = st.text(0);
+    ProposalStatus p{st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.integer(6), {}};
+    AUL_TRY_ASSIGN(
+        auto hist,
+        db_.prepare("SELECT state, at_ms, note FROM proposal_history WHERE proposal = ?1 ORDER BY at_ms, rowid"));
+    hist.bind(1, id);
+    auto rows = hist.each_row([&] { p.history.push_back({hist.text(0), hist.integer(1), hist.text(2)}); });
+    if (!rows) return rows.take_error();
     return std::optional<ProposalStatus>{std::move(p)};
 }
 
 Result<std::string> FilingStore::latest_tracking_code() const {
-    auto st = db_.prepare("SELECT tracking_code FROM proposals ORDER BY sequence DESC LIMIT 1");
-    if (!st) return Error{st.error()};
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    return *row ? st->text(0) : std::string();
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT tracking_code FROM proposals ORDER BY sequence DESC LIMIT 1"));
+    AUL_TRY_ASSIGN(auto row, st.step());
+    return row ? st.text(0) : std::string();
 }
 
 Result<std::int64_t> FilingStore::unsent_count() const {
@@ -246,14 +239,15 @@ Result<std::int64_t> FilingStore::unsent_count() const {
 }
 
 Result<std::vector<QuarantinedItem>> FilingStore::quarantined_items() const {
-    auto st = db_.prepare(
-        "SELECT tracking_code, quarantine_reason, created_ms FROM proposals WHERE quarantine_reason IS NOT NULL "
-        "UNION ALL SELECT 'volunteer sign-up ' || id, quarantine_reason, created_ms FROM volunteer_signups "
-        "WHERE quarantine_reason IS NOT NULL ORDER BY 3 DESC");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "SELECT tracking_code, quarantine_reason, created_ms FROM proposals WHERE quarantine_reason IS NOT NULL "
+            "UNION ALL SELECT 'volunteer sign-up ' || id, quarantine_reason, created_ms FROM volunteer_signups "
+            "WHERE quarantine_reason IS NOT NULL ORDER BY 3 DESC"));
     std::vector<QuarantinedItem> out;
-    auto rows = st->each_row([&] { out.push_back({st->text(0), st->text(1)}); });
-    if (!rows) return Error{rows.error()};
+    auto rows = st.each_row([&] { out.push_back({st.text(0), st.text(1)}); });
+    if (!rows) return rows.take_error();
     return out;
 }
 
@@ -272,13 +266,12 @@ Result<std::vector<ProposalLine>> FilingStore::proposal_lines() const {
 
 Result<std::int64_t> FilingStore::quarantined_count() const {
     auto items = quarantined_items();
-    if (!items) return Error{items.error()};
+    if (!items) return items.take_error();
     return static_cast<std::int64_t>(items->size());
 }
 
 Result<std::string> FilingStore::requeue(const std::string& code_or_id) {
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
     // A tracking code is typed by staff from a receipt: read it as the kiosk's track screen does.
     std::string code = core::normalize_tracking_input(code_or_id);
     struct Kind {
@@ -294,82 +287,76 @@ Result<std::string> FilingStore::requeue(const std::string& code_or_id) {
     };
     for (const auto& kind : kinds) {
         const std::string& key = std::string_view(kind.what) == "proposal" ? code : code_or_id;
-        auto find = db_.prepare(kind.find);
-        if (!find) return Error{find.error()};
-        find->bind(1, key);
-        auto row = find->step();
-        if (!row) return Error{row.error()};
-        if (!*row) continue;
-        std::string name = std::string(kind.what) + " " + find->text(0);
-        if (find->integer(1) != 0) return Error{name + " was delivered already; there is nothing to send again"};
-        if (find->is_null(2)) return Error{name + " is not quarantined: it waits in the outbox for the next sync"};
-        find->reset();
-        auto clear = db_.prepare(kind.clear);
-        if (!clear) return Error{clear.error()};
-        clear->bind(1, key);
-        if (auto s = clear->run(); !s) return Error{s.error()};
-        if (auto s = tx->commit(); !s) return Error{s.error()};
+        AUL_TRY_ASSIGN(auto find, db_.prepare(kind.find));
+        find.bind(1, key);
+        AUL_TRY_ASSIGN(auto row, find.step());
+        if (!row) continue;
+        std::string name = std::string(kind.what) + " " + find.text(0);
+        if (find.integer(1) != 0) return Error{name + " was delivered already; there is nothing to send again"};
+        if (find.is_null(2)) return Error{name + " is not quarantined: it waits in the outbox for the next sync"};
+        find.reset();
+        AUL_TRY_ASSIGN(auto clear, db_.prepare(kind.clear));
+        clear.bind(1, key);
+        AUL_TRY(clear.run());
+        AUL_TRY(tx.commit());
         return name;
     }
     return Error{"no proposal has the tracking code " + code_or_id + " and no volunteer sign-up has that id"};
 }
 
 Result<std::string> FilingStore::setting(const std::string& key) const {
-    auto st = db_.prepare("SELECT value FROM meta WHERE key = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, key);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    return *row ? st->text(0) : std::string();
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT value FROM meta WHERE key = ?1"));
+    st.bind(1, key);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    return row ? st.text(0) : std::string();
 }
 
 Status FilingStore::set_setting(const std::string& key, const std::string& value) {
-    auto st = db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2");
-    if (!st) return Error{st.error()};
-    st->bind(1, key).bind(2, value);
-    return st->run();
+    AUL_TRY_ASSIGN(
+        auto st, db_.prepare("INSERT INTO meta(key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = ?2"));
+    st.bind(1, key).bind(2, value);
+    return st.run();
 }
 
 Status FilingStore::set_settings(const std::vector<std::pair<std::string, std::string>>& values) {
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
     for (const auto& [key, value] : values)
-        if (auto s = set_setting(key, value); !s) return s;
-    return tx->commit();
+        AUL_TRY(set_setting(key, value));
+    return tx.commit();
 }
 
 Result<std::vector<FilingStore::OutgoingProposal>> FilingStore::outgoing(int limit) const {
-    auto st = db_.prepare(
-        "SELECT id, tracking_code, category, region, district, settlement, council, title, description, lang, "
-        "anonymous, coalesce(contact, ''), created_ms FROM proposals "
-        "WHERE sent_ms IS NULL AND quarantine_reason IS NULL ORDER BY sequence LIMIT ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, limit);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "SELECT id, tracking_code, category, region, district, settlement, council, title, description, lang, "
+            "anonymous, coalesce(contact, ''), created_ms FROM proposals "
+            "WHERE sent_ms IS NULL AND quarantine_reason IS NULL ORDER BY sequence LIMIT ?1"));
+    st.bind(1, limit);
     std::vector<OutgoingProposal> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->text(5), st->text(6),
-                       st->text(7), st->text(8), st->text(9), st->integer(10) != 0, st->text(11), st->integer(12)});
+    auto rows = st.each_row([&] {
+        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6), st.text(7),
+                       st.text(8), st.text(9), st.integer(10) != 0, st.text(11), st.integer(12)});
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::vector<FilingStore::OutgoingSignup>> FilingStore::outgoing_signups(int limit) const {
-    auto st = db_.prepare("SELECT id, opportunity, ngo, lang, contact, created_ms FROM volunteer_signups "
-                          "WHERE sent_ms IS NULL AND quarantine_reason IS NULL ORDER BY created_ms, id LIMIT ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, limit);
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT id, opportunity, ngo, lang, contact, created_ms FROM volunteer_signups "
+                               "WHERE sent_ms IS NULL AND quarantine_reason IS NULL ORDER BY created_ms, id LIMIT ?1"));
+    st.bind(1, limit);
     std::vector<OutgoingSignup> out;
-    auto rows = st->each_row([&] {
-        out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->text(4), st->integer(5)});
+    auto rows = st.each_row([&] {
+        out.push_back({st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.integer(5)});
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Status FilingStore::apply_outcomes(const std::vector<ItemOutcome>& outcomes, std::int64_t now_ms) {
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
     auto sent = db_.prepare(
         "UPDATE proposals SET sent_ms = ?2, state = CASE state WHEN 'queued' THEN 'delivered' ELSE state END "
         "WHERE id = ?1 AND sent_ms IS NULL");
@@ -379,53 +366,51 @@ Status FilingStore::apply_outcomes(const std::vector<ItemOutcome>& outcomes, std
     auto signup_sent = db_.prepare("UPDATE volunteer_signups SET sent_ms = ?2 WHERE id = ?1 AND sent_ms IS NULL");
     auto signup_quarantine = db_.prepare("UPDATE volunteer_signups SET quarantine_reason = ?2 WHERE id = ?1");
     for (auto* s : {&sent, &hist, &quarantine, &signup_sent, &signup_quarantine})
-        if (!*s) return Error{s->error()};
+        if (!*s) return s->take_error();
     for (const auto& o : outcomes) {
         std::string reason = o.reason.empty() ? std::string("refused by the server") : o.reason;
         if (o.outcome == Outcome::delivered) {
             signup_sent->bind(1, o.id).bind(2, now_ms);
-            if (auto s = signup_sent->run(); !s) return s;
+            AUL_TRY(signup_sent->run());
         } else {
             signup_quarantine->bind(1, o.id).bind(2, reason);
-            if (auto s = signup_quarantine->run(); !s) return s;
+            AUL_TRY(signup_quarantine->run());
         }
         if (o.outcome == Outcome::delivered) {
             sent->bind(1, o.id).bind(2, now_ms);
-            if (auto s = sent->run(); !s) return s;
+            AUL_TRY(sent->run());
             if (sqlite3_changes(db_.raw()) > 0) {
                 hist->bind(1, o.id).bind(2, now_ms);
-                if (auto s = hist->run(); !s) return s;
+                AUL_TRY(hist->run());
             }
         } else {
             quarantine->bind(1, o.id).bind(2, o.reason.empty() ? std::string("refused by the server") : o.reason);
-            if (auto s = quarantine->run(); !s) return s;
+            AUL_TRY(quarantine->run());
         }
     }
-    return tx->commit();
+    return tx.commit();
 }
 
 Status FilingStore::apply_state_changes(const std::vector<StateChange>& changes, std::int64_t cursor) {
-    auto tx = WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
     auto upd = db_.prepare("UPDATE proposals SET state = ?2, answer = CASE WHEN ?3 = '' THEN answer ELSE ?3 END "
                            "WHERE tracking_code = ?1 RETURNING id");
     auto hist = db_.prepare("INSERT INTO proposal_history(proposal, state, at_ms, note) VALUES (?1, ?2, ?3, '')");
-    if (!upd) return Error{upd.error()};
-    if (!hist) return Error{hist.error()};
+    if (!upd) return upd.take_error();
+    if (!hist) return hist.take_error();
     for (const auto& c : changes) {
         upd->bind(1, c.tracking_code).bind(2, c.state).bind(3, c.answer);
-        auto row = upd->step();
-        if (!row) return Error{row.error()};
-        std::string id = *row ? upd->text(0) : std::string();
+        AUL_TRY_ASSIGN(auto row, upd->step());
+        std::string id = row ? upd->text(0) : std::string();
         upd->reset();
         // "delivered" was already recorded when the push was acknowledged.
         if (!id.empty() && c.state != "delivered") {
             hist->bind(1, id).bind(2, c.state).bind(3, c.at_ms);
-            if (auto s = hist->run(); !s) return s;
+            AUL_TRY(hist->run());
         }
     }
-    if (auto s = set_setting("status_cursor", std::to_string(cursor)); !s) return s;
-    return tx->commit();
+    AUL_TRY(set_setting("status_cursor", std::to_string(cursor)));
+    return tx.commit();
 }
 
 }  // namespace aul::store

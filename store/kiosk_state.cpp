@@ -39,7 +39,7 @@ const char* direction_key(Direction d) {
 
 Result<std::optional<Locality>> saved_locality(const FilingStore& filing) {
     auto region = filing.setting("locality_region");
-    if (!region) return Error{region.error()};
+    if (!region) return region.take_error();
     if (region->empty()) return std::optional<Locality>{};
     return std::optional<Locality>{
         Locality{*region, filing.setting("locality_district").value_or(""), filing.setting("locality_settlement").value_or("")}};
@@ -47,12 +47,12 @@ Result<std::optional<Locality>> saved_locality(const FilingStore& filing) {
 
 Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where) {
     auto regions = catalog.regions();
-    if (!regions) return Error{regions.error()};
+    if (!regions) return regions.take_error();
     if (std::none_of(regions->begin(), regions->end(), [&](const core::Region& r) { return r.code == where.region; }))
         return Error{"unknown region " + where.region + ": use the ISO code of a region in the catalogue, e.g. KZ-19 for Almaty Region"};
     if (!where.district.empty()) {
         auto districts = catalog.districts(where.region);
-        if (!districts) return Error{districts.error()};
+        if (!districts) return districts.take_error();
         if (std::none_of(districts->begin(), districts->end(),
                          [&](const core::District& d) { return d.code == where.district; }))
             return Error{"district " + where.district + " is not in region " + where.region};
@@ -68,7 +68,7 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
 Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms) {
     // Stamps only grow, even if the clock steps back: a request is never taken as answered.
     std::int64_t stamp = std::max(now_ms, std::max(setting_int(filing, request_key(what)), handled_at(filing, what)) + 1);
-    if (auto s = filing.set_setting(request_key(what), std::to_string(stamp)); !s) return Error{s.error()};
+    AUL_TRY(filing.set_setting(request_key(what), std::to_string(stamp)));
     return stamp;
 }
 
@@ -105,7 +105,7 @@ Check check_database(FilingStore& filing, std::int64_t now_ms) {
         // Finished before the verdict is written: an open read would pin an old snapshot
         // and the write would fail once kiosk-sync has committed meanwhile.
         auto st = filing.db().prepare("PRAGMA integrity_check");
-        auto row = st ? st->step() : Result<bool>(Error{st.error()});
+        auto row = st ? st->step() : Result<bool>(st.error_value());
         verdict = !row ? row.error() : *row ? st->text(0) : std::string("no answer");
     }
     auto saved = filing.set_settings({{"integrity_checked_ms", std::to_string(now_ms)}, {"integrity_verdict", verdict}});
@@ -161,7 +161,7 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
     KioskStatus s;
     s.kiosk_code = filing.kiosk_code().value_or("");
     auto saved = saved_locality(filing);
-    if (!saved) return Error{saved.error()};
+    if (!saved) return saved.take_error();
     s.locality = saved->value_or(configured);
     s.server = filing.setting("sync_url").value_or("");
     s.enrolled = !s.server.empty();
@@ -170,11 +170,12 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
     auto proposals = db.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL AND quarantine_reason IS NULL");
     auto signups =
         db.scalar_int("SELECT count(*) FROM volunteer_signups WHERE sent_ms IS NULL AND quarantine_reason IS NULL");
-    if (!proposals || !signups) return Error{!proposals ? proposals.error() : signups.error()};
+    AUL_TRY(proposals);
+    AUL_TRY(signups);
     s.outbox_proposals = *proposals;
     s.outbox_signups = *signups;
     auto quarantined = filing.quarantined_items();
-    if (!quarantined) return Error{quarantined.error()};
+    if (!quarantined) return quarantined.take_error();
     s.quarantined = std::move(*quarantined);
     s.sync = sync_progress(filing);
     s.organisations = catalog.ngo_count().value_or(-1);

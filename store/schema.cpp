@@ -174,27 +174,25 @@ Status register_functions(const Db& db) {
 }
 
 Result<int> schema_version(const Db& db) {
-    auto v = db.scalar_int("PRAGMA user_version");
-    if (!v) return Error{v.error()};
-    return static_cast<int>(*v);
+    AUL_TRY_ASSIGN(auto v, db.scalar_int("PRAGMA user_version"));
+    return static_cast<int>(v);
 }
 
 Status run_migrations(const Db& db, std::span<const char* const> steps, int target) {
     const int latest = static_cast<int>(steps.size());
     auto version = schema_version(db);
-    if (!version) return Error{version.error()};
+    if (!version) return version.take_error();
     if (*version > latest)
         return Error{"database " + db.path() + " has schema version " + std::to_string(*version) +
                      ", newer than this program's " + std::to_string(latest) +
                      "; install the newer Aul or restore a matching backup"};
     for (int v = *version; v < target && v < latest; ++v) {
-        auto tx = WriteTx::begin(db);
-        if (!tx) return Error{tx.error()};
+        AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db));
         if (auto s = db.exec(steps[static_cast<std::size_t>(v)]); !s)
             return Error{"migrating the database to version " + std::to_string(v + 1) + ": " +
                          s.error()};
-        if (auto s = db.exec("PRAGMA user_version=" + std::to_string(v + 1)); !s) return s;
-        if (auto s = tx->commit(); !s) return s;
+        AUL_TRY(db.exec("PRAGMA user_version=" + std::to_string(v + 1)));
+        AUL_TRY(tx.commit());
     }
     return ok_status();
 }

@@ -57,7 +57,9 @@ Result<PinState> StaffAccess::state() const {
     auto hash = filing_.setting(kHashKey);
     auto failures = filing_.setting(kFailuresKey);
     auto until = filing_.setting(kLockedUntilKey);
-    if (!hash || !failures || !until) return Error{!hash ? hash.error() : !failures ? failures.error() : until.error()};
+    AUL_TRY(hash);
+    AUL_TRY(failures);
+    AUL_TRY(until);
     s.hash = *hash;
     s.pin_set = !hash->empty();
     s.failures = std::atoi(failures->c_str());
@@ -68,14 +70,13 @@ Result<PinState> StaffAccess::state() const {
 Result<PinState> StaffAccess::state(std::int64_t now_ms) {
     auto s = state();
     if (!s || !s->started_after(now_ms)) return s;
-    auto tx = WriteTx::begin(filing_.db());
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(filing_.db()));
     s = state();  // read again inside the transaction: a wrong PIN may have been counted meanwhile
-    if (!s) return Error{s.error()};
+    if (!s) return s.take_error();
     if (!s->started_after(now_ms)) return s;
     s->locked_until_ms = now_ms + 1000 * lockout_seconds(s->failures);
-    if (auto w = filing_.set_setting(kLockedUntilKey, std::to_string(s->locked_until_ms)); !w) return Error{w.error()};
-    if (auto c = tx->commit(); !c) return Error{c.error()};
+    AUL_TRY(filing_.set_setting(kLockedUntilKey, std::to_string(s->locked_until_ms)));
+    AUL_TRY(tx.commit());
     return s;
 }
 
@@ -84,15 +85,14 @@ Status StaffAccess::set_pin_hash(const std::string& hash) {
 }
 
 Result<PinState> StaffAccess::record_attempt(bool right, std::int64_t now_ms) {
-    auto tx = WriteTx::begin(filing_.db());
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(filing_.db()));
     auto s = state();  // read inside the transaction: two panels cannot both miscount
-    if (!s) return Error{s.error()};
+    if (!s) return s.take_error();
     s->failures = right ? 0 : s->failures + 1;
     s->locked_until_ms = right ? 0 : now_ms + 1000 * lockout_seconds(s->failures);
-    if (auto w = filing_.set_setting(kFailuresKey, std::to_string(s->failures)); !w) return Error{w.error()};
-    if (auto w = filing_.set_setting(kLockedUntilKey, std::to_string(s->locked_until_ms)); !w) return Error{w.error()};
-    if (auto c = tx->commit(); !c) return Error{c.error()};
+    AUL_TRY(filing_.set_setting(kFailuresKey, std::to_string(s->failures)));
+    AUL_TRY(filing_.set_setting(kLockedUntilKey, std::to_string(s->locked_until_ms)));
+    AUL_TRY(tx.commit());
     return s;
 }
 

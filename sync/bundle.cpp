@@ -88,9 +88,9 @@ std::string bundle_text(const BundleManifest& manifest, const std::vector<Submit
 Result<BundleReport> export_bundle(const KioskPaths& paths, store::FilingStore& filing, const std::string& file,
                                    std::int64_t now_ms) {
     auto key = kiosk_signing_key(paths, filing);
-    if (!key) return Error{key.error()};
+    if (!key) return key.take_error();
     auto all = outbox_submission(filing, SIZE_MAX);
-    if (!all) return Error{all.error()};
+    if (!all) return all.take_error();
     BundleReport rep;
     rep.held_back = hold_back_unsealed(*all);
     rep.proposals = all->proposals.size();
@@ -100,13 +100,13 @@ Result<BundleReport> export_bundle(const KioskPaths& paths, store::FilingStore& 
     BundleManifest manifest{filing.setting("kiosk_id").value_or(""), filing.kiosk_code().value_or(""), now_ms,
                             static_cast<std::int64_t>(rep.proposals), static_cast<std::int64_t>(rep.signups),
                             static_cast<std::int64_t>(batches.size())};
-    if (auto s = write_file_atomically(file, bundle_text(manifest, batches, *key)); !s) return Error{s.error()};
+    AUL_TRY(write_file_atomically(file, bundle_text(manifest, batches, *key)));
     return rep;
 }
 
 Result<BundleSeal> read_bundle_seal(std::string_view file) {
     auto unsealed = unseal(file);
-    if (!unsealed) return Error{unsealed.error()};
+    if (!unsealed) return unsealed.take_error();
     return unsealed->seal;
 }
 
@@ -116,7 +116,7 @@ Result<Bundle> open_bundle(std::string_view file, const std::string& public_key_
 
 Result<Bundle> open_bundle(std::string_view file, const std::vector<std::string>& public_keys_b64) {
     auto unsealed = unseal(file);
-    if (!unsealed) return Error{unsealed.error()};
+    if (!unsealed) return unsealed.take_error();
     const BundleSeal& seal = unsealed->seal;
     std::string_view payload = unsealed->payload;
     bool signed_by_kiosk = false;
@@ -126,13 +126,13 @@ Result<Bundle> open_bundle(std::string_view file, const std::vector<std::string>
                      "is incomplete, or was not written by this kiosk; copy it from the kiosk again"};
     // Signed by the kiosk: what follows is its own encoding, checked as strictly as a push.
     auto manifest = decode_bundle_manifest(next_line(payload));
-    if (!manifest) return Error{manifest.error()};
+    if (!manifest) return manifest.take_error();
     if (manifest->kiosk_id != seal.kiosk_id) return Error{"the bundle's seal and manifest name different kiosks"};
     Bundle out{*manifest, {}};
     std::int64_t proposals = 0, signups = 0;
     while (!payload.empty()) {
         auto batch = decode_submit_request(next_line(payload));
-        if (!batch) return Error{"the bundle holds a bad submission: " + batch.error()};
+        if (!batch) return batch.take_error().prefixed("the bundle holds a bad submission: ");
         proposals += static_cast<std::int64_t>(batch->proposals.size());
         signups += static_cast<std::int64_t>(batch->signups.size());
         out.batches.push_back(std::move(*batch));

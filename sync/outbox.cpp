@@ -17,9 +17,9 @@ SignupItem to_item(const store::FilingStore::OutgoingSignup& s) {
 Result<SubmitRequest> outbox_submission(const store::FilingStore& filing, std::size_t max_items) {
     int limit = static_cast<int>(std::min<std::size_t>(max_items, INT_MAX));
     auto proposals = filing.outgoing(limit);
-    if (!proposals) return Error{proposals.error()};
+    if (!proposals) return proposals.take_error();
     auto signups = filing.outgoing_signups(limit - static_cast<int>(proposals->size()));
-    if (!signups) return Error{signups.error()};
+    if (!signups) return signups.take_error();
     SubmitRequest req;
     for (const auto& p : *proposals) req.proposals.push_back(to_item(p));
     for (const auto& s : *signups) req.signups.push_back(to_item(s));

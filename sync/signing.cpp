@@ -22,7 +22,7 @@ Result<SigningKey> SigningKey::generate() {
 Result<SigningKey> SigningKey::load(const std::string& path) {
     if (sodium_init() < 0) return Error{"libsodium could not start"};
     auto text = read_whole_file(path);
-    if (!text) return Error{text.error()};
+    if (!text) return text.take_error();
     auto bytes = from_base64(*text, crypto_sign_SECRETKEYBYTES);
     sodium_memzero(text->data(), text->size());
     if (!bytes) return Error{"the signing key " + path + " is damaged: run kioskctl signing-key to replace it"};

@@ -128,25 +128,25 @@ public:
     static Result<PublishedCatalog> over(const store::Db& db) {
         auto any = db.prepare("SELECT 1 FROM catalog_items WHERE kind = ?1 LIMIT 1");
         auto one = db.prepare("SELECT record FROM catalog_items WHERE kind = ?1 AND id = ?2");
-        if (!any) return Error{any.error()};
-        if (!one) return Error{one.error()};
+        if (!any) return any.take_error();
+        if (!one) return one.take_error();
         return PublishedCatalog(std::move(*any), std::move(*one));
     }
     // "" when `id` was published as a `kind` (or, for a kind never published, looks like
     // a catalogue key); else the reason, naming the item as `what`.
     Result<std::string> problem(const std::string& kind, const std::string& id, const std::string& what) {
         auto ever = ever_published(kind);
-        if (!ever) return Error{ever.error()};
+        if (!ever) return ever.take_error();
         if (!*ever) return core::looks_like_catalog_key(id) ? std::string() : "the " + what + " is not a catalogue id";
         auto rec = record(kind, id);
-        if (!rec) return Error{rec.error()};
+        if (!rec) return rec.take_error();
         return rec->has_value() ? std::string() : "the " + what + " was never published in the national catalogue";
     }
     // The region a published district belongs to; "" when unknown (never published, or
     // withdrawn: a tombstone keeps no record).
     Result<std::string> region_of_district(const std::string& district) {
         auto rec = record("districts", district);
-        if (!rec) return Error{rec.error()};
+        if (!rec) return rec.take_error();
         if (!*rec || (*rec)->empty()) return std::string();
         auto j = nlohmann::json::parse(**rec, nullptr, false);
         return j.is_object() && j.contains("region") && j["region"].is_string() ? j["region"].get<std::string>()
@@ -160,7 +160,7 @@ private:
         any_.bind(1, kind);
         auto row = any_.step();
         any_.reset();
-        if (!row) return Error{row.error()};
+        if (!row) return row.take_error();
         ever_[kind] = *row;
         return *row;
     }
@@ -169,7 +169,7 @@ private:
         auto row = one_.step();
         if (!row) {
             one_.reset();
-            return Error{row.error()};
+            return row.take_error();
         }
         std::optional<std::string> out;
         if (*row) out = one_.text(0);
@@ -204,7 +204,7 @@ Result<std::string> cleaned_or_problem(ProposalItem& p, const Kiosk& k, Publishe
     }
     if (!f.district.empty()) {
         auto region = catalog.region_of_district(f.district);
-        if (!region) return Error{region.error()};
+        if (!region) return region.take_error();
         if (!region->empty() && *region != f.region) return std::string("the district is not in the region");
     }
     p.title = std::move(f.title);
@@ -233,28 +233,26 @@ Result<std::string> problem_of(const SignupItem& s, PublishedCatalog& catalog, s
 Result<ServerStore> ServerStore::open(const std::string& dir) {
     if (sodium_init() < 0) return Error{"libsodium could not start"};
     ::mkdir(dir.c_str(), 0700);
-    auto db = store::Db::open(dir + "/national.db");
-    if (!db) return Error{db.error()};
-    if (auto s = store::run_migrations(*db, kMigrations, static_cast<int>(std::size(kMigrations))); !s)
-        return Error{"server database: " + s.error()};
-    if (*db->scalar_int("SELECT count(*) FROM keys") == 0) {
+    AUL_TRY_ASSIGN(auto db, store::Db::open(dir + "/national.db"));
+    AUL_TRY_CONTEXT(store::run_migrations(db, kMigrations, static_cast<int>(std::size(kMigrations))),
+                    "server database: ");
+    if (*db.scalar_int("SELECT count(*) FROM keys") == 0) {
         // The key pair that seals residents' contact details; only the server can open them.
         unsigned char pk[crypto_box_PUBLICKEYBYTES], sk[crypto_box_SECRETKEYBYTES];
         crypto_box_keypair(pk, sk);
-        auto st = db->prepare("INSERT INTO keys(id, public_key, secret_key) VALUES (1, ?1, ?2)");
-        if (!st) return Error{st.error()};
-        sqlite3_bind_blob(st->raw(), 1, pk, sizeof pk, SQLITE_TRANSIENT);
-        sqlite3_bind_blob(st->raw(), 2, sk, sizeof sk, SQLITE_TRANSIENT);
-        if (auto s = st->run(); !s) return Error{s.error()};
+        AUL_TRY_ASSIGN(auto st, db.prepare("INSERT INTO keys(id, public_key, secret_key) VALUES (1, ?1, ?2)"));
+        sqlite3_bind_blob(st.raw(), 1, pk, sizeof pk, SQLITE_TRANSIENT);
+        sqlite3_bind_blob(st.raw(), 2, sk, sizeof sk, SQLITE_TRANSIENT);
+        AUL_TRY(st.run());
         sodium_memzero(sk, sizeof sk);
     }
-    return ServerStore(std::move(*db));
+    return ServerStore(std::move(db));
 }
 
 Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kiosk) {
     if (!for_kiosk.empty()) {
         auto k = find_kiosk("code = ?1", for_kiosk);
-        if (!k) return Error{k.error()};
+        if (!k) return k.take_error();
         if (!k->has_value())
             return Error{"no kiosk has the code " + for_kiosk + " (national-api kiosks --json lists them); "
                          "a new kiosk takes a code made without --for"};
@@ -263,53 +261,54 @@ Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kios
     std::string code;
     for (int i = 0; i < 10; ++i)
         code.push_back(core::kTrackingAlphabet[randombytes_uniform(static_cast<uint32_t>(core::kTrackingAlphabet.size()))]);
-    auto st = db_.prepare(
-        "INSERT INTO enrollment_codes(code, created_ms, for_kiosk) VALUES (?1, strftime('%s','now') * 1000, ?2)");
-    if (!st) return Error{st.error()};
-    st->bind(1, code);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "INSERT INTO enrollment_codes(code, created_ms, for_kiosk) VALUES (?1, strftime('%s','now') * 1000, ?2)"));
+    st.bind(1, code);
     if (for_kiosk.empty())
-        st->bind_null(2);
+        st.bind_null(2);
     else
-        st->bind(2, for_kiosk);
-    if (auto s = st->run(); !s) return Error{s.error()};
+        st.bind(2, for_kiosk);
+    AUL_TRY(st.run());
     return code;
 }
 
 Result<std::int64_t> ServerStore::highest_sequence(const std::string& code) const {
     // Sequences are fixed-width in an alphabet in ASCII order: the greatest code is the
     // greatest sequence, found on the tracking-code index.
-    auto st = db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2");
-    if (!st) return Error{st.error()};
-    st->bind(1, code).bind(2, code + "~");
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row || st->is_null(0)) return std::int64_t{0};
-    auto seq = core::tracking_sequence(st->text(0));
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2"));
+    st.bind(1, code).bind(2, code + "~");
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row || st.is_null(0)) return std::int64_t{0};
+    auto seq = core::tracking_sequence(st.text(0));
     return seq ? static_cast<std::int64_t>(*seq) : std::int64_t{0};
 }
 
 Status ServerStore::keep_signing_key(const std::string& kiosk_id, const std::string& key_b64, bool trust_again) {
     if (key_b64.empty()) return ok_status();
-    auto st = db_.prepare(std::string("INSERT INTO kiosk_keys(kiosk, signing_key, added_ms) "
-                                      "VALUES (?1, ?2, strftime('%s','now') * 1000) ON CONFLICT(kiosk, signing_key) ") +
-                          (trust_again ? "DO UPDATE SET revoked = 0" : "DO NOTHING"));
-    if (!st) return Error{st.error()};
-    st->bind(1, kiosk_id).bind(2, key_b64);
-    return st->run();
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(std::string("INSERT INTO kiosk_keys(kiosk, signing_key, added_ms) "
+                                "VALUES (?1, ?2, strftime('%s','now') * 1000) ON CONFLICT(kiosk, signing_key) ") +
+                    (trust_again ? "DO UPDATE SET revoked = 0" : "DO NOTHING")));
+    st.bind(1, kiosk_id).bind(2, key_b64);
+    return st.run();
 }
 
 Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    auto find = db_.prepare("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes WHERE code = ?1");
-    if (!find) return Error{find.error()};
-    find->bind(1, req.enrollment_code);
-    auto row = find->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"unknown enrolment code"};
-    const std::string used_by = find->is_null(0) ? std::string() : find->text(0);
-    const std::string for_kiosk = find->text(1), spent_key = find->text(2);
-    find->reset();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(
+        auto find,
+        db_.prepare("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes WHERE code = ?1"));
+    find.bind(1, req.enrollment_code);
+    AUL_TRY_ASSIGN(auto row, find.step());
+    if (!row) return Error{"unknown enrolment code"};
+    const std::string used_by = find.is_null(0) ? std::string() : find.text(0);
+    const std::string for_kiosk = find.text(1), spent_key = find.text(2);
+    find.reset();
     // The proof shows the request comes from the holder of the signing key's secret half:
     // a leaked enrolment code, even with the kiosk's public key, cannot repeat an enrolment.
     const bool proven = !req.proof.empty() && !req.signing_key.empty() &&
@@ -319,19 +318,18 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
 
     EnrollResponse out;
     auto key = public_key();
-    if (!key) return Error{key.error()};
+    if (!key) return key.take_error();
     out.public_key = std::move(*key);
     out.token = random_hex(32);
     out.reenrolled = !for_kiosk.empty();
-    auto set_token = db_.prepare("UPDATE kiosks SET token_hash = ?2 WHERE id = ?1");
-    if (!set_token) return Error{set_token.error()};
+    AUL_TRY_ASSIGN(auto set_token, db_.prepare("UPDATE kiosks SET token_hash = ?2 WHERE id = ?1"));
 
     if (!used_by.empty()) {
         // Spent: only the same kiosk asking again, after a reply it never received.
         if (!proven || spent_key.empty() || req.signing_key != spent_key)
             return Error{"this enrolment code was used already"};
         auto k = find_kiosk("id = ?1", used_by);
-        if (!k) return Error{k.error()};
+        if (!k) return k.take_error();
         if (!k->has_value() || (*k)->signing_key != spent_key)
             return Error{"this enrolment code was used already, and its kiosk has enrolled again since"};
         if ((*k)->revoked) return Error{"kiosk " + (*k)->code + " was revoked by the national operators"};
@@ -339,42 +337,39 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
         out.kiosk_code = (*k)->code;
         // Only hashes are kept, so the token of the lost reply cannot be sent again: a
         // fresh one replaces it, and the lost one stops working.
-        set_token->bind(1, out.kiosk_id).bind(2, token_hash(out.token));
-        if (auto s = set_token->run(); !s) return Error{s.error()};
+        set_token.bind(1, out.kiosk_id).bind(2, token_hash(out.token));
+        AUL_TRY(set_token.run());
     } else if (!for_kiosk.empty()) {
         if (!req.kiosk_code.empty() && req.kiosk_code != for_kiosk)
             return Error{"this enrolment code is for kiosk " + for_kiosk + ", but this kiosk files with code " +
                          req.kiosk_code + ": ask the national operators for a code made with national-api "
                          "enrollment-code --for " + req.kiosk_code + "; this code was not spent"};
         auto k = find_kiosk("code = ?1", for_kiosk);
-        if (!k) return Error{k.error()};
+        if (!k) return k.take_error();
         if (!k->has_value()) return Error{"no kiosk has the code " + for_kiosk};
         out.kiosk_id = (*k)->id;
         out.kiosk_code = for_kiosk;
         // The previous token ends now; the operators' code for this kiosk also lifts a
         // revocation (the keys in use when it was revoked stay refused).
-        auto upd = db_.prepare(
-            "UPDATE kiosks SET token_hash = ?2, signing_key = ?3, revoked = 0, "
-            "region = CASE WHEN ?4 = '' THEN region ELSE ?4 END, "
-            "district = CASE WHEN ?5 = '' THEN district ELSE ?5 END, "
-            "settlement = CASE WHEN ?6 = '' THEN settlement ELSE ?6 END WHERE id = ?1");
-        if (!upd) return Error{upd.error()};
-        upd->bind(1, out.kiosk_id).bind(2, token_hash(out.token)).bind(3, req.signing_key);
-        upd->bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
-        if (auto s = upd->run(); !s) return Error{s.error()};
+        AUL_TRY_ASSIGN(auto upd,
+                       db_.prepare("UPDATE kiosks SET token_hash = ?2, signing_key = ?3, revoked = 0, "
+                                   "region = CASE WHEN ?4 = '' THEN region ELSE ?4 END, "
+                                   "district = CASE WHEN ?5 = '' THEN district ELSE ?5 END, "
+                                   "settlement = CASE WHEN ?6 = '' THEN settlement ELSE ?6 END WHERE id = ?1"));
+        upd.bind(1, out.kiosk_id).bind(2, token_hash(out.token)).bind(3, req.signing_key);
+        upd.bind(4, req.region).bind(5, req.district).bind(6, req.settlement);
+        AUL_TRY(upd.run());
     } else {
         auto taken_by = [&](const std::string& code) -> Result<bool> {
-            auto taken = db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1");
-            if (!taken) return Error{taken.error()};
-            taken->bind(1, code);
-            auto row = taken->step();
-            if (!row) return Error{row.error()};
-            return *row;
+            AUL_TRY_ASSIGN(auto taken, db_.prepare("SELECT 1 FROM kiosks WHERE code = ?1"));
+            taken.bind(1, code);
+            AUL_TRY_ASSIGN(auto row, taken.step());
+            return row;
         };
         const bool has_code = core::make_tracking_code(req.kiosk_code, 0).has_value();
         if (has_code) {
             auto taken = taken_by(req.kiosk_code);
-            if (!taken) return Error{taken.error()};
+            if (!taken) return taken.take_error();
             // Another code would break the tracking codes it printed; the same code is a
             // re-enrolment the operators must ask for.
             if (*taken)
@@ -382,49 +377,47 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
                              "the national operators make a code for it with national-api enrollment-code --for " +
                              req.kiosk_code + "; a different kiosk needs a code of its own; this code was not spent"};
         }
-        auto count = db_.scalar_int("SELECT count(*) FROM kiosks");
-        if (!count) return Error{count.error()};
+        AUL_TRY_ASSIGN(auto count, db_.scalar_int("SELECT count(*) FROM kiosks"));
         out.kiosk_id = core::new_uuid_v7();
         // A kiosk that was given a code at installation keeps it, so the tracking codes it
         // already printed stay its own.
-        out.kiosk_code = has_code ? req.kiosk_code : kiosk_code_for(*count + 1);
-        for (std::int64_t n = *count + 2;; ++n) {  // the numbered code may belong to a kiosk that chose it
+        out.kiosk_code = has_code ? req.kiosk_code : kiosk_code_for(count + 1);
+        for (std::int64_t n = count + 2;; ++n) {  // the numbered code may belong to a kiosk that chose it
             auto taken = taken_by(out.kiosk_code);
-            if (!taken) return Error{taken.error()};
+            if (!taken) return taken.take_error();
             if (!*taken) break;
             out.kiosk_code = kiosk_code_for(n);
         }
-        auto ins = db_.prepare(
-            "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)");
-        if (!ins) return Error{ins.error()};
-        ins->bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
-        ins->bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
-        if (auto s = ins->run(); !s) return Error{s.error()};
+        AUL_TRY_ASSIGN(
+            auto ins,
+            db_.prepare(
+                "INSERT INTO kiosks(id, code, token_hash, region, district, settlement, signing_key, enrolled_ms) "
+                "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime('%s','now') * 1000)"));
+        ins.bind(1, out.kiosk_id).bind(2, out.kiosk_code).bind(3, token_hash(out.token));
+        ins.bind(4, req.region).bind(5, req.district).bind(6, req.settlement).bind(7, req.signing_key);
+        AUL_TRY(ins.run());
     }
-    if (auto s = keep_signing_key(out.kiosk_id, req.signing_key, /*trust_again=*/false); !s) return Error{s.error()};
+    AUL_TRY(keep_signing_key(out.kiosk_id, req.signing_key, /*trust_again=*/false));
     auto high = highest_sequence(out.kiosk_code);
-    if (!high) return Error{high.error()};
+    if (!high) return high.take_error();
     out.highest_sequence = *high;
     if (used_by.empty()) {
-        auto use = db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
-                               "used_ms = strftime('%s','now') * 1000 WHERE code = ?2");
-        if (!use) return Error{use.error()};
-        use->bind(1, out.kiosk_id).bind(2, req.enrollment_code).bind(3, proven ? req.signing_key : std::string());
-        if (auto s = use->run(); !s) return Error{s.error()};
+        AUL_TRY_ASSIGN(auto use, db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
+                                             "used_ms = strftime('%s','now') * 1000 WHERE code = ?2"));
+        use.bind(1, out.kiosk_id).bind(2, req.enrollment_code).bind(3, proven ? req.signing_key : std::string());
+        AUL_TRY(use.run());
     }
-    if (auto s = tx->commit(); !s) return Error{s.error()};
+    AUL_TRY(tx.commit());
     return out;
 }
 
 Result<std::optional<Kiosk>> ServerStore::find_kiosk(const char* where_sql, const std::string& value) const {
-    auto st = db_.prepare(std::string("SELECT id, code, revoked, signing_key FROM kiosks WHERE ") + where_sql);
-    if (!st) return Error{st.error()};
-    st->bind(1, value);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return std::optional<Kiosk>{};
-    return std::optional<Kiosk>{Kiosk{st->text(0), st->text(1), st->integer(2) != 0, st->text(3)}};
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare(std::string("SELECT id, code, revoked, signing_key FROM kiosks WHERE ") + where_sql));
+    st.bind(1, value);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return std::optional<Kiosk>{};
+    return std::optional<Kiosk>{Kiosk{st.text(0), st.text(1), st.integer(2) != 0, st.text(3)}};
 }
 
 Result<std::optional<Kiosk>> ServerStore::kiosk_for_token(const std::string& token) const {
@@ -436,30 +429,30 @@ Result<std::optional<Kiosk>> ServerStore::kiosk_by_id(const std::string& id) con
 }
 
 Status ServerStore::revoke(const std::string& kiosk_code) {
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    auto st = db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, kiosk_code);
-    if (auto s = st->run(); !s) return s;
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto st, db_.prepare("UPDATE kiosks SET revoked = 1 WHERE code = ?1"));
+    st.bind(1, kiosk_code);
+    AUL_TRY(st.run());
     if (sqlite3_changes(db_.raw()) == 0) return Error{"no kiosk has the code " + kiosk_code};
     // A revoked kiosk may be in the wrong hands: nothing its keys signed is trusted again.
-    auto keys = db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)");
-    if (!keys) return Error{keys.error()};
-    keys->bind(1, kiosk_code);
-    if (auto s = keys->run(); !s) return s;
-    return tx->commit();
+    AUL_TRY_ASSIGN(
+        auto keys,
+        db_.prepare("UPDATE kiosk_keys SET revoked = 1 WHERE kiosk = (SELECT id FROM kiosks WHERE code = ?1)"));
+    keys.bind(1, kiosk_code);
+    AUL_TRY(keys.run());
+    return tx.commit();
 }
 
 Result<std::vector<std::string>> ServerStore::signing_keys(const std::string& kiosk_id) const {
-    auto st = db_.prepare(
-        "SELECT k.signing_key FROM kiosk_keys k JOIN kiosks ON kiosks.id = k.kiosk "
-        "WHERE k.kiosk = ?1 AND k.revoked = 0 ORDER BY k.signing_key = kiosks.signing_key DESC, k.added_ms DESC");
-    if (!st) return Error{st.error()};
-    st->bind(1, kiosk_id);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare(
+            "SELECT k.signing_key FROM kiosk_keys k JOIN kiosks ON kiosks.id = k.kiosk "
+            "WHERE k.kiosk = ?1 AND k.revoked = 0 ORDER BY k.signing_key = kiosks.signing_key DESC, k.added_ms DESC"));
+    st.bind(1, kiosk_id);
     std::vector<std::string> out;
-    auto rows = st->each_row([&] { out.push_back(st->text(0)); });
-    if (!rows) return Error{rows.error()};
+    auto rows = st.each_row([&] { out.push_back(st.text(0)); });
+    if (!rows) return rows.take_error();
     return out;
 }
 
@@ -467,18 +460,15 @@ Status ServerStore::set_signing_key(const std::string& kiosk_code, const std::st
     if (!from_base64(key_b64, kSigningKeyBytes))
         return Error{"a signing key is base64 of " + std::to_string(kSigningKeyBytes) +
                      " bytes, as kioskctl signing-key prints it"};
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    auto st = db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1 RETURNING id");
-    if (!st) return Error{st.error()};
-    st->bind(1, kiosk_code).bind(2, key_b64);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"no kiosk has the code " + kiosk_code};
-    std::string id = st->text(0);
-    st->reset();
-    if (auto s = keep_signing_key(id, key_b64, /*trust_again=*/true); !s) return s;
-    return tx->commit();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto st, db_.prepare("UPDATE kiosks SET signing_key = ?2 WHERE code = ?1 RETURNING id"));
+    st.bind(1, kiosk_code).bind(2, key_b64);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"no kiosk has the code " + kiosk_code};
+    std::string id = st.text(0);
+    st.reset();
+    AUL_TRY(keep_signing_key(id, key_b64, /*trust_again=*/true));
+    return tx.commit();
 }
 
 namespace {
@@ -491,7 +481,7 @@ Result<std::optional<ItemResult>> seen_before(store::Stmt& lookup, const Kiosk& 
     auto row = lookup.step();
     if (!row) {
         lookup.reset();
-        return Error{row.error()};
+        return row.take_error();
     }
     std::optional<ItemResult> out;
     if (*row) {
@@ -513,17 +503,16 @@ Result<bool> owned_by_another(store::Stmt& lookup, const Kiosk& k, const std::st
     auto row = lookup.step();
     bool other = row && *row && lookup.text(0) != k.id;
     lookup.reset();
-    if (!row) return Error{row.error()};
+    if (!row) return row.take_error();
     return other;
 }
 }  // namespace
 
 Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms) {
     SubmitResponse out;
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
     auto catalog = PublishedCatalog::over(db_);
-    if (!catalog) return Error{catalog.error()};
+    if (!catalog) return catalog.take_error();
     auto existing = db_.prepare("SELECT kiosk, content_hash FROM proposals WHERE id = ?1");
     auto by_code = db_.prepare("SELECT kiosk FROM proposals WHERE tracking_code = ?1");
     auto ins = db_.prepare(
@@ -531,25 +520,25 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
     auto change = db_.prepare(
         "INSERT INTO status_changes(kiosk, tracking_code, state, at_ms) VALUES (?1, ?2, 'delivered', ?3)");
     for (auto* st : {&existing, &by_code, &ins, &change})
-        if (!*st) return Error{st->error()};
+        if (!*st) return st->take_error();
     for (const auto& raw : req.proposals) {
         // Ownership first: nothing about another kiosk's item, not even whether this copy
         // matches it, is answered.
         auto foreign = owned_by_another(*existing, k, raw.id);
-        if (!foreign) return Error{foreign.error()};
+        if (!foreign) return foreign.take_error();
         if (*foreign) {
             out.results.push_back({raw.id, ItemStatus::conflict, "this id belongs to another kiosk"});
             continue;
         }
         ProposalItem p = raw;
         auto why = cleaned_or_problem(p, k, *catalog, now_ms);
-        if (!why) return Error{why.error()};
+        if (!why) return why.take_error();
         // A resend is compared as it would be stored; an item stored before these rules
         // that no longer passes them is compared as sent, so it is still a duplicate.
         std::string body = body_of(why->empty() ? p : raw);
         std::string hash = token_hash(body);
         auto seen = seen_before(*existing, k, raw.id, hash);
-        if (!seen) return Error{seen.error()};
+        if (!seen) return seen.take_error();
         if (*seen) {
             out.results.push_back(**seen);
             continue;
@@ -562,7 +551,7 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         auto taken = by_code->step();
         std::string holder = taken && *taken ? by_code->text(0) : std::string();
         by_code->reset();
-        if (!taken) return Error{taken.error()};
+        if (!taken) return taken.take_error();
         if (*taken) {
             out.results.push_back({p.id, ItemStatus::conflict,
                                    holder == k.id ? "the tracking code belongs to another proposal"
@@ -570,18 +559,18 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
             continue;
         }
         ins->bind(1, p.id).bind(2, k.id).bind(3, p.tracking_code).bind(4, hash).bind(5, body).bind(6, now_ms);
-        if (auto s = ins->run(); !s) return Error{s.error()};
+        AUL_TRY(ins->run());
         change->bind(1, k.id).bind(2, p.tracking_code).bind(3, now_ms);
-        if (auto s = change->run(); !s) return Error{s.error()};
+        AUL_TRY(change->run());
         out.results.push_back({p.id, ItemStatus::accepted, ""});
     }
     auto seen = db_.prepare("SELECT kiosk, content_hash FROM signups WHERE id = ?1");
     auto add = db_.prepare("INSERT INTO signups(id, kiosk, content_hash, body, received_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!seen) return Error{seen.error()};
-    if (!add) return Error{add.error()};
+    if (!seen) return seen.take_error();
+    if (!add) return add.take_error();
     for (const auto& s : req.signups) {
         auto foreign = owned_by_another(*seen, k, s.id);
-        if (!foreign) return Error{foreign.error()};
+        if (!foreign) return foreign.take_error();
         if (*foreign) {
             out.results.push_back({s.id, ItemStatus::conflict, "this id belongs to another kiosk"});
             continue;
@@ -589,40 +578,40 @@ Result<SubmitResponse> ServerStore::submit(const Kiosk& k, const SubmitRequest& 
         std::string body = body_of(s);
         std::string hash = token_hash(body);
         auto before = seen_before(*seen, k, s.id, hash);
-        if (!before) return Error{before.error()};
+        if (!before) return before.take_error();
         if (*before) {
             out.results.push_back(**before);
             continue;
         }
         auto why = problem_of(s, *catalog, now_ms);
-        if (!why) return Error{why.error()};
+        if (!why) return why.take_error();
         if (!why->empty()) {
             out.results.push_back({s.id, ItemStatus::rejected, *why});
             continue;
         }
         add->bind(1, s.id).bind(2, k.id).bind(3, hash).bind(4, body).bind(5, now_ms);
-        if (auto st = add->run(); !st) return Error{st.error()};
+        AUL_TRY(add->run());
         out.results.push_back({s.id, ItemStatus::accepted, ""});
     }
-    if (auto s = tx->commit(); !s) return Error{s.error()};
+    AUL_TRY(tx.commit());
     return out;
 }
 
 Result<std::int64_t> ServerStore::signup_count() const { return db_.scalar_int("SELECT count(*) FROM signups"); }
 
 Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t since) const {
-    auto st = db_.prepare(
-        "SELECT tracking_code, state, answer, at_ms, seq FROM status_changes WHERE kiosk = ?1 AND seq > ?2 "
-        "ORDER BY seq LIMIT 500");
-    if (!st) return Error{st.error()};
-    st->bind(1, k.id).bind(2, since);
+    AUL_TRY_ASSIGN(
+        auto st,
+        db_.prepare("SELECT tracking_code, state, answer, at_ms, seq FROM status_changes WHERE kiosk = ?1 AND seq > ?2 "
+                    "ORDER BY seq LIMIT 500"));
+    st.bind(1, k.id).bind(2, since);
     StatusResponse out;
     out.cursor = since;
-    auto rows = st->each_row([&] {
-        out.changes.push_back({st->text(0), st->text(1), st->text(2), st->integer(3), st->integer(4)});
-        out.cursor = st->integer(4);
+    auto rows = st.each_row([&] {
+        out.changes.push_back({st.text(0), st.text(1), st.text(2), st.integer(3), st.integer(4)});
+        out.cursor = st.integer(4);
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
@@ -630,21 +619,21 @@ Status ServerStore::set_status(const std::string& code, const std::string& state
                                std::int64_t now_ms) {
     if (!is_known_state(state) || state == "queued")
         return Error{"state must be one of delivered, in_review, accepted, rejected, implemented"};
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    auto st = db_.prepare("UPDATE proposals SET state = ?1, answer = ?2 WHERE tracking_code = ?3 RETURNING kiosk");
-    if (!st) return Error{st.error()};
-    st->bind(1, state).bind(2, answer).bind(3, code);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"no proposal has the tracking code " + code};
-    std::string kiosk = st->text(0);
-    st->reset();
-    auto ch = db_.prepare("INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!ch) return Error{ch.error()};
-    ch->bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
-    if (auto s = ch->run(); !s) return s;
-    return tx->commit();
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(
+        auto st, db_.prepare("UPDATE proposals SET state = ?1, answer = ?2 WHERE tracking_code = ?3 RETURNING kiosk"));
+    st.bind(1, state).bind(2, answer).bind(3, code);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"no proposal has the tracking code " + code};
+    std::string kiosk = st.text(0);
+    st.reset();
+    AUL_TRY_ASSIGN(
+        auto ch,
+        db_.prepare(
+            "INSERT INTO status_changes(kiosk, tracking_code, state, answer, at_ms) VALUES (?1, ?2, ?3, ?4, ?5)"));
+    ch.bind(1, kiosk).bind(2, code).bind(3, state).bind(4, answer).bind(5, now_ms);
+    AUL_TRY(ch.run());
+    return tx.commit();
 }
 
 namespace {
@@ -660,24 +649,22 @@ std::string key_of(const std::string& kind, const nlohmann::json& rec) {
 
 Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::string& text, std::int64_t) {
     // The whole file must be a valid catalogue before anything of it is published.
-    if (auto checked = core::parse_catalog(text); !checked) return Error{checked.error()};
+    AUL_TRY(core::parse_catalog(text));
     auto doc = nlohmann::json::parse(text);
     // The file's order of categories is the order kiosks show them in: it travels with each.
     if (doc.contains("categories"))
         for (std::size_t i = 0; i < doc["categories"].size(); ++i) doc["categories"][i]["position"] = i;
-    auto tx = store::WriteTx::begin(db_);
-    if (!tx) return Error{tx.error()};
-    auto v = db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items");
-    if (!v) return Error{v.error()};
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto v, db_.scalar_int("SELECT coalesce(max(version), 0) FROM catalog_items"));
     PublishReport rep;
-    std::int64_t version = *v;
+    std::int64_t version = v;
     auto current = db_.prepare("SELECT hash, deleted FROM catalog_items WHERE kind = ?1 AND id = ?2");
     auto put = db_.prepare("INSERT INTO catalog_items(kind, id, version, deleted, hash, record) VALUES (?1, ?2, ?3, 0, ?4, ?5) "
                            "ON CONFLICT(kind, id) DO UPDATE SET version = ?3, deleted = 0, hash = ?4, record = ?5");
     auto bury = db_.prepare("UPDATE catalog_items SET version = ?3, deleted = 1, record = '' WHERE kind = ?1 AND id = ?2");
     auto live = db_.prepare("SELECT id FROM catalog_items WHERE kind = ?1 AND deleted = 0");
     for (auto* st : {&current, &put, &bury, &live})
-        if (!*st) return Error{st->error()};
+        if (!*st) return st->take_error();
     std::map<std::string, std::set<std::string>> present;
     for (const char* kind : kCatalogKinds) {
         if (!doc.contains(kind)) continue;
@@ -685,13 +672,12 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
             std::string id = key_of(kind, rec), body = rec.dump(), hash = token_hash(body);
             present[kind].insert(id);
             current->bind(1, std::string(kind)).bind(2, id);
-            auto row = current->step();
-            if (!row) return Error{row.error()};
-            bool same = *row && current->text(0) == hash && current->integer(1) == 0;
+            AUL_TRY_ASSIGN(auto row, current->step());
+            bool same = row && current->text(0) == hash && current->integer(1) == 0;
             current->reset();
             if (same) continue;
             put->bind(1, std::string(kind)).bind(2, id).bind(3, ++version).bind(4, hash).bind(5, body);
-            if (auto s = put->run(); !s) return Error{s.error()};
+            AUL_TRY(put->run());
             ++rep.changed;
         }
     }
@@ -701,32 +687,31 @@ Result<ServerStore::PublishReport> ServerStore::publish_catalog(const std::strin
         auto rows = live->each_row([&] {
             if (!present[*it].count(live->text(0))) gone.push_back(live->text(0));
         });
-        if (!rows) return Error{rows.error()};
+        if (!rows) return rows.take_error();
         live->reset();
         for (const auto& id : gone) {
             bury->bind(1, std::string(*it)).bind(2, id).bind(3, ++version);
-            if (auto s = bury->run(); !s) return Error{s.error()};
+            AUL_TRY(bury->run());
             ++rep.deleted;
         }
     }
-    if (auto s = tx->commit(); !s) return Error{s.error()};
+    AUL_TRY(tx.commit());
     rep.version = version;
     return rep;
 }
 
 Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t max_bytes) const {
-    auto st = db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
-                          "ORDER BY version");
-    if (!st) return Error{st.error()};
-    st->bind(1, since);
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT kind, id, version, deleted, record FROM catalog_items WHERE version > ?1 "
+                               "ORDER BY version"));
+    st.bind(1, since);
     CatalogPage page;
     page.cursor = since;
     std::size_t bytes = 40;  // {"items":[],"cursor":N,"more":false}
     for (;;) {
-        auto row = st->step();
-        if (!row) return Error{row.error()};
-        if (!*row) break;
-        CatalogItem item{st->text(0), st->text(1), st->integer(2), st->integer(3) != 0, st->text(4)};
+        AUL_TRY_ASSIGN(auto row, st.step());
+        if (!row) break;
+        CatalogItem item{st.text(0), st.text(1), st.integer(2), st.integer(3) != 0, st.text(4)};
         // The item as encode() writes it: its record plus the fields around it.
         std::size_t item_bytes = item.record.size() + item.kind.size() + item.id.size() + 64;
         if (!page.items.empty() && (bytes + item_bytes > max_bytes || page.items.size() == kCatalogPageItems)) {
@@ -741,45 +726,43 @@ Result<CatalogPage> ServerStore::catalog_since(std::int64_t since, std::size_t m
 }
 
 Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::int64_t now_ms) {
-    auto st = db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3");
-    if (!st) return Error{st.error()};
-    st->bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
-    return st->run();
+    AUL_TRY_ASSIGN(auto st, db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
+                                        "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3"));
+    st.bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
+    return st.run();
 }
 
 Result<std::string> ServerStore::kiosks_json() const {
-    auto st = db_.prepare("SELECT k.code, k.settlement, k.revoked, coalesce(h.at_ms, 0), coalesce(h.body, '{}') "
-                          "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT k.code, k.settlement, k.revoked, coalesce(h.at_ms, 0), coalesce(h.body, '{}') "
+                               "FROM kiosks k LEFT JOIN heartbeats h ON h.kiosk = k.id ORDER BY k.code"));
     std::string out;
-    auto rows = st->each_row([&] {
-        nlohmann::json j{{"kiosk_code", st->text(0)}, {"settlement", st->text(1)}, {"revoked", st->integer(2) != 0},
-                         {"last_heartbeat_ms", st->integer(3)},
-                         {"heartbeat", nlohmann::json::parse(st->text(4), nullptr, false)}};
+    auto rows = st.each_row([&] {
+        nlohmann::json j{{"kiosk_code", st.text(0)},
+                         {"settlement", st.text(1)},
+                         {"revoked", st.integer(2) != 0},
+                         {"last_heartbeat_ms", st.integer(3)},
+                         {"heartbeat", nlohmann::json::parse(st.text(4), nullptr, false)}};
         out += j.dump() + "\n";
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 
 Result<std::string> ServerStore::public_key() const {
-    auto key = db_.prepare("SELECT public_key FROM keys WHERE id = 1");
-    if (!key) return Error{key.error()};
-    auto row = key->step();
+    AUL_TRY_ASSIGN(auto key, db_.prepare("SELECT public_key FROM keys WHERE id = 1"));
+    auto row = key.step();
     if (!row || !*row) return Error{"the server has no key pair"};
-    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key->raw(), 0));
-    return to_base64({blob, static_cast<std::size_t>(sqlite3_column_bytes(key->raw(), 0))});
+    auto* blob = static_cast<const unsigned char*>(sqlite3_column_blob(key.raw(), 0));
+    return to_base64({blob, static_cast<std::size_t>(sqlite3_column_bytes(key.raw(), 0))});
 }
 
 Result<std::string> ServerStore::open_contact(const std::string& tracking_code) const {
-    auto st = db_.prepare("SELECT body FROM proposals WHERE tracking_code = ?1");
-    if (!st) return Error{st.error()};
-    st->bind(1, tracking_code);
-    auto row = st->step();
-    if (!row) return Error{row.error()};
-    if (!*row) return Error{"no proposal has the tracking code " + tracking_code};
-    auto body = nlohmann::json::parse(st->text(0), nullptr, false);
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT body FROM proposals WHERE tracking_code = ?1"));
+    st.bind(1, tracking_code);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row) return Error{"no proposal has the tracking code " + tracking_code};
+    auto body = nlohmann::json::parse(st.text(0), nullptr, false);
     std::string sealed = body.value("contact_sealed", "");
     if (sealed.empty()) return Error{"this proposal is anonymous"};
     auto box = from_base64(sealed);
@@ -795,21 +778,21 @@ Result<std::string> ServerStore::open_contact(const std::string& tracking_code) 
 }
 
 Result<std::string> ServerStore::proposals_json() const {
-    auto st = db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
-                          "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id");
-    if (!st) return Error{st.error()};
+    AUL_TRY_ASSIGN(auto st,
+                   db_.prepare("SELECT p.id, k.code, p.body, p.state, p.answer, p.received_ms FROM proposals p "
+                               "JOIN kiosks k ON k.id = p.kiosk ORDER BY p.received_ms, p.id"));
     std::string out;
-    auto rows = st->each_row([&] {
-        auto body = nlohmann::json::parse(st->text(2), nullptr, false);
+    auto rows = st.each_row([&] {
+        auto body = nlohmann::json::parse(st.text(2), nullptr, false);
         body.erase("contact_sealed");  // sealed details are for `open-contact` with the key, not listings
-        body["id"] = st->text(0);
-        body["kiosk_code"] = st->text(1);
-        body["state"] = st->text(3);
-        body["answer"] = st->text(4);
-        body["received_ms"] = st->integer(5);
+        body["id"] = st.text(0);
+        body["kiosk_code"] = st.text(1);
+        body["state"] = st.text(3);
+        body["answer"] = st.text(4);
+        body["received_ms"] = st.integer(5);
         out += body.dump() + "\n";
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 

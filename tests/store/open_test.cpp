@@ -148,3 +148,42 @@ void lost_locks_race() {
           2 * kWrites);
 }
 }  // namespace
+
+TEST_CASE("a failed statement keeps SQLite's extended result code through the layers above it") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        auto db = store::Db::open(path);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("CREATE TABLE t(k TEXT PRIMARY KEY)").ok());
+        auto ins = db->prepare("INSERT INTO t(k) VALUES (?1)");
+        REQUIRE(ins.ok());
+        ins->bind(1, std::string_view("a"));
+        REQUIRE(ins->run().ok());
+        ins->bind(1, std::string_view("a"));
+        auto dup = ins->run();
+        REQUIRE_FALSE(dup.ok());
+        CHECK(dup.error_value().code == SQLITE_CONSTRAINT_PRIMARYKEY);
+        CHECK(dup.error_value().primary_code() == SQLITE_CONSTRAINT);
+        auto bad_sql = db->prepare("SELECT nothing FROM nowhere");
+        REQUIRE_FALSE(bad_sql.ok());
+        CHECK(bad_sql.error_value().code == SQLITE_ERROR);
+        CHECK(db->exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    {
+        store::OpenOptions ro;
+        ro.read_only = true;
+        auto db = store::Db::open(path, ro);
+        REQUIRE(db.ok());
+        auto w = db->exec("INSERT INTO t(k) VALUES ('b')");
+        REQUIRE_FALSE(w.ok());
+        CHECK(w.error_value().primary_code() == SQLITE_READONLY);
+    }
+    // Through the catalogue store: a record naming an unknown region fails on the foreign key.
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("catalog.db"))));
+    auto broken = small_catalog();
+    broken.ngos.push_back(make_ngo(99, "Жоқ", "Нет", "", "KZ-99"));
+    auto r = s.replace_catalog(broken);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error_value().code == SQLITE_CONSTRAINT_FOREIGNKEY);
+}

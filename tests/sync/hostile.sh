@@ -33,6 +33,13 @@ sed '/"id":"ngo-000001"/ s/"ru":"/"ru":"Изменено · /' "$work/catalog.js
 echo "stuck-cursor /v1/catalog" > "$control"  # the change stays waiting through every fault below
 "$bin/kiosk-sync" --data "$kiosk" --log-level debug 2>>"$work/sync.log" &
 sync_pid=$!
+# Until kiosk-sync holds its lock, kioskctl sync-now would run a round itself and hold the
+# lock, and kiosk-sync, starting late on a busy machine, would refuse to run.
+for _ in $(seq 100); do
+  flock -n "$kiosk/.kiosk-sync.lock" true 2>/dev/null || break
+  kill -0 "$sync_pid" 2>/dev/null || fail "kiosk-sync did not start: $(tail -n 5 "$work/sync.log")"
+  sleep 0.1
+done
 requests_to() { grep -c "^GET $1\|^POST $1" "$work/requests" || true; }
 # wait_delivered N SECONDS: the server holds N proposals within SECONDS; prints the time taken.
 wait_delivered() {
