@@ -140,7 +140,7 @@ Status App::build_fonts() {
         for (const auto& c : session_->shared().categories) cps.push_back(icons_.codepoint(c.icon));
     for (const auto& c : core::kProposalCategories) cps.push_back(icons_.codepoint(c.icon));
     auto set = platform::build_fonts(*ImGui::GetIO().Fonts, platform::FontFiles{}, theme_.font_sizes(), cps);
-    if (!set) return Error{set.error()};
+    if (!set) return set.take_error();
     theme_.fonts = *set;
     return ok_status();
 }
@@ -148,16 +148,14 @@ Status App::build_fonts() {
 // The kiosk's database: one connection for the screens, one for filing, one for searches.
 Status App::open_data() {
     ::mkdir(opt_.data_dir.c_str(), 0750);
-    auto lock = store::InstanceLock::acquire(opt_.data_dir, "kiosk");
-    if (!lock) return Error{lock.error()};
-    lock_.emplace(std::move(*lock));
+    AUL_TRY_ASSIGN(auto lock, store::InstanceLock::acquire(opt_.data_dir, "kiosk"));
+    lock_.emplace(std::move(lock));
     store::OpenReport report;
-    auto db = ops::open_database(opt_.data_dir, &report);
-    if (!db) return Error{db.error()};
+    AUL_TRY_ASSIGN(auto db, ops::open_database(opt_.data_dir, &report));
     if (!report.damaged_copy.empty())
         platform::log::error("the database failed its check; the damaged file was kept at " + report.damaged_copy +
                               " and a fresh one was created");
-    store_.emplace(std::move(*db));
+    store_.emplace(std::move(db));
     // An empty database gets the configured catalogue (the demo one by default).
     std::string seed = cfg_.catalog_seed.empty() ? platform::assets_dir() + "/demo/catalog.json" : cfg_.catalog_seed;
     if (auto seeded = ops::seed_catalog_if_empty(*store_, seed); !seeded)
@@ -165,14 +163,12 @@ Status App::open_data() {
     else if (*seeded)
         platform::log::info("catalogue seeded from " + seed + ": " + std::to_string((*seeded)->ngos) + " organisations");
 
-    auto filing = ops::open_filing_connection(opt_.data_dir);
-    if (!filing) return Error{filing.error()};
-    filing_.emplace(std::move(*filing));
+    AUL_TRY_ASSIGN(auto filing, ops::open_filing_connection(opt_.data_dir));
+    filing_.emplace(std::move(filing));
     if (!cfg_.code.empty())
         if (auto s = filing_->set_kiosk_code(cfg_.code); !s) platform::log::error(s.error());
 
-    auto search_db = ops::open_connection(opt_.data_dir);
-    if (!search_db) return Error{search_db.error()};
+    AUL_TRY_ASSIGN(auto search_db, ops::open_connection(opt_.data_dir));
     SessionSettings ss;
     ss.language = cfg_.language;
     if (!opt_.lang.empty() && !core::parse_lang(opt_.lang, ss.language)) return Error{"--lang takes kk, ru or en"};
@@ -186,22 +182,20 @@ Status App::open_data() {
     ss.staff.usb_roots = cfg_.usb_roots;
     ss.staff.configured_locality = ss.locality;
     ss.staff.font_check = [this] { return font_coverage(); };
-    session_.emplace(std::move(ss), *store_, *filing_, store::CatalogStore(std::move(*search_db)), tasks_, tr_, core::now_ms);
+    session_.emplace(std::move(ss), *store_, *filing_, store::CatalogStore(std::move(search_db)), tasks_, tr_, core::now_ms);
     return ok_status();
 }
 
 Status App::start() {
-    auto cfg = load_config(opt_.config_path);
-    if (!cfg) return Error{cfg.error()};
-    cfg_ = *cfg;
+    AUL_TRY_ASSIGN(auto cfg, load_config(opt_.config_path));
+    cfg_ = std::move(cfg);
     // Which settings are in force is the first thing an operator asks of a misbehaving kiosk.
     platform::log::info(std::string("kiosk ") + AUL_VERSION + " starting with data in " + opt_.data_dir + ", settings " +
                         (cfg_.source.empty() ? "defaults (" + opt_.config_path + " absent)" : "from " + cfg_.source));
     theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
     shown_display_ = {cfg_.high_contrast, cfg_.large_text};
-    auto cap = platform::cap_height_per_pixel(platform::FontFiles{}.regular);
-    if (!cap) return Error{cap.error()};
-    theme_.set_cap_ratio(*cap);
+    AUL_TRY_ASSIGN(auto cap, platform::cap_height_per_pixel(platform::FontFiles{}.regular));
+    theme_.set_cap_ratio(cap);
     if (auto s = load_translations(tr_); !s) return s;
     if (auto s = open_data(); !s) return s;
 
@@ -213,9 +207,8 @@ Status App::start() {
     theme_.apply_to_imgui();
 
     if (!opt_.script.empty()) {
-        auto text = core::read_whole_file(opt_.script);
-        if (!text) return Error{text.error()};
-        auto steps = parse_script(*text);
+        AUL_TRY_ASSIGN(auto text, core::read_whole_file(opt_.script));
+        auto steps = parse_script(text);
         if (!steps) return Error{opt_.script + ": " + steps.error()};
         script_ = std::make_unique<ScriptPlayer>(std::move(*steps));
     }

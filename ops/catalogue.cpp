@@ -6,21 +6,18 @@
 namespace aul::ops {
 
 Result<store::ImportCounts> import_catalog_file(store::CatalogStore& catalog, const std::string& path) {
-    auto text = core::read_whole_file(path);
-    if (!text) return Error{text.error()};
-    auto parsed = core::parse_catalog(*text);
+    AUL_TRY_ASSIGN(auto text, core::read_whole_file(path));
+    auto parsed = core::parse_catalog(text);
     if (!parsed) return Error{path + ": " + parsed.error()};
     return catalog.replace_catalog(*parsed);
 }
 
 Result<std::optional<store::ImportCounts>> seed_catalog_if_empty(store::CatalogStore& catalog,
                                                                  const std::string& path) {
-    auto count = catalog.ngo_count();
-    if (!count) return Error{count.error()};
-    if (*count > 0) return std::optional<store::ImportCounts>{};
-    auto counts = import_catalog_file(catalog, path);
-    if (!counts) return Error{counts.error()};
-    return std::optional<store::ImportCounts>{*counts};
+    AUL_TRY_ASSIGN(auto count, catalog.ngo_count());
+    if (count > 0) return std::optional<store::ImportCounts>{};
+    AUL_TRY_ASSIGN(auto counts, import_catalog_file(catalog, path));
+    return std::optional<store::ImportCounts>{counts};
 }
 
 }  // namespace aul::ops

@@ -9,19 +9,15 @@ Result<store::Db> open_database(const std::string& dir, store::OpenReport* repor
 Result<store::Db> open_connection(const std::string& dir) { return store::open_kiosk_db_connection(KioskPaths{dir}.db()); }
 
 Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* report) {
-    auto db = open_database(dir, report);
-    if (!db) return Error{db.error()};
-    auto catalog_db = open_connection(dir);
-    if (!catalog_db) return Error{catalog_db.error()};
-    auto filing = store::FilingStore::open(std::move(*db));
-    if (!filing) return Error{filing.error()};
-    return KioskStores{std::move(*filing), store::CatalogStore(std::move(*catalog_db))};
+    AUL_TRY_ASSIGN(auto db, open_database(dir, report));
+    AUL_TRY_ASSIGN(auto catalog_db, open_connection(dir));
+    AUL_TRY_ASSIGN(auto filing, store::FilingStore::open(std::move(db)));
+    return KioskStores{std::move(filing), store::CatalogStore(std::move(catalog_db))};
 }
 
 Result<store::FilingStore> open_filing_connection(const std::string& dir) {
-    auto db = open_connection(dir);
-    if (!db) return Error{db.error()};
-    return store::FilingStore::open(std::move(*db));
+    AUL_TRY_ASSIGN(auto db, open_connection(dir));
+    return store::FilingStore::open(std::move(db));
 }
 
 }  // namespace aul::ops

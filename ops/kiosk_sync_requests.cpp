@@ -8,9 +8,8 @@
 namespace aul::ops {
 
 Result<Asked> ask_kiosk_sync(store::FilingStore& filing, store::SyncRequest what, std::int64_t now_ms) {
-    auto stamp = store::request(filing, what, now_ms);
-    if (!stamp) return Error{stamp.error()};
-    return Asked{what, *stamp, now_ms};
+    AUL_TRY_ASSIGN(auto stamp, store::request(filing, what, now_ms));
+    return Asked{what, stamp, now_ms};
 }
 
 Answer answer(const store::FilingStore& filing, const Asked& asked, std::int64_t now_ms, std::int64_t within_ms) {
@@ -27,10 +26,9 @@ std::string no_answer_text(std::int64_t within_ms) {
 
 Status ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
                                std::int64_t poll_every_ms) {
-    auto asked = ask_kiosk_sync(filing, what, core::now_ms());
-    if (!asked) return Error{asked.error()};
+    AUL_TRY_ASSIGN(auto asked, ask_kiosk_sync(filing, what, core::now_ms()));
     for (;;) {
-        switch (answer(filing, *asked, core::now_ms(), within_ms)) {
+        switch (answer(filing, asked, core::now_ms(), within_ms)) {
             case Answer::answered: return ok_status();
             case Answer::no_answer: return Error{no_answer_text(within_ms)};
             case Answer::waiting: break;

@@ -26,9 +26,8 @@ Status save_pin_hash(store::FilingStore& filing, const std::string& hash) {
 }
 
 Status change_pin(store::FilingStore& filing, std::string& pin) {
-    auto hash = hash_new_pin(pin);
-    if (!hash) return Error{hash.error()};
-    return save_pin_hash(filing, *hash);
+    AUL_TRY_ASSIGN(auto hash, hash_new_pin(pin));
+    return save_pin_hash(filing, hash);
 }
 
 }  // namespace aul::ops

@@ -255,12 +255,12 @@ Result<std::vector<ProposalLine>> FilingStore::proposal_lines() const {
     auto st = db_.prepare(
         "SELECT tracking_code, category, lang, CASE WHEN quarantine_reason IS NULL THEN state "
         "ELSE 'quarantined: ' || quarantine_reason END, anonymous, title FROM proposals ORDER BY sequence");
-    if (!st) return Error{st.error()};
+    if (!st) return st.take_error();
     std::vector<ProposalLine> out;
     auto rows = st->each_row([&] {
         out.push_back({st->text(0), st->text(1), st->text(2), st->text(3), st->integer(4) != 0, st->text(5)});
     });
-    if (!rows) return Error{rows.error()};
+    if (!rows) return rows.take_error();
     return out;
 }
 

@@ -101,9 +101,9 @@ Result<SigningKey> signing_key_for(const KioskPaths& paths, store::FilingStore& 
     if (filing.setting(kPendingEnrolmentKey).value_or("") == code)
         if (auto kept = SigningKey::load(paths.pending_signing_key())) return kept;
     auto fresh = SigningKey::generate();
-    if (!fresh) return Error{fresh.error()};
-    if (auto s = fresh->save(paths.pending_signing_key()); !s) return Error{s.error()};
-    if (auto s = filing.set_setting(kPendingEnrolmentKey, code); !s) return Error{s.error()};
+    if (!fresh) return fresh.take_error();
+    AUL_TRY(fresh->save(paths.pending_signing_key()));
+    AUL_TRY(filing.set_setting(kPendingEnrolmentKey, code));
     return fresh;
 }
 
@@ -112,11 +112,10 @@ Result<SigningKey> signing_key_for(const KioskPaths& paths, store::FilingStore& 
 // neither can see, kSequenceGap past the server's highest.
 Result<std::int64_t> sequence_floor_after(const KioskPaths& paths, store::FilingStore& filing,
                                           const EnrollResponse& resp) {
-    auto local = filing.highest_sequence();
-    if (!local) return Error{local.error()};
+    AUL_TRY_ASSIGN(auto local, filing.highest_sequence());
     auto floor = filing.sequence_floor();
-    if (!floor) return Error{floor.error()};
-    std::int64_t out = std::max({resp.highest_sequence, *local, *floor});
+    if (!floor) return floor.take_error();
+    std::int64_t out = std::max({resp.highest_sequence, local, *floor});
     // This database enrolled as this kiosk before: it holds every filing made since,
     // and its floor already covers what came before it.
     if (filing.setting("kiosk_id").value_or("") == resp.kiosk_id) return out;
@@ -136,14 +135,13 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     // A new key for every enrolment code; it replaces the old key file only once the
     // server has its public half, so a failed attempt never leaves the kiosk with a key
     // the server lacks. Asking again with the same code offers the same key.
-    auto signing = signing_key_for(paths, filing, code);
-    if (!signing) return Error{signing.error()};
+    AUL_TRY_ASSIGN(auto signing, signing_key_for(paths, filing, code));
     Client client({url, ca_file});
     EnrollRequest req;
     req.enrollment_code = code;
     req.kiosk_code = filing.setting("kiosk_code").value_or("");
-    req.signing_key = signing->public_key();
-    req.proof = signing->sign(enrollment_proof(code, req.signing_key));
+    req.signing_key = signing.public_key();
+    req.proof = signing.sign(enrollment_proof(code, req.signing_key));
     auto reply = client.post("/v1/enroll", encode(req), "");
     if (!reply) return Error{reply.error() + "; asking again with the same code is safe"};
     if (reply->status != 200) {
@@ -158,14 +156,13 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
                      "for a code made with national-api enrollment-code --for " + req.kiosk_code};
     // The floor first: from here on no tracking code the server or a lost database may
     // hold is issued again, whatever else happens.
-    auto floor = sequence_floor_after(paths, filing, *resp);
-    if (!floor) return Error{floor.error()};
-    if (auto s = filing.raise_sequence_floor(*floor); !s) return s;
+    AUL_TRY_ASSIGN(auto floor, sequence_floor_after(paths, filing, *resp));
+    if (auto s = filing.raise_sequence_floor(floor); !s) return s;
     if (auto s = filing.set_kiosk_code(resp->kiosk_code); !s) return s;
     if (auto s = write_file_atomically(paths.ca(), ca); !s) return s;
     // The previous token (if any) is replaced only now, with the one that works.
     if (auto s = write_file_atomically(paths.token(), resp->token); !s) return s;
-    if (auto s = signing->save(paths.signing_key()); !s) return s;
+    if (auto s = signing.save(paths.signing_key()); !s) return s;
     unlink(paths.pending_signing_key().c_str());
     if (auto s = filing.set_national_key(resp->public_key); !s) return s;
     return filing.set_settings({{"sync_url", url}, {"kiosk_id", resp->kiosk_id}, {kPendingEnrolmentKey, ""}});
