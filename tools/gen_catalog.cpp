@@ -21,7 +21,7 @@
 
 #include "core/catalog_json.h"
 #include "core/validate.h"
-#include "gen_catalog/tables.h"
+#include "tools/gen_catalog/tables.h"
 
 #ifndef AUL_GEN_CATALOG_PHRASES
 #define AUL_GEN_CATALOG_PHRASES "tools/gen_catalog/phrases"

@@ -1,6 +1,6 @@
 #!/bin/bash
-# The programs an operator or a server runs (kioskctl, kiosk-sync, national-api) link no UI
-# library, and the source folders depend one way only:
+# The programs an operator or a server runs (kioskctl, kiosk-sync, national-api) and the
+# session's tests link no UI library, and the source folders depend one way only:
 #   core <- store <- sync <- ops <- kiosk <- apps   (platform/: log and service for all,
 #                                                    the rest for the kiosk UI alone)
 # The link lines are the build's own (CMakeFiles/TARGET.dir/link.txt in the folder CMake
@@ -53,7 +53,10 @@ only_from store core/ store/
 only_from sync core/ store/ sync/ "${ui_free_platform[@]}"
 only_from ops core/ store/ sync/ ops/ "${ui_free_platform[@]}"
 only_from kiosk core/ store/ sync/ ops/ platform/ kiosk/
-only_from tools core/
+# The session is plain C++: no widget, screen, SDL or imgui header, only the task runner
+# and log lines of platform/.
+only_from kiosk/session core/ store/ sync/ ops/ platform/tasks.h platform/log.h kiosk/session/
+only_from tools core/ tools/
 
 bad=$(grep -rn --include='*.h' --include='*.cpp' -E '#[[:space:]]*include[[:space:]]+"apps/' "$src" \
         --exclude-dir=apps --exclude-dir=build --exclude-dir='build-*' --exclude-dir=.git | sed -E "s|^$src/||")

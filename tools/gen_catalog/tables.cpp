@@ -1,4 +1,4 @@
-#include "tables.h"
+#include "tools/gen_catalog/tables.h"
 
 #include <nlohmann/json.hpp>
 
