@@ -12,6 +12,7 @@
 #include "core/catalog_json.h"
 #include "core/text.h"
 #include "kiosk/session/session.h"
+#include "kiosk/temp_kiosk.h"
 #include "store/staff_access.h"
 #include "test_files.h"
 
@@ -31,29 +32,16 @@ std::string national_key() {
     return b64;
 }
 
-struct Kiosk {
-    std::string dir;
+struct Kiosk : TempKiosk {
     core::Translations tr;
     platform::TaskRunner tasks;
-    std::optional<store::CatalogStore> catalog;
-    std::optional<store::FilingStore> filing;
     std::optional<Session> session;
     std::int64_t now_ms = 1'780'000'000'000;
 
     Kiosk() {
-        char tmpl[] = "/tmp/aul-session-XXXXXX";
-        dir = mkdtemp(tmpl);
-        auto db = store::open_kiosk_db(dir + "/kiosk.db");
-        REQUIRE(db.ok());
-        catalog.emplace(std::move(*db));
         auto demo = core::parse_catalog(asset("demo/catalog.json"));
         REQUIRE(demo.ok());
         REQUIRE(catalog->replace_catalog(*demo).ok());
-        auto fdb = store::open_kiosk_db_connection(dir + "/kiosk.db");
-        REQUIRE(fdb.ok());
-        auto f = store::FilingStore::open(std::move(*fdb));
-        REQUIRE(f.ok());
-        filing.emplace(std::move(*f));
         REQUIRE(filing->set_kiosk_code("KZ24").ok());
         REQUIRE(filing->set_national_key(national_key()).ok());  // as on an enrolled kiosk
         for (core::Lang l : core::kAllLangs)
@@ -65,14 +53,10 @@ struct Kiosk {
         s.locality = {"KZ-19", "KZ-19-01", "Талғар"};
         s.staff.data_dir = dir;
         s.staff.configured_locality = s.locality;
-        auto search = store::open_kiosk_db_connection(dir + "/kiosk.db");
+        auto search = ops::open_connection(dir);
         REQUIRE(search.ok());
         session.emplace(std::move(s), *catalog, *filing, store::CatalogStore(std::move(*search)), tasks, tr,
                         [this] { return now_ms; });
-    }
-    ~Kiosk() {
-        session.reset();
-        std::filesystem::remove_all(dir);
     }
 
     // Takes finished background work as the UI loop would, until nothing is pending.

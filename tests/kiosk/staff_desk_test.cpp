@@ -7,39 +7,23 @@
 #include <thread>
 
 #include "kiosk/session/staff_desk.h"
+#include "kiosk/temp_kiosk.h"
 
 using namespace aul;
 using namespace aul::kiosk;
 using K = Intent::Kind;
 
 namespace {
-struct Desk {
-    std::string dir;
+struct Desk : TempKiosk {
     platform::TaskRunner tasks;
-    std::optional<store::FilingStore> filing;
-    std::optional<store::CatalogStore> catalog;
     std::optional<StaffDesk> desk;
     std::int64_t now = 1'700'000'000'000;
 
     Desk() {
-        char tmpl[] = "/tmp/aul-desk-XXXXXX";
-        dir = mkdtemp(tmpl);
-        auto db = store::open_kiosk_db(dir + "/kiosk.db");
-        REQUIRE(db.ok());
-        auto f = store::FilingStore::open(std::move(*db));
-        REQUIRE(f.ok());
-        filing.emplace(std::move(*f));
-        auto c = store::open_kiosk_db_connection(dir + "/kiosk.db");
-        REQUIRE(c.ok());
-        catalog.emplace(std::move(*c));
         REQUIRE(store::StaffAccess(*filing).set_pin_hash(*store::hash_pin("482615")).ok());
         StaffDeskConfig cfg;
         cfg.data_dir = dir;
         desk.emplace(std::move(cfg), *filing, *catalog, tasks, [this] { return now; });
-    }
-    ~Desk() {
-        desk.reset();
-        std::filesystem::remove_all(dir);
     }
     void type(const std::string& digits) {
         for (char d : digits) desk->apply(Intent::of(K::staff_pin_digit, std::string(1, d)), now);
