@@ -39,15 +39,4 @@ std::string assets_dir() {
 #endif
     return "/usr/share/aul";
 }
-
-bool read_file(const std::string& path, std::string& out, std::string& error) {
-    auto text = core::read_whole_file(path);
-    if (!text) {
-        error = text.error();
-        return false;
-    }
-    out = std::move(*text);
-    return true;
-}
-
 }  // namespace aul::platform
