@@ -1,7 +1,5 @@
 #include "platform/paths.h"
 
-#include "core/files.h"
-
 #include <sys/stat.h>
 #include <unistd.h>
 
