@@ -88,27 +88,11 @@ struct Intent {
 
     explicit operator bool() const { return kind != Kind::none; }
     static Intent of(Kind k, std::string t = {}, std::int64_t i = 0) {
-        Intent out;
-        out.kind = k;
-        out.text = std::move(t);
-        out.id = i;
-        return out;
+        return Intent{.kind = k, .text = std::move(t), .id = i};
     }
-    static Intent focus(FieldId f) {
-        Intent out = of(Kind::focus_field);
-        out.field = f;
-        return out;
-    }
-    static Intent language(core::Lang l) {
-        Intent out = of(Kind::set_lang);
-        out.lang = l;
-        return out;
-    }
-    static Intent staff(StaffAction a) {
-        Intent out = of(Kind::staff_action);
-        out.action = a;
-        return out;
-    }
+    static Intent focus(FieldId f) { return Intent{.kind = Kind::focus_field, .field = f}; }
+    static Intent language(core::Lang l) { return Intent{.kind = Kind::set_lang, .lang = l}; }
+    static Intent staff(StaffAction a) { return Intent{.kind = Kind::staff_action, .action = a}; }
 };
 
 inline bool is_staff(Intent::Kind k) { return k >= Intent::Kind::staff_pin_digit; }  // the last group above
