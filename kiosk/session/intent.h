@@ -80,7 +80,7 @@ struct Intent {
         staff_locality_save,
     };
     Kind kind = Kind::none;
-    std::string text;
+    std::string text{};
     std::int64_t id = 0;
     core::Lang lang = core::Lang::kk;
     FieldId field = FieldId::none;
