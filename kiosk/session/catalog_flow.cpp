@@ -22,10 +22,6 @@ bool CatalogFlow::apply(const Intent& i) {
     switch (i.kind) {
         case K::open_catalog: open(i.text); return true;
         case K::open_ngo: open_ngo(i.id); return true;
-        case K::search_text:
-            query_.text = i.text;
-            submit_search();
-            return true;
         case K::clear_search:
             search_text_.clear();
             field_changed(FieldId::ngos_search);

@@ -36,7 +36,6 @@ struct Intent {
         toggle_large_text,
         open_catalog,       // text: category code to preselect, or empty
         open_ngo,           // id: NGO rowid
-        search_text,        // text: the search box's new content
         clear_search,
         set_category,       // text: category code, empty for all
         open_region_picker,
