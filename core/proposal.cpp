@@ -7,6 +7,12 @@
 
 namespace aul::core {
 
+bool is_proposal_state(std::string_view s) {
+    for (std::string_view k : {"queued", "delivered", "in_review", "accepted", "rejected", "implemented"})
+        if (s == k) return true;
+    return false;
+}
+
 bool is_proposal_category(std::string_view code) {
     for (const auto& c : kProposalCategories)
         if (c.code == code) return true;

@@ -39,6 +39,13 @@ inline constexpr ProposalCategory kProposalCategories[] = {
 };
 bool is_proposal_category(std::string_view code);
 
+// A proposal's life: queued (on the kiosk), delivered (the national server has it), then
+// as the operators decide: in_review, accepted, rejected, implemented.
+bool is_proposal_state(std::string_view state);
+// What a proposal's progress may carry from the server: the operators' answer and history.
+inline constexpr std::size_t kMaxAnswerBytes = 8000;
+inline constexpr std::size_t kMaxHistoryEntries = 50;
+
 struct ProposalDraft {
     std::string category;   // a kProposalCategories code
     std::string region;     // ISO code; from the kiosk's locality unless changed

@@ -24,17 +24,22 @@ std::string no_answer_text(std::int64_t within_ms) {
            ": is the aul-kiosk-sync service running? (journalctl -u aul-kiosk-sync)";
 }
 
+bool wait_for_answer(const std::function<bool()>& answered, std::int64_t within_ms, std::int64_t poll_every_ms,
+                     const std::function<bool()>& stopped) {
+    const std::int64_t until = core::now_ms() + within_ms;
+    for (;;) {
+        if (answered()) return true;
+        if (core::now_ms() > until || (stopped && stopped())) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(poll_every_ms));
+    }
+}
+
 Status ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
                                std::int64_t poll_every_ms) {
     AUL_TRY_ASSIGN(auto asked, ask_kiosk_sync(filing, what, core::now_ms()));
-    for (;;) {
-        switch (answer(filing, asked, core::now_ms(), within_ms)) {
-            case Answer::answered: return ok_status();
-            case Answer::no_answer: return Error{no_answer_text(within_ms)};
-            case Answer::waiting: break;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(poll_every_ms));
-    }
+    auto answered = [&] { return store::handled_at(filing, what) >= asked.stamp; };
+    if (wait_for_answer(answered, within_ms, poll_every_ms)) return ok_status();
+    return Error{no_answer_text(within_ms)};
 }
 
 }  // namespace aul::ops

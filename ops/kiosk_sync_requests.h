@@ -4,6 +4,7 @@
 // ask the same way.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/result.h"
@@ -27,6 +28,11 @@ Answer answer(const store::FilingStore& filing, const Asked& asked, std::int64_t
 
 // What to tell a person when kiosk-sync did not answer within `within_ms`.
 std::string no_answer_text(std::int64_t within_ms = store::kAnswerWithinMs);
+
+// Looks every `poll_every_ms` until `answered()` says yes (true), or `within_ms` passed or
+// `stopped()` says yes (false).
+bool wait_for_answer(const std::function<bool()>& answered, std::int64_t within_ms, std::int64_t poll_every_ms,
+                     const std::function<bool()>& stopped = {});
 
 // Asks and waits, looking every `poll_every_ms`: done once kiosk-sync answered (its
 // round's outcome is then in store::sync_progress, its server checks in

@@ -18,6 +18,7 @@ constexpr const char* kKioskCodeKey = "kiosk_code";
 
 constexpr const char* kNationalKey = "national_public_key";
 constexpr const char* kSequenceFloorKey = "sequence_floor";
+constexpr const char* kTrackingKeyKey = "tracking_key";
 
 // The national public key from its base64 form; false unless it is exactly a key.
 bool decode_national_key(const std::string& key_b64, unsigned char (&pk)[crypto_box_PUBLICKEYBYTES]) {
@@ -87,16 +88,36 @@ Status FilingStore::set_kiosk_code(const std::string& code) {
     return tx.commit();
 }
 
+Result<std::optional<core::TrackingKey>> FilingStore::tracking_key() const {
+    AUL_TRY_ASSIGN(auto text, setting(kTrackingKeyKey));
+    if (text.empty()) return std::optional<core::TrackingKey>();
+    auto key = core::TrackingKey::from_hex(text);
+    if (!key) return Error{"the tracking key kept in this kiosk's database is damaged; re-enrol the kiosk"};
+    return key;
+}
+
+Status FilingStore::set_tracking_key(const core::TrackingKey& key) {
+    AUL_TRY_ASSIGN(auto tx, WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto current, tracking_key());
+    if (current && *current != key)
+        return Error{"the national server sent another tracking key than the one this kiosk orders its codes "
+                     "with; the kiosk keeps its own (was the server's data replaced?)"};
+    AUL_TRY(set_setting(kTrackingKeyKey, key.hex()));
+    return tx.commit();
+}
+
 Result<FiledProposal> FilingStore::file_proposal(const core::ProposalDraft& d, std::int64_t now_ms) {
     auto code = kiosk_code();
     if (!code) return code.take_error();
+    auto key = tracking_key();
+    if (!key) return key.take_error();
     auto tx = WriteTx::begin(db_);
     if (!tx) return tx.take_error().prefixed("the proposal could not be saved: ");
     AUL_TRY_ASSIGN(
         auto next,
         db_.scalar_int("SELECT max(coalesce((SELECT max(sequence) FROM proposals), 0), "
                        "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'sequence_floor'), 0)) + 1"));
-    auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(next));
+    auto tracking = core::make_tracking_code(*code, static_cast<std::uint64_t>(next), key->has_value() ? &**key : nullptr);
     if (!tracking) return Error{"this kiosk has used all its tracking codes; ask for a new kiosk code"};
 
     std::string sealed;

@@ -8,6 +8,7 @@
 
 #include "core/proposal.h"
 #include "core/result.h"
+#include "core/tracking.h"
 #include "store/db.h"
 
 namespace aul::store {
@@ -84,6 +85,12 @@ public:
     // tracking alphabet). Changing it later is refused: codes already given out must stay unique.
     Status set_kiosk_code(const std::string& code);
     Result<std::string> kiosk_code() const;
+
+    // The key that orders this kiosk's tracking codes (core::TrackingKey), from the national
+    // server; nullopt until it arrived, and codes are plain until then. Kept once: a
+    // different key is refused, since it would break the codes' uniqueness.
+    Result<std::optional<core::TrackingKey>> tracking_key() const;
+    Status set_tracking_key(const core::TrackingKey& key);
 
     // The floor under the next sequence (0: none), and raising it (never lowered).
     Result<std::int64_t> sequence_floor() const;

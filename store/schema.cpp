@@ -146,7 +146,15 @@ CREATE TABLE catalog_pending(
   record TEXT NOT NULL, PRIMARY KEY(kind, id)) WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5};
+// Version 6: tracking codes this kiosk did not file, looked up on the national server by
+// kiosk-sync for the Track screen (store/track_lookups.h).
+constexpr const char* kV6 = R"sql(
+CREATE TABLE track_lookups(
+  code TEXT PRIMARY KEY, asked_ms INTEGER NOT NULL, answered_ms INTEGER, outcome TEXT,
+  state TEXT NOT NULL DEFAULT '', answer TEXT NOT NULL DEFAULT '', history TEXT NOT NULL DEFAULT '[]') WITHOUT ROWID;
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 // A one-argument text function of SQL backed by a C++ text rule.

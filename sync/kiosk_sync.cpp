@@ -12,6 +12,7 @@
 #include "core/catalog_json.h"
 #include "sync/client.h"
 #include "sync/files.h"
+#include "sync/lookups.h"
 #include "sync/outbox.h"
 #include "sync/protocol.h"
 #include "sync/signing.h"
@@ -154,6 +155,10 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
         return Error{"the national server gave kiosk code " + resp->kiosk_code + ", but this kiosk files with " +
                      req.kiosk_code + " and keeps it for life: nothing was changed here; ask the national operators "
                      "for a code made with national-api enrollment-code --for " + req.kiosk_code};
+    // The tracking key before anything is kept: a kiosk whose codes are ordered by another
+    // server's key must not mix the two (set_tracking_key refuses, nothing is changed).
+    if (!resp->tracking_key.empty())
+        if (auto s = filing.set_tracking_key(*core::TrackingKey::from_hex(resp->tracking_key)); !s) return s;
     // The floor first: from here on no tracking code the server or a lost database may
     // hold is issued again, whatever else happens.
     AUL_TRY_ASSIGN(auto floor, sequence_floor_after(paths, filing, *resp));
@@ -342,6 +347,7 @@ void pull_status(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
     }
     rep.pulled = static_cast<int>(changes.size());
     (void)store::mark_direction_ok(filing, store::Direction::status, now_ms);
+    fetch_tracking_key(link, filing, rep);
 }
 
 // Tells the server how this kiosk is doing, with the successes store::mark_direction_ok kept.
@@ -354,7 +360,8 @@ void heartbeat(Link& link, const KioskPaths& paths, store::FilingStore& filing, 
                  filing.quarantined_count().value_or(-1),
                  progress.push_ok_ms,
                  progress.status_ok_ms,
-                 store::free_disk_mb(paths.dir)};
+                 store::free_disk_mb(paths.dir),
+                 filing.highest_sequence().value_or(0)};
     (void)link.client.post("/v1/heartbeat", encode(hb), link.token);  // best effort: never fails a round
 }
 

@@ -36,6 +36,9 @@ struct RoundReport {
     void add(const RoundReport& other);
 };
 
+// Counts one exchange (its request and bytes) into the report.
+void count_exchange(RoundReport& rep, const Reply& r);
+
 // The longest pause a server's Retry-After can impose: an hour.
 inline constexpr long kMaxRetryAfterS = 3600;
 

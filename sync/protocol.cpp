@@ -8,7 +8,9 @@
 #include <stdexcept>
 
 #include "core/catalog_json.h"
+#include "core/proposal.h"
 #include "core/text.h"
+#include "core/tracking.h"
 
 namespace aul::sync {
 
@@ -68,6 +70,14 @@ const json& list(const json& o, const char* key, std::size_t max) {
     if (it == o.end() || !it->is_array()) throw Bad(std::string("'") + key + "' must be a list");
     if (it->size() > max) throw Bad(std::string("'") + key + "' has more than " + std::to_string(max) + " entries");
     return *it;
+}
+
+// 'tracking_key': 32 hex digits (core::TrackingKey). Empty is allowed only when optional.
+std::string tracking_key_field(const json& o, bool required = true) {
+    std::string s = str(o, "tracking_key", required);
+    if (s.empty() && !required) return s;
+    if (!core::TrackingKey::from_hex(s)) throw Bad("'tracking_key' must be 32 hex digits");
+    return s;
 }
 
 template <typename T, typename Fn>
@@ -145,12 +155,6 @@ bool is_sealed_box(std::string_view text, core::ByteRange plain) {
     return box && box->size() >= plain.min + crypto_box_SEALBYTES && box->size() <= plain.max + crypto_box_SEALBYTES;
 }
 
-bool is_known_state(std::string_view s) {
-    for (std::string_view k : {"queued", "delivered", "in_review", "accepted", "rejected", "implemented"})
-        if (s == k) return true;
-    return false;
-}
-
 std::string encode(const EnrollRequest& m) {
     return json{{"enrollment_code", m.enrollment_code},
                 {"region", m.region},
@@ -172,7 +176,8 @@ std::string encode(const EnrollResponse& m) {
                 {"token", m.token},
                 {"public_key", m.public_key},
                 {"highest_sequence", m.highest_sequence},
-                {"reenrolled", m.reenrolled}}
+                {"reenrolled", m.reenrolled},
+                {"tracking_key", m.tracking_key}}
         .dump();
 }
 
@@ -253,16 +258,21 @@ std::string encode(const Heartbeat& m) {
     return json{{"version", m.version},          {"uptime_s", m.uptime_s},
                 {"outbox", m.outbox},            {"quarantined", m.quarantined},
                 {"last_push_ok_ms", m.last_push_ok_ms}, {"last_pull_ok_ms", m.last_pull_ok_ms},
-                {"disk_free_mb", m.disk_free_mb}}
+                {"disk_free_mb", m.disk_free_mb}, {"highest_sequence", m.highest_sequence}}
         .dump();
 }
 
 Result<Heartbeat> decode_heartbeat(std::string_view text) {
     return guarded<Heartbeat>("heartbeat", [&] {
         json o = parse(text);
-        return Heartbeat{str(o, "version"),         num(o, "uptime_s"),        num(o, "outbox"),
-                         num(o, "quarantined"),     num(o, "last_push_ok_ms"), num(o, "last_pull_ok_ms"),
-                         num(o, "disk_free_mb")};
+        Heartbeat hb{str(o, "version"),         num(o, "uptime_s"),        num(o, "outbox"),
+                     num(o, "quarantined"),     num(o, "last_push_ok_ms"), num(o, "last_pull_ok_ms"),
+                     num(o, "disk_free_mb")};
+        // Absent from a kiosk older than keyed codes; a sequence a code cannot carry is a lie.
+        if (o.contains("highest_sequence")) hb.highest_sequence = num(o, "highest_sequence");
+        if (hb.highest_sequence < 0 || static_cast<std::uint64_t>(hb.highest_sequence) >= core::kSequenceLimit)
+            throw Bad("'highest_sequence' is not a tracking sequence");
+        return hb;
     });
 }
 
@@ -284,6 +294,7 @@ Result<EnrollResponse> decode_enroll_response(std::string_view text) {
         if (o.contains("highest_sequence")) m.highest_sequence = num(o, "highest_sequence");
         if (m.highest_sequence < 0) throw Bad("'highest_sequence' must not be negative");
         if (o.contains("reenrolled")) m.reenrolled = flag(o, "reenrolled");
+        m.tracking_key = tracking_key_field(o, /*required=*/false);
         return m;
     });
 }
@@ -345,7 +356,7 @@ Result<StatusResponse> decode_status_response(std::string_view text) {
         m.changes = each<StatusChange>(list(o, "changes", 10000), "changes", [](const json& c) {
             StatusChange s{str(c, "tracking_code"), str(c, "state"), str(c, "answer", false), num(c, "at_ms"),
                            num(c, "seq")};
-            if (!is_known_state(s.state)) throw Bad("unknown state '" + s.state + "'");
+            if (!core::is_proposal_state(s.state)) throw Bad("unknown state '" + s.state + "'");
             return s;
         });
         m.cursor = num(o, "cursor");
@@ -386,6 +397,72 @@ std::string encode_error(std::string_view message, bool retry) {
 
 Result<std::string> decode_error(std::string_view text) {
     return guarded<std::string>("error answer", [&] { return str(parse(text), "error"); });
+}
+
+}  // namespace aul::sync
+
+namespace aul::sync {
+
+std::string_view lookup_found_name(LookupFound f) {
+    switch (f) {
+        case LookupFound::yes: return "yes";
+        case LookupFound::not_arrived: return "not_arrived";
+        case LookupFound::unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+std::string encode(const KioskIdentity& m) {
+    return json{{"kiosk_code", m.kiosk_code}, {"tracking_key", m.tracking_key}}.dump();
+}
+
+Result<KioskIdentity> decode_kiosk_identity(std::string_view text) {
+    return guarded<KioskIdentity>("kiosk identity", [&] {
+        json o = parse(text);
+        KioskIdentity m{str(o, "kiosk_code"), tracking_key_field(o)};
+        if (!core::make_tracking_code(m.kiosk_code, 0)) throw Bad("'kiosk_code' is not a kiosk code");
+        return m;
+    });
+}
+
+std::string encode(const TrackLookup& m) {
+    json history = json::array();
+    for (const auto& e : m.history) history.push_back({{"state", e.state}, {"at_ms", e.at_ms}});
+    json o{{"tracking_code", m.tracking_code}, {"found", lookup_found_name(m.found)}};
+    if (m.found == LookupFound::yes) {
+        o["state"] = m.state;
+        o["answer"] = m.answer;
+        o["history"] = history;
+    }
+    return o.dump();
+}
+
+Result<TrackLookup> decode_track_lookup(std::string_view text, std::string_view asked_code) {
+    return guarded<TrackLookup>("tracking answer", [&] {
+        json o = parse(text);
+        TrackLookup m;
+        m.tracking_code = str(o, "tracking_code");
+        if (m.tracking_code != asked_code) throw Bad("it answers for another code than the one asked");
+        const std::string found = str(o, "found");
+        if (found == "yes") m.found = LookupFound::yes;
+        else if (found == "not_arrived") m.found = LookupFound::not_arrived;
+        else if (found == "unknown") m.found = LookupFound::unknown;
+        else throw Bad("'found' must be yes, not_arrived or unknown");
+        if (m.found != LookupFound::yes) return m;
+        m.state = str(o, "state");
+        if (!core::is_proposal_state(m.state)) throw Bad("unknown state '" + m.state + "'");
+        std::string answer = str(o, "answer", false);
+        if (answer.size() > core::kMaxAnswerBytes)
+            throw Bad("'answer' is longer than " + std::to_string(core::kMaxAnswerBytes) + " bytes");
+        m.answer = core::clean_text(answer, /*multiline=*/true);
+        m.history = each<LookupEvent>(list(o, "history", core::kMaxHistoryEntries), "history", [](const json& e) {
+            LookupEvent ev{str(e, "state"), num(e, "at_ms")};
+            if (!core::is_proposal_state(ev.state)) throw Bad("unknown state '" + ev.state + "'");
+            if (ev.at_ms < 0) throw Bad("'at_ms' must not be negative");
+            return ev;
+        });
+        return m;
+    });
 }
 
 }  // namespace aul::sync

@@ -47,6 +47,16 @@ struct EnrollResponse {
     // The kiosk code was enrolled before this enrolment (a repaired or replaced board):
     // filings the server never saw may exist, so the kiosk leaves a gap past what it knows.
     bool reenrolled = false;
+    // The key that orders this kiosk code's tracking codes (core::TrackingKey in hex); the
+    // same at every enrolment of the code. Empty from a server older than keyed codes.
+    std::string tracking_key = {};
+};
+
+// Who the kiosk is to the server (GET /v1/kiosk): for a kiosk enrolled before keyed
+// tracking codes, which fetches its tracking key this way.
+struct KioskIdentity {
+    std::string kiosk_code;
+    std::string tracking_key;  // hex, 32 digits
 };
 
 // One resident's proposal as it travels. Contact details are sealed to the national key.
@@ -132,7 +142,27 @@ struct Heartbeat {
     std::int64_t last_push_ok_ms = 0;  // 0: never
     std::int64_t last_pull_ok_ms = 0;
     std::int64_t disk_free_mb = 0;
+    // The highest tracking sequence the kiosk has issued (0 from an older kiosk): a code of
+    // this kiosk at or below it that the server lacks is on its way, not unknown.
+    std::int64_t highest_sequence = 0;
 };
+
+// Looking up a tracking code from any kiosk (GET /v1/track?code=CODE). Only the proposal's
+// progress: never its text, place, contact or the kiosk that filed it.
+enum class LookupFound { yes, not_arrived, unknown };
+std::string_view lookup_found_name(LookupFound f);
+struct LookupEvent {
+    std::string state;
+    std::int64_t at_ms = 0;
+};
+struct TrackLookup {
+    std::string tracking_code;
+    LookupFound found = LookupFound::unknown;
+    std::string state;                // when found
+    std::string answer;               // the operators' latest answer, "" when none
+    std::vector<LookupEvent> history;  // oldest first
+};
+
 
 // A USB bundle (sync/bundle.h) opens with its seal: who signed it and the signature over
 // everything after the seal's line.
@@ -147,8 +177,6 @@ struct BundleManifest {
     std::int64_t created_ms = 0;
     std::int64_t proposals = 0, signups = 0, batches = 0;
 };
-
-bool is_known_state(std::string_view state);
 
 // Base64 (the original alphabet, padded) as the protocol carries keys and signatures.
 std::string to_base64(std::span<const unsigned char> bytes);
@@ -169,6 +197,12 @@ std::string encode(const Heartbeat& m);
 std::string encode(const CatalogPage& m);
 std::string encode(const BundleSeal& m);
 std::string encode(const BundleManifest& m);
+std::string encode(const KioskIdentity& m);
+std::string encode(const TrackLookup& m);
+Result<KioskIdentity> decode_kiosk_identity(std::string_view json);
+// Checks the answer against the code asked for: the same code, known states, bounded
+// history and answer, clean text.
+Result<TrackLookup> decode_track_lookup(std::string_view json, std::string_view asked_code);
 Result<CatalogPage> decode_catalog_page(std::string_view json);
 Result<Heartbeat> decode_heartbeat(std::string_view json);
 Result<BundleSeal> decode_bundle_seal(std::string_view json);

@@ -21,6 +21,7 @@
 #include "store/instance_lock.h"
 #include "store/kiosk_state.h"
 #include "sync/kiosk_sync.h"
+#include "sync/lookups.h"
 
 using namespace aul;
 
@@ -254,6 +255,17 @@ int main(int argc, char** argv) {
         }
     });
 
+    // Tracking lookups for the Track screen on their own thread and connections: a resident
+    // waiting at the screen never waits behind a long push or catalogue pull.
+    std::thread lookup_thread([&] {
+        auto own = ops::open_filing_connection(dir);
+        if (!own) {
+            platform::log::error("tracking lookups: " + own.error());
+            return;
+        }
+        sync::serve_lookups(paths, *own, stopping);
+    });
+
     // This thread: the outbox (a new filing leaves at once), statuses, heartbeats, and the
     // staff's requests. It feeds the watchdog every second, whatever the catalogue does.
     Schedule push(0, kPushBackoffCapS), status(kStatusEveryS, kBackoffCapS);
@@ -340,6 +352,7 @@ int main(int argc, char** argv) {
     g_stop = 1;
     outcome.changed.notify_all();
     catalogue_thread.join();
+    lookup_thread.join();
     service.stopping();
     return 0;
 }

@@ -13,6 +13,7 @@
 
 #include "core/clock.h"
 #include "core/text.h"
+#include "core/tracking.h"
 #include "platform/log.h"
 #include "sync/files.h"
 #include "sync/protocol.h"
@@ -210,6 +211,30 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         auto out = store.status_since(*k, since);
         if (!out) return reply_error(res, 503, out.error(), true);
         res.set_content(encode(*out), "application/json");
+    });
+    server.Get("/v1/kiosk", [&](const httplib::Request& req, httplib::Response& res) {
+        std::lock_guard lock(mu);
+        auto k = authorise(store, req, res);
+        if (!k) return;
+        auto out = store.identity(*k);
+        if (!out) return reply_error(res, 503, out.error(), true);
+        res.set_content(encode(*out), "application/json");
+    });
+    // Any kiosk may follow any code: state, history and answer only, counted per kiosk.
+    server.Get("/v1/track", [&](const httplib::Request& req, httplib::Response& res) {
+        std::string code = req.get_param_value("code");
+        if (code.empty() || code.size() > core::kTrackingLength)
+            return reply_error(res, 400, "give one tracking code: /v1/track?code=CODE", false);
+        std::lock_guard lock(mu);
+        auto k = authorise(store, req, res);
+        if (!k) return;
+        auto out = store.look_up(*k, code, now_ms());
+        if (!out) return reply_error(res, 503, out.error(), true);
+        if (!out->answer) {
+            res.set_header("Retry-After", std::to_string(out->retry_after_s));
+            return reply_error(res, 429, "this kiosk has looked up too many tracking codes this hour", true);
+        }
+        res.set_content(encode(*out->answer), "application/json");
     });
     // Every reply says the server's time: kiosks check their clocks against it.
     server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {

@@ -30,9 +30,11 @@ void status_card(Ui& ui, const TrackView& v, float width) {
     const auto& s = *v.found;
     float inner = width - t.mm(8);
     ui.begin_card(width);
-    ui.text(core::format_tracking_code(s.tracking_code) + "  ·  " + v.words("category." + s.category), TextFace::small,
+    // Found by the national server: its progress only, with no title or category to show.
+    std::string code = core::format_tracking_code(s.tracking_code);
+    ui.text(s.category.empty() ? code : code + "  ·  " + v.words("category." + s.category), TextFace::small,
             p.text_muted, inner);
-    ui.text(s.title, TextFace::heading, p.text, inner);
+    ui.text(s.title.empty() ? v.words("track.elsewhere") : s.title, TextFace::heading, p.text, inner);
     ui.badge(v.words("state." + s.state), "flag", p.primary);
     if (!s.answer.empty()) {
         ui.text(v.words("track.answer"), TextFace::small, p.primary, inner);
@@ -43,6 +45,41 @@ void status_card(Ui& ui, const TrackView& v, float width) {
         ui.text(local_time_text(it->at_ms) + "   " + v.words("state." + it->state) + (it->note.empty() ? "" : ": " + it->note),
                 TextFace::body, p.text, inner);
     ui.end_card();
+}
+
+// The heading and hint for a code this kiosk did not file, by what the national server
+// said (or why it could not be asked); `retry` offers to ask again.
+struct Elsewhere {
+    const char* heading;
+    const char* hint;
+    bool retry;
+};
+Elsewhere elsewhere_words(std::optional<store::LookupOutcome> outcome) {
+    using O = store::LookupOutcome;
+    switch (outcome.value_or(O::unknown)) {
+        case O::waiting: return {"track.asking", "track.asking_hint", false};
+        case O::not_arrived: return {"track.not_arrived", "track.not_arrived_hint", true};
+        case O::offline: return {"track.offline", "track.offline_hint", true};
+        case O::limited: return {"track.limited", "track.limited_hint", false};
+        case O::not_enrolled: return {"track.not_enrolled", "track.not_enrolled_hint", false};
+        case O::found:
+        case O::unknown: break;
+    }
+    return {"track.unknown", "track.unknown_hint", false};
+}
+
+void not_found_here(Ui& ui, const TrackView& v, float width, Intent& out) {
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    Elsewhere e = elsewhere_words(v.asking_server ? std::optional(store::LookupOutcome::waiting) : v.elsewhere);
+    ui.text(v.words(e.heading), TextFace::heading, p.text, width);
+    ui.text(v.words(e.hint), TextFace::body, p.text_muted, width);
+    if (!e.retry) return;
+    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    if (ui.button("track.retry", v.words("track.retry"), "refresh",
+                  ImVec2(std::max(t.mm(55), ui.button_width(v.words("track.retry"), "refresh")), t.touch_min()),
+                  ButtonKind::primary))
+        keep_first(out, Intent::of(Intent::Kind::track_search));
 }
 
 }  // namespace
@@ -72,10 +109,7 @@ Intent draw_track(Ui& ui, const TrackView& v) {
     ImGui::Dummy(ImVec2(0, t.mm(2)));
     if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
     if (v.searched && v.found) status_card(ui, v, width);
-    if (v.searched && !v.found && v.error.empty()) {
-        ui.text(v.words("track.unknown"), TextFace::heading, p.text, width);
-        ui.text(v.words("track.unknown_hint"), TextFace::body, p.text_muted, width);
-    }
+    if (v.searched && !v.found && v.error.empty()) not_found_here(ui, v, width, out);
     ui.end_scroll();
     return out;
 }

@@ -15,7 +15,7 @@ Session::Session(SessionSettings settings, store::CatalogStore& catalog, store::
       s_(catalog, filing, tasks, tr, std::move(wall_ms)),
       catalog_(s_, std::move(search_connection)),
       propose_(s_),
-      track_(s_),
+      track_(s_, settings_.staff.data_dir),
       councils_(s_),
       volunteer_(s_, catalog_),
       staff_(settings_.staff, filing, catalog, tasks, s_.wall_ms),
@@ -198,7 +198,7 @@ void Session::reset() {
 
 void Session::poll() { staff_.poll(s_.wall_ms()); }
 
-bool Session::settled() const { return !catalog_.searching() && !staff_.waiting(); }
+bool Session::settled() const { return !catalog_.searching() && !staff_.waiting() && !track_.looking_up(); }
 
 bool Session::holds_resident_data() const {
     if (staff_.open() || s_.stack.size() > 1) return true;

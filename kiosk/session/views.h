@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "kiosk/session/fields.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/track_lookups.h"
 #include "store/kiosk_state.h"
 
 namespace aul::kiosk {
@@ -93,7 +95,11 @@ struct TrackView {
     bool focused = false;
     float keyboard_height = 0;
     bool searched = false;                       // the resident asked; `found` is the answer
-    const store::ProposalStatus* found = nullptr;
+    const store::ProposalStatus* found = nullptr;  // filed here, or found by the national server
+    bool asking_server = false;                  // not filed here: the national server is asked
+    // What the national server said of a code this kiosk did not file (nullopt: filed here,
+    // or not asked yet). Found elsewhere, `found` has no category or title.
+    std::optional<store::LookupOutcome> elsewhere;
     std::string error;
 };
 

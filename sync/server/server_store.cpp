@@ -70,7 +70,20 @@ INSERT INTO kiosk_keys(kiosk, signing_key, added_ms, revoked)
   SELECT id, signing_key, enrolled_ms, revoked FROM kiosks WHERE signing_key <> '';
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3};
+// Version 4: tracking from any kiosk. The secret each kiosk code's tracking key is derived
+// from; the highest sequence each kiosk says it issued (a code at or below it that has not
+// arrived is on its way); lookups counted per kiosk and hour, for the rate limit; and the
+// history of one code found without scanning.
+constexpr const char* kV4 = R"sql(
+CREATE TABLE tracking_secret(id INTEGER PRIMARY KEY CHECK(id = 1), secret BLOB NOT NULL);
+ALTER TABLE kiosks ADD COLUMN issued_sequence INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE lookup_counts(
+  kiosk TEXT NOT NULL, hour INTEGER NOT NULL, lookups INTEGER NOT NULL DEFAULT 0, misses INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(kiosk, hour));
+CREATE INDEX status_changes_by_code ON status_changes(tracking_code, seq);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4};
 
 std::string hex(const unsigned char* p, std::size_t n) {
     std::string out(n * 2, '0');
@@ -246,7 +259,30 @@ Result<ServerStore> ServerStore::open(const std::string& dir) {
         AUL_TRY(st.run());
         sodium_memzero(sk, sizeof sk);
     }
+    if (*db.scalar_int("SELECT count(*) FROM tracking_secret") == 0) {
+        unsigned char secret[crypto_generichash_KEYBYTES];
+        randombytes_buf(secret, sizeof secret);
+        AUL_TRY_ASSIGN(auto st, db.prepare("INSERT OR IGNORE INTO tracking_secret(id, secret) VALUES (1, ?1)"));
+        sqlite3_bind_blob(st.raw(), 1, secret, sizeof secret, SQLITE_TRANSIENT);
+        AUL_TRY(st.run());
+        sodium_memzero(secret, sizeof secret);
+    }
     return ServerStore(std::move(db));
+}
+
+Result<core::TrackingKey> ServerStore::tracking_key_for(const std::string& kiosk_code) const {
+    AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT secret FROM tracking_secret WHERE id = 1"));
+    AUL_TRY_ASSIGN(auto row, st.step());
+    if (!row || sqlite3_column_bytes(st.raw(), 0) != crypto_generichash_KEYBYTES)
+        return Error{"the server has no tracking secret"};
+    // Derived, not stored: every enrolment of a kiosk code, on any instance, gets the same
+    // key, and one kiosk's key tells nothing of another's.
+    const std::string message = "aul tracking key " + kiosk_code;
+    core::TrackingKey key;
+    crypto_generichash(key.bytes.data(), key.bytes.size(), reinterpret_cast<const unsigned char*>(message.data()),
+                       message.size(), static_cast<const unsigned char*>(sqlite3_column_blob(st.raw(), 0)),
+                       crypto_generichash_KEYBYTES);
+    return key;
 }
 
 Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kiosk) {
@@ -275,16 +311,22 @@ Result<std::string> ServerStore::new_enrollment_code(const std::string& for_kios
 }
 
 Result<std::int64_t> ServerStore::highest_sequence(const std::string& code) const {
-    // Sequences are fixed-width in an alphabet in ASCII order: the greatest code is the
-    // greatest sequence, found on the tracking-code index.
-    AUL_TRY_ASSIGN(
-        auto st,
-        db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND tracking_code < ?2"));
-    st.bind(1, code).bind(2, code + "~");
-    AUL_TRY_ASSIGN(auto row, st.step());
-    if (!row || st.is_null(0)) return std::int64_t{0};
-    auto seq = core::tracking_sequence(st.text(0));
-    return seq ? static_cast<std::int64_t>(*seq) : std::int64_t{0};
+    // Plain codes ('2' after the kiosk code) are fixed-width sequences in an alphabet in
+    // ASCII order: the greatest is found on the tracking-code index. Keyed codes are in no
+    // order: each of the kiosk's is read back through its key (a re-enrolment's rare work).
+    const std::string plain = code + core::kTrackingAlphabet[0];
+    AUL_TRY_ASSIGN(auto top, db_.prepare("SELECT max(tracking_code) FROM proposals WHERE tracking_code > ?1 AND "
+                                         "tracking_code < ?2"));
+    top.bind(1, plain).bind(2, code + core::kTrackingAlphabet[1]);
+    AUL_TRY_ASSIGN(auto row, top.step());
+    std::uint64_t highest = 0;
+    if (row && !top.is_null(0)) highest = core::tracking_sequence(top.text(0)).value_or(0);
+    AUL_TRY_ASSIGN(auto key, tracking_key_for(code));
+    AUL_TRY_ASSIGN(auto keyed, db_.prepare("SELECT tracking_code FROM proposals WHERE tracking_code > ?1 AND "
+                                           "tracking_code < ?2"));
+    keyed.bind(1, code + core::kTrackingAlphabet[1]).bind(2, code + "~");
+    AUL_TRY(keyed.each_row([&] { highest = std::max(highest, core::tracking_sequence(keyed.text(0), &key).value_or(0)); }));
+    return static_cast<std::int64_t>(highest);
 }
 
 Status ServerStore::keep_signing_key(const std::string& kiosk_id, const std::string& key_b64, bool trust_again) {
@@ -401,6 +443,8 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
     auto high = highest_sequence(out.kiosk_code);
     if (!high) return high.take_error();
     out.highest_sequence = *high;
+    AUL_TRY_ASSIGN(auto tracking_key, tracking_key_for(out.kiosk_code));
+    out.tracking_key = tracking_key.hex();
     if (used_by.empty()) {
         AUL_TRY_ASSIGN(auto use, db_.prepare("UPDATE enrollment_codes SET used_by = ?1, spent_key = ?3, "
                                              "used_ms = strftime('%s','now') * 1000 WHERE code = ?2"));
@@ -617,7 +661,7 @@ Result<StatusResponse> ServerStore::status_since(const Kiosk& k, std::int64_t si
 
 Status ServerStore::set_status(const std::string& code, const std::string& state, const std::string& answer,
                                std::int64_t now_ms) {
-    if (!is_known_state(state) || state == "queued")
+    if (!core::is_proposal_state(state) || state == "queued")
         return Error{"state must be one of delivered, in_review, accepted, rejected, implemented"};
     AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
     AUL_TRY_ASSIGN(
@@ -729,7 +773,81 @@ Status ServerStore::record_heartbeat(const Kiosk& k, const Heartbeat& hb, std::i
     AUL_TRY_ASSIGN(auto st, db_.prepare("INSERT INTO heartbeats(kiosk, at_ms, body) VALUES (?1, ?2, ?3) "
                                         "ON CONFLICT(kiosk) DO UPDATE SET at_ms = ?2, body = ?3"));
     st.bind(1, k.id).bind(2, now_ms).bind(3, encode(hb));
-    return st.run();
+    AUL_TRY(st.run());
+    AUL_TRY_ASSIGN(auto issued,
+                   db_.prepare("UPDATE kiosks SET issued_sequence = max(issued_sequence, ?2) WHERE id = ?1"));
+    issued.bind(1, k.id).bind(2, hb.highest_sequence);
+    return issued.run();
+}
+
+Result<KioskIdentity> ServerStore::identity(const Kiosk& k) const {
+    AUL_TRY_ASSIGN(auto key, tracking_key_for(k.code));
+    return KioskIdentity{k.code, key.hex()};
+}
+
+Result<TrackLookup> ServerStore::find_progress(const std::string& code) const {
+    TrackLookup out;
+    out.tracking_code = code;
+    if (core::check_tracking_code(code) != core::TrackingCheck::ok) return out;
+    AUL_TRY_ASSIGN(auto found, db_.prepare("SELECT state, answer FROM proposals WHERE tracking_code = ?1"));
+    found.bind(1, code);
+    AUL_TRY_ASSIGN(auto row, found.step());
+    if (row) {
+        out.found = LookupFound::yes;
+        out.state = found.text(0);
+        out.answer = found.text(1);
+        AUL_TRY_ASSIGN(auto history,
+                       db_.prepare("SELECT state, at_ms FROM (SELECT state, at_ms, seq FROM status_changes WHERE "
+                                   "tracking_code = ?1 ORDER BY seq DESC LIMIT ?2) ORDER BY seq"));
+        history.bind(1, code).bind(2, static_cast<std::int64_t>(core::kMaxHistoryEntries));
+        AUL_TRY(history.each_row([&] { out.history.push_back({history.text(0), history.integer(1)}); }));
+        return out;
+    }
+    // Not here: on its way when its kiosk says it issued that far, else no such code.
+    const std::string kiosk_code = code.substr(0, core::kKioskCodeLength);
+    AUL_TRY_ASSIGN(auto issued, db_.prepare("SELECT issued_sequence FROM kiosks WHERE code = ?1"));
+    issued.bind(1, kiosk_code);
+    AUL_TRY_ASSIGN(auto known, issued.step());
+    if (!known) return out;
+    const std::int64_t highest_issued = issued.integer(0);
+    AUL_TRY_ASSIGN(auto key, tracking_key_for(kiosk_code));
+    auto sequence = core::tracking_sequence(code, &key);
+    if (sequence && *sequence > 0 && static_cast<std::int64_t>(*sequence) <= highest_issued)
+        out.found = LookupFound::not_arrived;
+    return out;
+}
+
+Result<LookupReply> ServerStore::look_up(const Kiosk& asking, const std::string& code, std::int64_t now_ms,
+                                         const LookupLimits& limits) {
+    constexpr std::int64_t kHourMs = 3'600'000;
+    const std::int64_t hour = now_ms / kHourMs;
+    AUL_TRY_ASSIGN(auto tx, store::WriteTx::begin(db_));
+    AUL_TRY_ASSIGN(auto counted, db_.prepare("SELECT lookups, misses FROM lookup_counts WHERE kiosk = ?1 AND hour = ?2"));
+    counted.bind(1, asking.id).bind(2, hour);
+    AUL_TRY_ASSIGN(auto seen, counted.step());
+    const std::int64_t lookups = seen ? counted.integer(0) : 0, misses = seen ? counted.integer(1) : 0;
+    counted.reset();
+    LookupReply reply;
+    if (lookups >= limits.lookups_per_hour || misses >= limits.misses_per_hour) {
+        reply.retry_after_s = std::max<std::int64_t>(1, ((hour + 1) * kHourMs - now_ms + 999) / 1000);
+        return reply;
+    }
+    AUL_TRY_ASSIGN(auto answer, find_progress(code));
+    const bool miss = answer.found != LookupFound::yes;
+    AUL_TRY_ASSIGN(auto count, db_.prepare("INSERT INTO lookup_counts(kiosk, hour, lookups, misses) VALUES (?1, ?2, 1, ?3) "
+                                           "ON CONFLICT(kiosk, hour) DO UPDATE SET lookups = lookups + 1, "
+                                           "misses = misses + ?3"));
+    count.bind(1, asking.id).bind(2, hour).bind(3, miss ? 1 : 0);
+    AUL_TRY(count.run());
+    if (!seen) {
+        // The kiosk's first lookup this hour: its older hours are of no more use.
+        AUL_TRY_ASSIGN(auto old, db_.prepare("DELETE FROM lookup_counts WHERE kiosk = ?1 AND hour < ?2"));
+        old.bind(1, asking.id).bind(2, hour);
+        AUL_TRY(old.run());
+    }
+    AUL_TRY(tx.commit());
+    reply.answer = std::move(answer);
+    return reply;
 }
 
 Result<std::string> ServerStore::kiosks_json() const {

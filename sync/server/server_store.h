@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/tracking.h"
 #include "store/db.h"
 #include "sync/protocol.h"
 
@@ -16,6 +17,19 @@ struct Kiosk {
     std::string id, code;
     bool revoked = false;
     std::string signing_key;  // base64 Ed25519 public key of its bundles; empty: enrolled before bundles
+};
+
+// How many lookups of tracking codes one kiosk may make in an hour, and how many of them
+// may find nothing: a resident follows a few codes; someone guessing finds nothing, again
+// and again.
+struct LookupLimits {
+    std::int64_t lookups_per_hour = 60;
+    std::int64_t misses_per_hour = 20;
+};
+// A lookup's answer, or, past the kiosk's limit, nothing and how long until it may ask again.
+struct LookupReply {
+    std::optional<TrackLookup> answer;
+    std::int64_t retry_after_s = 0;
 };
 
 class ServerStore {
@@ -55,6 +69,15 @@ public:
     Result<SubmitResponse> submit(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms);
     Result<std::int64_t> signup_count() const;
     Result<StatusResponse> status_since(const Kiosk& k, std::int64_t since) const;
+    // The key that orders kiosk code `kiosk_code`'s tracking codes, derived from the
+    // server's tracking secret (made at the first start): the same for every enrolment.
+    Result<core::TrackingKey> tracking_key_for(const std::string& kiosk_code) const;
+    // The kiosk's code and tracking key (GET /v1/kiosk).
+    Result<KioskIdentity> identity(const Kiosk& k) const;
+    // A tracking code's progress for any kiosk asking, counted against that kiosk's limits
+    // in the database (so every instance of the server shares them).
+    Result<LookupReply> look_up(const Kiosk& asking, const std::string& code, std::int64_t now_ms,
+                                const LookupLimits& limits = {});
     // Operators answer: a new state (and answer text) for a proposal by tracking code.
     Status set_status(const std::string& tracking_code, const std::string& state, const std::string& answer,
                       std::int64_t now_ms);
@@ -80,6 +103,8 @@ private:
     explicit ServerStore(store::Db db) : db_(std::move(db)) {}
     // The one kiosk matching `where_sql` (a fixed condition on ?1 = `value`).
     Result<std::optional<Kiosk>> find_kiosk(const char* where_sql, const std::string& value) const;
+    // The progress of the proposal with `code`, or whether it is on its way or unknown.
+    Result<TrackLookup> find_progress(const std::string& code) const;
     // The highest sequence of the tracking codes received from kiosk code `code`; 0 if none.
     Result<std::int64_t> highest_sequence(const std::string& code) const;
     // Adds a key to the kiosk's keys; `trust_again`: an operator registering it lifts a

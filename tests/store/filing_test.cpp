@@ -302,10 +302,10 @@ TEST_CASE("a floor at the last sequence a code can carry leaves nothing to file,
     TempDir dir;
     auto fs = open_filing(dir.file("kiosk.db"));
     REQUIRE(fs.set_kiosk_code("KZ24").ok());
-    REQUIRE(fs.raise_sequence_floor(static_cast<std::int64_t>(core::kSequenceLimit) - 2).ok());
+    REQUIRE(fs.raise_sequence_floor(static_cast<std::int64_t>(core::kPlainSequenceLimit) - 2).ok());
     auto last = fs.file_proposal(draft("Соңғы"), 1);
     REQUIRE(last.ok());
-    CHECK(core::tracking_sequence(last->tracking_code) == core::kSequenceLimit - 1);
+    CHECK(core::tracking_sequence(last->tracking_code) == core::kPlainSequenceLimit - 1);
     auto none = fs.file_proposal(draft("Тағы"), 2);
     REQUIRE_FALSE(none.ok());
     CHECK(none.error().find("tracking codes") != std::string::npos);
