@@ -5,13 +5,19 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <filesystem>
 #include <thread>
 
 #include "core/catalog_json.h"
 #include "core/text.h"
+#include "core/clock.h"
+#include "core/tracking.h"
 #include "kiosk/session/session.h"
+#include "ops/track_lookup.h"
+#include "store/track_lookups.h"
 #include "kiosk/temp_kiosk.h"
 #include "store/staff_access.h"
 #include "test_files.h"
@@ -305,4 +311,113 @@ TEST_CASE("staff: the corner opens the PIN pad; a wrong PIN is refused, the righ
     s.touched(0);
     s.check_idle(kIdle + 1);
     CHECK_FALSE(s.staff().open());
+}
+
+namespace {
+// Stands in for kiosk-sync's lookup thread (sync::serve_lookups): answers the Track
+// screen's questions through its own connection to the kiosk's database, as `answer` says.
+struct LookupResponder {
+    std::atomic<bool> stop{false};
+    std::atomic<int> answered{0};
+    std::function<std::pair<store::LookupOutcome, store::RemoteProgress>(const std::string&)> answer;
+    std::thread worker;
+    LookupResponder(const std::string& dir, decltype(answer) how) : answer(std::move(how)) {
+        worker = std::thread([this, dir] {
+            auto filing = ops::open_filing_connection(dir);
+            REQUIRE(filing.ok());
+            while (!stop) {
+                auto pending = store::pending_lookups(*filing, core::now_ms());
+                REQUIRE(pending.ok());
+                for (const auto& code : *pending) {
+                    auto [outcome, progress] = answer(code);
+                    REQUIRE(store::answer_lookup(*filing, code, outcome, progress, core::now_ms()).ok());
+                    ++answered;
+                }
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        });
+    }
+    ~LookupResponder() {
+        stop = true;
+        worker.join();
+    }
+};
+}  // namespace
+
+TEST_CASE("tracking: a code filed here is shown at once; another kiosk's is asked of the national server") {
+    Kiosk k;
+    Session& s = *k.session;
+    core::ProposalDraft mine;
+    mine.category = "water";
+    mine.region = "KZ-19";
+    mine.title = "Су құбыры";
+    mine.description = "Ауылда таза су жоқ.";
+    REQUIRE(core::clean_and_check(mine).empty());
+    auto filed = k.filing->file_proposal(mine, k.now_ms);
+    REQUIRE(filed.ok());
+    const std::string elsewhere = *core::make_tracking_code("KZ25", 7);
+
+    std::atomic<int> offline_left{1};
+    LookupResponder server(k.dir, [&](const std::string& code) {
+        store::RemoteProgress p;
+        if (code != elsewhere) return std::pair{store::LookupOutcome::unknown, p};
+        if (offline_left-- > 0) return std::pair{store::LookupOutcome::offline, p};
+        p.tracking_code = code;
+        p.state = "in_review";
+        p.answer = "Қаралуда.";
+        p.history = {{"delivered", 1, {}}, {"in_review", 2, {}}};
+        return std::pair{store::LookupOutcome::found, p};
+    });
+
+    k.tap(K::open_track, filed->tracking_code);
+    TrackView here = s.track().view();
+    REQUIRE(here.found);
+    CHECK(here.found->title == "Су құбыры");
+    CHECK_FALSE(here.elsewhere);
+    CHECK(server.answered == 0);  // a code of this kiosk never leaves it
+
+    k.tap(K::open_track, core::format_tracking_code(elsewhere));
+    TrackView offline = s.track().view();
+    CHECK_FALSE(offline.found);
+    REQUIRE(offline.elsewhere);
+    CHECK(*offline.elsewhere == store::LookupOutcome::offline);
+    k.tap(K::track_search);  // "Try again", once the line is back
+    TrackView found = s.track().view();
+    REQUIRE(found.found);
+    CHECK(*found.elsewhere == store::LookupOutcome::found);
+    CHECK(found.found->state == "in_review");
+    CHECK(found.found->answer == "Қаралуда.");
+    CHECK(found.found->title.empty());
+    CHECK(found.found->history.size() == 2);
+
+    k.tap(K::open_track, *core::make_tracking_code("KZ25", 8));
+    CHECK(*s.track().view().elsewhere == store::LookupOutcome::unknown);
+    CHECK(server.answered == 3);
+}
+
+TEST_CASE("tracking: the resident leaving while the server is asked drops the question's answer") {
+    Kiosk k;
+    Session& s = *k.session;
+    s.touched(0);
+    s.apply(Intent::of(K::open_track, *core::make_tracking_code("KZ25", 7)));
+    CHECK(s.track().view().asking_server);
+    CHECK_FALSE(s.settled());  // a script waits for the answer
+    s.check_idle(kIdle + kPrompt + 1);  // nobody came back: a fresh session
+    k.settle();
+    CHECK(s.screen() == ScreenId::home);
+    TrackView after = s.track().view();
+    CHECK_FALSE(after.asking_server);
+    CHECK_FALSE(after.elsewhere);
+    CHECK(after.code->empty());
+}
+
+TEST_CASE("tracking: kiosk-sync silent reads as offline to the resident, and says why in the log") {
+    Kiosk k;
+    auto answer = ops::look_up_elsewhere(k.dir, *core::make_tracking_code("KZ25", 7), {}, /*within_ms=*/300, 20);
+    REQUIRE(answer.ok());
+    CHECK(answer->outcome == store::LookupOutcome::offline);
+    bool stop = true;
+    auto stopped = ops::look_up_elsewhere(k.dir, *core::make_tracking_code("KZ25", 8), [&] { return stop; }, 5000, 20);
+    REQUIRE(stopped.ok());
+    CHECK(stopped->outcome == store::LookupOutcome::waiting);  // the resident left: nothing to show
 }

@@ -18,6 +18,7 @@
 #include "core/uuid.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
+#include "store/track_lookups.h"
 
 using namespace aul;
 
@@ -276,6 +277,9 @@ TEST_CASE("the next sequence is above both the highest filed and the floor, and 
         TempDir dir;
         auto fs = open_filing(dir.file("kiosk.db"));
         REQUIRE(fs.set_kiosk_code("KZ24").ok());
+        core::TrackingKey key;  // an enrolled kiosk's: keyed codes reach far higher floors
+        key.bytes.fill(static_cast<unsigned char>(round));
+        REQUIRE(fs.set_tracking_key(key).ok());
         CHECK(*fs.sequence_floor() == 0);
         std::int64_t highest = 0, floor = 0;
         for (int step = 0; step < 8; ++step) {
@@ -291,7 +295,7 @@ TEST_CASE("the next sequence is above both the highest filed and the floor, and 
             auto filed = fs.file_proposal(draft("Жол"), step);
             REQUIRE(filed.ok());
             std::int64_t expected = std::max(highest + 1, floor + 1);
-            CHECK(filed->tracking_code == *core::make_tracking_code("KZ24", static_cast<std::uint64_t>(expected)));
+            CHECK(filed->tracking_code == *core::make_tracking_code("KZ24", static_cast<std::uint64_t>(expected), &key));
             highest = expected;
             CHECK(*fs.highest_sequence() == highest);
         }
@@ -420,4 +424,81 @@ TEST_CASE("quarantine counts proposals and sign-ups alike; requeue puts one back
     REQUIRE_FALSE(unknown.ok());
     CHECK(unknown.error().find("no proposal") != std::string::npos);
     CHECK_FALSE(fs.requeue("").ok());
+}
+
+TEST_CASE("once the tracking key arrives, codes are keyed; plain ones filed before stay valid and distinct") {
+    TempDir dir;
+    auto fs = open_filing(dir.file("kiosk.db"));
+    REQUIRE(fs.set_kiosk_code("KZ24").ok());
+    auto plain = fs.file_proposal(draft("Бірінші"), 1);
+    REQUIRE(plain.ok());
+    CHECK(plain->tracking_code == *core::make_tracking_code("KZ24", 1));
+    core::TrackingKey key;
+    key.bytes.fill(7);
+    REQUIRE(fs.set_tracking_key(key).ok());
+    REQUIRE(fs.set_tracking_key(key).ok());  // the same key again changes nothing
+    core::TrackingKey other = key;
+    other.bytes[0] = 8;
+    auto refused = fs.set_tracking_key(other);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().find("another tracking key") != std::string::npos);
+    CHECK(fs.tracking_key()->value() == key);
+    auto keyed = fs.file_proposal(draft("Екінші"), 2);
+    REQUIRE(keyed.ok());
+    CHECK(keyed->tracking_code == *core::make_tracking_code("KZ24", 2, &key));
+    CHECK_FALSE(core::is_plain_tracking_code(keyed->tracking_code));
+    CHECK(fs.find(plain->tracking_code)->has_value());
+    CHECK(fs.find(keyed->tracking_code)->has_value());
+    CHECK(*fs.highest_sequence() == 2);
+}
+
+TEST_CASE("lookups of other kiosks' codes: asked, answered by kiosk-sync, read back checked, then forgotten") {
+    TempDir dir;
+    auto kiosk = open_filing(dir.file("kiosk.db"));
+    auto sync = open_filing(dir.file("kiosk.db"));  // kiosk-sync's own connection
+    const std::string code = *core::make_tracking_code("KZ25", 9);
+    CHECK_FALSE(store::lookup_answer(kiosk, code)->has_value());
+    REQUIRE(store::ask_lookup(kiosk, code, 1'000'000).ok());
+    auto waiting = store::lookup_answer(kiosk, code);
+    REQUIRE(waiting.ok());
+    REQUIRE(waiting->has_value());
+    CHECK((*waiting)->outcome == store::LookupOutcome::waiting);
+    CHECK(*store::pending_lookups(sync, 1'000'500) == std::vector<std::string>{code});
+    CHECK(store::pending_lookups(sync, 1'000'000 + store::kLookupFreshMs + 1)->empty());  // nobody waits any more
+
+    store::RemoteProgress progress;
+    progress.state = "accepted";
+    progress.answer = "Жауап";
+    progress.history = {{"delivered", 5, {}}, {"accepted", 6, {}}};
+    REQUIRE(store::answer_lookup(sync, code, store::LookupOutcome::found, progress, 1'001'000).ok());
+    CHECK(store::pending_lookups(sync, 1'001'000)->empty());
+    auto found = store::lookup_answer(kiosk, code);
+    REQUIRE(found.ok());
+    CHECK((*found)->outcome == store::LookupOutcome::found);
+    CHECK((*found)->progress.state == "accepted");
+    CHECK((*found)->progress.answer == "Жауап");
+    CHECK((*found)->progress.history.size() == 2);
+    CHECK((*found)->progress.title.empty());
+
+    // Asking again starts over; an answer only ever lands on a question still open.
+    REQUIRE(store::ask_lookup(kiosk, code, 2'000'000).ok());
+    CHECK((*store::lookup_answer(kiosk, code))->outcome == store::LookupOutcome::waiting);
+    REQUIRE(store::answer_lookup(sync, code, store::LookupOutcome::offline, {}, 2'000'100).ok());
+    REQUIRE(store::answer_lookup(sync, code, store::LookupOutcome::found, progress, 2'000'200).ok());
+    CHECK((*store::lookup_answer(kiosk, code))->outcome == store::LookupOutcome::offline);
+
+    // What another process wrote is read back only when it reads as an answer.
+    REQUIRE(sync.db().exec("UPDATE track_lookups SET outcome = 'found', state = 'hacked'").ok());
+    CHECK_FALSE(store::lookup_answer(kiosk, code).ok());
+    REQUIRE(sync.db().exec("UPDATE track_lookups SET state = 'accepted', history = '[{\"state\": 1}]'").ok());
+    CHECK_FALSE(store::lookup_answer(kiosk, code).ok());
+    REQUIRE(sync.db().exec("UPDATE track_lookups SET history = '[]', outcome = 'whatever'").ok());
+    CHECK_FALSE(store::lookup_answer(kiosk, code).ok());
+
+    // An hour later the codes a resident looked up are gone.
+    const std::string later = *core::make_tracking_code("KZ25", 10);
+    REQUIRE(store::ask_lookup(kiosk, later, 2'000'000 + store::kLookupKeepMs + 1).ok());
+    REQUIRE(store::answer_lookup(sync, later, store::LookupOutcome::unknown, {}, 2'000'000 + store::kLookupKeepMs + 2).ok());
+    CHECK_FALSE(store::lookup_answer(kiosk, code)->has_value());
+    CHECK((*store::lookup_answer(kiosk, later))->outcome == store::LookupOutcome::unknown);
 }

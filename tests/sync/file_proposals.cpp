@@ -1,9 +1,9 @@
 // Test helper: files N proposals into a kiosk's database the way the kiosk does, printing
 // each tracking code once its commit returned.
-//   file_proposals --data DIR --count N [--named | --signups | --escape-ids]
+//   file_proposals --data DIR --count N [--named | --signups | --escape-ids | --sequences]
 //   (--named: with a name and phone, sealed; --signups: volunteer sign-ups instead;
 //   --escape-ids: sign-ups whose ids are then made to start with a terminal escape, as a
-//   tampered kiosk database would hold them)
+//   tampered kiosk database would hold them; --sequences: each code followed by its sequence)
 #include <cstdio>
 #include <string>
 
@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
     bool named = argc == 6 && std::string(argv[5]) == "--named";
     bool escape_ids = argc == 6 && std::string(argv[5]) == "--escape-ids";
     bool signups = escape_ids || (argc == 6 && std::string(argv[5]) == "--signups");
+    bool sequences = argc == 6 && std::string(argv[5]) == "--sequences";
     std::string dir = argv[2];
     int count = std::atoi(argv[4]);
     auto db = aul::store::open_kiosk_db(aul::store::KioskPaths{dir}.db());
@@ -48,7 +49,10 @@ int main(int argc, char** argv) {
         if (!aul::core::clean_and_check(d).empty()) return 3;
         auto filed = fs->file_proposal(d, now_ms());
         if (!filed) return std::fprintf(stderr, "%s\n", filed.error().c_str()), 1;
-        std::printf("%s\n", filed->tracking_code.c_str());
+        if (sequences)
+            std::printf("%s %lld\n", filed->tracking_code.c_str(), static_cast<long long>(fs->highest_sequence().value_or(-1)));
+        else
+            std::printf("%s\n", filed->tracking_code.c_str());
     }
     return 0;
 }

@@ -28,10 +28,12 @@ struct Server {
     ~Server() { std::filesystem::remove_all(dir); }
 };
 
-ProposalItem item(const std::string& kiosk_code, int seq, const std::string& title) {
+// A proposal as a kiosk sends it: its tracking code keyed with `key`, plain without.
+ProposalItem item(const std::string& kiosk_code, int seq, const std::string& title,
+                  const core::TrackingKey* key = nullptr) {
     ProposalItem p;
     p.id = core::new_uuid_v7();
-    p.tracking_code = *core::make_tracking_code(kiosk_code, static_cast<std::uint64_t>(seq));
+    p.tracking_code = *core::make_tracking_code(kiosk_code, static_cast<std::uint64_t>(seq), key);
     p.category = "roads";
     p.region = "KZ-19";
     p.title = title;
@@ -141,10 +143,15 @@ EnrollResponse enrolled(ServerStore& s, const EnrollRequest& r) {
     return *out;
 }
 
-void deliver(ServerStore& s, const EnrollResponse& k, const std::vector<int>& sequences) {
+// Delivers proposals of these sequences as the enrolled kiosk `k` files them: keyed with
+// the key its enrolment gave; plain below `plain_below` (filed before keyed codes).
+void deliver(ServerStore& s, const EnrollResponse& k, const std::vector<int>& sequences, int plain_below = 0) {
     Kiosk kiosk = s.kiosk_for_token(k.token)->value();
+    auto key = core::TrackingKey::from_hex(k.tracking_key);
+    REQUIRE(key);
     SubmitRequest req;
-    for (int seq : sequences) req.proposals.push_back(item(k.kiosk_code, seq, "Жол"));
+    for (int seq : sequences)
+        req.proposals.push_back(item(k.kiosk_code, seq, "Жол", seq < plain_below ? nullptr : &*key));
     auto res = s.submit(kiosk, req, kSampleReceivedMs);
     REQUIRE(res.ok());
     for (const auto& r : res->results) REQUIRE(r.status == ItemStatus::accepted);
@@ -287,8 +294,9 @@ TEST_CASE("the highest sequence told at re-enrolment is the kiosk code's own, wh
         std::set<int> mine, theirs;
         int n = static_cast<int>(rng() % 30);
         for (int i = 0; i < n; ++i) mine.insert(1 + static_cast<int>(rng() % 900000));
-        for (int i = 0; i < 30; ++i) theirs.insert(1 + static_cast<int>(rng() % 887503680u));
-        deliver(*srv.s, ka, {mine.begin(), mine.end()});
+        for (int i = 0; i < 30; ++i) theirs.insert(1 + static_cast<int>(rng() % (core::kKeyedSequenceLimit - 1)));
+        // Plain codes from before keyed ones, then keyed: the highest counts either way.
+        deliver(*srv.s, ka, {mine.begin(), mine.end()}, static_cast<int>(rng() % 900000));
         deliver(*srv.s, kb, {theirs.begin(), theirs.end()});
         Board c;
         auto again = enrolled(*srv.s, c.ask(code_for(*srv.s, "KZ24"), ""));
@@ -306,7 +314,9 @@ TEST_CASE("a server database of version 2 keeps each kiosk's key, and revoked ki
     {  // as version 2 left it
         auto db = store::Db::open(srv.dir + "/national.db");
         REQUIRE(db.ok());
-        REQUIRE(db->exec("DROP TABLE kiosk_keys; ALTER TABLE enrollment_codes DROP COLUMN for_kiosk; "
+        REQUIRE(db->exec("DROP TABLE tracking_secret; DROP TABLE lookup_counts; DROP INDEX status_changes_by_code; "
+                         "ALTER TABLE kiosks DROP COLUMN issued_sequence; "
+                         "DROP TABLE kiosk_keys; ALTER TABLE enrollment_codes DROP COLUMN for_kiosk; "
                          "ALTER TABLE enrollment_codes DROP COLUMN spent_key; "
                          "ALTER TABLE enrollment_codes DROP COLUMN used_ms; PRAGMA user_version=2")
                     .ok());
@@ -319,4 +329,150 @@ TEST_CASE("a server database of version 2 keeps each kiosk's key, and revoked ki
     CHECK(token_works(*srv.s, ka.token));
     auto again = enrolled(*srv.s, Board().ask(code_for(*srv.s, "KZ24"), "KZ24"));
     CHECK(again.kiosk_id == ka.kiosk_id);
+}
+
+// ---- Keyed tracking codes and lookups from any kiosk ----
+
+TEST_CASE("each kiosk code has its own tracking key, the same at every enrolment") {
+    Server srv;
+    Board a, b, replacement;
+    auto ka = enrolled(*srv.s, a.ask(code_for(*srv.s), "KZ24"));
+    auto kb = enrolled(*srv.s, b.ask(code_for(*srv.s), "KZ25"));
+    REQUIRE(core::TrackingKey::from_hex(ka.tracking_key));
+    CHECK(ka.tracking_key != kb.tracking_key);
+    auto again = enrolled(*srv.s, replacement.ask(code_for(*srv.s, "KZ24"), ""));
+    CHECK(again.tracking_key == ka.tracking_key);  // codes issued before and after stay distinct
+    Kiosk k = srv.s->kiosk_for_token(again.token)->value();
+    auto identity = srv.s->identity(k);
+    REQUIRE(identity.ok());
+    CHECK(identity->kiosk_code == "KZ24");
+    CHECK(identity->tracking_key == ka.tracking_key);
+    // Another server (another secret) orders the same kiosk code otherwise.
+    Server other;
+    CHECK(other.s->tracking_key_for("KZ24")->hex() != ka.tracking_key);
+}
+
+namespace {
+struct TwoKiosks {
+    Server srv;
+    Board a_board, b_board;
+    EnrollResponse a = enrolled(*srv.s, a_board.ask(code_for(*srv.s), "KZ24"));
+    EnrollResponse b = enrolled(*srv.s, b_board.ask(code_for(*srv.s), "KZ25"));
+    Kiosk kiosk_a = srv.s->kiosk_for_token(a.token)->value();
+    Kiosk kiosk_b = srv.s->kiosk_for_token(b.token)->value();
+    core::TrackingKey key_a = *core::TrackingKey::from_hex(a.tracking_key);
+    std::string code_a(int seq) const { return *core::make_tracking_code("KZ24", static_cast<std::uint64_t>(seq), &key_a); }
+    TrackLookup look_up(const Kiosk& asking, const std::string& code, std::int64_t now = kSampleReceivedMs,
+                        LookupLimits limits = {}) {
+        auto reply = srv.s->look_up(asking, code, now, limits);
+        REQUIRE_MESSAGE(reply.ok(), (reply.ok() ? "" : reply.error()));
+        REQUIRE_MESSAGE(reply->answer, "refused by the rate limit");
+        return *reply->answer;
+    }
+};
+}  // namespace
+
+TEST_CASE("a code filed at kiosk A is followed from kiosk B: state, history and answer, nothing else") {
+    TwoKiosks t;
+    deliver(*t.srv.s, t.a, {1, 2});
+    REQUIRE(t.srv.s->set_status(t.code_a(1), "in_review", "", kSampleReceivedMs + 1000).ok());
+    REQUIRE(t.srv.s->set_status(t.code_a(1), "accepted", "Жөндеу мамырда басталады.", kSampleReceivedMs + 2000).ok());
+    auto seen = t.look_up(t.kiosk_b, t.code_a(1));
+    CHECK(seen.found == LookupFound::yes);
+    CHECK(seen.state == "accepted");
+    CHECK(seen.answer == "Жөндеу мамырда басталады.");
+    REQUIRE(seen.history.size() == 3);
+    CHECK(seen.history[0].state == "delivered");
+    CHECK(seen.history[2].state == "accepted");
+    // What travels: progress only; never the text, the place, the contact or the kiosk.
+    std::string wire = encode(seen);
+    for (const char* never : {"Жол", "Шұңқыр", "KZ-19", "contact", "kiosk", t.kiosk_a.id.c_str(), "title"})
+        CHECK_MESSAGE(wire.find(never) == std::string::npos, never << " in " << wire);
+    auto back = decode_track_lookup(wire, t.code_a(1));
+    REQUIRE(back.ok());
+    CHECK(back->history.size() == 3);
+}
+
+TEST_CASE("a code not delivered yet reads as on its way; a code never issued as unknown") {
+    TwoKiosks t;
+    deliver(*t.srv.s, t.a, {1});
+    Heartbeat hb;
+    hb.highest_sequence = 3;  // filed 2 and 3 offline
+    REQUIRE(t.srv.s->record_heartbeat(t.kiosk_a, hb, kSampleReceivedMs).ok());
+    CHECK(t.look_up(t.kiosk_b, t.code_a(3)).found == LookupFound::not_arrived);
+    CHECK(t.look_up(t.kiosk_b, t.code_a(2)).found == LookupFound::not_arrived);
+    CHECK(t.look_up(t.kiosk_b, t.code_a(4)).found == LookupFound::unknown);
+    CHECK(t.look_up(t.kiosk_b, *core::make_tracking_code("ZZZZ", 1)).found == LookupFound::unknown);
+    CHECK(t.look_up(t.kiosk_b, "KZ24 nonsense").found == LookupFound::unknown);
+    // An older heartbeat never lowers what the kiosk said it issued.
+    hb.highest_sequence = 1;
+    REQUIRE(t.srv.s->record_heartbeat(t.kiosk_a, hb, kSampleReceivedMs + 1).ok());
+    CHECK(t.look_up(t.kiosk_b, t.code_a(3)).found == LookupFound::not_arrived);
+    // Codes issued before keyed ones (plain) keep working.
+    deliver(*t.srv.s, t.a, {5}, /*plain_below=*/6);
+    CHECK(t.look_up(t.kiosk_b, *core::make_tracking_code("KZ24", 5)).found == LookupFound::yes);
+}
+
+TEST_CASE("guessing codes is refused past the kiosk's hourly limit; others and the next hour are not") {
+    const unsigned seed = std::random_device{}();
+    MESSAGE("seed " << seed);
+    std::mt19937 rng(seed);
+    TwoKiosks t;
+    deliver(*t.srv.s, t.a, {1});
+    LookupLimits limits;
+    std::int64_t now = kSampleReceivedMs - kSampleReceivedMs % 3'600'000 + 60'000;  // a minute into an hour
+    // Guesses: valid-looking codes of kiosk A, at random sequences.
+    auto guess = [&] { return t.code_a(2 + static_cast<int>(rng() % 800'000'000)); };
+    for (std::int64_t i = 0; i < limits.misses_per_hour; ++i) {
+        auto r = t.srv.s->look_up(t.kiosk_b, guess(), now + i, limits);
+        REQUIRE(r.ok());
+        REQUIRE(r->answer);
+        CHECK(r->answer->found == LookupFound::unknown);
+    }
+    auto refused = t.srv.s->look_up(t.kiosk_b, t.code_a(1), now + 100, limits);
+    REQUIRE(refused.ok());
+    CHECK_FALSE(refused->answer);  // even a right code, once the guesses are spent
+    CHECK(refused->retry_after_s > 3000);
+    CHECK(refused->retry_after_s <= 3600);
+    // Counted per kiosk, in the database: kiosk A is not limited by B's guessing, and a
+    // second connection to the same database (another server instance) sees B's count.
+    CHECK(t.look_up(t.kiosk_a, t.code_a(1), now + 200).found == LookupFound::yes);
+    {
+        auto instance2 = ServerStore::open(t.srv.dir);
+        REQUIRE(instance2.ok());
+        CHECK_FALSE(instance2->look_up(t.kiosk_b, t.code_a(1), now + 300, limits)->answer);
+    }
+    CHECK(t.look_up(t.kiosk_b, t.code_a(1), now + 3'600'000).found == LookupFound::yes);  // the next hour
+    // Found codes count too, against a higher limit: walking through real codes is bounded.
+    LookupLimits few{3, 100};
+    std::int64_t later = now + 10 * 3'600'000;
+    for (int i = 0; i < 3; ++i) CHECK(t.look_up(t.kiosk_b, t.code_a(1), later + i, few).found == LookupFound::yes);
+    CHECK_FALSE(t.srv.s->look_up(t.kiosk_b, t.code_a(1), later + 10, few)->answer);
+}
+
+TEST_CASE("tracking answers are checked by the kiosk: the code asked, known states, bounded and clean") {
+    TrackLookup ok{"KZ24ABCDEFG", LookupFound::yes, "accepted", "Жауап", {{"delivered", 1}, {"accepted", 2}}};
+    std::string code = ok.tracking_code;
+    CHECK(decode_track_lookup(encode(ok), code).ok());
+    CHECK_FALSE(decode_track_lookup(encode(ok), "KZ24ABCDEFH").ok());  // an answer for another code
+    auto bad_state = ok;
+    bad_state.state = "hacked";
+    CHECK_FALSE(decode_track_lookup(encode(bad_state), code).ok());
+    auto bad_history = ok;
+    bad_history.history.push_back({"launched", 3});
+    CHECK_FALSE(decode_track_lookup(encode(bad_history), code).ok());
+    auto long_answer = ok;
+    long_answer.answer = std::string(core::kMaxAnswerBytes + 1, 'a');
+    CHECK_FALSE(decode_track_lookup(encode(long_answer), code).ok());
+    auto many = ok;
+    many.history.assign(core::kMaxHistoryEntries + 1, {"in_review", 5});
+    CHECK_FALSE(decode_track_lookup(encode(many), code).ok());
+    auto controls = ok;
+    controls.answer = "Жауап\x1b[31m\x07 берілді";
+    auto cleaned = decode_track_lookup(encode(controls), code);
+    REQUIRE(cleaned.ok());
+    CHECK(cleaned->answer.find('\x1b') == std::string::npos);
+    CHECK(cleaned->answer.find('\x07') == std::string::npos);
+    CHECK_FALSE(decode_track_lookup("{\"tracking_code\": \"KZ24ABCDEFG\", \"found\": \"maybe\"}", code).ok());
+    CHECK_FALSE(decode_track_lookup("<html>portal</html>", code).ok());
 }
