@@ -58,7 +58,7 @@ Elsewhere elsewhere_words(std::optional<store::LookupOutcome> outcome) {
     using O = store::LookupOutcome;
     switch (outcome.value_or(O::unknown)) {
         case O::waiting: return {"track.asking", "track.asking_hint", false};
-        case O::not_arrived: return {"track.not_arrived", "track.not_arrived_hint", true};
+        case O::not_arrived: return {"track.not_arrived", "track.not_arrived_hint", false};  // days, not seconds
         case O::offline: return {"track.offline", "track.offline_hint", true};
         case O::limited: return {"track.limited", "track.limited_hint", false};
         case O::not_enrolled: return {"track.not_enrolled", "track.not_enrolled_hint", false};

@@ -34,3 +34,15 @@ enrol() {  # kiosk folder
     --ca "$work/certs/ca.pem" >/dev/null
 }
 server_count() { "$bin/national-api" --data "$work/server" proposals --json | grep -c . || true; }
+# The check character of a tracking code's first ten characters, worked out here from the
+# rule in core/tracking.h, independently of the code under test.
+alphabet=23456789ABCDEFGHJKMNPQRSTUVWXYZ
+check_char() {
+  local body=$1 sum=0 i ch prefix
+  for ((i = 0; i < 10; i++)); do
+    ch=${body:i:1}; prefix=${alphabet%%"$ch"*}
+    sum=$(((sum + ${#prefix} * (i + 1)) % 31))
+  done
+  # The check c makes sum + 11c divisible by 31; 17 is the inverse of 11 modulo 31.
+  echo "${alphabet:((31 - sum) % 31) * 17 % 31:1}"
+}

@@ -19,17 +19,8 @@ sync_once() { "$bin/kiosk-sync" --data "$1" --once; }
 
 # Enrolled kiosks issue keyed codes (core/tracking.h): the sequence is read back from the
 # kiosk's database, and the code checked here, independently of the code under test: kiosk
-# code, six characters not starting with '2' (plain codes do), one check character.
-alphabet=23456789ABCDEFGHJKMNPQRSTUVWXYZ
-check_char() {  # the first ten characters of a code
-  local body=$1 sum=0 i ch prefix
-  for ((i = 0; i < 10; i++)); do
-    ch=${body:i:1}; prefix=${alphabet%%"$ch"*}
-    sum=$(((sum + ${#prefix} * (i + 1)) % 31))
-  done
-  # The check c makes sum + 11c divisible by 31; 17 is the inverse of 11 modulo 31.
-  echo "${alphabet:((31 - sum) % 31) * 17 % 31:1}"
-}
+# code, six characters not starting with '2' (plain codes do), one check character
+# (check_char in lib.sh).
 last_code=""
 file_one() {  # DIR EXPECTED_SEQUENCE [KIOSK_CODE]
   local out got seq kiosk=${3:-KZ24}
