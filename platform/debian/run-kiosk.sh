@@ -36,8 +36,8 @@ cat <<TXT
 demo: national server https://localhost:$port (data in $national), kiosk-sync running.
       File a proposal on the kiosk, then answer it as the operators would:
         $bin/national-api --data $national proposals --json
-        $bin/national-api --data $national set-status KZ24222223X in_review --answer "..."
-      and follow it on the kiosk's Track screen.
+        $bin/national-api --data $national set-status CODE in_review --answer "..."
+      (CODE as the receipt shows it, e.g. KZ24VEN4AWD) and follow it on the kiosk's Track screen.
       Staff panel: hold the top-left corner of the home screen 3 s, PIN 482615.
 TXT
 # Exit code 75: staff asked for a restart from the panel (systemd does this on a board).
