@@ -102,4 +102,25 @@ done
 figure staff.set_pin.time.median "$(cut -d' ' -f1 "$work/pin" | median)" ms
 figure staff.status_baseline.time.median "$(cut -d' ' -f2 "$work/pin" | median)" ms
 
+# Following another kiosk's code: the Track screen's question through the database and
+# kiosk-sync to the server and back, against the same lookup asked of the server directly
+# (one HTTPS request, a fresh connection each, as kiosk-sync makes), in the same run.
+"$bin/file_proposals" --data "$work/q1" --count 20 > "$work/q1-codes"
+"$bin/kiosk-sync" --data "$work/q1" --once >/dev/null
+enrol "$work/t"
+"$bin/kiosk-sync" --data "$work/t" 2>/dev/null &
+daemon=$!
+sleep 1
+while read -r code; do
+  "$bin/track_lookup" --data "$work/t" "$code" | cut -d' ' -f2 >> "$work/lookup"
+  curl -s -o /dev/null -w '%{time_total}\n' --cacert "$work/certs/ca.pem" \
+    -H "Authorization: Bearer $(cat "$work/t/device-token")" "$url/v1/track?code=$code" >> "$work/lookup-direct"
+done < "$work/q1-codes"
+kill "$daemon"; wait "$daemon" 2>/dev/null || true
+lookup=$(median < "$work/lookup")
+direct=$(awk '{ printf "%d\n", $1 * 1000 }' "$work/lookup-direct" | median)
+figure track.lookup_elsewhere.median "$lookup" ms
+figure track.lookup_direct_https.median "$direct" ms
+figure track.lookup_elsewhere.ratio_to_direct "$(awk -v a="$lookup" -v b="$direct" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 1) }')" x
+
 "$bin/sync_load" --url "$url" --ca "$work/certs/ca.pem" --server-data "$work/server" --kiosks 100 --seconds 5
