@@ -140,6 +140,8 @@ int status(const std::string& dir, bool as_json) {
         {"integrity_checked_ms", s->integrity_checked_ms},
         {"integrity_verdict", s->integrity_verdict},
         {"quarantined_items", quarantined},
+        // "keyed" once the national server's tracking key arrived; "plain" codes can be walked.
+        {"tracking_codes", stores->filing.tracking_key().value_or(std::nullopt) ? "keyed" : "plain"},
     };
     if (as_json) {
         std::printf("%s\n", aul::core::escape_json_for_terminal(j.dump()).c_str());
