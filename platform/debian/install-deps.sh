@@ -2,7 +2,9 @@
 # Installs the Debian 12 packages Aul needs to build, test, package and run. Idempotent:
 # does nothing when everything is present. Run as root (or through sudo).
 # file (for cpack's dependency scan) and lintian check the .deb in `make test`;
-# debootstrap makes the fresh Debian that `make package-check` installs it into.
+# debootstrap makes the fresh Debian that `make package-check` installs it into; the
+# tests speak to the national server with curl and edit a kiosk database with sqlite3, as
+# an operator would.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config
@@ -10,7 +12,7 @@ PACKAGES="build-essential cmake pkg-config
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev libqrencode-dev
   libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
-  doctest-dev xvfb xauth
+  doctest-dev xvfb xauth curl sqlite3
   file lintian debootstrap"
 
 missing=""

@@ -46,6 +46,23 @@ curl -sf --cacert "$work/certs/ca.pem" -H "Authorization: Bearer $(cat "$a/devic
   -d '{"version":"test","uptime_s":1,"outbox":1,"quarantined":0,"last_push_ok_ms":0,"last_pull_ok_ms":0,"disk_free_mb":100,"highest_sequence":3}' \
   "$url/v1/heartbeat" >/dev/null || fail "kiosk A's heartbeat"
 check "kiosk A filed ${codes[*]} (delivered, the first answered) and $on_its_way (not sent)"
+grep -q '"tracking_codes":"keyed"' <<< "$("$bin/kioskctl" --data "$a" status --json)" || fail "A's codes are not keyed"
+
+# A kiosk enrolled before keyed codes (no key in its database) files plain codes until its
+# next status pull brings the key; then keyed ones, and its plain ones still count.
+c="$work/c"
+mkdir -p "$c"
+"$bin/kioskctl" --data "$c" set-kiosk-code KZ26 >/dev/null
+enrol "$c"
+sqlite3 "$c/kiosk.db" "DELETE FROM meta WHERE key = 'tracking_key'"
+grep -q '"tracking_codes":"plain"' <<< "$("$bin/kioskctl" --data "$c" status --json)" || fail "C still has its key"
+plain=$("$bin/file_proposals" --data "$c" --count 1)
+[ "${plain:4:1}" = 2 ] || fail "C without its key filed $plain, not a plain code"
+out=$("$bin/kiosk-sync" --data "$c" --once) || fail "C's sync: $out"
+grep -q '"tracking_codes":"keyed"' <<< "$("$bin/kioskctl" --data "$c" status --json)" || fail "C did not fetch its key"
+keyed=$("$bin/file_proposals" --data "$c" --count 1)
+[ "${keyed:4:1}" != 2 ] || fail "C with its key filed $keyed, a plain code"
+check "a kiosk enrolled before keyed codes filed plain $plain, fetched its key at the next sync, then filed keyed $keyed"
 
 "$bin/kiosk-sync" --data "$b" 2>>"$work/sync.log" &
 sync_pid=$!
