@@ -107,10 +107,14 @@ Status answer_lookup(FilingStore& filing, const std::string& code, LookupOutcome
     st.bind(4, found ? progress.state : std::string()).bind(5, found ? progress.answer : std::string());
     st.bind(6, found ? history_json(progress.history) : std::string("[]"));
     AUL_TRY(st.run());
+    AUL_TRY(forget_old_lookups(filing, now_ms));
+    return tx.commit();
+}
+
+Status forget_old_lookups(FilingStore& filing, std::int64_t now_ms) {
     AUL_TRY_ASSIGN(auto old, filing.db().prepare("DELETE FROM track_lookups WHERE asked_ms < ?1"));
     old.bind(1, now_ms - kLookupKeepMs);
-    AUL_TRY(old.run());
-    return tx.commit();
+    return old.run();
 }
 
 }  // namespace aul::store

@@ -3,7 +3,7 @@
 // server and writes the answer back beside it (the same way the staff panel asks for a
 // sync, store/kiosk_state.h). Only a proposal's progress is kept: its state, history and
 // the operators' answer, never its text, place or contact. Rows are forgotten an hour
-// after they were asked.
+// after they were asked (kiosk-sync looks for old ones every minute).
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -52,8 +52,10 @@ Result<std::optional<LookupAnswer>> lookup_answer(const FilingStore& filing, con
 // --- kiosk-sync ---
 // Codes asked within kLookupFreshMs and not answered yet, oldest first, at most `max`.
 Result<std::vector<std::string>> pending_lookups(const FilingStore& filing, std::int64_t now_ms, int max = 8);
-// Writes the answer for `code` (if it is still asked) and forgets answers older than kLookupKeepMs.
+// Writes the answer for `code` (if it is still asked).
 Status answer_lookup(FilingStore& filing, const std::string& code, LookupOutcome outcome,
                      const RemoteProgress& progress, std::int64_t now_ms);
+// Forgets questions asked more than kLookupKeepMs before `now_ms`, with their answers.
+Status forget_old_lookups(FilingStore& filing, std::int64_t now_ms);
 
 }  // namespace aul::store

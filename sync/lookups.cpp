@@ -62,7 +62,13 @@ int answer_lookups(Link* link, store::FilingStore& filing, std::int64_t now_ms) 
 
 void serve_lookups(const KioskPaths& paths, store::FilingStore& filing, const std::function<bool()>& stopping,
                    int every_ms) {
+    std::int64_t forgotten_ms = 0;
     while (!stopping()) {
+        if (core::now_ms() - forgotten_ms > 60'000) {  // even when nobody asks any more
+            forgotten_ms = core::now_ms();
+            if (auto s = store::forget_old_lookups(filing, forgotten_ms); !s)
+                platform::log::warn("tracking lookups: " + s.error());
+        }
         auto pending = store::pending_lookups(filing, core::now_ms(), 1);
         if (pending && !pending->empty()) {
             // Opened for each burst of questions (they are rare): an enrolment since the

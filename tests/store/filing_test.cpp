@@ -501,4 +501,6 @@ TEST_CASE("lookups of other kiosks' codes: asked, answered by kiosk-sync, read b
     REQUIRE(store::answer_lookup(sync, later, store::LookupOutcome::unknown, {}, 2'000'000 + store::kLookupKeepMs + 2).ok());
     CHECK_FALSE(store::lookup_answer(kiosk, code)->has_value());
     CHECK((*store::lookup_answer(kiosk, later))->outcome == store::LookupOutcome::unknown);
+    REQUIRE(store::forget_old_lookups(sync, 2'000'000 + 2 * store::kLookupKeepMs + 3).ok());
+    CHECK_FALSE(store::lookup_answer(kiosk, later)->has_value());  // even unasked, nothing stays
 }
