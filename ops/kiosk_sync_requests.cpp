@@ -24,15 +24,16 @@ std::string no_answer_text(std::int64_t within_ms) {
            ": is the aul-kiosk-sync service running? (journalctl -u aul-kiosk-sync)";
 }
 
-Status ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
-                               std::int64_t poll_every_ms) {
+Result<Asked> ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
+                                      std::int64_t poll_every_ms, const std::function<bool()>& stopped) {
     AUL_TRY_ASSIGN(auto asked, ask_kiosk_sync(filing, what, core::now_ms()));
     for (;;) {
         switch (answer(filing, asked, core::now_ms(), within_ms)) {
-            case Answer::answered: return ok_status();
-            case Answer::no_answer: return Error{no_answer_text(within_ms)};
+            case Answer::answered: return asked;
+            case Answer::no_answer: return Error{no_answer_text(within_ms), kNoAnswerCode};
             case Answer::waiting: break;
         }
+        if (stopped && stopped()) return Error{"stopped waiting for kiosk-sync's answer"};
         std::this_thread::sleep_for(std::chrono::milliseconds(poll_every_ms));
     }
 }
