@@ -30,21 +30,10 @@ constexpr std::int64_t kStagedMaxBytes = std::int64_t{1} << 30;
 // A staged bundle older than this was left by an asker that went away.
 constexpr auto kStagedKeptFor = std::chrono::hours(1);
 
-constexpr std::string_view kStagedPrefix = "staged-", kStagedSuffix = ".bundle";
+constexpr std::string_view kStagedPrefix = "staged-";
 
 // The staged file's name carries the request it answers: nothing else can pass for it.
-std::string staged_name(std::int64_t stamp) {
-    return std::string(kStagedPrefix) + std::to_string(stamp) + std::string(kStagedSuffix);
-}
-
-bool is_staged_name(const std::string& name) {
-    if (name.size() <= kStagedPrefix.size() + kStagedSuffix.size() || name.size() > 64) return false;
-    if (name.rfind(kStagedPrefix, 0) != 0 || !name.ends_with(kStagedSuffix)) return false;
-    std::string_view digits(name);
-    digits.remove_prefix(kStagedPrefix.size());
-    digits.remove_suffix(kStagedSuffix.size());
-    return digits.find_first_not_of("0123456789") == std::string_view::npos;
-}
+std::string staged_name(std::int64_t stamp) { return std::string(kStagedPrefix) + std::to_string(stamp) + ".bundle"; }
 
 // --- kiosk-sync's side ---
 
@@ -117,12 +106,15 @@ Result<Staged> decode_outcome(const std::string& text, std::int64_t asked_stamp,
     auto stamp = j.find("stamp");
     if (stamp == j.end() || !stamp->is_number_integer() || stamp->get<std::int64_t>() < asked_stamp)
         return bad_answer("it answers an earlier request");
+    std::int64_t answered = stamp->get<std::int64_t>();
     if (auto error = j.find("error"); error != j.end()) {
         if (!error->is_string()) return bad_answer("its reason is not text");
         return Error{shown_reason(error->get<std::string>())};
     }
+    // Only the one name kiosk-sync gives the file it stages for this answer: nothing
+    // outside outgoing/, nothing another request left there.
     auto name = j.find("staged");
-    if (name == j.end() || !name->is_string() || !is_staged_name(name->get<std::string>()))
+    if (name == j.end() || !name->is_string() || name->get<std::string>() != staged_name(answered))
         return bad_answer("no staged file in outgoing/ named");
     Staged out;
     out.path = paths.outgoing_dir() + "/" + name->get<std::string>();
