@@ -18,7 +18,7 @@ namespace aul {
 
 struct Error {
     std::string message;  // human-readable, says what went wrong and what to do
-    int code = 0;         // SQLite extended result code, 0 when none
+    int code = 0;         // SQLite extended result code, or one of Aul's own below 0; 0 when none
 
     // The same error (same code) with `prefix` written before its message.
     Error prefixed(std::string_view prefix) && {

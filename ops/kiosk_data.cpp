@@ -1,5 +1,10 @@
 #include "ops/kiosk_data.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+
 namespace aul::ops {
 
 Result<store::Db> open_database(const std::string& dir, store::OpenReport* report) {
@@ -18,6 +23,10 @@ Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* repor
 Result<store::FilingStore> open_filing_connection(const std::string& dir) {
     AUL_TRY_ASSIGN(auto db, open_connection(dir));
     return store::FilingStore::open(std::move(db));
+}
+
+bool can_read_secrets(const KioskPaths& paths) {
+    return ::faccessat(AT_FDCWD, paths.private_dir().c_str(), R_OK | X_OK, AT_EACCESS) == 0 || errno == ENOENT;
 }
 
 }  // namespace aul::ops

@@ -29,4 +29,9 @@ Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* repor
 // Filing alone on a further connection of its own (a background task beside the kiosk).
 Result<store::FilingStore> open_filing_connection(const std::string& dir);
 
+// Whether this process may use the data folder's secrets (KioskPaths::private_dir): true
+// for kiosk-sync's user (and root acting as it), and where no private folder was made
+// yet; false for the kiosk's user on a board, which asks kiosk-sync instead.
+bool can_read_secrets(const KioskPaths& paths);
+
 }  // namespace aul::ops

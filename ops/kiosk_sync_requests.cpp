@@ -34,12 +34,13 @@ bool wait_for_answer(const std::function<bool()>& answered, std::int64_t within_
     }
 }
 
-Status ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
-                               std::int64_t poll_every_ms) {
+Result<Asked> ask_kiosk_sync_and_wait(store::FilingStore& filing, store::SyncRequest what, std::int64_t within_ms,
+                                      std::int64_t poll_every_ms, const std::function<bool()>& stopped) {
     AUL_TRY_ASSIGN(auto asked, ask_kiosk_sync(filing, what, core::now_ms()));
     auto answered = [&] { return store::handled_at(filing, what) >= asked.stamp; };
-    if (wait_for_answer(answered, within_ms, poll_every_ms)) return ok_status();
-    return Error{no_answer_text(within_ms)};
+    if (wait_for_answer(answered, within_ms, poll_every_ms, stopped)) return asked;
+    if (stopped && stopped()) return Error{"stopped waiting for kiosk-sync's answer"};
+    return Error{no_answer_text(within_ms), kNoAnswerCode};
 }
 
 }  // namespace aul::ops

@@ -18,4 +18,13 @@ sync::RoundReport run_round(const KioskPaths& paths, KioskStores& stores, long t
 // The checks that need the national server (ops::self_test's `server`).
 std::vector<store::Check> server_checks(const KioskPaths& paths, store::FilingStore& filing);
 
+// kiosk-sync answers what staff asked of it that needs its network or its keys, between
+// its exchanges: the server checks of a self-test and a USB bundle to sign. Returns a line
+// for its log when something worth it happened ("" otherwise), and whether it went well.
+struct StaffAnswer {
+    std::string line;
+    bool ok = true;
+};
+StaffAnswer answer_staff_requests(const KioskPaths& paths, store::FilingStore& filing);
+
 }  // namespace aul::ops

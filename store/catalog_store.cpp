@@ -66,8 +66,15 @@ std::string full_disk_hint(const std::string& path) {
     return "; the disk holding " + dir + " is full (" + std::to_string(free_kib) + " KiB free): free some space";
 }
 
+// The kiosk and kiosk-sync run as two users of one group: both read and write the database.
+OpenOptions kiosk_db_options() {
+    OpenOptions opts;
+    opts.shared_with_group = true;
+    return opts;
+}
+
 std::variant<Db, OpenFailure> open_and_check(const std::string& path) {
-    auto db = Db::open(path);
+    auto db = Db::open(path, kiosk_db_options());
     if (!db) return OpenFailure{db.error(), damage_code(db.error_value().code)};
     if (auto s = register_functions(*db); !s) return OpenFailure{s.error(), false};
     auto check = db->prepare("PRAGMA quick_check");
@@ -207,7 +214,7 @@ Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
 }
 
 Result<Db> open_kiosk_db_connection(const std::string& path) {
-    auto db = Db::open(path);
+    auto db = Db::open(path, kiosk_db_options());
     if (!db) return db;
     AUL_TRY(register_functions(*db));
     return db;

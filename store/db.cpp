@@ -57,27 +57,28 @@ bool Stmt::is_null(int col) const { return sqlite3_column_type(s_, col) == SQLIT
 
 namespace {
 // Every database Aul keeps holds personal data or keys (the national server's opens every
-// resident's contact details): readable by its owner only, whatever the umask or the
-// folder's mode. The file is made (or narrowed) here before SQLite opens it; SQLite gives
-// the -wal and -shm files it creates the database file's mode, and ones left by an older
-// build are narrowed too. Failing here is left to SQLite to report in its own words.
+// resident's contact details): readable by its owner only (or, for the kiosk's, by its
+// group: the kiosk and kiosk-sync), whatever the umask or the folder's mode. The file is
+// made (or narrowed) here before SQLite opens it; SQLite gives the -wal and -shm files it
+// creates the database file's mode, and ones left by an older build are set too. Failing
+// here (a file of another user of the group) is left to SQLite to report in its own words.
 //
 // An existing file is never opened here: POSIX locks belong to the process, and closing
 // any descriptor of the file drops every lock another connection of this process holds
 // on it, which lets a second process write beside it and damages the database. Only a
 // file that does not exist yet (so nobody holds it) is created, exclusively.
-void make_private(const std::string& path) {
+void set_mode(const std::string& path, mode_t mode) {
     if (path.empty() || path == ":memory:" || path.rfind("file:", 0) == 0) return;
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
     if (fd >= 0) ::close(fd);
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) (void)::chmod((path + suffix).c_str(), 0600);
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) (void)::chmod((path + suffix).c_str(), mode);
 }
 }  // namespace
 
 Result<Db> Db::open(const std::string& path, const OpenOptions& opts) {
     Db db;
     db.path_ = path;
-    if (!opts.read_only) make_private(path);
+    if (!opts.read_only) set_mode(path, opts.shared_with_group ? 0660 : 0600);
     int flags = opts.read_only ? SQLITE_OPEN_READONLY
                                : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     flags |= SQLITE_OPEN_NOMUTEX;

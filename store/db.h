@@ -63,6 +63,10 @@ private:
 struct OpenOptions {
     int busy_timeout_ms = 5000;  // another process (kiosk-sync) may hold the write lock
     bool read_only = false;
+    // The file (and its -wal, -shm) is its group's too, mode 0660: the kiosk's database,
+    // shared by the kiosk and kiosk-sync, two users of one group. Otherwise 0600 (the
+    // national server's database holds the key that opens every resident's contacts).
+    bool shared_with_group = false;
 };
 
 class Db {

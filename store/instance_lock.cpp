@@ -11,7 +11,9 @@ namespace aul::store {
 
 Result<InstanceLock> InstanceLock::acquire(const std::string& dir, const std::string& name) {
     std::string path = dir + "/." + name + ".lock";
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    // Read-only and group-readable: flock needs no more, and kioskctl run as the kiosk's
+    // user can still tell whether kiosk-sync (another user of the group) holds its lock.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0660);
     if (fd < 0) return Error{"cannot open " + path + ": " + std::strerror(errno)};
     if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         ::close(fd);

@@ -22,9 +22,15 @@ std::int64_t setting_int(const FilingStore& filing, const std::string& key) {
 }
 
 const char* request_key(SyncRequest what) {
-    return what == SyncRequest::sync_now ? "request_sync_ms" : "request_server_check_ms";
+    switch (what) {
+        case SyncRequest::sync_now: return "request_sync_ms";
+        case SyncRequest::server_check: return "request_server_check_ms";
+        case SyncRequest::usb_export: return "request_usb_export_ms";
+    }
+    return "";
 }
 std::string handled_key(SyncRequest what) { return std::string(request_key(what)) + "_handled"; }
+std::string outcome_key(SyncRequest what) { return std::string(request_key(what)) + "_outcome"; }
 
 const char* direction_key(Direction d) {
     switch (d) {
@@ -77,11 +83,16 @@ std::int64_t pending_request(const FilingStore& filing, SyncRequest what) {
     return asked > handled_at(filing, what) ? asked : 0;
 }
 
-Status mark_handled(FilingStore& filing, SyncRequest what, std::int64_t stamp) {
-    return filing.set_setting(handled_key(what), std::to_string(stamp));
+Status mark_handled(FilingStore& filing, SyncRequest what, std::int64_t stamp, const std::string& outcome) {
+    // In one transaction: an asker that sees the stamp reads the outcome that goes with it.
+    return filing.set_settings({{outcome_key(what), outcome}, {handled_key(what), std::to_string(stamp)}});
 }
 
 std::int64_t handled_at(const FilingStore& filing, SyncRequest what) { return setting_int(filing, handled_key(what)); }
+
+std::string handled_outcome(const FilingStore& filing, SyncRequest what) {
+    return filing.setting(outcome_key(what)).value_or("");
+}
 
 Status save_server_checks(FilingStore& filing, const std::vector<Check>& checks) {
     auto list = nlohmann::json::array();

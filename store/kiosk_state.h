@@ -29,17 +29,23 @@ Result<std::optional<Locality>> saved_locality(const FilingStore& filing);
 Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where);
 
 // --- requests from the staff panel (or kioskctl) to kiosk-sync ---
-enum class SyncRequest { sync_now, server_check };
-// kiosk-sync looks every 2 s, and between the batches and pages of a round; a round can
+// A sync round now; the server checks of the self-test; a USB bundle signed and staged
+// for the panel to copy onto a stick (the kiosk cannot read the signing key).
+enum class SyncRequest { sync_now, server_check, usb_export };
+// kiosk-sync looks every second, and between the batches and pages of a round; a round can
 // take a minute on a slow line. Past this an asker says kiosk-sync did not answer.
 inline constexpr std::int64_t kAnswerWithinMs = 90'000;
 // Records the request at `now_ms`; returns that stamp, to wait for `handled_at` to reach it.
 Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms);
 // The newest request not handled yet, or 0.
 std::int64_t pending_request(const FilingStore& filing, SyncRequest what);
-// kiosk-sync marks the request stamp it has answered.
-Status mark_handled(FilingStore& filing, SyncRequest what, std::int64_t stamp);
+// kiosk-sync marks the request stamp it has answered, together with the answer's outcome
+// when the request has one (the usb_export's staged file or why there is none).
+Status mark_handled(FilingStore& filing, SyncRequest what, std::int64_t stamp, const std::string& outcome = {});
 std::int64_t handled_at(const FilingStore& filing, SyncRequest what);
+// The outcome kiosk-sync recorded with its last answer, as it wrote it: another process
+// wrote it, so the asker checks every part of it before use.
+std::string handled_outcome(const FilingStore& filing, SyncRequest what);
 
 // One line of a self-test: what was checked, whether it passed, the detail in words.
 struct Check {

@@ -68,7 +68,8 @@ Result<SigningKey> kiosk_signing_key(const KioskPaths& paths, const store::Filin
     if (filing.setting("kiosk_id").value_or("").empty() || !filing.kiosk_code())
         return Error{"this kiosk is not enrolled with the national server, so the national office could not check a "
                      "bundle from it: enrol it first (kioskctl enroll)"};
-    if (!std::filesystem::exists(paths.signing_key()))
+    std::error_code unreadable;  // private/ closed to this user: loading says so
+    if (!std::filesystem::exists(paths.signing_key(), unreadable) && !unreadable)
         return Error{"this kiosk has no signing key (" + paths.signing_key() +
                      " is missing; it was enrolled before USB bundles, or the file was lost): run kioskctl "
                      "signing-key and give the key it prints to the national operators"};
@@ -86,7 +87,7 @@ std::string bundle_text(const BundleManifest& manifest, const std::vector<Submit
 }  // namespace
 
 Result<BundleReport> export_bundle(const KioskPaths& paths, store::FilingStore& filing, const std::string& file,
-                                   std::int64_t now_ms) {
+                                   std::int64_t now_ms, mode_t mode) {
     auto key = kiosk_signing_key(paths, filing);
     if (!key) return key.take_error();
     auto all = outbox_submission(filing, SIZE_MAX);
@@ -100,7 +101,7 @@ Result<BundleReport> export_bundle(const KioskPaths& paths, store::FilingStore& 
     BundleManifest manifest{filing.setting("kiosk_id").value_or(""), filing.kiosk_code().value_or(""), now_ms,
                             static_cast<std::int64_t>(rep.proposals), static_cast<std::int64_t>(rep.signups),
                             static_cast<std::int64_t>(batches.size())};
-    AUL_TRY(write_file_atomically(file, bundle_text(manifest, batches, *key)));
+    AUL_TRY(write_file_atomically(file, bundle_text(manifest, batches, *key), mode));
     return rep;
 }
 

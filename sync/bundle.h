@@ -6,6 +6,8 @@
 // Needs the filing store and libsodium, never the network client, so the kiosk app's
 // staff panel can export as kioskctl does.
 #pragma once
+#include <sys/types.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -27,11 +29,11 @@ struct BundleReport {
     std::string file;
 };
 
-// Writes every undelivered, unquarantined item to `file`, signed with the kiosk's key,
-// atomically: `file` is either absent (or as it was) or complete. Refuses, saying what to
-// do, a kiosk that is not enrolled or has no signing key.
+// Writes every undelivered, unquarantined item to `file` (mode `mode`), signed with the
+// kiosk's key, atomically: `file` is either absent (or as it was) or complete. Refuses,
+// saying what to do, a kiosk that is not enrolled or has no signing key.
 Result<BundleReport> export_bundle(const KioskPaths& paths, store::FilingStore& filing, const std::string& file,
-                                   std::int64_t now_ms);
+                                   std::int64_t now_ms, mode_t mode = 0600);
 
 // A bundle whose signature was checked, as the submissions the kiosk would have sent.
 struct Bundle {

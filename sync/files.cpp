@@ -43,13 +43,19 @@ bool sync_folder(const std::string& folder) {
 
 }  // namespace
 
-Status write_file_atomically(const std::string& path, std::string_view bytes) {
+Status write_file_atomically(const std::string& path, std::string_view bytes, mode_t mode) {
     std::filesystem::path target(path);
     std::string folder = target.parent_path().empty() ? "." : target.parent_path().string();
     // The temporary name says what it is if a pulled stick leaves it behind.
     std::string temp = path + ".partial-XXXXXX";
     int fd = ::mkostemp(temp.data(), O_CLOEXEC);  // mode 0600
     if (fd < 0) return Error{write_problem(path, errno)};
+    if (mode != 0600 && ::fchmod(fd, mode) != 0) {
+        int err = errno;
+        ::close(fd);
+        ::unlink(temp.c_str());
+        return Error{write_problem(path, err)};
+    }
     bool written = write_all(fd, bytes) && ::fsync(fd) == 0;
     int err = errno;
     if (::close(fd) != 0 && written) {
@@ -63,6 +69,24 @@ Status write_file_atomically(const std::string& path, std::string_view bytes) {
     }
     if (!sync_folder(folder)) return Error{write_problem(path, errno)};
     return ok_status();
+}
+
+Status make_folder(const std::string& folder, mode_t mode) {
+    if (::mkdir(folder.c_str(), mode) == 0) {
+        if (::chmod(folder.c_str(), mode) != 0) return Error{"cannot set the mode of " + folder + ": " + std::strerror(errno)};
+        return ok_status();
+    }
+    if (errno != EEXIST) return Error{"cannot make the folder " + folder + ": " + std::strerror(errno)};
+    struct stat st {};
+    if (::lstat(folder.c_str(), &st) != 0 || !S_ISDIR(st.st_mode))
+        return Error{folder + " is not a folder (a link or a file is in its place): move it away"};
+    return ok_status();
+}
+
+Status write_secret_file(const std::string& path, std::string_view bytes) {
+    std::string folder = std::filesystem::path(path).parent_path().string();
+    AUL_TRY(make_folder(folder.empty() ? "." : folder, 0700));
+    return write_file_atomically(path, bytes, 0600);
 }
 
 }  // namespace aul::sync

@@ -1,6 +1,8 @@
 // Whole-file reads and crash-safe writes for the small files sync keeps (token, CA, signing
 // key) and for USB bundles, which may be pulled out of the board at any moment.
 #pragma once
+#include <sys/types.h>
+
 #include <string>
 #include <string_view>
 
@@ -13,8 +15,18 @@ namespace aul::sync {
 using core::read_whole_file;
 
 // Writes `bytes` to `path` so that `path` holds either its old content or all of the new,
-// never a part: a temporary file beside it (mode 0600), written and synced, renamed over
-// `path`, and the folder synced so the rename itself survives a power cut or a pulled stick.
-Status write_file_atomically(const std::string& path, std::string_view bytes);
+// never a part: a temporary file beside it (mode `mode` whatever the umask), written and
+// synced, renamed over `path`, and the folder synced so the rename itself survives a power
+// cut or a pulled stick.
+Status write_file_atomically(const std::string& path, std::string_view bytes, mode_t mode = 0600);
+
+// Makes `folder` with exactly `mode` when it is missing. An existing folder is kept as it
+// is (the package or the operator set its owner and mode); a symbolic link or a file there
+// is refused, so nothing is ever written through a link planted in its place.
+Status make_folder(const std::string& folder, mode_t mode);
+
+// A secret of the data folder's private/ (KioskPaths): the folder made 0700 if missing,
+// then the file written as write_file_atomically does, mode 0600.
+Status write_secret_file(const std::string& path, std::string_view bytes);
 
 }  // namespace aul::sync

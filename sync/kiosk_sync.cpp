@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 #include <nlohmann/json.hpp>
@@ -26,6 +27,17 @@ bool read_text(const std::string& path, std::string& out) {
     if (!text) return false;
     out = std::move(*text);
     return true;
+}
+
+// The device token of an enrolled kiosk, or why there is none to use: not enrolled, or
+// this user may not read it (on a board only kiosk-sync's user enters private/).
+Result<std::string> device_token(const KioskPaths& paths, const store::FilingStore& filing) {
+    bool absent = ::access(paths.token().c_str(), F_OK) != 0 && errno == ENOENT;
+    if (filing.setting("sync_url").value_or("").empty() || absent)
+        return Error{"this kiosk is not enrolled: run kioskctl enroll"};
+    auto token = read_whole_file(paths.token());
+    if (!token) return Error{token.error() + " (only kiosk-sync's user reads it: run kiosk-sync, or kioskctl as root)"};
+    return token;
 }
 
 // What a non-2xx reply means for this round.
@@ -51,16 +63,16 @@ void classify(const Reply& r, RoundReport& rep) {
 std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing) {
     std::vector<Check> out;
     std::string url = filing.setting("sync_url").value_or("");
-    std::string token;
-    if (url.empty() || !read_text(paths.token(), token)) {
-        out.push_back({"enrolment", false, "not enrolled: run kioskctl enroll"});
+    auto token = device_token(paths, filing);
+    if (!token) {
+        out.push_back({"enrolment", false, token.error()});
         return out;
     }
     out.push_back({"enrolment", true, url});
     ClientConfig cfg{url, paths.ca()};
     cfg.total_timeout_s = 15;
     Client client(cfg);
-    auto reply = client.get("/v1/status?since=" + filing.setting("status_cursor").value_or("0"), token);
+    auto reply = client.get("/v1/status?since=" + filing.setting("status_cursor").value_or("0"), *token);
     if (!reply) {
         bool tls = reply.error().find("certificate") != std::string::npos;
         out.push_back({tls ? "tls" : "server reachable", false, reply.error()});
@@ -164,9 +176,9 @@ Status enroll(const KioskPaths& paths, store::FilingStore& filing, const std::st
     AUL_TRY_ASSIGN(auto floor, sequence_floor_after(paths, filing, *resp));
     if (auto s = filing.raise_sequence_floor(floor); !s) return s;
     if (auto s = filing.set_kiosk_code(resp->kiosk_code); !s) return s;
-    if (auto s = write_file_atomically(paths.ca(), ca); !s) return s;
+    if (auto s = write_secret_file(paths.ca(), ca); !s) return s;
     // The previous token (if any) is replaced only now, with the one that works.
-    if (auto s = write_file_atomically(paths.token(), resp->token); !s) return s;
+    if (auto s = write_secret_file(paths.token(), resp->token); !s) return s;
     if (auto s = signing.save(paths.signing_key()); !s) return s;
     unlink(paths.pending_signing_key().c_str());
     if (auto s = filing.set_national_key(resp->public_key); !s) return s;
@@ -268,16 +280,16 @@ void pull_catalog(const CatalogFetch& fetch, store::CatalogStore& catalog, Round
 std::optional<Link> Link::open(const KioskPaths& paths, const store::FilingStore& filing, long timeout_s,
                                RoundReport& rep) {
     std::string url = filing.setting("sync_url").value_or("");
-    std::string token;
-    if (url.empty() || !read_text(paths.token(), token)) {
-        rep.error = "this kiosk is not enrolled: run kioskctl enroll";
+    auto token = device_token(paths, filing);
+    if (!token) {
+        rep.error = token.error();
         rep.retryable = false;
         return std::nullopt;
     }
     ClientConfig cfg{url, paths.ca()};
     cfg.total_timeout_s = timeout_s;
     cfg.stall_timeout_s = std::min(cfg.stall_timeout_s, timeout_s);
-    return std::optional<Link>(std::in_place, cfg, std::move(token));
+    return std::optional<Link>(std::in_place, cfg, std::move(*token));
 }
 
 CatalogFetch Link::catalog_fetch() {

@@ -34,7 +34,7 @@ Result<SigningKey> SigningKey::load(const std::string& path) {
 
 Status SigningKey::save(const std::string& path) const {
     std::string text = to_base64(secret_);
-    auto written = write_file_atomically(path, text);
+    auto written = write_secret_file(path, text);
     sodium_memzero(text.data(), text.size());
     return written;
 }

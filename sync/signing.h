@@ -1,6 +1,6 @@
 // A kiosk's Ed25519 signing key (libsodium): made at enrolment, kept as a 0600 file in the
-// data folder, used to sign USB bundles; the national server keeps the public half and
-// checks bundles with it.
+// data folder's private/ (only kiosk-sync's user reads it), used to sign USB bundles; the
+// national server keeps the public half and checks bundles with it.
 #pragma once
 #include <array>
 #include <string>
@@ -15,7 +15,7 @@ public:
     static Result<SigningKey> generate();
     // Reads a key `save` wrote.
     static Result<SigningKey> load(const std::string& path);
-    Status save(const std::string& path) const;  // atomically, mode 0600
+    Status save(const std::string& path) const;  // atomically, mode 0600, its folder 0700 if new
 
     std::string public_key() const;                // base64, as enrolment sends it
     std::string sign(std::string_view bytes) const;  // base64 detached signature

@@ -1,6 +1,7 @@
-// kiosk-sync: the kiosk's only link to the national server. `--once` does one round and
-// prints a JSON summary; without it, it keeps the outbox empty and statuses fresh, and
-// answers the staff's requests (sync now, server check) written into the database.
+// kiosk-sync: the kiosk's only link to the national server, and the only process that
+// reads its secrets. `--once` does one round and prints a JSON summary; without it, it
+// keeps the outbox empty and statuses fresh, and answers the staff's requests (sync now,
+// server check, a USB bundle to sign) written into the database.
 // Settings: [sync] of /etc/aul/kiosk.conf (or --config FILE); --timeout wins over it.
 #include <algorithm>
 #include <chrono>
@@ -271,21 +272,21 @@ int main(int argc, char** argv) {
     Schedule push(0, kPushBackoffCapS), status(kStatusEveryS, kBackoffCapS);
     DirectionLog push_log("outbox"), status_log("status");
     std::int64_t outbox_seen = 0;
-    auto answer_server_check = [&] {
-        if (std::int64_t asked = store::pending_request(filing, store::SyncRequest::server_check)) {
-            (void)store::save_server_checks(filing, sync::server_checks(paths, filing));
-            (void)store::mark_handled(filing, store::SyncRequest::server_check, asked);
-        }
+    // Staff waiting on the panel (a self-test, a USB export) are answered between exchanges.
+    auto answer_staff = [&] {
+        auto answered = ops::answer_staff_requests(paths, filing);
+        using platform::log::Level;
+        if (!answered.line.empty()) platform::log::write(answered.ok ? Level::info : Level::warn, answered.line);
     };
     auto between_steps = [&] {
         service.alive();
-        answer_server_check();
+        answer_staff();
         return g_stop != 0;
     };
 
     while (!g_stop) {
         service.alive();
-        answer_server_check();
+        answer_staff();
         std::int64_t sync_asked = store::pending_request(filing, store::SyncRequest::sync_now);
         std::uint64_t pulls_before = 0;
         if (sync_asked) {

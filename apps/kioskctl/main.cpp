@@ -28,8 +28,8 @@
 //   kioskctl --version
 // Text that came from the server or a resident is printed with its control characters
 // escaped (core::escape_for_terminal), so it can never drive the terminal.
-// Run as root (sudo), it works as the owner of the data folder (user aul on a board), so
-// files it creates stay usable by the services.
+// Run as root (sudo), it works as kiosk-sync's user (aul-sync on a board, the owner of the
+// data folder's private/), so files it creates stay usable by both services.
 // Exit codes: 0 done, 1 the operation failed (the reason is printed), 2 bad usage.
 #include <grp.h>
 #include <sodium.h>
@@ -91,12 +91,21 @@ int fail(const std::string& why) {
 // Text from the server or a resident, for a terminal.
 std::string shown(const std::string& text) { return aul::core::escape_for_terminal(text); }
 
-// The services run as the data folder's owner; a database, lock or token that root created
-// there would lock them out (SQLite cannot write a root-owned kiosk.db as aul). So root
-// becomes that owner before touching anything. False when it cannot.
+// The services share the data folder as two users of one group: the kiosk (aul on a
+// board) owns the folder, kiosk-sync (aul-sync) owns private/ with the secrets. A database,
+// lock or token that root created there would lock them out (SQLite cannot write a
+// root-owned kiosk.db as aul), so root becomes kiosk-sync's user, the owner of private/,
+// with that folder's group as its only group and a umask that leaves the group its
+// rights: what it creates serves both services, and enrolment writes secrets only
+// kiosk-sync reads. A folder without private/ (made by hand) is its owner's, as before.
+// False when it cannot.
 bool act_as_owner(const std::string& dir) {
+    if (::geteuid() != 0) return true;
     struct stat st {};
-    if (::geteuid() != 0 || ::stat(dir.c_str(), &st) != 0 || st.st_uid == 0) return true;
+    bool shared = ::stat(aul::ops::KioskPaths{dir}.private_dir().c_str(), &st) == 0;
+    if (!shared && ::stat(dir.c_str(), &st) != 0) return true;
+    if (st.st_uid == 0) return true;
+    if (shared) ::umask(0007);
     gid_t gid = st.st_gid;
     return ::setgroups(1, &gid) == 0 && ::setgid(st.st_gid) == 0 && ::setuid(st.st_uid) == 0;
 }
@@ -216,12 +225,14 @@ int set_locality(Opened& stores, const std::string& region, const std::string& d
     return 0;
 }
 
-// With kiosk-sync running, asks it for a round and waits for the answer (it holds the
-// sync lock); otherwise runs the round here.
+// With kiosk-sync running, or where this user may not read the token (the kiosk's user on
+// a board), asks kiosk-sync for a round and waits for the answer; otherwise runs the round
+// here, holding kiosk-sync's lock.
 int sync_now(const std::string& dir, Opened& stores) {
+    aul::ops::KioskPaths paths{dir};
     auto lock = aul::store::InstanceLock::acquire(dir, "kiosk-sync");
-    if (lock) {
-        auto rep = aul::ops::run_round(aul::ops::KioskPaths{dir}, stores);
+    if (lock && aul::ops::can_read_secrets(paths)) {
+        auto rep = aul::ops::run_round(paths, stores);
         std::printf("%s\n", rep.json().c_str());
         return rep.error.empty() ? 0 : 1;
     }
@@ -253,9 +264,13 @@ int import_catalog(aul::store::Db db, const std::string& path) {
     return 0;
 }
 
-// Writes the USB bundle and says what is in it, so staff know what they carry.
+// Writes the USB bundle and says what is in it, so staff know what they carry. Signed
+// here where this user may read the signing key; otherwise (the kiosk's user on a board)
+// kiosk-sync signs it, as for the staff panel.
 int export_bundle(const std::string& dir, const std::string& file) {
-    auto rep = aul::ops::export_bundle(dir, file, now_ms());
+    bool here = aul::ops::can_read_secrets(aul::ops::KioskPaths{dir});
+    if (!here) std::fputs("asking kiosk-sync to sign the bundle (only it reads the kiosk's key)...\n", stderr);
+    auto rep = here ? aul::ops::export_bundle(dir, file, now_ms()) : aul::ops::export_through_kiosk_sync(dir, file);
     if (!rep) return fail(rep.error());
     std::printf("wrote %s: %zu proposals, %zu volunteer sign-ups\n", rep->file.c_str(), rep->proposals, rep->signups);
     if (rep->held_back > 0)
@@ -269,7 +284,8 @@ int export_bundle(const std::string& dir, const std::string& file) {
 // before bundles (or one that lost the file) gets a key now; the operators register it.
 int signing_key(aul::store::Db db, const std::string& dir) {
     aul::ops::KioskPaths paths{dir};
-    bool fresh = !std::filesystem::exists(paths.signing_key());
+    std::error_code unreadable;  // private/ closed to this user: loading says so
+    bool fresh = !std::filesystem::exists(paths.signing_key(), unreadable) && !unreadable;
     auto key = fresh ? aul::sync::SigningKey::generate() : aul::sync::SigningKey::load(paths.signing_key());
     if (!key) return fail(key.error());
     if (fresh)

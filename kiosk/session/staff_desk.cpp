@@ -254,7 +254,8 @@ std::string StaffDesk::find_usb_stick() const {
 }
 
 // The bundle goes to the stick as aul-CODE-YYYYMMDD-HHMMSS.bundle, written whole or not at
-// all, from its own connection: a slow stick must not stall the screen.
+// all, by a task with its own connection: a slow stick must not stall the screen. kiosk-sync
+// signs it (the kiosk cannot read the key); the task waits for it, then copies it over.
 void StaffDesk::start_export(std::int64_t now_ms) {
     if (export_.running()) return;
     std::string stick = find_usb_stick();
@@ -269,10 +270,11 @@ void StaffDesk::start_export(std::int64_t now_ms) {
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &utc);
     std::string file = stick + "/aul-" + filing_.kiosk_code().value_or("kiosk") + "-" + stamp + ".bundle";
     action_ = {"staff.export.running", stick, true, {}};
-    // Written whole or not at all, the file and its folder synced to the stick.
     export_ = tasks_.run(
         "usb-export",
-        [dir = cfg_.data_dir, file, now_ms](const platform::StopToken&) { return ops::export_bundle(dir, file, now_ms); },
+        [dir = cfg_.data_dir, file, within = cfg_.export_answer_within_ms](const platform::StopToken& stop) {
+            return ops::export_through_kiosk_sync(dir, file, [stop] { return stop.stop_requested(); }, within);
+        },
         [this](Result<sync::BundleReport> written) { exported(std::move(written)); });
 }
 
@@ -328,6 +330,8 @@ void StaffDesk::exported(Result<sync::BundleReport> written) {
                    {{"proposals", std::to_string(written->proposals)},
                     {"signups", std::to_string(written->signups)},
                     {"held_back", std::to_string(written->held_back)}}};
+    else if (written.error_value().code == ops::kNoAnswerCode)
+        action_ = {"staff.export.no_answer", {}, false, {}};
     else
         action_ = {"staff.export.failed", written.error(), false, {}};
 }

@@ -1,8 +1,8 @@
 // The staff desk: what the staff panel is drawn from and what its actions do. The panel is
 // reached by holding the top-left corner of the home screen for 3 s, then the PIN. Slow
 // work (checking the PIN, the integrity check, writing to a USB stick) runs as background
-// tasks; the network work (sync now, server checks) is asked of kiosk-sync through the
-// database, since the kiosk itself has no network.
+// tasks; the network work (sync now, server checks) and signing a USB bundle are asked of
+// kiosk-sync through the database, since the kiosk itself has no network and no key.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -45,6 +45,8 @@ struct StaffDeskConfig {
     // Checks the fonts against every translation on the UI thread (the atlas lives there);
     // returns "" when every character is covered.
     std::function<std::string()> font_check;
+    // How long kiosk-sync may take to sign a USB bundle before staff read that it did not answer.
+    std::int64_t export_answer_within_ms = store::kAnswerWithinMs;
 };
 
 class StaffDesk {

@@ -2,9 +2,10 @@
 # Installs the Debian 12 packages Aul needs to build, test, package and run. Idempotent:
 # does nothing when everything is present. Run as root (or through sudo).
 # file (for cpack's dependency scan) and lintian check the .deb in `make test`;
-# debootstrap makes the fresh Debian that `make package-check` installs it into; the
-# tests speak to the national server with curl and edit a kiosk database with sqlite3, as
-# an operator would.
+# debootstrap makes the fresh Debian that `make package-check` installs it into; adduser
+# makes the services' users for platform.separate_users, as the package does on a board;
+# the tests speak to the national server with curl and edit a kiosk database with sqlite3,
+# as an operator would.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config
@@ -13,7 +14,7 @@ PACKAGES="build-essential cmake pkg-config
   libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
   doctest-dev xvfb xauth curl sqlite3
-  file lintian debootstrap"
+  file lintian debootstrap adduser"
 
 missing=""
 for p in $PACKAGES; do

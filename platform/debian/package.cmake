@@ -1,6 +1,7 @@
 # The Debian packages, built by CPack (`make package`, or `cpack` in a build folder):
 #   aul               the kiosk: kiosk, kiosk-sync and kioskctl, their assets, the systemd
-#                     units, /etc/aul/kiosk.conf (a conffile), the user aul, /var/lib/aul
+#                     units, /etc/aul/kiosk.conf (a conffile), the users aul and aul-sync,
+#                     /var/lib/aul and its private/ (made by the postinst)
 #   aul-national-api  the reference national server, which belongs to the national office,
 #                     not to a village board
 # tests/platform/package.sh checks what they hold; tests/platform/install-check.sh installs

@@ -21,7 +21,15 @@ sync_pid=""
 trap 'kill $server $sync_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
 
-if [ ! -f "$data/device-token" ]; then
+# A demo folder made before the secrets moved to private/: moved there, as the package
+# moves a board's.
+if [ -f "$data/device-token" ] && [ ! -e "$data/private" ]; then
+  mkdir -m 0700 "$data/private"
+  for f in device-token kiosk-signing-key kiosk-signing-key.pending national-ca.pem; do
+    [ ! -e "$data/$f" ] || mv "$data/$f" "$data/private/"
+  done
+fi
+if [ ! -f "$data/private/device-token" ]; then
   "$bin/national-api" --data "$national" publish-catalog assets/demo/catalog.json
   "$bin/kioskctl" --data "$data" set-kiosk-code KZ24 >/dev/null  # as assets/config/demo.conf says
   code=$("$bin/national-api" --data "$national" enrollment-code | tail -n 1)

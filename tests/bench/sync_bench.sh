@@ -114,7 +114,7 @@ sleep 1
 while read -r code; do
   "$bin/track_lookup" --data "$work/t" "$code" | cut -d' ' -f2 >> "$work/lookup"
   curl -s -o /dev/null -w '%{time_total}\n' --cacert "$work/certs/ca.pem" \
-    -H "Authorization: Bearer $(cat "$work/t/device-token")" "$url/v1/track?code=$code" >> "$work/lookup-direct"
+    -H "Authorization: Bearer $(cat "$work/t/private/device-token")" "$url/v1/track?code=$code" >> "$work/lookup-direct"
 done < "$work/q1-codes"
 kill "$daemon"; wait "$daemon" 2>/dev/null || true
 lookup=$(median < "$work/lookup")

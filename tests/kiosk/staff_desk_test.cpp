@@ -1,5 +1,6 @@
 // The staff desk's model on a real database, its PIN checks as real background tasks.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 
 #include "kiosk/session/staff_desk.h"
 #include "kiosk/temp_kiosk.h"
+#include "ops/kiosk_sync_stand_in.h"
 
 using namespace aul;
 using namespace aul::kiosk;
@@ -19,10 +21,11 @@ struct Desk : TempKiosk {
     std::optional<StaffDesk> desk;
     std::int64_t now = 1'700'000'000'000;
 
-    Desk() {
+    explicit Desk(const std::function<void(StaffDeskConfig&)>& tune = {}) {
         REQUIRE(store::StaffAccess(*filing).set_pin_hash(*store::hash_pin("482615")).ok());
         StaffDeskConfig cfg;
         cfg.data_dir = dir;
+        if (tune) tune(cfg);
         desk.emplace(std::move(cfg), *filing, *catalog, tasks, [this] { return now; });
     }
     void type(const std::string& digits) {
@@ -41,6 +44,42 @@ struct Desk : TempKiosk {
         REQUIRE_FALSE(desk->checking());
     }
     int failures() { return store::StaffAccess(*filing).state()->failures; }
+    // Takes finished tasks as the UI loop would until the action under way (an export) is done.
+    void settle_action() {
+        for (int i = 0; i < 1500 && desk->busy(); ++i) {
+            tasks.drain();
+            desk->poll(now);
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        REQUIRE_FALSE(desk->busy());
+    }
+};
+
+// A USB stick as the panel finds one under its roots: a folder on another file system
+// (the tmpfs at /dev/shm), reached through a link in a roots folder. Not usable where the
+// machine has no such tmpfs.
+struct Stick {
+    std::string roots, folder;
+    Stick() {
+        char roots_tmpl[] = "/tmp/aul-usb-roots-XXXXXX";
+        char stick_tmpl[] = "/dev/shm/aul-stick-XXXXXX";
+        roots = mkdtemp(roots_tmpl);
+        if (mkdtemp(stick_tmpl) && ::symlink(stick_tmpl, (roots + "/STICK").c_str()) == 0) folder = stick_tmpl;
+    }
+    ~Stick() {
+        std::filesystem::remove_all(roots);
+        if (!folder.empty()) std::filesystem::remove_all(folder);
+    }
+    bool usable() const {
+        struct stat a {}, b {};
+        return !folder.empty() && ::stat(folder.c_str(), &a) == 0 && ::stat(roots.c_str(), &b) == 0 &&
+               a.st_dev != b.st_dev;
+    }
+    std::vector<std::string> files() const {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(folder)) out.push_back(e.path().filename().string());
+        return out;
+    }
 };
 }  // namespace
 
@@ -127,4 +166,50 @@ TEST_CASE("changing the PIN: twice the same, and dropped if staff go back while 
     d.settle();
     CHECK(d.desk->action_message().key == "staff.pin.changed");
     CHECK(store::pin_matches(store::StaffAccess(*d.filing).state()->hash, "7391"));
+}
+
+TEST_CASE("Export to USB: kiosk-sync signs, the panel copies the bundle onto the stick and gives its counts") {
+    Stick stick;
+    if (!stick.usable()) {
+        MESSAGE("skipped: no tmpfs at /dev/shm to stand in for a USB stick");
+        return;
+    }
+    Desk d([&](StaffDeskConfig& cfg) { cfg.usb_roots = {stick.roots}; });
+    ready_to_sign(d.dir, *d.filing, 2);
+    KioskSyncStandIn kiosk_sync(d.dir);
+    d.desk->open_pin_pad(d.now);
+    d.type("482615");
+    d.settle();
+    d.desk->apply(Intent::staff(StaffAction::export_bundle), d.now);
+    CHECK(d.desk->action_message().key == "staff.export.running");
+    d.settle_action();
+    const auto& said = d.desk->action_message();
+    CHECK_MESSAGE(said.key == "staff.export.done", (said.key + ": " + said.detail));
+    CHECK(said.fields == StaffMessage::Fields{{"proposals", "2"}, {"signups", "0"}, {"held_back", "0"}});
+    auto files = stick.files();
+    REQUIRE(files.size() == 1);
+    CHECK(files[0].rfind("aul-KZ24-", 0) == 0);
+    CHECK(said.detail == "STICK/" + files[0]);
+    CHECK(std::filesystem::is_empty(store::KioskPaths{d.dir}.outgoing_dir()));
+}
+
+TEST_CASE("Export to USB with kiosk-sync stopped: the panel says so in its own words, and writes nothing") {
+    Stick stick;
+    if (!stick.usable()) {
+        MESSAGE("skipped: no tmpfs at /dev/shm to stand in for a USB stick");
+        return;
+    }
+    Desk d([&](StaffDeskConfig& cfg) {
+        cfg.usb_roots = {stick.roots};
+        cfg.export_answer_within_ms = 300;
+    });
+    ready_to_sign(d.dir, *d.filing, 1);
+    d.desk->open_pin_pad(d.now);
+    d.type("482615");
+    d.settle();
+    d.desk->apply(Intent::staff(StaffAction::export_bundle), d.now);
+    d.settle_action();
+    CHECK(d.desk->action_message().key == "staff.export.no_answer");
+    CHECK_FALSE(d.desk->action_message().ok);
+    CHECK(stick.files().empty());
 }

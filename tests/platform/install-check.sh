@@ -1,9 +1,9 @@
 #!/bin/bash
 # `make package-check`: the packages installed into a fresh Debian 12 as an operator would
 # (dpkg -i, then apt-get -f install for the dependencies), in a chroot made by debootstrap.
-# Checks the user and folder the postinst made, the conffile, that the programs run there
-# (kioskctl as root works as the folder's owner; the kiosk draws its home screen
-# off-screen with the installed fonts, GL drivers and assets), systemd-analyze on the
+# Checks the users and folders the postinst made, the conffile, that the programs run there
+# (kioskctl as root works as kiosk-sync's user; kiosk-sync runs as aul-sync; the kiosk draws
+# its home screen off-screen with the installed fonts, GL drivers and assets), systemd-analyze on the
 # installed units, that nothing is enabled until the operator says so, that an edited
 # conffile and the operator's enablement survive a reinstall, and remove and purge.
 #   install-check.sh DEB...   (aul and aul-national-api, as `make package` lists them)
@@ -37,6 +37,7 @@ cleanup() {
 trap cleanup EXIT
 in_root() { chroot "$root" "$@"; }
 as_aul() { chroot --userspec=aul:aul "$root" env HOME=/var/lib/aul "$@"; }
+as_aul_sync() { chroot --userspec=aul-sync:aul "$root" env HOME=/var/lib/aul "$@"; }
 owner() { in_root stat -c "$2" "$1"; }  # names from the chroot's users, not this machine's
 timer=0
 lap() { local now; now=$(date +%s); echo "$(( now - timer )) s"; timer=$now; }
@@ -73,21 +74,31 @@ done
 ok "dpkg -i, then apt-get -f install: aul and aul-national-api $version installed in $(lap)"
 
 in_root getent passwd aul >/dev/null || fail "no user aul"
-[ "$(owner /var/lib/aul '%U:%G %a')" = "aul:aul 750" ] || fail "/var/lib/aul is $(owner /var/lib/aul '%U:%G %a')"
+in_root getent passwd aul-sync >/dev/null || fail "no user aul-sync"
+[ "$(in_root id -gn aul-sync)" = aul ] || fail "aul-sync's primary group is $(in_root id -gn aul-sync)"
+layout() {  # the data folder's owners and modes as the postinst sets them
+  [ "$(owner /var/lib/aul '%U:%G %a')" = "aul:aul 770" ] || fail "/var/lib/aul is $(owner /var/lib/aul '%U:%G %a')"
+  [ "$(owner /var/lib/aul/private '%U:%G %a')" = "aul-sync:aul 700" ] \
+    || fail "/var/lib/aul/private is $(owner /var/lib/aul/private '%U:%G %a')"
+}
+layout
 in_root dpkg-query -W -f='${Conffiles}\n' aul | grep -q "^ /etc/aul/kiosk.conf " || fail "kiosk.conf is not a conffile"
-ok "the postinst made the system user aul and /var/lib/aul (aul:aul 0750); /etc/aul/kiosk.conf is a conffile"
+ok "the postinst made the system users aul and aul-sync (group aul), /var/lib/aul (aul:aul 0770) and its private/ (aul-sync:aul 0700); /etc/aul/kiosk.conf is a conffile"
 
 [ "$(in_root kioskctl --version)" = "kioskctl $version" ] || fail "kioskctl --version: $(in_root kioskctl --version)"
 in_root kioskctl --data /var/lib/aul set-kiosk-code KZ24 >/dev/null
 in_root kioskctl --data /var/lib/aul status --json | grep -q '"kiosk_code":"KZ24"' || fail "kioskctl status"
-[ "$(owner /var/lib/aul/kiosk.db %U)" = aul ] || fail "kiosk.db made by root's kioskctl belongs to $(owner /var/lib/aul/kiosk.db %U)"
-ok "kioskctl --version and status run; as root it made kiosk.db as the folder's owner, aul"
+[ "$(owner /var/lib/aul/kiosk.db '%U:%G %a')" = "aul-sync:aul 660" ] \
+  || fail "kiosk.db made by root's kioskctl is $(owner /var/lib/aul/kiosk.db '%U:%G %a')"
+as_aul kioskctl --data /var/lib/aul status --json | grep -q '"kiosk_code":"KZ24"' || fail "kioskctl status as aul"
+as_aul ls /var/lib/aul/private >/dev/null 2>&1 && fail "aul can list /var/lib/aul/private"
+ok "kioskctl --version and status run; as root it made kiosk.db as aul-sync (group aul, 0660), which aul opens; private/ is closed to aul"
 
 status=0
-out=$(as_aul kiosk-sync --data /var/lib/aul --once 2>&1) || status=$?
+out=$(as_aul_sync kiosk-sync --data /var/lib/aul --once 2>&1) || status=$?
 [ "$status" -eq 1 ] && grep -q "not enrolled" <<< "$out" || fail "kiosk-sync --once before enrolment: exit $status, $out"
 out=$(in_root national-api --data /tmp/national enrollment-code) || fail "national-api: $out"
-ok "kiosk-sync runs as aul (not enrolled yet, it says so); national-api runs"
+ok "kiosk-sync runs as aul-sync (not enrolled yet, it says so); national-api runs"
 
 # The installed kiosk, as user aul, draws its home screen without a display: the fonts,
 # GL drivers and assets come from the packages, nothing from this machine.
@@ -123,7 +134,9 @@ in_root dpkg -i /tmp/aul-next.deb >"$root/tmp/dpkg.log" 2>&1 || fail "update: $(
 [ "$(in_root dpkg-query -W -f='${Version}' aul)" = "$version+next" ] || fail "the update did not install"
 grep -q "^code = KZ24$" "$root/etc/aul/kiosk.conf" || fail "the edited kiosk.conf was replaced"
 [ -L "$wants/aul-kiosk.service" ] && [ -L "$wants/aul-kiosk-sync.service" ] || fail "the update lost the enablement"
-ok "an update keeps the edited /etc/aul/kiosk.conf and the enabled units"
+layout
+[ "$(owner /var/lib/aul/kiosk.db '%G %a')" = "aul 660" ] || fail "after the update kiosk.db is $(owner /var/lib/aul/kiosk.db '%U:%G %a')"
+ok "an update keeps the edited /etc/aul/kiosk.conf, the enabled units and the data folder's owners and modes"
 
 in_root dpkg -r aul >"$root/tmp/dpkg.log" 2>&1 || fail "dpkg -r: $(cat "$root/tmp/dpkg.log")"
 [ ! -e "$root/usr/bin/kiosk" ] && [ ! -e "$root/lib/systemd/system/aul-kiosk.service" ] && [ -f "$root/etc/aul/kiosk.conf" ] \
@@ -132,6 +145,7 @@ in_root dpkg -P aul >"$root/tmp/dpkg.log" 2>&1 || fail "dpkg -P: $(cat "$root/tm
 [ ! -e "$root/etc/aul/kiosk.conf" ] && [ -f "$root/var/lib/aul/kiosk.db" ] && [ ! -e "$wants/aul-kiosk.service" ] \
   && [ ! -e "$root/etc/systemd/system/aul-kiosk.service" ] || fail "after dpkg -P"
 grep -q "kept in /var/lib/aul" "$root/tmp/dpkg.log" || fail "purge did not say where the data was kept"
-ok "remove keeps the settings; purge removes them and the enablement, keeps /var/lib/aul and says so"
+in_root getent passwd aul >/dev/null && in_root getent passwd aul-sync >/dev/null || fail "purge removed a user"
+ok "remove keeps the settings; purge removes them and the enablement, keeps /var/lib/aul, the users, and says so"
 
 echo "install-check: $passed passed, 0 failed, in ${SECONDS} s"

@@ -180,6 +180,18 @@ TEST_CASE("requests to kiosk-sync are pending until handled, and stamps only gro
     CHECK(*second > *first);
     CHECK(store::pending_request(*k.filing, R::sync_now) == *second);
 
+    // An export's answer carries its outcome, recorded with the stamp; each kind of request
+    // keeps its own.
+    auto exporting = store::request(*k.filing, R::usb_export, 2000);
+    REQUIRE(exporting.ok());
+    CHECK(store::pending_request(*k.filing, R::sync_now) == *second);
+    CHECK(store::handled_outcome(*k.filing, R::usb_export).empty());
+    REQUIRE(store::mark_handled(*k.filing, R::usb_export, *exporting, "{\"stamp\": 2000}").ok());
+    CHECK(store::pending_request(*k.filing, R::usb_export) == 0);
+    CHECK(store::handled_at(*k.filing, R::usb_export) == *exporting);
+    CHECK(store::handled_outcome(*k.filing, R::usb_export) == "{\"stamp\": 2000}");
+    CHECK(store::pending_request(*k.filing, R::sync_now) == *second);
+
     REQUIRE(store::save_server_checks(*k.filing, {{"tls", true, "fine"}, {"clock", false, "off by 400 s"}}).ok());
     auto checks = store::saved_server_checks(*k.filing);
     REQUIRE(checks.size() == 2);

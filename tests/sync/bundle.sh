@@ -28,7 +28,7 @@ start_server
 enrol "$kiosk"
 enrol "$other"
 enrol "$hostile"
-[ "$(stat -c %a "$kiosk/kiosk-signing-key")" = 600 ] || fail "the signing key is readable by others"
+[ "$(stat -c %a "$kiosk/private/kiosk-signing-key")" = 600 ] || fail "the signing key is readable by others"
 check "enrolled with a signing key (0600)"
 stop_server
 
@@ -123,7 +123,7 @@ check "online again: $out; the server holds each of the 65 proposals and 4 sign-
 # A kiosk without its key (lost, or enrolled before bundles): export says what to do, and
 # the bundle signed with a new key is refused until the operators register that key.
 stop_server
-rm "$kiosk/kiosk-signing-key"
+rm "$kiosk/private/kiosk-signing-key"
 "$bin/file_proposals" --data "$kiosk" --count 2 > /dev/null
 "$bin/kioskctl" --data "$kiosk" export "$stick/later.aul" 2>"$work/err" && fail "exported without a signing key"
 grep -q "kioskctl signing-key" "$work/err" || fail "no-key export message: $(cat "$work/err")"

@@ -45,8 +45,10 @@ done
   || fail "a code offered through a refused connection was spent"
 check "the codes offered to refused servers were never spent"
 "$bin/kioskctl" --data "$kiosk" enroll "$url" "$code" --ca "$work/certs/ca.pem"
-[ "$(stat -c %a "$kiosk/device-token")" = 600 ] || fail "the device token is readable by others"
-check "enrolled; token file 0600"
+[ "$(stat -c %a "$kiosk/private/device-token")" = 600 ] || fail "the device token is readable by others"
+[ "$(stat -c %a "$kiosk/private")" = 700 ] || fail "the private folder is open to others: $(stat -c %a "$kiosk/private")"
+[ "$(stat -c %a "$kiosk/kiosk.db")" = 660 ] || fail "kiosk.db is not its group's: $(stat -c %a "$kiosk/kiosk.db")"
+check "enrolled; token file 0600 in private/ (0700); kiosk.db 0660, shared with its group"
 stop_server
 
 "$bin/file_proposals" --data "$kiosk" --count 200 > "$work/codes"

@@ -54,14 +54,14 @@ grep -q '"delivered":3' <<< "$out" || fail "first sync: $out"
 check "KZ24 enrolled, filed sequences 1 .. 3 (keyed codes, the last $last_code), delivered"
 
 # --- Refusals that spend nothing.
-cp "$k1/device-token" "$work/token-before"
+cp "$k1/private/device-token" "$work/token-before"
 spare=$(plain_code)
 expect_refused "KZ24 belongs to an enrolled kiosk" "$k1" "$spare"
 grep -q "enrollment-code --for KZ24" "$work/err" || fail "plain code message: $(cat "$work/err")"
 for_k2=$(code_for KZ25)
 expect_refused "the code is for KZ25" "$k1" "$for_k2"
 grep -q "for kiosk KZ25" "$work/err" || fail "another kiosk's code message: $(cat "$work/err")"
-cmp -s "$k1/device-token" "$work/token-before" || fail "a refused enrolment changed the token"
+cmp -s "$k1/private/device-token" "$work/token-before" || fail "a refused enrolment changed the token"
 out=$(sync_once "$k1") || fail "the kiosk stopped working after refused enrolments: $out"
 check "a plain code and a code for KZ25 refused for KZ24: $(cat "$work/err")"
 before=$(kiosk_count)
@@ -78,12 +78,12 @@ ctl "$k1" export "$work/old-key.aul" >/dev/null || fail "export"
 cp -r "$k1" "$work/k1-old"; rm -f "$work/k1-old/".*.lock
 
 # --- The token is lost: re-enrolled with a code for KZ24.
-rm "$k1/device-token"
+rm "$k1/private/device-token"
 ctl "$k1" enroll "$url" "$(code_for KZ24)" --ca "$work/certs/ca.pem" >"$work/out" || fail "re-enrol: $(cat "$work/out")"
 grep -q "kiosk code KZ24" "$work/out" || fail "re-enrolled as: $(cat "$work/out")"
-[ "$(stat -c %a "$k1/device-token")" = 600 ] || fail "the new token is readable by others"
-[ ! -e "$k1/kiosk-signing-key.pending" ] || fail "the pending key was left behind"
-cmp -s "$k1/kiosk-signing-key" "$work/k1-old/kiosk-signing-key" && fail "the signing key was not renewed"
+[ "$(stat -c %a "$k1/private/device-token")" = 600 ] || fail "the new token is readable by others"
+[ ! -e "$k1/private/kiosk-signing-key.pending" ] || fail "the pending key was left behind"
+cmp -s "$k1/private/kiosk-signing-key" "$work/k1-old/private/kiosk-signing-key" && fail "the signing key was not renewed"
 file_one "$k1" 6
 out=$(sync_once "$work/k1-old") && fail "the previous token still works: $out"
 grep -q "unknown token" <<< "$out" || fail "previous token: $out"
@@ -98,12 +98,12 @@ check "the bundle signed with the previous key imported; 4, 5 answered duplicate
 # --- The database is damaged, its proposals still readable: set aside, re-enrolled over
 # the token it still has. Sequence 7 was never sent: 8 comes next, not 7.
 file_one "$k1" 7
-cp "$k1/device-token" "$work/token-before"
+cp "$k1/private/device-token" "$work/token-before"
 "$bin/damage_db" "$k1/kiosk.db" --table categories
 ctl "$k1" enroll "$url" "$(code_for KZ24)" --ca "$work/certs/ca.pem" >"$work/out" || fail "re-enrol: $(cat "$work/out")"
 ls "$k1"/kiosk.db.damaged-* >/dev/null 2>&1 || fail "the damaged database was not set aside"
 grep -q "kiosk code KZ24" "$work/out" || fail "re-enrolled as: $(cat "$work/out")"
-cmp -s "$k1/device-token" "$work/token-before" && fail "the token was not replaced"
+cmp -s "$k1/private/device-token" "$work/token-before" && fail "the token was not replaced"
 file_one "$k1" 8
 out=$(sync_once "$k1") || fail "sync after the set-aside: $out"
 check "damaged database set aside (readable): re-enrolled, next code $last_code (sequence 8) above the unsent 7"
@@ -141,7 +141,7 @@ before=$(kiosk_count)
 echo truncate > "$work/faults"
 ctl "$k3" enroll "$url" "$code" --ca "$work/certs/ca.pem" >"$work/out" 2>"$work/err" && fail "enrolled through a cut reply"
 : > "$work/faults"
-[ ! -e "$k3/device-token" ] || fail "a cut reply left a token"
+[ ! -e "$k3/private/device-token" ] || fail "a cut reply left a token"
 [ "$(kiosk_count)" = $((before + 1)) ] || fail "the cut enrolment was not recorded"
 check "reply cut: $(cat "$work/err")"
 ctl "$k3" enroll "$url" "$code" --ca "$work/certs/ca.pem" >"$work/out" || fail "asking again: $(cat "$work/out")"
@@ -151,7 +151,7 @@ k3_code=$(sed -n 's/^enrolled: kiosk code \(.*\)$/\1/p' "$work/out")
 out=$(sync_once "$k3") || fail "the kiosk enrolled by asking again cannot sync: $out"
 expect_refused "the code was used by another kiosk" "$k4" "$code"
 grep -q "used already" "$work/err" || fail "second kiosk message: $(cat "$work/err")"
-[ ! -e "$k4/device-token" ] || fail "the second kiosk got a token"
+[ ! -e "$k4/private/device-token" ] || fail "the second kiosk got a token"
 check "asking again gave the same kiosk $k3_code and a working token; another kiosk refused: $(cat "$work/err")"
 
 # --- Revocation still ends a token at once.

@@ -458,7 +458,7 @@ TEST_CASE("another kiosk's id or tracking code is a conflict that reveals nothin
     CHECK(o.rows("proposals") == 1);
 }
 
-TEST_CASE("files holding keys or personal data are 0600 whatever the umask and the folder's mode") {
+TEST_CASE("files holding keys or personal data are 0600 (the kiosk's database 0660, its group's) whatever the umask") {
     mode_t saved = ::umask(022);
     TempDir dir;
     std::string folder = dir.file("national");
@@ -484,13 +484,22 @@ TEST_CASE("files holding keys or personal data are 0600 whatever the umask and t
         REQUIRE(server.ok());
         CHECK(mode(folder + "/national.db") == 0600);
     }
+    // The kiosk's database is shared by the kiosk and kiosk-sync, two users of one group.
     std::string kiosk = dir.file("kiosk");
     REQUIRE(::mkdir(kiosk.c_str(), 0755) == 0);
     {
         auto db = store::open_kiosk_db(kiosk + "/kiosk.db");
         REQUIRE(db.ok());
-        CHECK(mode(kiosk + "/kiosk.db") == 0600);
-        CHECK(mode(kiosk + "/kiosk.db-wal") == 0600);
+        CHECK(mode(kiosk + "/kiosk.db") == 0660);
+        CHECK(mode(kiosk + "/kiosk.db-wal") == 0660);
+        CHECK(mode(kiosk + "/kiosk.db-shm") == 0660);
+    }
+    // One left 0600 by an earlier build becomes the group's when next opened.
+    REQUIRE(::chmod((kiosk + "/kiosk.db").c_str(), 0600) == 0);
+    {
+        auto db = store::open_kiosk_db(kiosk + "/kiosk.db");
+        REQUIRE(db.ok());
+        CHECK(mode(kiosk + "/kiosk.db") == 0660);
     }
     ::umask(saved);
 }

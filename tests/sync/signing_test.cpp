@@ -3,10 +3,14 @@
 // database from before signing keys.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "store/common.h"
 #include "store/schema.h"
 #include "sync/files.h"
+#include "sync/kiosk_paths.h"
 #include "sync/protocol.h"
 #include "sync/server/server_store.h"
 #include "sync/signing.h"
@@ -42,6 +46,39 @@ TEST_CASE("a signing key survives its file, signs, and its signature checks only
 
     REQUIRE(write_file_atomically(dir.file("key"), "short").ok());
     CHECK(SigningKey::load(dir.file("key")).error().find("damaged") != std::string::npos);
+}
+
+TEST_CASE("secrets go into private/, made 0700 when missing; a link in its place is refused") {
+    mode_t saved = ::umask(022);
+    TempDir dir;
+    KioskPaths paths{dir.path};
+    auto key = SigningKey::generate();
+    REQUIRE(key.ok());
+    REQUIRE(key->save(paths.signing_key()).ok());
+    auto mode = [](const std::string& path) {
+        struct stat st {};
+        REQUIRE_MESSAGE(::lstat(path.c_str(), &st) == 0, path);
+        return st.st_mode & 07777;
+    };
+    CHECK(paths.signing_key() == dir.file("private/kiosk-signing-key"));
+    CHECK(mode(paths.private_dir()) == 0700);
+    CHECK(mode(paths.signing_key()) == 0600);
+    REQUIRE(write_secret_file(paths.token(), "token").ok());
+    CHECK(mode(paths.token()) == 0600);
+
+    // Files others may read are written with exactly the mode asked, whatever the umask.
+    REQUIRE(write_file_atomically(dir.file("shared"), "bytes", 0640).ok());
+    CHECK(mode(dir.file("shared")) == 0640);
+
+    TempDir elsewhere;
+    KioskPaths planted{dir.file("planted")};
+    REQUIRE(::mkdir(planted.dir.c_str(), 0700) == 0);
+    REQUIRE(::symlink(elsewhere.path.c_str(), planted.private_dir().c_str()) == 0);
+    auto refused = write_secret_file(planted.token(), "token");
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().find("not a folder") != std::string::npos);
+    CHECK(std::filesystem::is_empty(elsewhere.path));
+    ::umask(saved);
 }
 
 TEST_CASE("the enrolment request carries the signing key, checked like every field") {

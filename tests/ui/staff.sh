@@ -54,7 +54,7 @@ out=$("$bin/kioskctl" --data "$kiosk" sync-now) || fail "sync-now with kiosk-syn
 grep -q "kiosk-sync ran a round: ok; outbox 0" <<< "$out" || fail "sync-now with kiosk-sync running: $out"
 check "kioskctl sync-now beside the running kiosk-sync asks it and reports: $out"
 # USB: with no stick the panel says so; with one (a real tmpfs mounted in a private mount
-# namespace, as a stick appears under /media) it writes the signed bundle there.
+# namespace, as a stick appears under /media) it writes there the bundle kiosk-sync signed.
 stop_server
 "$bin/file_proposals" --data "$kiosk" --count 3 --named >/dev/null
 usb_conf="$work/usb.conf"
@@ -72,7 +72,9 @@ rc=$(kiosk_script export unshare -rm sh -c \
 ls "$work/usb/STICK" | grep -q . && fail "the bundle was written outside the stick"
 bundle=$(ls "$work/carried"/aul-KZ24-*.bundle 2>/dev/null | head -n 1)
 [ -n "$bundle" ] || fail "no bundle on the stick"
-check "the panel wrote $(basename "$bundle") onto the stick"
+[ -z "$(ls -A "$kiosk/outgoing")" ] || fail "kiosk-sync's staged bundle was left behind: $(ls -A "$kiosk/outgoing")"
+grep -q "usb export for the staff: signed 3 proposals" "$work/sync.log" || fail "kiosk-sync did not sign: $(tail -n 3 "$work/sync.log")"
+check "the panel wrote $(basename "$bundle") onto the stick, signed by kiosk-sync (the kiosk reads no key)"
 before=$(server_count)
 "$bin/national-api" --data "$work/server" import-bundle "$bundle" > "$work/import" || fail "import-bundle: $(cat "$work/import")"
 after=$(server_count)

@@ -42,7 +42,7 @@ api set-status "${codes[0]}" accepted --answer "$answer" >/dev/null
 # A third filed at A while it is offline: its heartbeat says it issued it, the proposal
 # itself has not arrived.
 on_its_way=$("$bin/file_proposals" --data "$a" --count 1)
-curl -sf --cacert "$work/certs/ca.pem" -H "Authorization: Bearer $(cat "$a/device-token")" \
+curl -sf --cacert "$work/certs/ca.pem" -H "Authorization: Bearer $(cat "$a/private/device-token")" \
   -d '{"version":"test","uptime_s":1,"outbox":1,"quarantined":0,"last_push_ok_ms":0,"last_pull_ok_ms":0,"disk_free_mb":100,"highest_sequence":3}' \
   "$url/v1/heartbeat" >/dev/null || fail "kiosk A's heartbeat"
 check "kiosk A filed ${codes[*]} (delivered, the first answered) and $on_its_way (not sent)"
@@ -115,7 +115,7 @@ while [ $guesses -lt 40 ]; do
   body="KZ24$(printf '%06d' $((RANDOM * 7 % 999999)) | tr 0-9 3-9A-C)"
   guess="$body$(check_char "$body")"
   headers=$(curl -s -o /dev/null -D - --cacert "$work/certs/ca.pem" \
-    -H "Authorization: Bearer $(cat "$b/device-token")" "$url/v1/track?code=$guess")
+    -H "Authorization: Bearer $(cat "$b/private/device-token")" "$url/v1/track?code=$guess")
   if grep -q "^HTTP/[0-9.]* 429" <<< "$headers"; then limited=$headers; break; fi
 done
 [ -n "$limited" ] || fail "40 guesses were all answered"
