@@ -11,6 +11,12 @@ Result<store::LookupAnswer> look_up_elsewhere(const std::string& dir, const std:
                                               const std::function<bool()>& stopped, std::int64_t within_ms,
                                               std::int64_t poll_every_ms) {
     AUL_TRY_ASSIGN(auto filing, open_filing_connection(dir));
+    store::LookupAnswer answer;
+    // A kiosk never enrolled has no server to ask: said at once, not after a wait.
+    if (filing.setting("sync_url").value_or("").empty()) {
+        answer.outcome = store::LookupOutcome::not_enrolled;
+        return answer;
+    }
     AUL_TRY(store::ask_lookup(filing, code, core::now_ms()));
     std::optional<store::LookupAnswer> got;
     std::string problem;
@@ -23,13 +29,11 @@ Result<store::LookupAnswer> look_up_elsewhere(const std::string& dir, const std:
     bool done = wait_for_answer(answered, within_ms, poll_every_ms, stopped);
     if (!problem.empty()) return Error{problem};
     if (got) return *got;
-    store::LookupAnswer silent;
     if (!done && !(stopped && stopped())) {
-        platform::log::warn("kiosk-sync did not answer a tracking lookup within " + std::to_string(within_ms / 1000) +
-                            " s: is the aul-kiosk-sync service running? (journalctl -u aul-kiosk-sync)");
-        silent.outcome = store::LookupOutcome::offline;
+        platform::log::warn("tracking lookup: " + no_answer_text(within_ms));
+        answer.outcome = store::LookupOutcome::offline;
     }
-    return silent;
+    return answer;
 }
 
 }  // namespace aul::ops

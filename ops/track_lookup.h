@@ -19,6 +19,7 @@ inline constexpr std::int64_t kLookupWithinMs = 20'000;
 // folder `dir`, and waits for the answer. When kiosk-sync stays silent (stopped, or not
 // running), the answer is `offline`, as the resident can do nothing else about it, and
 // the log says why. `stopped()` ends the wait early (the resident left): `waiting` then.
+// A kiosk never enrolled is answered `not_enrolled` at once.
 Result<store::LookupAnswer> look_up_elsewhere(const std::string& dir, const std::string& code,
                                               const std::function<bool()>& stopped = {},
                                               std::int64_t within_ms = kLookupWithinMs,

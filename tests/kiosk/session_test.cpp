@@ -356,6 +356,7 @@ TEST_CASE("tracking: a code filed here is shown at once; another kiosk's is aske
     auto filed = k.filing->file_proposal(mine, k.now_ms);
     REQUIRE(filed.ok());
     const std::string elsewhere = *core::make_tracking_code("KZ25", 7);
+    REQUIRE(k.filing->set_setting("sync_url", "https://national.example").ok());  // enrolled
 
     std::atomic<int> offline_left{1};
     LookupResponder server(k.dir, [&](const std::string& code) {
@@ -398,6 +399,7 @@ TEST_CASE("tracking: a code filed here is shown at once; another kiosk's is aske
 TEST_CASE("tracking: the resident leaving while the server is asked drops the question's answer") {
     Kiosk k;
     Session& s = *k.session;
+    REQUIRE(k.filing->set_setting("sync_url", "https://national.example").ok());
     s.touched(0);
     s.apply(Intent::of(K::open_track, *core::make_tracking_code("KZ25", 7)));
     CHECK(s.track().view().asking_server);
@@ -411,8 +413,12 @@ TEST_CASE("tracking: the resident leaving while the server is asked drops the qu
     CHECK(after.code->empty());
 }
 
-TEST_CASE("tracking: kiosk-sync silent reads as offline to the resident, and says why in the log") {
+TEST_CASE("tracking: kiosk-sync silent reads as offline to the resident; a kiosk never enrolled says so at once") {
     Kiosk k;
+    auto never_enrolled = ops::look_up_elsewhere(k.dir, *core::make_tracking_code("KZ25", 7), {}, 5000, 20);
+    REQUIRE(never_enrolled.ok());
+    CHECK(never_enrolled->outcome == store::LookupOutcome::not_enrolled);
+    REQUIRE(k.filing->set_setting("sync_url", "https://national.example").ok());
     auto answer = ops::look_up_elsewhere(k.dir, *core::make_tracking_code("KZ25", 7), {}, /*within_ms=*/300, 20);
     REQUIRE(answer.ok());
     CHECK(answer->outcome == store::LookupOutcome::offline);
