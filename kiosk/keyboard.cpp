@@ -27,12 +27,15 @@ const Rows& rows_of(KeyLayout l) {
     static const Rows en{{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"}};
     static const Rows digits{{"1234567890", "-/:;()₸№\"'", "@#%&*+=_", ".,?!"}};
     static const Rows phone{{"123", "456", "789", "+0"}};
+    // core::kTrackingAlphabet in keyboard order: no 0, 1, I, L or O.
+    static const Rows code{{"23456789", "qwertyup", "asdfghjk", "zxcvbnm"}};
     switch (l) {
         case KeyLayout::kk: return kk;
         case KeyLayout::ru: return ru;
         case KeyLayout::en: return en;
         case KeyLayout::digits: return digits;
         case KeyLayout::phone: return phone;
+        case KeyLayout::code: return code;
     }
     return kk;
 }
@@ -52,6 +55,13 @@ bool held_repeat(float held_for, float dt) {
 
 }  // namespace
 
+std::vector<std::string> letter_keys(KeyLayout layout) {
+    std::vector<std::string> out;
+    for (auto row : rows_of(layout).rows)
+        for (auto& key : letters(row)) out.push_back(std::move(key));
+    return out;
+}
+
 std::string_view layout_label(KeyLayout l) {
     switch (l) {
         case KeyLayout::kk: return "ҚАЗ";
@@ -59,6 +69,7 @@ std::string_view layout_label(KeyLayout l) {
         case KeyLayout::en: return "ENG";
         case KeyLayout::digits: return "123";
         case KeyLayout::phone: return "+7";
+        case KeyLayout::code: return "ABC";
     }
     return "";
 }
@@ -66,6 +77,7 @@ std::string_view layout_label(KeyLayout l) {
 float keyboard_height(const Ui& ui, KeyLayout layout) {
     Theme& t = const_cast<Ui&>(ui).theme();
     int rows = static_cast<int>(rows_of(layout).rows.size()) + (layout == KeyLayout::phone ? 0 : 1);
+    if (layout == KeyLayout::code) rows = static_cast<int>(rows_of(layout).rows.size());  // Done beside the last row
     return rows * (t.mm(kKeyMm) + t.mm(1.2f)) + t.mm(4);
 }
 
@@ -85,10 +97,14 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
     float width = io.DisplaySize.x - 2 * side;
     const auto& rows = rows_of(v.layout).rows;
     bool phone = v.layout == KeyLayout::phone;
+    // One case, nothing but the code's characters: backspace and Done close the last row.
+    bool code = v.layout == KeyLayout::code;
     // Every letter key has the same width, set by the longest row, so rows line up.
     std::size_t widest = 0;
     for (auto r : rows) widest = std::max(widest, letters(r).size());
     float slots = phone ? 4.0f : static_cast<float>(widest) + 1.0f;
+    // The code's last row also holds backspace (1.5 keys) and Done (2.6 keys).
+    if (code) slots = std::max(static_cast<float>(widest), static_cast<float>(letters(rows.back()).size()) + 4.1f);
     float key_w = std::max(t.mm(12), (width - (slots - 1) * gap) / slots);
     if (phone) key_w = std::min(key_w * 1.6f, t.mm(40));
 
@@ -101,17 +117,18 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
         bool last = r + 1 == rows.size();
         float row_w = static_cast<float>(row.size()) * (key_w + gap) - gap;
         float extra = 0;
-        if (last && !phone) extra = 2 * (key_w * 1.5f + gap);  // shift and backspace flank the last row
+        if (last && !phone && !code) extra = 2 * (key_w * 1.5f + gap);  // shift and backspace flank the last row
         if (phone && last) extra = key_w + gap;                 // backspace after "+ 0"
+        if (code && last) extra = key_w * 1.5f + key_w * 2.6f + 2 * gap;  // backspace, then Done
         float x = origin.x + side + (width - row_w - extra) * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (last && !phone) {
+        if (last && !phone && !code) {
             if (key("keyboard.shift", "", "arrow-up", key_w * 1.5f, ButtonKind::secondary, v.shift))
                 keep_first(out, Intent::of(Intent::Kind::keyboard_shift));
             ImGui::SameLine(0, gap);
         }
         for (const auto& letter : row) {
-            std::string shown = v.shift ? core::to_upper(letter) : letter;
+            std::string shown = v.shift || code ? core::to_upper(letter) : letter;
             if (key("keyboard.key." + letter, shown, "", key_w, ButtonKind::secondary))
                 keep_first(out, Intent::of(Intent::Kind::type_text, shown));
             ImGui::SameLine(0, gap);
@@ -122,9 +139,15 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
             bool held = ImGui::IsItemActive() && held_repeat(io.MouseDownDuration[0], io.DeltaTime);
             if (ImGui::IsItemActive()) ui.request_animation();  // keep frames coming while held
             if (tapped || held) keep_first(out, Intent::of(Intent::Kind::backspace));
+            if (code) {
+                ImGui::SameLine(0, gap);
+                if (key("keyboard.done", v.done_label, "check", key_w * 2.6f, ButtonKind::primary))
+                    keep_first(out, Intent::of(Intent::Kind::keyboard_done));
+            }
         }
         y += key_h + gap;
     }
+    if (code) return out;
     if (phone) {
         ImGui::SetCursorScreenPos(ImVec2(io.DisplaySize.x - side - key_w * 1.6f, origin.y + t.mm(2)));
         if (key("keyboard.done", v.done_label, "check", key_w * 1.6f, ButtonKind::primary))

@@ -3,6 +3,8 @@
 // focused text field through Intents, so a key tap never takes focus from the field.
 #pragma once
 #include <string>
+#include <vector>
+#include <string>
 #include <string_view>
 
 #include "core/domain.h"
@@ -18,6 +20,10 @@ struct KeyboardView {
     std::string done_label;      // translated "Done"
     std::string space_label;     // translated "Space"
 };
+
+// The letters and signs of a layout's letter rows, a key each, as its keys are named
+// (`keyboard.key.<letter>`, lower case).
+std::vector<std::string> letter_keys(KeyLayout layout);
 
 // Height the keyboard takes at the bottom of the screen for this layout.
 float keyboard_height(const Ui& ui, KeyLayout layout);

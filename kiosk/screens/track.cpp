@@ -8,21 +8,33 @@ namespace aul::kiosk {
 
 namespace {
 
-// What the check character says about the code typed so far, in words.
-std::string code_hint(const Words& w, const std::string& typed, bool& ready) {
+// What the check character says about the code typed so far: its words, and whether it
+// is a mistake to fix (then shown as the form's errors are, with their icon and colour).
+struct CodeHint {
+    std::string words;
+    bool ready = false;    // the code is whole and right
+    bool mistake = false;  // a character that cannot be, too long, or the check disagrees
+};
+CodeHint code_hint(const Words& w, const std::string& typed) {
     std::string code = core::normalize_tracking_input(typed);
-    ready = false;
     switch (core::check_tracking_code(code)) {
-        case core::TrackingCheck::ok: ready = true; return w("track.hint.ok");
-        case core::TrackingCheck::bad_character: return w("track.hint.bad_character");
-        case core::TrackingCheck::too_long: return w("track.hint.too_long");
-        case core::TrackingCheck::wrong_check: return w("track.hint.wrong_check");
+        case core::TrackingCheck::ok: return {w("track.hint.ok"), true, false};
+        case core::TrackingCheck::bad_character: return {w("track.hint.bad_character"), false, true};
+        case core::TrackingCheck::too_long: return {w("track.hint.too_long"), false, true};
+        case core::TrackingCheck::wrong_check: return {w("track.hint.wrong_check"), false, true};
         case core::TrackingCheck::too_short:
-            return core::format_text(w("track.hint.more"), "n", std::to_string(core::kTrackingLength - code.size()));
+            return {core::format_text(w("track.hint.more"), "n", std::to_string(core::kTrackingLength - code.size())),
+                    false, false};
     }
     return {};
 }
 
+void show_hint(Ui& ui, const CodeHint& hint, float width) {
+    const Palette& p = ui.pal();
+    if (hint.ready) ui.text(ui.glyph("check-circle") + " " + hint.words, TextFace::small, p.badge_volunteers, width);
+    else if (hint.mistake) ui.text(ui.glyph("exclamation-circle") + " " + hint.words, TextFace::body, p.badge_partners, width);
+    else ui.text(hint.words, TextFace::small, p.text_muted, width);
+}
 
 void status_card(Ui& ui, const TrackView& v, float width) {
     Theme& t = ui.theme();
@@ -92,12 +104,13 @@ Intent draw_track(Ui& ui, const TrackView& v) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
     ui.begin_scroll("track.page", ImVec2(width + t.mm(3), avail.y - v.keyboard_height - t.mm(4)));
     ui.text(v.words("track.prompt"), TextFace::body, p.text, width);
-    bool ready = false;
-    std::string hint = code_hint(v.words, *v.code, ready);
+    CodeHint hint = code_hint(v.words, *v.code);
+    bool ready = hint.ready;
     float button_w = std::max(t.mm(55), ui.button_width(v.words("track.search"), "search"));
     float field_w = width - button_w - t.gap();
     std::string shown = core::format_tracking_code(core::normalize_tracking_input(*v.code));
-    if (ui.text_field("track.code", shown, "KZ24 2222 23X", ImVec2(field_w, t.touch_min()), v.focused))
+    // The placeholder shows the code's shape, not a code a resident could take for theirs.
+    if (ui.text_field("track.code", shown, "···· ···· ···", ImVec2(field_w, t.touch_min()), v.focused))
         keep_first(out, Intent::focus(FieldId::track_code));
     ImGui::SameLine();
     // Until the check character agrees the button stays grey and says why below.
@@ -105,7 +118,7 @@ Intent draw_track(Ui& ui, const TrackView& v) {
                   ready ? ButtonKind::primary : ButtonKind::secondary) &&
         ready)
         keep_first(out, Intent::of(Intent::Kind::track_search));
-    if (!v.code->empty()) ui.text(hint, TextFace::small, ready ? p.badge_volunteers : p.text_muted, width);
+    if (!v.code->empty()) show_hint(ui, hint, width);
     ImGui::Dummy(ImVec2(0, t.mm(2)));
     if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
     if (v.searched && v.found) status_card(ui, v, width);

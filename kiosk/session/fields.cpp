@@ -16,7 +16,7 @@ const std::array<FieldSpec, 11> kFields{{
     {FieldId::propose_name, "propose.name", core::kNameMax, std::nullopt, F::name},
     {FieldId::propose_phone, "propose.phone", 20, KeyLayout::phone, F::phone},
     {FieldId::propose_iin, "propose.iin", 12, KeyLayout::digits, F::iin},
-    {FieldId::track_code, "track.code", 16, KeyLayout::en, std::nullopt},  // Latin capitals and digits
+    {FieldId::track_code, "track.code", 16, KeyLayout::code, std::nullopt},
     {FieldId::volunteer_name, "volunteer.name", core::kNameMax, std::nullopt, F::name},
     {FieldId::volunteer_phone, "volunteer.phone", 20, KeyLayout::phone, F::phone},
     {FieldId::staff_settlement, "staff.settlement", 80, std::nullopt, std::nullopt},

@@ -11,7 +11,9 @@
 
 namespace aul::kiosk {
 
-enum class KeyLayout { kk, ru, en, digits, phone };
+// `code`: the tracking-code alphabet alone (core::kTrackingAlphabet), one case, so a
+// resident cannot type the 0, O, 1, I or L a code never holds.
+enum class KeyLayout { kk, ru, en, digits, phone, code };
 
 // The letter layout that follows `l` on the layout key: ҚАЗ -> РУС -> ENG -> ҚАЗ.
 KeyLayout next_letter_layout(KeyLayout l);

@@ -102,7 +102,7 @@ TEST_CASE("every field's row in the table is its own") {
     }
     CHECK(layout_for(FieldId::propose_phone, core::Lang::ru) == KeyLayout::phone);
     CHECK(layout_for(FieldId::propose_title, core::Lang::ru) == KeyLayout::ru);
-    CHECK(layout_for(FieldId::track_code, core::Lang::kk) == KeyLayout::en);
+    CHECK(layout_for(FieldId::track_code, core::Lang::kk) == KeyLayout::code);
 }
 
 TEST_CASE("the proposal wizard: each step checks its own fields, the receipt follows the commit") {
