@@ -31,10 +31,10 @@ const std::string& LocalText::exact(Lang lang) const {
 }
 
 const std::string& LocalText::in(Lang lang) const {
-    const std::string& wanted = exact(lang);
-    if (!wanted.empty()) return wanted;
-    if (!kk.empty()) return kk;
-    if (!ru.empty()) return ru;
+    static constexpr Lang kOrder[3][3] = {
+        {Lang::kk, Lang::ru, Lang::en}, {Lang::ru, Lang::kk, Lang::en}, {Lang::en, Lang::ru, Lang::kk}};
+    for (Lang l : kOrder[static_cast<int>(lang)])
+        if (!exact(l).empty()) return exact(l);
     return en;
 }
 

@@ -20,7 +20,9 @@ struct LocalText {
     std::string en;
 
     const std::string& exact(Lang lang) const;
-    // The text in `lang`, else the first present of kk, ru, en; empty if none is.
+    // The text in `lang`, else the one its reader most likely reads: Kazakh readers and
+    // Russian readers each other's language before English; English readers Russian, then
+    // Kazakh. Empty if none is present.
     const std::string& in(Lang lang) const;
     bool empty() const { return kk.empty() && ru.empty() && en.empty(); }
     bool operator==(const LocalText&) const = default;

@@ -154,7 +154,14 @@ CREATE TABLE track_lookups(
   state TEXT NOT NULL DEFAULT '', answer TEXT NOT NULL DEFAULT '', history TEXT NOT NULL DEFAULT '[]') WITHOUT ROWID;
 )sql";
 
-constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6};
+// Version 7: an English reader falls back to Russian before Kazakh (core::LocalText::in):
+// the English sort keys follow.
+constexpr const char* kV7 = R"sql(
+UPDATE ngo_search SET sort_en = (SELECT aul_sort_key(coalesce(nullif(name_en, ''), nullif(name_ru, ''), name_kk))
+  FROM ngos WHERE ngos.rowid = ngo_search.rowid);
+)sql";
+
+constexpr const char* kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 // A one-argument text function of SQL backed by a C++ text rule.

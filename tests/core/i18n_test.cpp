@@ -51,3 +51,20 @@ TEST_CASE("format_text fills placeholders") {
     CHECK(format_text("Табылды: {count}", "count", "12") == "Табылды: 12");
     CHECK(format_text("{n} and {n}", "n", "{n}") == "{n} and {n}");
 }
+
+TEST_CASE("published text falls back to the language its reader most likely reads") {
+    using aul::core::Lang;
+    using aul::core::LocalText;
+    LocalText all{"Қазақша", "Русский", "English"};
+    for (Lang l : aul::core::kAllLangs) CHECK(all.in(l) == all.exact(l));
+    LocalText no_en{"Қазақша", "Русский", ""};
+    CHECK(no_en.in(Lang::en) == "Русский");  // English readers: Russian before Kazakh
+    LocalText only_kk{"Қазақша", "", ""};
+    CHECK(only_kk.in(Lang::en) == "Қазақша");
+    CHECK(only_kk.in(Lang::ru) == "Қазақша");
+    LocalText no_ru{"Қазақша", "", "English"};
+    CHECK(no_ru.in(Lang::ru) == "Қазақша");  // Russian readers: Kazakh before English
+    LocalText no_kk{"", "Русский", "English"};
+    CHECK(no_kk.in(Lang::kk) == "Русский");
+    CHECK(LocalText{}.in(Lang::kk).empty());
+}

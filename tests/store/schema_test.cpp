@@ -67,3 +67,33 @@ TEST_CASE("the FTS index follows updates and deletes through triggers") {
     REQUIRE(check.ok());
     CHECK(check->run().ok());
 }
+
+TEST_CASE("version 7: English lists order names without English by their Russian name, as they are shown") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        auto db = store::Db::open(path);
+        REQUIRE(db.ok());
+        REQUIRE(store::register_functions(*db).ok());
+        REQUIRE(store::migrate(*db, 1).ok());
+        // Shown in English as their Russian names (А..., Я...), they were sorted by their
+        // Kazakh ones (Я..., Ә...), the other way round.
+        REQUIRE(db->exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
+                         "INSERT INTO ngos(id, bin, name_kk, name_ru, region) VALUES "
+                         "('ngo-1', '050540012347', 'Ядро қоры', 'Арман', 'KZ-19'),"
+                         "('ngo-2', '050540012347', 'Әлем қоры', 'Янтарь', 'KZ-19');")
+                    .ok());
+        REQUIRE(store::migrate(*db, 6).ok());
+    }
+    auto db = store::open_kiosk_db(path);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    store::CatalogStore s(std::move(*db));
+    store::NgoQuery q;
+    q.lang = core::Lang::en;
+    auto all = s.search(q);
+    REQUIRE(all.ok());
+    REQUIRE(all->rowids.size() == 2);
+    auto first = s.ngo(all->rowids[0]);
+    REQUIRE(first.ok());
+    CHECK(first->name.in(core::Lang::en) == "Арман");
+}
