@@ -247,6 +247,8 @@ void App::draw(double now, float dt) {
     if (s.idle_prompt()) {
         // Only the prompt's own button counts while it is up.
         intent = draw_idle_prompt(ui_, IdlePromptView{s.words(), s.idle_seconds_left(now)});
+    } else if (s.discard_prompt()) {
+        intent = draw_discard_prompt(ui_, DiscardPromptView{s.words()});  // only its answers count
     } else if (pin_pad_open(s)) {
         intent = draw_pin_pad(ui_, s);  // the PIN pad takes every touch while it is up
     } else if (s.focused() != FieldId::none) {

@@ -420,6 +420,34 @@ void Ui::begin_overlay(const char* id) {
 
 void Ui::end_overlay() { ImGui::End(); }
 
+float Ui::begin_dialog(const char* id) {
+    Theme& t = theme();
+    ImGuiIO& io = ImGui::GetIO();
+    begin_overlay(id);
+    float w = std::min(io.DisplaySize.x - 2 * t.mm(12), t.mm(170));
+    dialog_min_ = ImVec2((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.18f);
+    dialog_w_ = w;
+    ImGui::SetCursorScreenPos(ImVec2(dialog_min_.x + t.pad(), dialog_min_.y + t.pad()));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSplit(2);
+    dl->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    return w - 2 * t.pad();
+}
+
+void Ui::end_dialog() {
+    Theme& t = theme();
+    const Palette& p = pal();
+    ImGui::EndGroup();
+    ImVec2 max(dialog_min_.x + dialog_w_, ImGui::GetItemRectMax().y + t.pad());
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(dialog_min_, max, p.background, t.radius() * 2);
+    if (t.config().high_contrast) dl->AddRect(dialog_min_, max, p.border, t.radius() * 2, 0, 3);
+    dl->ChannelsMerge();
+    end_overlay();
+}
+
 void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground;
     if (horizontal) flags |= ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar;

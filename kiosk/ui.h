@@ -95,6 +95,11 @@ public:
     // end_overlay closes it.
     void begin_overlay(const char* id);
     void end_overlay();
+    // A card in the middle of an overlay that dims the screen (the idle prompt, "discard
+    // this proposal?"): begin_dialog opens both and returns the width inside the card;
+    // end_dialog draws the card behind what was drawn and closes them.
+    float begin_dialog(const char* id);
+    void end_dialog();
 
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
     // Vertical by default; horizontal for chip rows.
@@ -134,6 +139,8 @@ private:
     std::vector<UiItem> items_;
     std::unordered_map<std::string, ScrollState> scroll_;
     std::vector<OpenScroll> open_scrolls_;
+    ImVec2 dialog_min_{};  // the open dialog's card: top left and width
+    float dialog_w_ = 0;
     struct OpenCard {
         ImVec2 min;
         float width;

@@ -25,6 +25,7 @@ Intent draw_councils(Ui& ui, const CouncilsView& v);
 Intent draw_volunteer(Ui& ui, const VolunteerView& v);
 // Over any screen after a while untouched: "still there?" with one large Continue.
 Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v);
+Intent draw_discard_prompt(Ui& ui, const DiscardPromptView& v);
 Intent draw_staff_pin(Ui& ui, const StaffPinView& v);
 Intent draw_staff_panel(Ui& ui, const StaffPanelView& v);
 Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v);

@@ -61,6 +61,8 @@ struct Intent {
         open_track,
         track_search,
         idle_continue,
+        discard_keep,        // "discard this proposal?": no, keep writing
+        discard_confirm,     // yes: forget it and go where the resident was going
         open_councils,
         open_volunteer,      // text: NGO catalogue id to show only its opportunities, or empty
         volunteer_choose,    // text: opportunity id; id: index into the list shown

@@ -37,13 +37,15 @@ void Session::apply(const Intent& i) {
             return apply_staff(Intent::of(leaves ? K::staff_leave : K::staff_back_to_panel));
         if (is_staff(i.kind)) return apply_staff(i);
     }
+    if (pending_leave_) return apply_discard_answer(i);  // only the question's answers count
+    if ((i.kind == K::go_home || i.kind == K::go_back) && would_lose_draft(i.kind)) {
+        s_.unfocus();
+        pending_leave_ = i.kind;
+        return;
+    }
     switch (i.kind) {
         case K::none: return;
-        case K::go_home:
-            s_.show({});
-            catalog_.back();  // a picker left open closes
-            s_.unfocus();
-            return;
+        case K::go_home: return go_home();
         case K::go_back: return go_back();
         case K::set_lang:
             if (i.lang == s_.lang) return;
@@ -65,6 +67,30 @@ void Session::apply(const Intent& i) {
     if (is_staff(i.kind)) return;  // staff intents only count while the staff desk is open
     for (Flow* f : flows())
         if (f->apply(i)) return;
+}
+
+void Session::go_home() {
+    s_.show({});
+    catalog_.back();  // a picker left open closes
+    s_.unfocus();
+}
+
+bool Session::would_lose_draft(Intent::Kind leave) const {
+    if (s_.screen() != ScreenId::propose || !propose_.holds_resident_data()) return false;
+    return leave == Intent::Kind::go_home || propose_.step() == 0;
+}
+
+void Session::apply_discard_answer(const Intent& i) {
+    using K = Intent::Kind;
+    if (i.kind == K::discard_keep) {
+        pending_leave_.reset();
+    } else if (i.kind == K::discard_confirm) {
+        Intent::Kind leave = *pending_leave_;
+        pending_leave_.reset();
+        propose_.reset();
+        if (leave == K::go_home) go_home();
+        else go_back();
+    }
 }
 
 void Session::go_back() {
@@ -184,6 +210,7 @@ double Session::check_idle(double now) {
 
 void Session::reset() {
     idle_prompt_ = false;
+    pending_leave_.reset();
     if (staff_.open()) platform::log::info("staff: panel closed after being left untouched");
     staff_.close();
     s_.load_place();

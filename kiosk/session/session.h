@@ -71,6 +71,8 @@ public:
     KeyLayout keyboard_layout() const { return s_.layout; }
     bool keyboard_shift() const { return s_.shift; }
     bool idle_prompt() const { return idle_prompt_; }
+    // Home or Back would throw away a proposal the resident is writing: "discard it?" is up.
+    bool discard_prompt() const { return pending_leave_.has_value(); }
     int idle_seconds_left(double now) const;
     // Something was started that the screen will show once it is done (a search, a PIN
     // check): scripts wait for it.
@@ -102,6 +104,11 @@ public:
 
 private:
     void go_back();
+    void go_home();
+    // Home, or Back off the wizard's first step, with a proposal that holds something the
+    // resident wrote: asked first (discard_prompt) rather than done.
+    bool would_lose_draft(Intent::Kind leave) const;
+    void apply_discard_answer(const Intent& i);
     void apply_keyboard(const Intent& i);
     void apply_staff(const Intent& i);
     void edited(FieldId f);
@@ -124,6 +131,7 @@ private:
     std::array<Flow*, 5> flows_;
     Display display_;
     bool idle_prompt_ = false;
+    std::optional<Intent::Kind> pending_leave_;  // go_home or go_back, waiting for "discard?"
     double last_input_s_ = 0;
     bool catalogue_changed_ = false;
     std::optional<int> exit_code_;

@@ -129,6 +129,10 @@ struct IdlePromptView {
     int seconds_left = 0;
 };
 
+struct DiscardPromptView {
+    Words words;
+};
+
 // The PIN pad over the home screen (after the corner hold), also used to choose a new PIN.
 // It shows dots for the digits typed, never the digits.
 struct StaffPinView {

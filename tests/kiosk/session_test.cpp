@@ -427,3 +427,54 @@ TEST_CASE("tracking: kiosk-sync silent reads as offline to the resident; a kiosk
     REQUIRE(stopped.ok());
     CHECK(stopped->outcome == store::LookupOutcome::waiting);  // the resident left: nothing to show
 }
+
+TEST_CASE("leaving a proposal that holds what the resident wrote asks first; keeping it keeps every word") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_propose);
+    k.tap(K::go_home);  // nothing written yet: no question
+    CHECK(s.screen() == ScreenId::home);
+    CHECK_FALSE(s.discard_prompt());
+
+    k.tap(K::open_propose);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    k.type(FieldId::propose_title, "Жол бұзылған");
+    k.tap(K::go_home);
+    REQUIRE(s.discard_prompt());
+    CHECK(s.screen() == ScreenId::propose);
+    k.tap(K::propose_next);  // while it is asked, only its answers count
+    CHECK(s.discard_prompt());
+    k.tap(K::discard_keep);
+    CHECK_FALSE(s.discard_prompt());
+    CHECK(s.propose().draft().title == "Жол бұзылған");
+    CHECK(s.screen() == ScreenId::propose);
+
+    // Back goes a step back without asking; off the first step it asks.
+    int step = s.propose().view().step;
+    k.tap(K::go_back);
+    CHECK_FALSE(s.discard_prompt());
+    CHECK(s.propose().view().step == step - 1);
+    while (s.propose().view().step > 0) k.tap(K::go_back);
+    k.tap(K::go_back);
+    REQUIRE(s.discard_prompt());
+    k.tap(K::discard_confirm);
+    CHECK(s.screen() == ScreenId::home);
+    CHECK(s.propose().draft().title.empty());
+    CHECK_FALSE(s.holds_resident_data());
+
+    // An idle reset answers nothing: the session simply starts afresh.
+    s.touched(0);
+    k.tap(K::open_propose);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    k.type(FieldId::propose_title, "Су");
+    k.tap(K::go_home);
+    REQUIRE(s.discard_prompt());
+    s.check_idle(kIdle + kPrompt + 1);
+    CHECK_FALSE(s.discard_prompt());
+    CHECK(s.screen() == ScreenId::home);
+    CHECK(s.propose().draft().title.empty());
+}
