@@ -246,7 +246,7 @@ void App::draw(double now, float dt) {
     keep_first(intent, draw_screen());
     if (s.idle_prompt()) {
         // Only the prompt's own button counts while it is up.
-        intent = draw_idle_prompt(ui_, IdlePromptView{s.words(), s.idle_seconds_left(now)});
+        intent = draw_idle_prompt(ui_, s.idle_prompt_view(now));
     } else if (s.discard_prompt()) {
         intent = draw_discard_prompt(ui_, DiscardPromptView{s.words()});  // only its answers count
     } else if (pin_pad_open(s)) {

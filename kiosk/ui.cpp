@@ -420,6 +420,15 @@ void Ui::begin_overlay(const char* id) {
 
 void Ui::end_overlay() { ImGui::End(); }
 
+void Ui::code_text(const std::string& id, const std::string& shown, ImU32 colour) {
+    ImFont* big = theme().fonts.display;
+    ImVec2 cp = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddText(big, big->FontSize, cp, colour, shown.c_str());
+    ImVec2 cs = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, shown.c_str());
+    ImGui::Dummy(cs);
+    record(id, shown, cp, ImVec2(cp.x + cs.x, cp.y + cs.y), false);
+}
+
 float Ui::begin_dialog(const char* id) {
     Theme& t = theme();
     ImGuiIO& io = ImGui::GetIO();

@@ -100,6 +100,8 @@ public:
     // end_dialog draws the card behind what was drawn and closes them.
     float begin_dialog(const char* id);
     void end_dialog();
+    // A tracking code in the display face, recorded under `id` for scripts.
+    void code_text(const std::string& id, const std::string& shown, ImU32 colour);
 
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
     // Vertical by default; horizontal for chip rows.

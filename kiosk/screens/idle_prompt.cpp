@@ -1,5 +1,7 @@
 #include "kiosk/screens/screens.h"
 
+#include "core/tracking.h"
+
 namespace aul::kiosk {
 
 Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v) {
@@ -8,7 +10,10 @@ Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v) {
     const Palette& p = ui.pal();
     float inner = ui.begin_dialog("##idle");
     ui.text(ui.glyph("clock-o") + "  " + v.words("idle.title"), TextFace::heading, p.text, inner);
-    ui.text(core::format_text(v.words("idle.body"), "n", std::to_string(v.seconds_left)), TextFace::body, p.text, inner);
+    bool receipt = !v.receipt_code.empty();
+    ui.text(core::format_text(v.words(receipt ? "idle.body_receipt" : "idle.body"), "n", std::to_string(v.seconds_left)),
+            TextFace::body, p.text, inner);
+    if (receipt) ui.code_text("idle.code", core::format_tracking_code(v.receipt_code), p.text);
     ImGui::Dummy(ImVec2(0, t.mm(2)));
     if (ui.button("idle.continue", v.words("idle.continue"), "hand-pointer-o", ImVec2(inner, t.touch_min() * 1.4f),
                   ButtonKind::primary))

@@ -46,13 +46,7 @@ Intent draw_receipt(Ui& ui, const ReceiptView& v) {
     ImGui::BeginGroup();
     ui.text(ui.glyph("check-circle") + "  " + v.words("receipt.title"), TextFace::heading, p.badge_volunteers, text_w);
     ui.text(v.words("receipt.code_label"), TextFace::small, p.text_muted, text_w);
-    std::string shown = core::format_tracking_code(v.tracking_code);
-    ImFont* big = t.fonts.display;
-    ImVec2 cp = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddText(big, big->FontSize, cp, p.text, shown.c_str());
-    ImVec2 cs = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, shown.c_str());
-    ImGui::Dummy(cs);
-    ui.record("receipt.code", shown, cp, ImVec2(cp.x + cs.x, cp.y + cs.y), false);
+    ui.code_text("receipt.code", core::format_tracking_code(v.tracking_code), p.text);
     ui.text(ui.glyph("camera") + "  " + v.words("receipt.write_down"), TextFace::body, p.text, text_w);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     ui.text(v.words("receipt.next_title"), TextFace::small, p.primary, text_w);

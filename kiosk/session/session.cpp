@@ -69,6 +69,12 @@ void Session::apply(const Intent& i) {
         if (f->apply(i)) return;
 }
 
+IdlePromptView Session::idle_prompt_view(double now) const {
+    IdlePromptView v{s_.words(), idle_seconds_left(now), {}};
+    if (s_.screen() == ScreenId::receipt) v.receipt_code = propose_.receipt_code();
+    return v;
+}
+
 void Session::go_home() {
     s_.show({});
     catalog_.back();  // a picker left open closes

@@ -74,6 +74,7 @@ public:
     // Home or Back would throw away a proposal the resident is writing: "discard it?" is up.
     bool discard_prompt() const { return pending_leave_.has_value(); }
     int idle_seconds_left(double now) const;
+    IdlePromptView idle_prompt_view(double now) const;
     // Something was started that the screen will show once it is done (a search, a PIN
     // check): scripts wait for it.
     bool settled() const;

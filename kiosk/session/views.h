@@ -127,6 +127,9 @@ struct VolunteerView {
 struct IdlePromptView {
     Words words;
     int seconds_left = 0;
+    // On the receipt: the code just given, kept in view under the prompt's card, which
+    // then says what is true (the proposal is saved) rather than "what you entered is erased".
+    std::string receipt_code;
 };
 
 struct DiscardPromptView {
