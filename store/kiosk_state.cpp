@@ -96,7 +96,8 @@ std::string handled_outcome(const FilingStore& filing, SyncRequest what) {
 
 Status save_server_checks(FilingStore& filing, const std::vector<Check>& checks) {
     auto list = nlohmann::json::array();
-    for (const auto& c : checks) list.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}});
+    for (const auto& c : checks)
+        list.push_back({{"name", c.name}, {"ok", c.ok}, {"detail", c.detail}, {"words", c.words}, {"value", c.value}});
     return filing.set_setting("server_checks", list.dump());
 }
 
@@ -104,10 +105,29 @@ std::vector<Check> saved_server_checks(const FilingStore& filing) {
     std::vector<Check> out;
     auto list = nlohmann::json::parse(filing.setting("server_checks").value_or(""), nullptr, false);
     if (!list.is_array()) return out;
-    for (const auto& c : list)
-        if (c.is_object())
-            out.push_back({c.value("name", ""), c.value("ok", false), c.value("detail", "")});
+    // Written by kiosk-sync: a translation key is taken only when it is one, a value only
+    // when it is short; otherwise the detail in words stands.
+    for (const auto& c : list) {
+        if (!c.is_object()) continue;
+        auto text = [&](const char* key) {
+            auto it = c.find(key);
+            return it != c.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        auto ok = c.find("ok");
+        Check check{text("name"), ok != c.end() && ok->is_boolean() && ok->get<bool>(), text("detail"), text("words"),
+                    text("value")};
+        if (!is_check_words(check.words) || check.value.size() > 200) check.words.clear(), check.value.clear();
+        out.push_back(std::move(check));
+    }
     return out;
+}
+
+bool is_check_words(const std::string& key) {
+    constexpr std::string_view prefix = "staff.detail.";
+    if (key.size() <= prefix.size() || key.size() > 64 || key.compare(0, prefix.size(), prefix) != 0) return false;
+    return std::all_of(key.begin(), key.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.';
+    });
 }
 
 Check check_database(FilingStore& filing, std::int64_t now_ms) {
@@ -120,8 +140,9 @@ Check check_database(FilingStore& filing, std::int64_t now_ms) {
         verdict = !row ? row.error() : *row ? st->text(0) : std::string("no answer");
     }
     auto saved = filing.set_settings({{"integrity_checked_ms", std::to_string(now_ms)}, {"integrity_verdict", verdict}});
-    return {"database", verdict == "ok",
-            "integrity check: " + verdict + (saved ? "" : " (not recorded: " + saved.error() + ")")};
+    bool sound = verdict == "ok";
+    return {"database", sound, "integrity check: " + verdict + (saved ? "" : " (not recorded: " + saved.error() + ")"),
+            sound ? "staff.detail.integrity_ok" : "staff.detail.integrity_bad", sound ? "" : verdict.substr(0, 200)};
 }
 
 std::int64_t free_disk_mb(const std::string& dir) {
@@ -140,11 +161,12 @@ Check check_disk(const std::string& dir, std::int64_t min_free_mb) {
     std::remove(probe.c_str());
     std::int64_t free_mb = free_disk_mb(dir);
     if (failed == ENOSPC || failed == EDQUOT)
-        return {"disk", false, "the disk holding " + dir + " is full: free some space"};
+        return {"disk", false, "the disk holding " + dir + " is full: free some space", "staff.detail.disk_full"};
     if (failed) return {"disk", false, "cannot write to " + dir + ": " + std::strerror(failed)};
     bool roomy = free_mb >= min_free_mb;
     return {"disk", roomy,
-            std::to_string(free_mb) + " MiB free" + (roomy ? "" : ": free some space; new proposals need room")};
+            std::to_string(free_mb) + " MiB free" + (roomy ? "" : ": free some space; new proposals need room"),
+            roomy ? "staff.detail.disk_free" : "staff.detail.disk_low", std::to_string(free_mb)};
 }
 
 SyncProgress sync_progress(const FilingStore& filing) {

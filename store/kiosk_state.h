@@ -47,12 +47,19 @@ std::int64_t handled_at(const FilingStore& filing, SyncRequest what);
 // wrote it, so the asker checks every part of it before use.
 std::string handled_outcome(const FilingStore& filing, SyncRequest what);
 
-// One line of a self-test: what was checked, whether it passed, the detail in words.
+// One line of a self-test: what was checked, whether it passed, the detail in words (for
+// kioskctl and the log). `words`, when set, names the translation the staff panel shows
+// instead (a "staff.detail." key), with `value` for its {n}; a detail without one (a
+// server's or the system's own words) is shown as it is.
 struct Check {
     std::string name;
     bool ok = false;
     std::string detail;
+    std::string words = {};
+    std::string value = {};
 };
+// Translation keys a Check may name: "staff.detail." and letters, digits, '_' or '.'.
+bool is_check_words(const std::string& key);
 // kiosk-sync keeps its latest server checks here for the panel to show.
 Status save_server_checks(FilingStore& filing, const std::vector<Check>& checks);
 std::vector<Check> saved_server_checks(const FilingStore& filing);

@@ -68,7 +68,7 @@ std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& fi
         out.push_back({"enrolment", false, token.error()});
         return out;
     }
-    out.push_back({"enrolment", true, url});
+    out.push_back({"enrolment", true, url, "staff.detail.enrolled", url.substr(0, 200)});
     ClientConfig cfg{url, paths.ca()};
     cfg.total_timeout_s = 15;
     Client client(cfg);
@@ -78,20 +78,22 @@ std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& fi
         out.push_back({tls ? "tls" : "server reachable", false, reply.error()});
         return out;
     }
-    out.push_back({"server reachable", true, "HTTP " + std::to_string(reply->status)});
-    out.push_back({"tls", true, "the server's certificate leads to the pinned national CA"});
+    out.push_back({"server reachable", true, "HTTP " + std::to_string(reply->status), "staff.detail.reachable"});
+    out.push_back({"tls", true, "the server's certificate leads to the pinned national CA", "staff.detail.tls_ok"});
     if (reply->server_time_s > 0) {
         long long skew = static_cast<long long>(std::time(nullptr)) - reply->server_time_s;
         bool sane = std::llabs(skew) <= 300;
         out.push_back({"clock", sane,
                        sane ? "within " + std::to_string(std::llabs(skew)) + " s of the server"
-                            : "off by " + std::to_string(skew) + " s: set the time (timedatectl)"});
+                            : "off by " + std::to_string(skew) + " s: set the time (timedatectl)",
+                       sane ? "staff.detail.clock_ok" : "staff.detail.clock_off", std::to_string(sane ? std::llabs(skew) : skew)});
     } else {
         out.push_back({"clock", false, "the server sent no Date header"});
     }
     bool token_ok = reply->status == 200;
     auto why = decode_error(reply->body);
-    out.push_back({"token", token_ok, token_ok ? "accepted" : (why ? *why : "HTTP " + std::to_string(reply->status))});
+    out.push_back({"token", token_ok, token_ok ? "accepted" : (why ? *why : "HTTP " + std::to_string(reply->status)),
+                   token_ok ? "staff.detail.token_ok" : ""});
     return out;
 }
 

@@ -12,10 +12,16 @@ void fact(Ui& ui, std::string_view label, const std::string& value, float width,
     ui.text(value, TextFace::body, colour ? colour : ui.pal().text, width);
 }
 
-std::string megabytes(std::int64_t bytes) {
+std::string megabytes(const Words& w, std::int64_t bytes) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.1f MB", static_cast<double>(bytes) / 1e6);
-    return buf;
+    std::snprintf(buf, sizeof buf, "%.1f", static_cast<double>(bytes) / 1e6);
+    return core::format_text(w("staff.megabytes"), "n", buf);
+}
+
+// A check's detail in the reader's language where it has words of ours; a server's or the
+// system's own words (a failure's cause) as they came.
+std::string check_detail(const Words& w, const store::Check& c) {
+    return c.words.empty() ? c.detail : core::format_text(w(c.words), "n", c.value);
 }
 
 // Opens a card with its icon and heading; returns the width inside it.
@@ -73,11 +79,13 @@ void storage_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
     const store::KioskStatus& s = *v.status;
     float inner = card(ui, "hdd-o", w("staff.section.storage"), width);
-    fact(ui, w("staff.database"), megabytes(s.database_bytes), inner);
-    fact(ui, w("staff.disk_free"), s.disk_free_mb < 0 ? "?" : std::to_string(s.disk_free_mb) + " MiB", inner,
-         s.disk_free_mb >= 0 && s.disk_free_mb < 100 ? ui.pal().badge_partners : 0);
-    std::string integrity = s.integrity_checked_ms > 0 ? v.when(s.integrity_checked_ms) + "  ·  " + s.integrity_verdict
-                                                       : w("staff.sync.never");
+    fact(ui, w("staff.database"), megabytes(w, s.database_bytes), inner);
+    fact(ui, w("staff.disk_free"),
+         s.disk_free_mb < 0 ? "?" : core::format_text(w("staff.detail.disk_free"), "n", std::to_string(s.disk_free_mb)),
+         inner, s.disk_free_mb >= 0 && s.disk_free_mb < 100 ? ui.pal().badge_partners : 0);
+    std::string verdict = s.integrity_verdict == "ok" ? w("staff.detail.integrity_ok") : s.integrity_verdict;
+    std::string integrity =
+        s.integrity_checked_ms > 0 ? v.when(s.integrity_checked_ms) + "  ·  " + verdict : w("staff.sync.never");
     fact(ui, w("staff.integrity"), integrity, inner,
          s.integrity_checked_ms > 0 && s.integrity_verdict != "ok" ? ui.pal().badge_partners : 0);
     ui.end_card();
@@ -90,7 +98,7 @@ void checks_card(Ui& ui, const StaffPanelView& v, float width) {
         std::string name = w("staff.check." + c.name);
         ui.text(ui.glyph(c.ok ? "check-circle" : "exclamation-circle") + "  " + name, TextFace::body,
                 c.ok ? ui.pal().badge_volunteers : ui.pal().badge_partners, inner);
-        ui.text(c.detail, TextFace::small, ui.pal().text_muted, inner);
+        ui.text(check_detail(w, c), TextFace::small, ui.pal().text_muted, inner);
     }
     if (v.self_testing) ui.text(ui.glyph("clock-o") + "  " + w("staff.self_test.running"), TextFace::small, ui.pal().text_muted, inner);
     ui.end_card();

@@ -217,7 +217,8 @@ void StaffDesk::start_self_test(std::int64_t now_ms) {
     action_ = {"staff.self_test.running", {}, true};
     // The fonts are checked here: the atlas belongs to the UI thread.
     std::string missing = cfg_.font_check ? cfg_.font_check() : std::string();
-    checks_.push_back({"fonts", missing.empty(), missing.empty() ? "every translated text can be drawn" : missing});
+    checks_.push_back({"fonts", missing.empty(), missing.empty() ? "every translated text can be drawn" : missing,
+                       missing.empty() ? "staff.detail.fonts_ok" : ""});
     std::string dir = cfg_.data_dir;
     // Its own connection: the full integrity check of a large catalogue takes seconds.
     self_test_ = tasks_.run(
@@ -358,7 +359,8 @@ void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
                 auto server = store::saved_server_checks(filing_);
                 checks_.insert(checks_.end(), server.begin(), server.end());
             } else {
-                checks_.push_back({"server", false, "kiosk-sync did not answer: is the aul-kiosk-sync service running?"});
+                checks_.push_back({"server", false, "kiosk-sync did not answer: is the aul-kiosk-sync service running?",
+                                   "staff.detail.no_answer"});
             }
         }
     }

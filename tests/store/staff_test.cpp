@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "common.h"
+#include "core/i18n.h"
+#include "test_files.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
 #include "store/kiosk_state.h"
@@ -198,6 +200,41 @@ TEST_CASE("requests to kiosk-sync are pending until handled, and stamps only gro
     CHECK(checks[1].name == "clock");
     CHECK_FALSE(checks[1].ok);
     CHECK(checks[1].detail == "off by 400 s");
+
+    // The staff panel's words travel with each check; what does not read as ours is dropped
+    // and the detail in words stands.
+    REQUIRE(store::save_server_checks(*k.filing, {{"clock", false, "off by 400 s", "staff.detail.clock_off", "400"},
+                                                  {"tls", true, "fine", "staff.Detail;rm", "x"},
+                                                  {"token", true, "ok", "staff.detail.token_ok", std::string(201, 'x')},
+                                                  {"server reachable", true, "HTTP 200", "track.title", ""}})
+                .ok());
+    checks = store::saved_server_checks(*k.filing);
+    REQUIRE(checks.size() == 4);
+    CHECK(checks[0].words == "staff.detail.clock_off");
+    CHECK(checks[0].value == "400");
+    for (std::size_t i = 1; i < 4; ++i) {
+        CHECK(checks[i].words.empty());
+        CHECK(checks[i].value.empty());
+        CHECK_FALSE(checks[i].detail.empty());
+    }
+}
+
+TEST_CASE("every check's words exist in every language, with a place for the value where one is given") {
+    Kiosk k;
+    core::Translations tr;
+    for (core::Lang l : core::kAllLangs)
+        REQUIRE(tr.load(l, asset("i18n/" + std::string(core::lang_code(l)) + ".json")).ok());
+    std::vector<store::Check> checks{store::check_database(*k.filing, 1), store::check_disk(k.dir.path, 0),
+                                     store::check_disk(k.dir.path, 1'000'000'000)};
+    for (const auto& c : checks) {
+        CAPTURE(c.name);
+        REQUIRE(store::is_check_words(c.words));
+        for (core::Lang l : core::kAllLangs) {
+            const std::string& text = tr.get(l, c.words);
+            CHECK(text != c.words);  // translated, not the key shown
+            if (!c.value.empty()) CHECK(text.find("{n}") != std::string::npos);
+        }
+    }
 }
 
 TEST_CASE("status: outbox by kind, per-direction sync, integrity check remembered") {
