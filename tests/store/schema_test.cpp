@@ -6,17 +6,25 @@
 
 using namespace aul;
 
+namespace {
+// A kiosk database as a program of schema `version` left it.
+store::Db database_at(const std::string& path, int version) {
+    auto db = store::Db::open(path);
+    REQUIRE(db.ok());
+    REQUIRE(store::register_functions(*db).ok());
+    REQUIRE(store::migrate(*db, version).ok());
+    REQUIRE(*store::schema_version(*db) == version);
+    return std::move(*db);
+}
+}  // namespace
+
 TEST_CASE("a version-1 database with data migrates and becomes searchable") {
     TempDir dir;
     std::string path = dir.file("kiosk.db");
     {
-        auto db = store::Db::open(path);
-        REQUIRE(db.ok());
-        REQUIRE(store::register_functions(*db).ok());
-        REQUIRE(store::migrate(*db, 1).ok());
-        CHECK(*store::schema_version(*db) == 1);
+        auto db = database_at(path, 1);
         // Rows written by a kiosk that ran the first schema.
-        REQUIRE(db->exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
+        REQUIRE(db.exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
                          "INSERT INTO ngos(id, bin, name_kk, name_ru, mission_ru, region) VALUES "
                          "('ngo-1', '050540012347', 'Қамқор қоры', 'Фонд Камкор', 'Помощь семьям', 'KZ-19');")
                     .ok());
@@ -72,18 +80,15 @@ TEST_CASE("version 7: English lists order names without English by their Russian
     TempDir dir;
     std::string path = dir.file("kiosk.db");
     {
-        auto db = store::Db::open(path);
-        REQUIRE(db.ok());
-        REQUIRE(store::register_functions(*db).ok());
-        REQUIRE(store::migrate(*db, 1).ok());
+        auto db = database_at(path, 1);
         // Shown in English as their Russian names (А..., Я...), they were sorted by their
         // Kazakh ones (Я..., Ә...), the other way round.
-        REQUIRE(db->exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
+        REQUIRE(db.exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
                          "INSERT INTO ngos(id, bin, name_kk, name_ru, region) VALUES "
                          "('ngo-1', '050540012347', 'Ядро қоры', 'Арман', 'KZ-19'),"
                          "('ngo-2', '050540012347', 'Әлем қоры', 'Янтарь', 'KZ-19');")
                     .ok());
-        REQUIRE(store::migrate(*db, 6).ok());
+        REQUIRE(store::migrate(db, 6).ok());
     }
     auto db = store::open_kiosk_db(path);
     REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
