@@ -99,22 +99,25 @@ std::string TrackingKey::hex() const {
     return out;
 }
 
-// Cycle walking: the network permutes [0, 2^30); applying it again from any value past
-// the range until one lands inside keeps a bijection of the range itself.
-std::optional<std::uint64_t> permute_sequence(const TrackingKey& key, std::uint64_t sequence) {
-    if (sequence >= kKeyedSequenceLimit) return std::nullopt;
-    std::uint64_t x = sequence;
-    do x = feistel(key, x);
+// Cycle walking: the network permutes [0, 2^30); applying a step again from any value
+// past the range until one lands inside keeps a bijection of the range itself. `step` is
+// the network or its inverse.
+namespace {
+template <typename Step>
+std::optional<std::uint64_t> walk_within_keyed_range(std::uint64_t x, Step step) {
+    if (x >= kKeyedSequenceLimit) return std::nullopt;
+    do x = step(x);
     while (x >= kKeyedSequenceLimit);
     return x;
 }
+}  // namespace
+
+std::optional<std::uint64_t> permute_sequence(const TrackingKey& key, std::uint64_t sequence) {
+    return walk_within_keyed_range(sequence, [&](std::uint64_t x) { return feistel(key, x); });
+}
 
 std::optional<std::uint64_t> unpermute_sequence(const TrackingKey& key, std::uint64_t value) {
-    if (value >= kKeyedSequenceLimit) return std::nullopt;
-    std::uint64_t x = value;
-    do x = feistel_inverse(key, x);
-    while (x >= kKeyedSequenceLimit);
-    return x;
+    return walk_within_keyed_range(value, [&](std::uint64_t x) { return feistel_inverse(key, x); });
 }
 
 std::optional<std::string> make_tracking_code(std::string_view kiosk_code, std::uint64_t sequence,
