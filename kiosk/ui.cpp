@@ -429,6 +429,10 @@ void Ui::code_text(const std::string& id, const std::string& shown, ImU32 colour
     record(id, shown, cp, ImVec2(cp.x + cs.x, cp.y + cs.y), false);
 }
 
+void Ui::problem(const std::string& s, TextFace face, float wrap) {
+    text(glyph("exclamation-circle") + " " + s, face, pal().badge_partners, wrap);
+}
+
 float Ui::begin_dialog(const char* id) {
     Theme& t = theme();
     ImGuiIO& io = ImGui::GetIO();

@@ -78,6 +78,8 @@ public:
 
     // Text wrapped to the region width (or `wrap` px), registered for scripts.
     void text(std::string_view s, TextFace face = TextFace::body, ImU32 colour = 0, float wrap = 0);
+    // A problem the reader must fix, as every screen shows one: its icon, in the danger colour.
+    void problem(const std::string& s, TextFace face, float wrap);
     // A small coloured label ("Needs volunteers").
     void badge(std::string_view label, std::string_view icon, ImU32 colour);
     // An icon glyph from the large icon face, centred in a square of `size`.

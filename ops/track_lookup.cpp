@@ -4,6 +4,7 @@
 #include "ops/kiosk_data.h"
 #include "ops/kiosk_sync_requests.h"
 #include "platform/log.h"
+#include "store/kiosk_state.h"
 
 namespace aul::ops {
 
@@ -13,7 +14,7 @@ Result<store::LookupAnswer> look_up_elsewhere(const std::string& dir, const std:
     AUL_TRY_ASSIGN(auto filing, open_filing_connection(dir));
     store::LookupAnswer answer;
     // A kiosk never enrolled has no server to ask: said at once, not after a wait.
-    if (filing.setting("sync_url").value_or("").empty()) {
+    if (!store::is_enrolled(filing)) {
         answer.outcome = store::LookupOutcome::not_enrolled;
         return answer;
     }

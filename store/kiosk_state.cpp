@@ -78,6 +78,8 @@ Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t
     return stamp;
 }
 
+bool is_enrolled(const FilingStore& filing) { return !filing.setting("sync_url").value_or("").empty(); }
+
 std::int64_t pending_request(const FilingStore& filing, SyncRequest what) {
     std::int64_t asked = setting_int(filing, request_key(what));
     return asked > handled_at(filing, what) ? asked : 0;
@@ -197,7 +199,7 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
     if (!saved) return saved.take_error();
     s.locality = saved->value_or(configured);
     s.server = filing.setting("sync_url").value_or("");
-    s.enrolled = !s.server.empty();
+    s.enrolled = is_enrolled(filing);
     s.can_seal_contacts = filing.can_seal_contacts();
     const Db& db = filing.db();
     auto proposals = db.scalar_int("SELECT count(*) FROM proposals WHERE sent_ms IS NULL AND quarantine_reason IS NULL");

@@ -28,6 +28,9 @@ Result<std::optional<Locality>> saved_locality(const FilingStore& filing);
 // Checks the region (and district, when given) against the catalogue's places first.
 Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where);
 
+// Whether the kiosk enrolled with a national server (the server's address is kept).
+bool is_enrolled(const FilingStore& filing);
+
 // --- requests from the staff panel (or kioskctl) to kiosk-sync ---
 // A sync round now; the server checks of the self-test; a USB bundle signed and staged
 // for the panel to copy onto a stick (the kiosk cannot read the signing key).

@@ -33,7 +33,7 @@ bool read_text(const std::string& path, std::string& out) {
 // this user may not read it (on a board only kiosk-sync's user enters private/).
 Result<std::string> device_token(const KioskPaths& paths, const store::FilingStore& filing) {
     bool absent = ::access(paths.token().c_str(), F_OK) != 0 && errno == ENOENT;
-    if (filing.setting("sync_url").value_or("").empty() || absent)
+    if (!store::is_enrolled(filing) || absent)
         return Error{"this kiosk is not enrolled: run kioskctl enroll"};
     auto token = read_whole_file(paths.token());
     if (!token) return Error{token.error() + " (only kiosk-sync's user reads it: run kiosk-sync, or kioskctl as root)"};

@@ -17,8 +17,7 @@ constexpr const char* kStepTitles[kProposeSteps] = {"propose.step.category", "pr
 // Problems of one field, in the danger colour, right under it.
 void problems_for(Ui& ui, const ProposeView& v, core::Field field, float width) {
     for (const auto& p : v.problems)
-        if (p.field == field) ui.text(ui.glyph("exclamation-circle") + " " + v.words(p.message_key), TextFace::small,
-                                      ui.pal().badge_partners, width);
+        if (p.field == field) ui.problem(v.words(p.message_key), TextFace::small, width);
 }
 
 // "Title  23 / 150": the label and a live count of what is left to write.
@@ -185,7 +184,7 @@ Intent review_step(Ui& ui, const ProposeView& v, float width) {
     review_line(ui, v.words, "propose.review.contact", contact, inner);
     ui.end_card();
     if (!v.submit_error.empty())
-        ui.text(ui.glyph("exclamation-circle") + " " + v.submit_error, TextFace::body, ui.pal().badge_partners, width);
+        ui.problem(v.submit_error, TextFace::body, width);
     return {};
 }
 
@@ -210,8 +209,7 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     bool below = false;
     for (const auto& pr : v.problems) below = below || pr.field != core::Field::category;
     if (below)
-        ui.text(ui.glyph("exclamation-circle") + " " + v.words("propose.fix_below"), TextFace::body,
-                ui.pal().badge_partners, inner);
+        ui.problem(v.words("propose.fix_below"), TextFace::body, inner);
     switch (v.step) {
         case 0: keep_first(out, category_step(ui, v, inner)); break;
         case 1: keep_first(out, place_step(ui, v, inner)); break;

@@ -32,7 +32,7 @@ CodeHint code_hint(const Words& w, const std::string& typed) {
 void show_hint(Ui& ui, const CodeHint& hint, float width) {
     const Palette& p = ui.pal();
     if (hint.ready) ui.text(ui.glyph("check-circle") + " " + hint.words, TextFace::small, p.badge_volunteers, width);
-    else if (hint.mistake) ui.text(ui.glyph("exclamation-circle") + " " + hint.words, TextFace::body, p.badge_partners, width);
+    else if (hint.mistake) ui.problem(hint.words, TextFace::body, width);
     else ui.text(hint.words, TextFace::small, p.text_muted, width);
 }
 
