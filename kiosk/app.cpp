@@ -17,6 +17,7 @@
 #include "ops/kiosk_data.h"
 #include "ops/settings.h"
 #include "kiosk/keyboard.h"
+#include "kiosk/layout_check.h"
 #include "kiosk/screen_table.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/script.h"
@@ -40,8 +41,8 @@ namespace {
 constexpr const char* kUiIcons[] = {
     "arrow-left", "home", "adjust", "text-height", "check", "globe", "search", "map-marker", "map",
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
-    "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
-    "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
+    "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-o",
+    "user", "info-circle", "volume-up", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
     "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock",
     // the staff panel
     "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
@@ -99,6 +100,15 @@ public:
         return out;
     }
     ImVec2 screen_size() const override { return runner_.size(); }
+    std::vector<std::string> layout_problems() const override {
+        LayoutRules rules{runner_.size(), theme_.target_min(), theme_.key_min(), theme_.mm(1.0f)};
+        return kiosk::layout_problems(ui_.items(), ui_.covers(), rules);
+    }
+    std::string screen_name() const override;
+    void set_large_text(bool on) override {
+        if (session_->display().large_text != on) session_->apply(Intent::of(Intent::Kind::toggle_large_text));
+    }
+    void pretend_idle() override { session_->touched(last_now_ - cfg_.idle_seconds - 0.1); }
     void touch(platform::TouchPhase phase, ImVec2 at) override { runner_.inject_touch(phase, at); }
     void type(const std::string& text) override { runner_.inject_text(text); }
 
@@ -131,7 +141,22 @@ private:
     Display shown_display_;  // what the theme shows now
     bool swallow_until_release_ = false;
     std::unique_ptr<ScriptPlayer> script_;
+    double last_now_ = 0;  // the loop's clock at the last frame
 };
+
+// The screen a resident sees, as the layout check names it: "propose with the keyboard".
+std::string App::screen_name() const {
+    const Session& s = *session_;
+    std::string name = pin_pad_open(s)      ? "the PIN pad"
+                       : staff_page_open(s) ? "the staff panel"
+                                            : std::string(screen_row(s.screen()).name);
+    if (s.idle_prompt()) name += " under the idle prompt";
+    else if (s.discard_prompt()) name += " under \"discard this proposal?\"";
+    else if (s.sheet() == Sheet::language) name += " under the language sheet";
+    else if (s.sheet() == Sheet::display) name += " under the display sheet";
+    else if (s.focused() != FieldId::none) name += " with the keyboard open";
+    return name;
+}
 
 Status App::build_fonts() {
     std::vector<std::uint32_t> cps;
@@ -192,6 +217,7 @@ Status App::start() {
     // Which settings are in force is the first thing an operator asks of a misbehaving kiosk.
     platform::log::info(std::string("kiosk ") + AUL_VERSION + " starting with data in " + opt_.data_dir + ", settings " +
                         (cfg_.source.empty() ? "defaults (" + opt_.config_path + " absent)" : "from " + cfg_.source));
+    if (opt_.dpi > 0) cfg_.dpi = opt_.dpi;
     theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
     shown_display_ = {cfg_.high_contrast, cfg_.large_text};
     AUL_TRY_ASSIGN(auto cap, platform::cap_height_per_pixel(platform::FontFiles{}.regular));
@@ -222,7 +248,8 @@ std::string App::title() const {
     const StaffDesk& staff = session_->staff();
     if (staff.mode() == StaffMode::locality) return tr_.get(session_->lang(), "staff.locality.title");
     if (staff_page_open(*session_)) return tr_.get(session_->lang(), "staff.title");
-    return tr_.get(session_->lang(), screen_row(session_->screen()).title_key);
+    std::string_view key = screen_row(session_->screen()).title_key;
+    return key.empty() ? std::string() : tr_.get(session_->lang(), std::string(key));
 }
 
 Intent App::draw_screen() {
@@ -239,6 +266,7 @@ Intent App::draw_screen() {
 }
 
 void App::draw(double now, float dt) {
+    theme_.set_screen(runner_.size());
     ui_.begin_frame(runner_.gesture(), dt);
     Session& s = *session_;
     Intent intent;
@@ -249,6 +277,9 @@ void App::draw(double now, float dt) {
         intent = draw_idle_prompt(ui_, s.idle_prompt_view(now));
     } else if (s.discard_prompt()) {
         intent = draw_discard_prompt(ui_, DiscardPromptView{s.words()});  // only its answers count
+    } else if (s.sheet() != Sheet::none) {
+        SheetView sv = s.sheet_view();
+        intent = sv.sheet == Sheet::language ? draw_language_sheet(ui_, sv) : draw_display_sheet(ui_, sv);
     } else if (pin_pad_open(s)) {
         intent = draw_pin_pad(ui_, s);  // the PIN pad takes every touch while it is up
     } else if (s.focused() != FieldId::none) {
@@ -320,10 +351,13 @@ void App::between_frames(double now) {
 }
 
 std::optional<int> App::after_frame(double now) {
+    last_now_ = now;
     watch_staff_corner(now);
     if (auto code = session_->exit_code()) return code;
     if (!script_) return std::nullopt;
     auto state = script_->advance(*this, now);
+    if (state != ScriptPlayer::State::running)
+        for (const auto& line : script_->layout_report()) platform::log::error("layout: " + line);
     if (state == ScriptPlayer::State::failed || runner_.screenshot_failed()) {
         platform::log::error("script " + opt_.script + " failed at " +
                              (runner_.screenshot_failed() ? "a shot: the screenshot could not be written"

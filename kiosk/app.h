@@ -13,6 +13,7 @@ struct KioskOptions {
     bool fullscreen = true;        // --windowed WxH turns it off
     int width = 1280, height = 800;
     std::string lang;              // --lang kk|ru|en: start language (else from config)
+    float dpi = 0;                 // --dpi N: the panel's density, over [display] dpi (0: the setting)
     std::string screenshot;        // --screenshot OUT.png: render --screen once, write, exit
     std::string screen = "home";   // --screen home|ngos|ngo
     std::string script;            // --script FILE: replay a session, exit non-zero on failure

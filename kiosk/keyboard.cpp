@@ -12,7 +12,8 @@ namespace aul::kiosk {
 
 namespace {
 
-constexpr float kKeyMm = 12.0f;        // key height; keys are never narrower than 12 mm either
+constexpr float kKeyMaxMm = 16.0f;     // keys grow with the screen up to this
+constexpr float kKeyboardShare = 0.45f; // of the screen's height, at most, unless the minimum needs more
 constexpr float kRepeatDelay = 0.5f;    // seconds before a held backspace repeats
 constexpr float kRepeatEvery = 0.08f;
 
@@ -74,55 +75,142 @@ std::string_view layout_label(KeyLayout l) {
     return "";
 }
 
-float keyboard_height(const Ui& ui, KeyLayout layout) {
-    Theme& t = const_cast<Ui&>(ui).theme();
-    int rows = static_cast<int>(rows_of(layout).rows.size()) + (layout == KeyLayout::phone ? 0 : 1);
-    if (layout == KeyLayout::code) rows = static_cast<int>(rows_of(layout).rows.size());  // Done beside the last row
-    return rows * (t.mm(kKeyMm) + t.mm(1.2f)) + t.mm(4);
+namespace {
+
+int key_rows(KeyLayout layout) {
+    int rows = static_cast<int>(rows_of(layout).rows.size());
+    // Letters and signs have a bottom row of layout, space and Done; the phone pad and the
+    // code keyboard keep Done beside their keys.
+    return layout == KeyLayout::phone || layout == KeyLayout::code ? rows : rows + 1;
 }
 
+// Keys as large as the screen allows: square where there is room, the keyboard taking at
+// most 45% of the height (so the field and the step's action stay in view above it), and
+// never below the minimum for the panel.
+struct KeyMetrics {
+    float key_h, gap, side, top;
+};
+KeyMetrics key_metrics(const Theme& t, KeyLayout layout, ImVec2 screen) {
+    KeyMetrics m{};
+    m.gap = t.mm(t.compact() ? 0.8f : 1.2f);
+    m.side = t.mm(t.compact() ? 1.5f : 3.0f);
+    m.top = t.mm(t.compact() ? 1.0f : 2.0f);
+    float rows = static_cast<float>(key_rows(layout));
+    float by_height = (screen.y * kKeyboardShare - 2 * m.top) / rows - m.gap;
+    float by_width = (screen.x - 2 * m.side - 12 * m.gap) / 13.0f;  // the longest letter row and a slot
+    m.key_h = std::clamp(std::min(by_height, by_width), t.key_min(), std::max(t.key_min(), t.mm(kKeyMaxMm)));
+    return m;
+}
+
+}  // namespace
+
+float keyboard_height(const Ui& ui, KeyLayout layout) {
+    const Theme& t = const_cast<Ui&>(ui).theme();
+    KeyMetrics m = key_metrics(t, layout, t.screen());
+    return key_rows(layout) * (m.key_h + m.gap) - m.gap + 2 * m.top;
+}
+
+static Intent draw_keys(Ui& ui, const KeyboardView& v, ImVec2 origin);
+
 Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
+    ImGuiIO& io = ImGui::GetIO();
+    float h = keyboard_height(ui, v.layout);
+    ImVec2 origin(0, io.DisplaySize.y - h);
+    // The keyboard lies over the page: what it covers cannot be tapped.
+    ui.begin_layer(origin, io.DisplaySize);
+    ui.set_recording_keys(true);
+    Intent out = draw_keys(ui, v, origin);
+    ui.set_recording_keys(false);
+    ui.end_layer();
+    return out;
+}
+
+// A key's icon gives way when the label needs the room ("ҚАЗ" on a narrow layout key).
+static bool draw_key(Ui& ui, const std::string& id, std::string_view label, std::string_view icon, ImVec2 size,
+              ButtonKind kind, bool selected = false) {
+    if (!label.empty() && !icon.empty() && !ui.label_fits(label, icon, size)) icon = "";
+    return ui.button(id, label, icon, size, kind, selected);
+}
+
+static void backspace_key(Ui& ui, Intent& out, ImVec2 size) {
+    ImGuiIO& io = ImGui::GetIO();
+    bool tapped = ui.button("keyboard.backspace", "", "long-arrow-left", size, ButtonKind::secondary);
+    bool held = ImGui::IsItemActive() && held_repeat(io.MouseDownDuration[0], io.DeltaTime);
+    if (ImGui::IsItemActive()) ui.request_animation();  // keep frames coming while held
+    if (tapped || held) keep_first(out, Intent::of(Intent::Kind::backspace));
+}
+
+// The phone pad as on a telephone: three columns of digits, "+" and 0 below; backspace
+// and a tall Done in a fourth column beside them, so nothing covers a digit.
+static Intent draw_phone_pad(Ui& ui, const KeyboardView& v, ImVec2 origin, const KeyMetrics& km) {
+    Intent out;
+    const Theme& t = ui.theme();
+    ImGuiIO& io = ImGui::GetIO();
+    float key_w = std::min(t.mm(40), std::max(km.key_h * 2.0f, ui.button_width(v.done_label, "check")));
+    key_w = std::min(key_w, (io.DisplaySize.x - 2 * km.side - 3 * km.gap) / 4);
+    float pad_w = 4 * key_w + 3 * km.gap;
+    float x0 = (io.DisplaySize.x - pad_w) * 0.5f;
+    float y0 = origin.y + km.top;
+    const auto& rows = rows_of(KeyLayout::phone).rows;
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+        float x = x0;
+        for (const auto& digit : letters(rows[r])) {
+            ImGui::SetCursorScreenPos(ImVec2(x, y0 + r * (km.key_h + km.gap)));
+            if (ui.button("keyboard.key." + digit, digit, "", ImVec2(key_w, km.key_h), ButtonKind::secondary))
+                keep_first(out, Intent::of(Intent::Kind::type_text, digit));
+            x += key_w + km.gap;
+        }
+    }
+    float x3 = x0 + 3 * (key_w + km.gap);
+    ImGui::SetCursorScreenPos(ImVec2(x3, y0));
+    backspace_key(ui, out, ImVec2(key_w, km.key_h));
+    ImGui::SetCursorScreenPos(ImVec2(x3, y0 + km.key_h + km.gap));
+    float done_h = static_cast<float>(rows.size() - 1) * (km.key_h + km.gap) - km.gap;
+    if (draw_key(ui, "keyboard.done", v.done_label, "check", ImVec2(key_w, done_h), ButtonKind::primary))
+        keep_first(out, Intent::of(Intent::Kind::keyboard_done));
+    return out;
+}
+
+static Intent draw_keys(Ui& ui, const KeyboardView& v, ImVec2 origin) {
     Intent out;
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     ImGuiIO& io = ImGui::GetIO();
-    float h = keyboard_height(ui, v.layout);
-    ImVec2 origin(0, io.DisplaySize.y - h);
     ImGui::GetWindowDrawList()->AddRectFilled(origin, io.DisplaySize, p.chip);
     ImGui::GetWindowDrawList()->AddLine(origin, ImVec2(io.DisplaySize.x, origin.y), p.border, 2);
 
-    float key_h = t.mm(kKeyMm);
-    float gap = t.mm(1.2f);
-    float side = t.mm(3);
-    float width = io.DisplaySize.x - 2 * side;
+    KeyMetrics km = key_metrics(t, v.layout, io.DisplaySize);
+    float key_h = km.key_h, gap = km.gap;
+    if (v.layout == KeyLayout::phone) return draw_phone_pad(ui, v, origin, km);
     const auto& rows = rows_of(v.layout).rows;
-    bool phone = v.layout == KeyLayout::phone;
     // One case, nothing but the code's characters: backspace and Done close the last row.
     bool code = v.layout == KeyLayout::code;
     // Every letter key has the same width, set by the longest row, so rows line up.
     std::size_t widest = 0;
     for (auto r : rows) widest = std::max(widest, letters(r).size());
-    float slots = phone ? 4.0f : static_cast<float>(widest) + 1.0f;
+    float slots = static_cast<float>(widest) + 1.0f;
     // The code's last row also holds backspace (1.5 keys) and Done (2.6 keys).
     if (code) slots = std::max(static_cast<float>(widest), static_cast<float>(letters(rows.back()).size()) + 4.1f);
-    float key_w = std::max(t.mm(12), (width - (slots - 1) * gap) / slots);
-    if (phone) key_w = std::min(key_w * 1.6f, t.mm(40));
+    // Keys no wider than half again their height: on a wide screen the keyboard is a block
+    // in the middle, not a row of planks.
+    float width = std::min(io.DisplaySize.x - 2 * km.side, slots * (key_h * 1.5f + gap) - gap);
+    float side = (io.DisplaySize.x - width) * 0.5f;
+    float key_w = std::max(t.key_min(), (width - (slots - 1) * gap) / slots);
 
     auto key = [&](const std::string& id, std::string_view label, std::string_view icon, float w, ButtonKind kind,
-                   bool selected = false) { return ui.button(id, label, icon, ImVec2(w, key_h), kind, selected); };
+                   bool selected = false) { return draw_key(ui, id, label, icon, ImVec2(w, key_h), kind, selected); };
 
-    float y = origin.y + t.mm(2);
+    float y = origin.y + km.top;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         auto row = letters(rows[r]);
         bool last = r + 1 == rows.size();
         float row_w = static_cast<float>(row.size()) * (key_w + gap) - gap;
         float extra = 0;
-        if (last && !phone && !code) extra = 2 * (key_w * 1.5f + gap);  // shift and backspace flank the last row
-        if (phone && last) extra = key_w + gap;                 // backspace after "+ 0"
+        if (last && !code) extra = 2 * (key_w * 1.5f + gap);  // shift and backspace flank the last row
         if (code && last) extra = key_w * 1.5f + key_w * 2.6f + 2 * gap;  // backspace, then Done
-        float x = origin.x + side + (width - row_w - extra) * 0.5f;
+        float x = side + (width - row_w - extra) * 0.5f;
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (last && !phone && !code) {
+        if (last && !code) {
             if (key("keyboard.shift", "", "arrow-up", key_w * 1.5f, ButtonKind::secondary, v.shift))
                 keep_first(out, Intent::of(Intent::Kind::keyboard_shift));
             ImGui::SameLine(0, gap);
@@ -134,11 +222,7 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
             ImGui::SameLine(0, gap);
         }
         if (last) {
-            bool tapped = key("keyboard.backspace", "", "long-arrow-left", phone ? key_w : key_w * 1.5f,
-                              ButtonKind::secondary);
-            bool held = ImGui::IsItemActive() && held_repeat(io.MouseDownDuration[0], io.DeltaTime);
-            if (ImGui::IsItemActive()) ui.request_animation();  // keep frames coming while held
-            if (tapped || held) keep_first(out, Intent::of(Intent::Kind::backspace));
+            backspace_key(ui, out, ImVec2(key_w * 1.5f, key_h));
             if (code) {
                 ImGui::SameLine(0, gap);
                 if (key("keyboard.done", v.done_label, "check", key_w * 2.6f, ButtonKind::primary))
@@ -148,14 +232,8 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
         y += key_h + gap;
     }
     if (code) return out;
-    if (phone) {
-        ImGui::SetCursorScreenPos(ImVec2(io.DisplaySize.x - side - key_w * 1.6f, origin.y + t.mm(2)));
-        if (key("keyboard.done", v.done_label, "check", key_w * 1.6f, ButtonKind::primary))
-            keep_first(out, Intent::of(Intent::Kind::keyboard_done));
-        return out;
-    }
     // Bottom row: digits, layout, space, punctuation, done.
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + side, y));
+    ImGui::SetCursorScreenPos(ImVec2(side, y));
     bool digits = v.layout == KeyLayout::digits;
     if (key("keyboard.digits", digits ? "АБВ" : "123", "", key_w * 1.5f, ButtonKind::secondary, digits))
         keep_first(out, Intent::of(Intent::Kind::keyboard_digits));

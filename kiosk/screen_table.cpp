@@ -44,7 +44,7 @@ Intent show_volunteer(Ui& ui, Session& s) {
 }
 
 constexpr std::array<ScreenRow, 8> kScreens{{
-    {ScreenId::home, "home", "home.greeting", show_home, [](Session&) {}},
+    {ScreenId::home, "home", "", show_home, [](Session&) {}},
     {ScreenId::catalog, "ngos", "ngos.title", show_catalog, [](Session& s) { s.catalog().open(""); }},
     {ScreenId::ngo, "ngo", "ngo.title", show_ngo, [](Session& s) { s.catalog().open_first_ngo(); }},
     {ScreenId::propose, "propose", "propose.title", show_propose, [](Session& s) { s.propose().open(""); }},

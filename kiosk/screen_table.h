@@ -14,7 +14,7 @@ namespace aul::kiosk {
 struct ScreenRow {
     ScreenId id;
     std::string_view name;       // --screen NAME
-    std::string_view title_key;  // the top bar's title
+    std::string_view title_key;  // the top bar's title; empty: none (home greets on its page)
     Intent (*draw)(Ui& ui, Session& session);
     // Sets the screen up directly, as a resident would reach it (--screen, tests, docs).
     void (*open)(Session& session);

@@ -1,6 +1,7 @@
 #include "kiosk/script.h"
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "core/text.h"
@@ -11,6 +12,7 @@ namespace {
 constexpr double kFindTimeout = 5.0;  // seconds a step waits for its target to appear
 constexpr int kDragFrames = 12;
 constexpr int kDragHoldFrames = 6;
+constexpr int kMaxScrollDrags = 30;  // pans a tap may spend bringing its target into view
 
 // Reads a double-quoted argument, with \" and \\ escapes.
 bool quoted(const std::string& rest, std::string& out) {
@@ -27,6 +29,12 @@ bool quoted(const std::string& rest, std::string& out) {
         }
     }
     return false;
+}
+
+// "volunteer.choose.*" names the first of a kind, whatever its catalogue id.
+bool id_matches(const std::string& id, const std::string& want) {
+    if (!want.empty() && want.back() == '*') return id.compare(0, want.size() - 1, want, 0, want.size() - 1) == 0;
+    return id == want;
 }
 
 ImVec2 centre(const UiItem& it) { return ImVec2((it.min.x + it.max.x) * 0.5f, (it.min.y + it.max.y) * 0.5f); }
@@ -80,6 +88,14 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
         } else if (verb == "drag") {
             s.kind = ScriptStep::Kind::drag;
             if (!(std::istringstream(rest) >> s.dx >> s.dy)) return bad("drag takes DX DY in pixels");
+        } else if (verb == "type-noted") {
+            s.kind = ScriptStep::Kind::type_noted;
+        } else if (verb == "text-size") {
+            s.kind = ScriptStep::Kind::text_size;
+            std::istringstream(rest) >> s.arg;
+            if (s.arg != "standard" && s.arg != "large") return bad("text-size takes standard or large");
+        } else if (verb == "idle") {
+            s.kind = ScriptStep::Kind::idle;
         } else if (verb == "type" || verb == "press") {
             s.kind = verb == "type" ? ScriptStep::Kind::type : ScriptStep::Kind::press;
             if (!quoted(rest, s.arg)) return bad("type and press take \"text\"");
@@ -161,24 +177,94 @@ bool ScriptPlayer::type_on_keyboard(ScriptHost& host, const ScriptStep& s) {
     return false;
 }
 
-bool ScriptPlayer::find_target(const ScriptHost& host, const ScriptStep& s, ImVec2& at) const {
-    const UiItem* contains = nullptr;
+const UiItem* ScriptPlayer::find_item(const ScriptHost& host, const ScriptStep& s) const {
+    // In view beats scrolled away; the exact text beats text that contains it.
+    const UiItem* best = nullptr;
+    int best_rank = 0;
     for (const auto& it : host.items()) {
         if (!it.tappable) continue;
-        if (s.kind == ScriptStep::Kind::tap_id) {
-            if (it.id == s.arg) {
-                at = centre(it);
-                return true;
-            }
-        } else if (it.text == s.arg) {
-            at = centre(it);
-            return true;
-        } else if (!contains && it.text.find(s.arg) != std::string::npos) {
-            contains = &it;
+        int rank = 0;
+        if (s.kind == ScriptStep::Kind::tap_id)
+            rank = id_matches(it.id, s.arg) ? 2 : 0;
+        else
+            rank = it.text == s.arg ? 2 : it.text.find(s.arg) != std::string::npos ? 1 : 0;
+        if (rank == 0) continue;
+        rank = rank * 2 + (it.hidden || it.clipped ? 0 : 1);
+        if (rank > best_rank) {
+            best = &it;
+            best_rank = rank;
         }
     }
-    if (contains) at = centre(*contains);
-    return contains != nullptr;
+    return best;
+}
+
+bool ScriptPlayer::find_target(const ScriptHost& host, const ScriptStep& s, ImVec2& at) const {
+    const UiItem* it = find_item(host, s);
+    if (!it || it->hidden) return false;
+    at = centre(*it);
+    return true;
+}
+
+// One pan of at most two thirds of the region, from its middle toward the target, as a
+// resident's finger drags a list: the next frames show whether it is in view yet.
+bool ScriptPlayer::bring_into_view(ScriptHost& host, const UiItem& target) {
+    const UiItem* it = &target;
+    const UiItem* region = nullptr;
+    // A region scrolled away inside another comes into view first.
+    for (int depth = 0; depth < 4; ++depth) {
+        region = nullptr;
+        for (const auto& r : host.items())
+            if (r.kind == UiItem::Kind::scroll && r.id == it->scroll) region = &r;
+        if (!region) return false;
+        if (!(region->hidden || region->clipped) || region->scroll.empty()) break;
+        it = region;
+    }
+    bool horizontal = region->text == "horizontal";
+    ImVec2 rc = centre(*region);
+    // Just far enough that the whole item shows: its start if it is above (or left of) the
+    // region's view, its end if below; the middle if it is larger than the view.
+    float r0 = horizontal ? region->min.x : region->min.y, r1 = horizontal ? region->max.x : region->max.y;
+    float i0 = horizontal ? it->full_min.x : it->full_min.y, i1 = horizontal ? it->full_max.x : it->full_max.y;
+    float want = i1 - i0 > r1 - r0 ? (r0 + r1 - i0 - i1) * 0.5f : i0 < r0 ? r0 - i0 : i1 > r1 ? r1 - i1 : 0.0f;
+    float room = r1 - r0;
+    float by = std::clamp(want, -room * 0.66f, room * 0.66f);
+    if (std::fabs(by) < 2.0f) return false;
+    // A short move would be taken for a tap, on whatever lies under the finger.
+    float least = host.px_per_mm() * 6.0f;
+    if (std::fabs(by) < least) by = by < 0 ? -least : least;
+    drag_from_ = rc;
+    drag_by_ = horizontal ? ImVec2(by, 0) : ImVec2(0, by);
+    phase_ = 0;
+    return true;
+}
+
+// Whether a pan could still show more of `it`: false once its region shows as much of it
+// as the region can (the item is larger than the region).
+bool ScriptPlayer::bring_into_view_possible(const ScriptHost& host, const UiItem& it) const {
+    for (const auto& r : host.items()) {
+        if (r.kind != UiItem::Kind::scroll || r.id != it.scroll) continue;
+        bool horizontal = r.text == "horizontal";
+        float shown = horizontal ? it.max.x - it.min.x : it.max.y - it.min.y;
+        float room = horizontal ? r.max.x - r.min.x : r.max.y - r.min.y;
+        return shown < room - 1.0f;
+    }
+    return false;
+}
+
+// A pan in frames: down, move, hold still, lift (a pan, not a flick). True when lifted.
+bool ScriptPlayer::pan(ScriptHost& host) {
+    if (phase_ == 0) {
+        host.touch(platform::TouchPhase::down, drag_from_);
+    } else if (phase_ <= kDragFrames + kDragHoldFrames) {
+        float f = std::min(1.0f, static_cast<float>(phase_) / kDragFrames);
+        host.touch(platform::TouchPhase::move, ImVec2(drag_from_.x + drag_by_.x * f, drag_from_.y + drag_by_.y * f));
+    } else {
+        host.touch(platform::TouchPhase::up, ImVec2(drag_from_.x + drag_by_.x, drag_from_.y + drag_by_.y));
+        phase_ = 0;
+        return true;
+    }
+    ++phase_;
+    return false;
 }
 
 void ScriptPlayer::fail(const ScriptStep& s, const std::string& why) {
@@ -186,11 +272,32 @@ void ScriptPlayer::fail(const ScriptStep& s, const std::string& why) {
     state_ = State::failed;
 }
 
+// A layout problem does not stop the script: the rest of the screens are checked too, and
+// the script fails at its end with every problem listed in the log.
+void ScriptPlayer::check_layout(const ScriptHost& host, const ScriptStep& after) {
+    auto problems = host.layout_problems();
+    ++layout_checks_;
+    if (problems.empty()) return;
+    ++layout_failed_checks_;
+    std::string where = "line " + std::to_string(after.line) + ", " + host.screen_name() + " at " +
+                        std::to_string(static_cast<int>(host.screen_size().x)) + "x" +
+                        std::to_string(static_cast<int>(host.screen_size().y));
+    for (const auto& p : problems) layout_problems_.push_back(where + ": " + p);
+}
+
 ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
     if (state_ != State::running) return state_;
     if (next_ >= steps_.size()) {
         if (!host.settled()) return state_;
+        if (!steps_.empty() && checked_ != steps_.size() - 1) {
+            checked_ = steps_.size() - 1;
+            check_layout(host, steps_.back());
+        }
         std::string defects = host.visible_defects();
+        if (!layout_problems_.empty())
+            defects += (defects.empty() ? "" : "; ") + std::string("the layout check found ") +
+                       std::to_string(layout_problems_.size()) + " problems after " +
+                       std::to_string(layout_failed_checks_) + " of " + std::to_string(layout_checks_) + " steps";
         if (defects.empty()) {
             state_ = State::passed;
         } else {
@@ -204,8 +311,15 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
     // Each step starts from a quiet screen, as a person waits to see what happened.
     if (first_frame && !host.settled() && s.kind != ScriptStep::Kind::wait) return state_;
     if (first_frame) {
+        // What the last step left on screen, checked once it has settled.
+        if (next_ > 0 && checked_ != next_ - 1 && s.kind != ScriptStep::Kind::wait) {
+            checked_ = next_ - 1;
+            check_layout(host, steps_[next_ - 1]);
+        }
         step_started_ = now;
         phase_ = 0;
+        scroll_drags_ = 0;
+        panning_ = false;
     }
     double waited = now - step_started_;
     auto done = [&] {
@@ -214,7 +328,7 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
     };
     auto contains_text = [&](const std::string& needle) {
         for (const auto& it : host.items())
-            if (it.text.find(needle) != std::string::npos) return true;
+            if (!it.hidden && it.text.find(needle) != std::string::npos) return true;
         return false;
     };
 
@@ -228,16 +342,41 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
         }
         case ScriptStep::Kind::tap_text:
         case ScriptStep::Kind::tap_id: {
-            ImVec2 at;
-            if (find_target(host, s, at)) {
-                // Down and up are queued together: the input layer must still turn them
-                // into exactly one tap.
-                host.touch(platform::TouchPhase::down, at);
-                host.touch(platform::TouchPhase::up, at);
-                done();
-            } else if (waited > kFindTimeout) {
-                fail(s, "nothing to tap shows \"" + s.arg + "\"");
+            if (panning_) {
+                if (pan(host)) panning_ = false;
+                break;
             }
+            const UiItem* it = find_item(host, s);
+            if (!it) {
+                if (waited > kFindTimeout) fail(s, "nothing to tap shows \"" + s.arg + "\"");
+                break;
+            }
+            // A target taller than its region (a long text field) is tapped on the part in
+            // view, once that part is a finger wide.
+            float finger = host.px_per_mm() * 9.0f;
+            bool enough = it->clipped && !bring_into_view_possible(host, *it) &&
+                          it->max.x - it->min.x >= finger && it->max.y - it->min.y >= finger;
+            if ((it->hidden || it->clipped) && !enough) {
+                if (!host.settled()) break;  // the last pan may still be gliding
+                if (++scroll_drags_ > kMaxScrollDrags || !bring_into_view(host, *it)) {
+                    std::string where = "at " + std::to_string(int(it->min.x)) + "," + std::to_string(int(it->min.y)) +
+                                        "-" + std::to_string(int(it->max.x)) + "," + std::to_string(int(it->max.y)) +
+                                        (it->hidden ? " hidden" : " clipped") + " in region " +
+                                        (it->scroll.empty() ? "none" : it->scroll) + " full " +
+                                        std::to_string(int(it->full_min.y)) + "-" + std::to_string(int(it->full_max.y)) +
+                                        " after " + std::to_string(scroll_drags_) + " pans";
+                    fail(s, (it->id.empty() ? "\"" + it->text + "\"" : it->id) + " (" + where +
+                                ") is out of view and no dragging brings it in");
+                    break;
+                }
+                panning_ = true;
+                break;
+            }
+            // Down and up are queued together: the input layer must still turn them
+            // into exactly one tap.
+            host.touch(platform::TouchPhase::down, centre(*it));
+            host.touch(platform::TouchPhase::up, centre(*it));
+            done();
             break;
         }
         case ScriptStep::Kind::hold: {
@@ -265,26 +404,38 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                 float best = 0;
                 for (const auto& it : host.items()) {
                     float area = (it.max.x - it.min.x) * (it.max.y - it.min.y);
-                    if (it.id.find(".list") != std::string::npos && area > best) {
+                    if (it.id.find(".list") != std::string::npos && !it.hidden && area > best) {
                         best = area;
                         drag_from_ = centre(it);
                     }
                 }
-                host.touch(platform::TouchPhase::down, drag_from_);
-            } else if (phase_ <= kDragFrames + kDragHoldFrames) {
-                // Move, then hold still a moment before lifting: a pan, not a flick.
-                float f = std::min(1.0f, static_cast<float>(phase_) / kDragFrames);
-                host.touch(platform::TouchPhase::move, ImVec2(drag_from_.x + s.dx * f, drag_from_.y + s.dy * f));
-            } else {
-                host.touch(platform::TouchPhase::up, ImVec2(drag_from_.x + s.dx, drag_from_.y + s.dy));
-                done();
-                break;
+                drag_by_ = ImVec2(s.dx, s.dy);
             }
-            ++phase_;
+            if (pan(host)) done();
             break;
         }
         case ScriptStep::Kind::press:
             host.type(s.arg);
+            done();
+            break;
+        case ScriptStep::Kind::type_noted: {
+            // Codes are shown in groups; their spaces are not typed.
+            ScriptStep typed = s;
+            typed.arg.clear();
+            for (char c : note_)
+                if (c != ' ') typed.arg.push_back(c);
+            if (type_on_keyboard(host, typed)) {
+                type_pos_ = 0;
+                done();
+            }
+            break;
+        }
+        case ScriptStep::Kind::text_size:
+            host.set_large_text(s.arg == "large");
+            done();
+            break;
+        case ScriptStep::Kind::idle:
+            host.pretend_idle();
             done();
             break;
         case ScriptStep::Kind::type: {
@@ -337,7 +488,7 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
         case ScriptStep::Kind::expect_targets: {
             float min_px = s.dx * host.px_per_mm() - 0.5f;
             for (const auto& it : host.items()) {
-                if (!it.tappable || it.clipped) continue;
+                if (!it.tappable || it.clipped || it.hidden) continue;
                 float w = it.max.x - it.min.x, h = it.max.y - it.min.y;
                 if (w < min_px || h < min_px) {
                     fail(s, "tap target " + (it.id.empty() ? "\"" + it.text + "\"" : it.id) + " is " +

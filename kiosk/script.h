@@ -1,6 +1,6 @@
 // Replays a resident's session from a text file through the same input path as real
 // touches (synthetic finger events, platform::Runner::inject_touch), for UI tests and demos. One step a line:
-//   lang kk|ru|en          tap "visible text"      tap id:stable.widget.id
+//   lang kk|ru|en          tap "visible text"      tap id:stable.widget.id (id:prefix.* the first such)
 //   drag DX DY             type "text"             wait MS
 //   press "text"           (types as a physical keyboard, bypassing the on-screen one)
 //   hold id:WIDGET MS      presses a widget and keeps the finger down MS milliseconds
@@ -10,7 +10,15 @@
 //   note id:WIDGET         remembers the widget's text
 //   expect-changed id:WIDGET   fails unless its text differs from the note
 //   expect-targets MM      every fully visible tap target is at least MM millimetres each way
+//   type-noted             types the noted text on the on-screen keyboard
+//   text-size standard|large   as the resident's text-size choice sets it
+//   idle                   as if the resident walked away: the "still there?" prompt shows
 // Blank lines and lines starting with # are ignored.
+//
+// After every step, once the screen has settled, the layout check (kiosk/layout_check.h)
+// looks at what is drawn; a problem fails the script, naming the items and the screen.
+// `tap` first brings its target into view as a resident would, by dragging the region it
+// scrolls in, so one script serves every screen size.
 #pragma once
 #include <string>
 #include <vector>
@@ -22,7 +30,10 @@
 namespace aul::kiosk {
 
 struct ScriptStep {
-    enum class Kind { lang, tap_text, tap_id, hold, drag, type, press, wait, expect, expect_not, shot, note, expect_changed, expect_targets };
+    enum class Kind {
+        lang, tap_text, tap_id, hold, drag, type, type_noted, press, wait, expect, expect_not, shot, note,
+        expect_changed, expect_targets, text_size, idle
+    };
     Kind kind;
     std::string arg;
     float dx = 0, dy = 0;  // drag distance, px; dx also holds expect-targets' millimetres
@@ -48,6 +59,13 @@ public:
     // Problems a person would see that no step names (an icon drawn as "?"); the script
     // fails at its end when there are any.
     virtual std::string visible_defects() const = 0;
+    // What the layout check finds on the screen drawn last, one line each; and which
+    // screen that is, to name it.
+    virtual std::vector<std::string> layout_problems() const = 0;
+    virtual std::string screen_name() const = 0;
+    virtual void set_large_text(bool on) = 0;
+    // As if nobody had touched the kiosk since the idle time ran out.
+    virtual void pretend_idle() = 0;
 };
 
 class ScriptPlayer {
@@ -58,10 +76,20 @@ public:
     // Called once per drawn frame, after the frame. Injects events for the current step.
     State advance(ScriptHost& host, double now);
     const std::string& failure() const { return failure_; }
+    // What the layout check found, one line a problem, naming the step and the screen.
+    const std::vector<std::string>& layout_report() const { return layout_problems_; }
     std::size_t steps_done() const { return next_; }
 
 private:
+    // The target a tap step names, visible or not (nullptr when nothing matches).
+    const UiItem* find_item(const ScriptHost& host, const ScriptStep& s) const;
+    // Drags the region `it` scrolls in to bring it into view; false once it is in view.
+    bool bring_into_view(ScriptHost& host, const UiItem& it);
+    bool bring_into_view_possible(const ScriptHost& host, const UiItem& it) const;
     bool find_target(const ScriptHost& host, const ScriptStep& s, ImVec2& at) const;
+    void check_layout(const ScriptHost& host, const ScriptStep& after);
+    bool pan(ScriptHost& host);
+    bool panning_ = false;
     void fail(const ScriptStep& s, const std::string& why);
 
     std::vector<ScriptStep> steps_;
@@ -69,6 +97,11 @@ private:
     double step_started_ = -1;
     int phase_ = 0;  // progress within a multi-frame step (drag)
     ImVec2 drag_from_{0, 0};
+    ImVec2 drag_by_{0, 0};
+    std::vector<std::string> layout_problems_;
+    int layout_checks_ = 0, layout_failed_checks_ = 0;
+    int scroll_drags_ = 0;   // drags spent bringing the current target into view
+    std::size_t checked_ = static_cast<std::size_t>(-1);  // the last step the layout check ran after
     std::string failure_;
     std::string note_;
     // Typing through the on-screen keyboard: progress within the text being typed.

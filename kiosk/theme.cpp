@@ -1,5 +1,7 @@
 #include "kiosk/theme.h"
 
+#include <algorithm>
+
 namespace aul::kiosk {
 
 namespace {
@@ -56,6 +58,18 @@ platform::FontSizes Theme::font_sizes() const {
     float body = mm(4.8f) / cap_ratio_ * scale;
     return {.body = body, .small = body * 0.85f, .heading = body * 1.3f, .icon = mm(13.0f) * scale,
             .display = mm(14.0f) / cap_ratio_ * scale};
+}
+
+bool Theme::compact() const {
+    float shorter_mm = std::min(screen_.x, screen_.y) / cfg_.dpi * 25.4f;
+    return shorter_mm < 110.0f;
+}
+
+float Theme::small_floor() const { return mm(4.8f) / cap_ratio_ * 0.85f; }
+
+float Theme::touch_min() const {
+    // A label of one line of body text with a little room above and below.
+    return std::max(target_min(), font_sizes().body + mm(1.5f));
 }
 
 const Palette& Theme::palette() const { return cfg_.high_contrast ? kHighContrast : kStandard; }

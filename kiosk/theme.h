@@ -25,7 +25,25 @@ public:
     // Millimetres to pixels at the configured density.
     float mm(float millimetres) const { return millimetres / 25.4f * cfg_.dpi; }
 
-    float touch_min() const { return mm(15.0f); }  // smallest tap target edge
+    // The screen the kiosk draws on, in px; with the density it gives the panel's size.
+    void set_screen(ImVec2 px) { screen_ = px; }
+    ImVec2 screen() const { return screen_; }
+    // A 7-inch panel (about 150 x 90 mm): compact layouts, smaller minimum targets.
+    bool compact() const;
+    // Portrait: taller than wide, as floor-standing kiosks are.
+    bool portrait() const { return screen_.y > screen_.x; }
+
+    // The smallest edge a tap target may have: 15 mm on 10-inch panels and larger, 11 mm
+    // on 7-inch ones, where 15 mm targets leave no room for anything else.
+    float target_min() const { return mm(compact() ? 11.0f : 15.0f); }
+    // The smallest on-screen keyboard key: 12 mm, or 9 mm on 7-inch panels, where a
+    // 12-letter row of wider keys does not fit the 150 mm screen.
+    float key_min() const { return mm(compact() ? 9.0f : 12.0f); }
+    // The smallest size a label may step down to so it shows whole: the standard text
+    // setting's small face (large text may step down to it, standard text barely).
+    float small_floor() const;
+    // A row a finger taps: the minimum target, taller when large text needs it.
+    float touch_min() const;
     float gap() const { return mm(3.0f); }         // space between targets
     float pad() const { return mm(5.0f); }         // screen margin
     float radius() const { return mm(2.5f); }
@@ -47,6 +65,7 @@ public:
 
 private:
     ThemeConfig cfg_;
+    ImVec2 screen_{1280, 800};
     float cap_ratio_ = 0.524f;  // Noto Sans: 714 / (1069 + 293)
 };
 

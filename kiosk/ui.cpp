@@ -12,6 +12,11 @@ namespace aul::kiosk {
 namespace {
 ImVec2 add(ImVec2 a, ImVec2 b) { return ImVec2(a.x + b.x, a.y + b.y); }
 
+// Visibly cut by a clip rectangle: more than three pixels of it out of view (rounding is not).
+bool cut(ImVec2 min, ImVec2 max, ImVec2 vmin, ImVec2 vmax) {
+    return vmin.x - min.x > 3 || vmin.y - min.y > 3 || max.x - vmax.x > 3 || max.y - vmax.y > 3;
+}
+
 }  // namespace
 
 void Ui::begin_frame(const platform::Gesture& gesture, float dt) {
@@ -19,7 +24,16 @@ void Ui::begin_frame(const platform::Gesture& gesture, float dt) {
     dt_ = dt;
     items_.clear();
     animating_ = false;
+    layer_ = 0;
+    covers_.clear();
 }
+
+void Ui::begin_layer(ImVec2 min, ImVec2 max) {
+    ++layer_;
+    covers_.push_back({layer_, min, max});
+}
+
+void Ui::end_layer() { --layer_; }
 
 PageArea Ui::page_area() const {
     ImVec2 avail = ImGui::GetContentRegionAvail();
@@ -64,11 +78,25 @@ ImVec2 Ui::visible_max(ImVec2 b) const {
     return ImVec2(std::min(b.x, clip.Max.x), std::min(b.y, clip.Max.y));
 }
 
-void Ui::record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable) {
+// Everything is recorded, even what is scrolled out of sight: scripts bring a target into
+// view as a resident would, and the layout check finds what no scrolling can reach.
+void Ui::record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable, LabelFit fit) {
+    UiItem it;
+    it.id = id;
+    it.text = std::string(text);
+    it.tappable = tappable;
+    it.kind = !tappable ? UiItem::Kind::text : recording_keys_ ? UiItem::Kind::key : UiItem::Kind::target;
+    it.layer = layer_;
+    it.fit = fit;
+    if (!open_scrolls_.empty()) it.scroll = open_scrolls_.back().id;
     ImVec2 vmin = visible_min(min), vmax = visible_max(max);
-    if (vmax.x <= vmin.x || vmax.y <= vmin.y) return;  // scrolled out of sight
-    bool clipped = vmin.x != min.x || vmin.y != min.y || vmax.x != max.x || vmax.y != max.y;
-    items_.push_back({id, std::string(text), vmin, vmax, tappable, clipped});
+    it.hidden = vmax.x <= vmin.x || vmax.y <= vmin.y;
+    it.clipped = !it.hidden && cut(min, max, vmin, vmax);
+    it.min = it.hidden ? min : vmin;
+    it.max = it.hidden ? max : vmax;
+    it.full_min = min;
+    it.full_max = max;
+    items_.push_back(std::move(it));
 }
 
 bool Ui::press_feedback_tap(const std::string& id, ImVec2 size, bool& held) {
@@ -77,40 +105,93 @@ bool Ui::press_feedback_tap(const std::string& id, ImVec2 size, bool& held) {
     return tapped;
 }
 
-// Icon and label centred; a label too long for one line wraps to a second when the
-// button is tall enough, and is cut with an ellipsis only as a last resort.
-void Ui::draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg) {
+// How a label is set in a button: its font size and whether it wraps to a second line.
+struct Ui::LabelSetting {
+    float size = 0;
+    bool wrap = false;
+    bool fits = false;  // whole: no ellipsis, no word cut
+};
+
+float Ui::label_room(ImVec2 size, std::string_view label, std::string_view icon_name) const {
+    ImFont* f = theme_.fonts.body;
+    std::string icon = glyph(icon_name);
+    float icon_w = icon.empty() ? 0 : f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, icon.c_str()).x;
+    float gap = icon.empty() || label.empty() ? 0 : theme_.mm(2.5f);
+    return size.x - 2 * theme_.mm(2.5f) - icon_w - gap;
+}
+
+// The body size on one line; else two lines where the button is tall enough and no word
+// is cut; else the same at smaller steps, down to the standard small size (keys, large
+// text). A label that fits none of these is cut, and recorded as cut.
+Ui::LabelSetting Ui::set_label(ImVec2 size, std::string_view label, std::string_view icon_name) const {
+    ImFont* f = theme_.fonts.body;
+    float room = label_room(size, label, icon_name);
+    float floor = std::min(f->FontSize, theme_.small_floor());
+    const char* lb = label.data();
+    const char* le = label.data() + label.size();
+    for (float fs = f->FontSize; fs >= floor - 0.01f; fs = fs > floor ? std::max(floor, fs * 0.92f) : 0) {
+        if (fs > size.y) continue;  // taller than the button: a step smaller
+        if (f->CalcTextSizeA(fs, FLT_MAX, 0, lb, le).x <= room + 0.5f) return {fs, false, true};
+        bool two_lines = size.y >= fs * 2.3f;
+        if (two_lines && f->CalcTextSizeA(fs, FLT_MAX, room, lb, le).y <= fs * 2.05f) {
+            float scale = fs / f->FontSize;
+            // words_fit measures at the face's own size; compare at this one.
+            if (words_fit(f, label, room / scale)) return {fs, true, true};
+        }
+        if (fs <= floor) break;
+    }
+    return {f->FontSize, false, false};
+}
+
+bool Ui::label_fits(std::string_view label, std::string_view icon_name, ImVec2 size) const {
+    return label.empty() || set_label(size, label, icon_name).fits;
+}
+
+int Ui::columns_fitting(const std::vector<std::string>& labels, std::string_view icon, float width, float height,
+                        int most) const {
+    for (int cols = most; cols > 1; --cols) {
+        ImVec2 size((width - (cols - 1) * theme_.gap()) / cols, height);
+        if (size.x < theme_.target_min()) continue;
+        bool all = true;
+        for (const auto& l : labels) all = all && label_fits(l, icon, size);
+        if (all) return cols;
+    }
+    return 1;
+}
+
+// Icon and label centred, the label set as set_label says.
+LabelFit Ui::draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* f = theme_.fonts.body;
-    float fs = f->FontSize;
     float side = theme_.mm(2.5f);
     std::string icon = glyph(icon_name);
-    float icon_w = icon.empty() ? 0 : f->CalcTextSizeA(fs, FLT_MAX, 0, icon.c_str()).x;
+    LabelSetting set = label.empty() ? LabelSetting{f->FontSize, false, true} : set_label(size, label, icon_name);
+    float fs = set.size;
+    // The icon keeps its size while the label steps down, unless it is alone.
+    float ifs = std::min(f->FontSize, size.y * 0.8f);
+    float icon_w = icon.empty() ? 0 : f->CalcTextSizeA(ifs, FLT_MAX, 0, icon.c_str()).x;
     float gap = icon.empty() || label.empty() ? 0 : theme_.mm(2.5f);
-    float label_room = size.x - 2 * side - icon_w - gap;
+    float room = size.x - 2 * side - icon_w - gap;
     const char* lb = label.data();
     const char* le = label.data() + label.size();
     ImVec2 one_line = f->CalcTextSizeA(fs, FLT_MAX, 0, lb, le);
-    bool two_lines_fit = size.y >= fs * 2.3f;
-    ImVec2 wrapped = f->CalcTextSizeA(fs, FLT_MAX, label_room, lb, le);
-    bool wrap = one_line.x > label_room && two_lines_fit && wrapped.y <= fs * 2.05f;
-    ImVec2 ts = wrap ? wrapped : ImVec2(std::min(one_line.x, label_room), one_line.y);
+    ImVec2 ts = set.wrap ? f->CalcTextSizeA(fs, FLT_MAX, room, lb, le) : ImVec2(std::min(one_line.x, room), one_line.y);
     float content_w = icon_w + gap + ts.x;
     float x = pos.x + std::max(side, (size.x - content_w) * 0.5f);
     float y = pos.y + (size.y - ts.y) * 0.5f;
-    if (!icon.empty()) dl->AddText(f, fs, ImVec2(x, pos.y + (size.y - fs) * 0.5f), fg, icon.c_str());
+    if (!icon.empty()) dl->AddText(f, ifs, ImVec2(x, pos.y + (size.y - ifs) * 0.5f), fg, icon.c_str());
     x += icon_w + gap;
-    if (label.empty()) return;
-    if (wrap) {
-        dl->AddText(f, fs, ImVec2(x, y), fg, lb, le, label_room);
-        return;
+    if (label.empty()) return {};
+    if (set.wrap || set.fits) {
+        dl->AddText(f, fs, ImVec2(x, y), fg, lb, le, set.wrap ? room : 0.0f);
+        return {};
     }
     ImGui::PushFont(f);
     ImGui::PushStyleColor(ImGuiCol_Text, fg);
-    ImGui::RenderTextEllipsis(dl, ImVec2(x, y), ImVec2(x + label_room, y + fs), x + label_room, x + label_room, lb, le,
-                              &one_line);
+    ImGui::RenderTextEllipsis(dl, ImVec2(x, y), ImVec2(x + room, y + fs), x + room, x + room, lb, le, &one_line);
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    return {.elided = true, .broken = false};
 }
 
 bool Ui::button(const std::string& id, std::string_view label, std::string_view icon_name,
@@ -136,8 +217,8 @@ bool Ui::button(const std::string& id, std::string_view label, std::string_view 
     dl->AddRectFilled(pos, max, bg, r);
     if ((border >> IM_COL32_A_SHIFT) != 0) dl->AddRect(pos, max, border, r, 0, theme_.config().high_contrast ? 3.f : 1.5f);
 
-    draw_button_label(pos, size, label, icon_name, fg);
-    record(id, label, pos, max, true);
+    LabelFit fit = draw_button_label(pos, size, label, icon_name, fg);
+    record(id, label, pos, max, true, fit);
     return tapped;
 }
 
@@ -161,8 +242,8 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     dl->AddRectFilled(pos, ImVec2(pos.x + band, max.y), colour, r, ImDrawFlags_RoundCornersLeft);
 
     // Icon on the left, label and caption beside it, the block centred vertically.
-    float pad = theme_.mm(5);
-    float icon_size = theme_.fonts.icon->FontSize;
+    float pad = tile_pad();
+    float icon_size = tile_icon_size();
     float text_x = pos.x + band + pad * 2 + icon_size;
     float text_w = tile_text_width(size.x);
     ImFont* lf = label_face ? label_face : tile_label_face(label, caption, size);
@@ -178,8 +259,10 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     if (!caption.empty())
         dl->AddText(sf, sf->FontSize, ImVec2(text_x, y + ls.y + theme_.mm(1)), p.text_muted, caption.data(),
                     caption.data() + caption.size(), text_w);
-    record(id, label, pos, max, true);
-    if (!caption.empty()) record("", caption, pos, max, false);
+    LabelFit fit{.elided = y - pos.y + block > size.y + 0.5f, .broken = !words_fit(lf, label, text_w)};
+    record(id, label, pos, max, true, fit);
+    if (!caption.empty())
+        record("", caption, pos, max, false, {.elided = false, .broken = !words_fit(sf, caption, text_w)});
     return tapped;
 }
 
@@ -275,16 +358,21 @@ float Ui::button_width(std::string_view label, std::string_view icon_name) const
 bool Ui::words_fit(ImFont* f, std::string_view text, float width) {
     std::size_t start = 0;
     while (start < text.size()) {
-        std::size_t end = text.find(' ', start);
+        std::size_t end = text.find_first_of(" \n", start);
         if (end == std::string_view::npos) end = text.size();
-        if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x > width) return false;
+        if (f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text.data() + start, text.data() + end).x > width + 0.5f)
+            return false;
         start = end + 1;
     }
     return true;
 }
 
+// A 7-inch panel's tiles keep more room for words: a smaller icon and margins.
+float Ui::tile_pad() const { return theme_.mm(theme_.compact() ? 3.0f : 5.0f); }
+float Ui::tile_icon_size() const { return theme_.compact() ? theme_.mm(8.0f) : theme_.fonts.icon->FontSize; }
+
 float Ui::tile_text_width(float tile_width) const {
-    return tile_width - theme_.mm(2.2f) - theme_.mm(5) * 3 - theme_.fonts.icon->FontSize;
+    return tile_width - theme_.mm(2.2f) - tile_pad() * 3 - tile_icon_size();
 }
 
 float Ui::tile_height_with(ImFont* lf, std::string_view label, std::string_view caption, float width) const {
@@ -293,7 +381,7 @@ float Ui::tile_height_with(ImFont* lf, std::string_view label, std::string_view 
     float h = lf->CalcTextSizeA(lf->FontSize, FLT_MAX, text_w, label.data(), label.data() + label.size()).y;
     if (!caption.empty())
         h += theme_.mm(1) + sf->CalcTextSizeA(sf->FontSize, FLT_MAX, text_w, caption.data(), caption.data() + caption.size()).y;
-    return std::max(h, theme_.fonts.icon->FontSize) + 2 * theme_.mm(5);
+    return std::max(h, tile_icon_size()) + 2 * tile_pad();
 }
 
 // The bold face when every word fits a line and the tile is tall enough for it; the body
@@ -351,7 +439,7 @@ void Ui::text(std::string_view s, TextFace face, ImU32 colour, float wrap) {
                                         s.data() + s.size(), width);
     ImGui::Dummy(ImVec2(width, size.y));
     ImGui::PopFont();
-    record("", s, pos, add(pos, ImVec2(width, size.y)), false);
+    record("", s, pos, add(pos, size), false, {.elided = false, .broken = !words_fit(f, s, width)});
 }
 
 void Ui::badge(std::string_view label, std::string_view icon_name, ImU32 colour) {
@@ -416,15 +504,24 @@ void Ui::begin_overlay(const char* id) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(0, 0, 0, 160));
     ImGui::Begin(id, nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
     ImGui::PopStyleColor();
+    begin_layer(ImVec2(0, 0), ImGui::GetIO().DisplaySize);
 }
 
-void Ui::end_overlay() { ImGui::End(); }
+void Ui::end_overlay() {
+    end_layer();
+    ImGui::End();
+}
 
-void Ui::code_text(const std::string& id, const std::string& shown, ImU32 colour) {
+void Ui::code_text(const std::string& id, const std::string& shown, ImU32 colour, float max_width) {
     ImFont* big = theme().fonts.display;
     ImVec2 cp = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddText(big, big->FontSize, cp, colour, shown.c_str());
-    ImVec2 cs = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, shown.c_str());
+    // As large as the room allows, never wider: a code cut short cannot be written down.
+    float room = max_width > 0 ? max_width : ImGui::GetContentRegionAvail().x;
+    float fs = big->FontSize;
+    float natural = big->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str()).x;
+    if (natural > room && natural > 0) fs *= room / natural;
+    ImGui::GetWindowDrawList()->AddText(big, fs, cp, colour, shown.c_str());
+    ImVec2 cs = big->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str());
     ImGui::Dummy(cs);
     record(id, shown, cp, ImVec2(cp.x + cs.x, cp.y + cs.y), false);
 }
@@ -433,37 +530,67 @@ void Ui::problem(const std::string& s, TextFace face, float wrap) {
     text(glyph("exclamation-circle") + " " + s, face, pal().badge_partners, wrap);
 }
 
+// The card sits in the middle of the screen at the height its content took last frame;
+// content taller than the screen scrolls inside it (large text on a 7-inch panel).
 float Ui::begin_dialog(const char* id) {
     Theme& t = theme();
     ImGuiIO& io = ImGui::GetIO();
     begin_overlay(id);
-    float w = std::min(io.DisplaySize.x - 2 * t.mm(12), t.mm(170));
-    dialog_min_ = ImVec2((io.DisplaySize.x - w) * 0.5f, io.DisplaySize.y * 0.18f);
+    float margin = t.mm(4);
+    float w = std::min(io.DisplaySize.x - 2 * margin, t.mm(170));
+    float room = io.DisplaySize.y - 2 * margin - 2 * t.pad();
+    dialog_id_ = id;
+    float content = dialog_heights_.count(dialog_id_) ? dialog_heights_[dialog_id_] : room;
+    float shown = std::min(content, room);
+    dialog_min_ = ImVec2((io.DisplaySize.x - w) * 0.5f, (io.DisplaySize.y - shown - 2 * t.pad()) * 0.5f);
     dialog_w_ = w;
-    ImGui::SetCursorScreenPos(ImVec2(dialog_min_.x + t.pad(), dialog_min_.y + t.pad()));
+    ImVec2 max(dialog_min_.x + w, dialog_min_.y + shown + 2 * t.pad());
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
+    dl->AddRectFilled(dialog_min_, max, pal().background, t.radius() * 2);
+    if (t.config().high_contrast) dl->AddRect(dialog_min_, max, pal().border, t.radius() * 2, 0, 3);
+    ImGui::SetCursorScreenPos(ImVec2(dialog_min_.x + t.pad(), dialog_min_.y + t.pad()));
+    float inner = w - 2 * t.pad();
+    begin_scroll(std::string(id) + ".card", ImVec2(inner, shown));
+    // Content taller than the card gets a scroll bar, which takes its width from the content.
+    if (content > room) inner -= ImGui::GetStyle().ScrollbarSize;
     ImGui::BeginGroup();
-    return w - 2 * t.pad();
+    return inner;
 }
 
 void Ui::end_dialog() {
-    Theme& t = theme();
-    const Palette& p = pal();
     ImGui::EndGroup();
-    ImVec2 max(dialog_min_.x + dialog_w_, ImGui::GetItemRectMax().y + t.pad());
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(dialog_min_, max, p.background, t.radius() * 2);
-    if (t.config().high_contrast) dl->AddRect(dialog_min_, max, p.border, t.radius() * 2, 0, 3);
-    dl->ChannelsMerge();
+    // ImGui counts the spacing after the last item as content: without it a scroll bar
+    // would appear for nothing.
+    float content = ImGui::GetItemRectSize().y + ImGui::GetStyle().ItemSpacing.y;
+    float& known = dialog_heights_[dialog_id_];
+    if (std::fabs(known - content) > 0.5f) {
+        known = content;
+        animating_ = true;  // one more frame, at the height just measured
+    }
+    end_scroll();
     end_overlay();
 }
 
 void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoBackground;
     if (horizontal) flags |= ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar;
+    ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImVec2 room = ImGui::GetContentRegionAvail();
+    ImVec2 box(size.x > 0 ? size.x : room.x + size.x, size.y > 0 ? size.y : room.y + size.y);
+    UiItem region;
+    region.id = id;
+    region.kind = UiItem::Kind::scroll;
+    region.layer = layer_;
+    ImVec2 vmin = visible_min(pos), vmax = visible_max(add(pos, box));
+    region.hidden = vmax.x <= vmin.x || vmax.y <= vmin.y;
+    region.clipped = !region.hidden && cut(pos, add(pos, box), vmin, vmax);
+    region.min = region.hidden ? pos : vmin;
+    region.max = region.hidden ? add(pos, box) : vmax;
+    region.full_min = pos;
+    region.full_max = add(pos, box);
+    region.text = horizontal ? "horizontal" : "vertical";
+    if (!open_scrolls_.empty()) region.scroll = open_scrolls_.back().id;
+    items_.push_back(std::move(region));
     ImGui::BeginChild(id.c_str(), size, false, flags);
     open_scrolls_.push_back({id, horizontal});
 }

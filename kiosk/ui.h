@@ -15,12 +15,32 @@
 
 namespace aul::kiosk {
 
+// How a label fitted the room it was given, as the widget drew it: the layout check reads
+// these facts instead of guessing from pixels.
+struct LabelFit {
+    bool elided = false;  // cut short with an ellipsis, or spilling out of its box
+    bool broken = false;  // wrapped inside a word ("Денсаулы/қ")
+};
+
 struct UiItem {
+    enum class Kind { text, target, key, scroll };
     std::string id;     // stable id ("home.ngos") or empty for plain text
     std::string text;   // what a person reads there
     ImVec2 min, max;    // on-screen rectangle, clipped to what is visible
+    ImVec2 full_min, full_max;  // the whole rectangle, in view or not
     bool tappable = false;
-    bool clipped = false;  // partly scrolled out of view: its rectangle is not its full size
+    bool clipped = false;  // partly out of view: its rectangle is not its full size
+    Kind kind = Kind::text;
+    int layer = 0;            // 0 the page; the keyboard and each dialog lie one above
+    bool hidden = false;      // wholly out of view (scrolled away); min/max are where it would be
+    std::string scroll;       // the innermost scroll region it lies in, or empty
+    LabelFit fit;
+};
+
+// A layer's rectangle: what lies below it cannot be tapped there.
+struct UiCover {
+    int layer;
+    ImVec2 min, max;
 };
 
 enum class ButtonKind { primary, secondary, quiet };
@@ -55,6 +75,13 @@ public:
     // A touch-high button as wide as its label needs, never wider than `max_width`.
     bool fitted_button(const std::string& id, std::string_view label, std::string_view icon, float max_width,
                        ButtonKind kind = ButtonKind::primary);
+    // The label shows whole in a button of `size`: on one line, or on two where the button
+    // is tall enough, without cutting a word (at most a few font steps smaller).
+    bool label_fits(std::string_view label, std::string_view icon, ImVec2 size) const;
+    // The most columns, up to `most`, at which every label shows whole in buttons `height`
+    // tall sharing `width` with the theme's gap between them; at least one.
+    int columns_fitting(const std::vector<std::string>& labels, std::string_view icon, float width, float height,
+                        int most) const;
     // The width a button needs to show its icon and label on one line.
     float button_width(std::string_view label, std::string_view icon) const;
     // A text field the on-screen keyboard types into; true when tapped (to focus it).
@@ -68,6 +95,10 @@ public:
               std::string_view icon, ImVec2 size, ImU32 colour, ImFont* label_face = nullptr);
     // The face the label of such a tile gets by default.
     ImFont* tile_label_face(std::string_view label, std::string_view caption, ImVec2 size) const;
+    // Every word of the label fits a tile `width` wide in the body face.
+    bool tile_words_fit(std::string_view label, float width) const {
+        return words_fit(font(TextFace::body), label, tile_text_width(width));
+    }
     // The height a tile needs to show its icon, label and caption at `width`.
     float tile_min_height(std::string_view label, std::string_view caption, float width) const;
     // Every word of `text` fits `width` on its own line in font f (wrapping never cuts one).
@@ -103,7 +134,8 @@ public:
     float begin_dialog(const char* id);
     void end_dialog();
     // A tracking code in the display face, recorded under `id` for scripts.
-    void code_text(const std::string& id, const std::string& shown, ImU32 colour);
+    // Scaled down to `max_width` (default: the room left on the line) when wider.
+    void code_text(const std::string& id, const std::string& shown, ImU32 colour, float max_width = 0);
 
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
     // Vertical by default; horizontal for chip rows.
@@ -111,7 +143,15 @@ public:
     void end_scroll();
 
     // Records an arbitrary rectangle (a list row) under a stable id.
-    void record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable);
+    void record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable,
+                LabelFit fit = {});
+    // The keyboard and dialogs draw over the page: items between begin_layer and end_layer
+    // lie in a layer above, covering [min, max] below them.
+    void begin_layer(ImVec2 min, ImVec2 max);
+    void end_layer();
+    const std::vector<UiCover>& covers() const { return covers_; }
+    // Keys of the on-screen keyboard record as keys, which have their own minimum size.
+    void set_recording_keys(bool on) { recording_keys_ = on; }
 
     ImFont* font(TextFace face) const;
     const std::vector<UiItem>& items() const { return items_; }
@@ -131,8 +171,13 @@ private:
     };
     ImVec2 visible_min(ImVec2 a) const;
     ImVec2 visible_max(ImVec2 b) const;
-    void draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg);
+    struct LabelSetting;
+    float label_room(ImVec2 size, std::string_view label, std::string_view icon_name) const;
+    LabelSetting set_label(ImVec2 size, std::string_view label, std::string_view icon_name) const;
+    LabelFit draw_button_label(ImVec2 pos, ImVec2 size, std::string_view label, std::string_view icon_name, ImU32 fg);
     float tile_text_width(float tile_width) const;
+    float tile_pad() const;
+    float tile_icon_size() const;
     float tile_height_with(ImFont* label_face, std::string_view label, std::string_view caption, float width) const;
     bool press_feedback_tap(const std::string& id, ImVec2 size, bool& held);
 
@@ -145,12 +190,17 @@ private:
     std::vector<OpenScroll> open_scrolls_;
     ImVec2 dialog_min_{};  // the open dialog's card: top left and width
     float dialog_w_ = 0;
+    std::string dialog_id_;
+    std::unordered_map<std::string, float> dialog_heights_;  // each dialog's content, last frame
     struct OpenCard {
         ImVec2 min;
         float width;
     };
     std::vector<OpenCard> open_cards_;
     bool animating_ = false;
+    int layer_ = 0;
+    std::vector<UiCover> covers_;
+    bool recording_keys_ = false;
     mutable std::vector<std::string> missing_icons_;
 };
 

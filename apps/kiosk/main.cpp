@@ -1,5 +1,6 @@
 // kiosk: the resident-facing touchscreen app. See README "Running the kiosk".
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -9,7 +10,7 @@
 namespace {
 void usage() {
     std::fputs(
-        "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--lang kk|ru|en] [--log-level LEVEL]\n"
+        "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--dpi N] [--lang kk|ru|en] [--log-level LEVEL]\n"
         "             [--screenshot OUT.png --screen home|ngos|ngo|propose|receipt|track|councils|volunteer [--size WxH]]\n"
         "             [--script FILE [--shots DIR]] [--stats-after SECONDS]\n",
         stderr);
@@ -40,6 +41,13 @@ int main(int argc, char** argv) {
             }
             o.fullscreen = false;
         } else if (a == "--lang") o.lang = next();
+        else if (a == "--dpi") {
+            o.dpi = std::strtof(next(), nullptr);
+            if (o.dpi < 50 || o.dpi > 600) {
+                std::fputs("kiosk: --dpi takes the panel's density in dots per inch, 50 to 600\n", stderr);
+                return 2;
+            }
+        }
         else if (a == "--screenshot") o.screenshot = next();
         else if (a == "--screen") o.screen = next();
         else if (a == "--script") o.script = next();

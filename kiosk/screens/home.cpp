@@ -4,6 +4,37 @@
 
 namespace aul::kiosk {
 
+namespace {
+
+struct Task {
+    const char* id;
+    const char* label;
+    std::string caption;
+    const char* icon;
+    ImU32 colour;
+    Intent intent;
+};
+
+// The grid keeps a cell for voice guidance beside the five tasks, so adding it later does
+// not rearrange what residents know.
+constexpr int kCells = 6;
+
+// As many columns as keep every word of every label whole (at most three on a wide
+// screen, two otherwise): a label broken inside a word ("Денсаулы/қ") is worse than a
+// page that scrolls.
+int home_columns(const Ui& ui, const Words& w, const std::vector<Task>& tasks, float width) {
+    const Theme& t = const_cast<Ui&>(ui).theme();
+    int most = width > t.mm(300) && !t.portrait() ? 3 : 2;
+    for (int cols = most; cols > 1; --cols) {
+        float tile_w = (width - (cols - 1) * t.gap()) / cols;
+        bool fits = true;
+        for (const auto& task : tasks) fits = fits && ui.tile_words_fit(w(task.label), tile_w);
+        if (fits) return cols;
+    }
+    return 1;
+}
+
+}  // namespace
 
 Intent draw_home(Ui& ui, const HomeView& v) {
     Intent out;
@@ -11,24 +42,8 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     const Palette& p = ui.pal();
     const Words& w = v.words;
     const auto [origin, avail, pad, width] = ui.page_area();
-    // The page scrolls when large text makes it taller than the screen.
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
-    ui.begin_scroll("home.page", ImVec2(avail.x - pad, avail.y));
-    ImGui::Dummy(ImVec2(0, pad * 0.5f));
-    ImGui::BeginGroup();
-
-    ImGui::Dummy(ImVec2(0, t.mm(1)));
-
     // The resident's tasks as large tiles, filing a proposal first: it is why most come.
-    struct Task {
-        const char* id;
-        const char* label;
-        std::string caption;
-        const char* icon;
-        ImU32 colour;
-        Intent intent;
-    };
-    const Task tasks[] = {
+    const std::vector<Task> tasks{
         {"home.propose", "home.propose", w("home.propose.caption"), "bullhorn", p.accent,
          Intent::of(Intent::Kind::open_propose)},
         {"home.ngos", "home.ngos", core::format_text(w("home.ngos.caption"), "count", std::to_string(v.ngo_count)),
@@ -40,27 +55,44 @@ Intent draw_home(Ui& ui, const HomeView& v) {
         {"home.volunteer", "home.volunteer", w("home.volunteer.caption"), "hand-paper-o", p.primary,
          Intent::of(Intent::Kind::open_volunteer)},
     };
-    constexpr int kColumns = 2;
-    constexpr int kRows = (std::size(tasks) + kColumns - 1) / kColumns;
-    float tile_w = (width - (kColumns - 1) * t.gap()) / kColumns;
-    float avail_h = ImGui::GetContentRegionAvail().y - pad;
-    float tile_h = std::max(t.touch_min() * 1.5f, (avail_h - (kRows - 1) * t.gap()) / kRows);
-    // Every task stays on the first screen: captions show only when all of them fit; a
-    // label alone may still grow the tiles (large text), and then the page scrolls. All
+    int cols = home_columns(ui, w, tasks, width);
+    int rows = (kCells + cols - 1) / cols;
+    float tile_w = (width - (cols - 1) * t.gap()) / cols;
+    float min_h = t.touch_min() * 1.2f;
+    for (const auto& task : tasks) min_h = std::max(min_h, ui.tile_min_height(w(task.label), "", tile_w));
+    // The greeting heads the page when the grid still fits beneath it.
+    ImFont* hf = ui.font(TextFace::heading);
+    float greeting_h = hf->FontSize + t.mm(3);
+    float grid_room = avail.y - pad * 1.5f;  // the margins above and below the grid
+    bool greeting = grid_room - greeting_h >= rows * min_h + (rows - 1) * t.gap();
+    if (greeting) grid_room -= greeting_h;
+    float tile_h = std::max(min_h, (grid_room - (rows - 1) * t.gap()) / rows);
+    // Tiles too tall to read well as one block grow no further on portrait kiosks.
+    tile_h = std::min(tile_h, std::max(min_h, t.mm(60)));
+    // Every task stays on the first screen: captions show only when all of them fit. All
     // tiles share one label face so the grid reads as one.
-    for (const auto& task : tasks) tile_h = std::max(tile_h, ui.tile_min_height(w(task.label), "", tile_w));
     bool captions = true;
     for (const auto& task : tasks) captions = captions && ui.tile_min_height(w(task.label), task.caption, tile_w) <= tile_h;
     ImFont* face = ui.font(TextFace::heading);
     for (const auto& task : tasks)
         if (ui.tile_label_face(w(task.label), captions ? task.caption : "", ImVec2(tile_w, tile_h)) != face)
             face = ui.font(TextFace::body);
+
+    // The page scrolls when large text makes it taller than the screen.
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y));
+    ui.begin_scroll("home.page", ImVec2(avail.x - pad, avail.y));
+    ImGui::Dummy(ImVec2(0, pad * 0.5f));
+    if (greeting) {
+        ui.text(w("home.greeting"), TextFace::heading, p.text, width);
+        ImGui::Dummy(ImVec2(0, t.mm(1)));
+    }
+    ImGui::BeginGroup();
     int n = 0;
     for (const auto& task : tasks) {
         std::string caption = captions ? task.caption : std::string();
         if (ui.tile(task.id, w(task.label), caption, task.icon, ImVec2(tile_w, tile_h), task.colour, face))
             keep_first(out, task.intent);
-        if (++n % kColumns != 0) ImGui::SameLine();
+        if (++n % cols != 0) ImGui::SameLine();
     }
     ImGui::EndGroup();
     ImGui::Dummy(ImVec2(0, pad));

@@ -32,37 +32,49 @@ void label_with_counter(Ui& ui, const Words& w, const char* key, const std::stri
     ui.record("", counter, at, ImVec2(at.x + cw, at.y + sf->FontSize), false);
 }
 
+// The step's question with the dots and "Step 3 of 5" beside it, or below it where the
+// two do not fit side by side.
 void progress(Ui& ui, const ProposeView& v, float width) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     std::string step = core::format_text(v.words("propose.progress"), "n", std::to_string(v.step + 1));
     step = core::format_text(step, "total", std::to_string(kProposeSteps));
-    ui.text(v.words(kStepTitles[v.step]), TextFace::heading, p.text, width * 0.7f);
+    const std::string& question = v.words(kStepTitles[v.step]);
     ImFont* sf = ui.font(TextFace::small);
+    ImFont* hf = ui.font(TextFace::heading);
     float sw = sf->CalcTextSizeA(sf->FontSize, FLT_MAX, 0, step.c_str()).x;
     float dot = t.mm(3.5f), gap = t.mm(2);
     float dots_w = kProposeSteps * dot + (kProposeSteps - 1) * gap;
+    float side_w = std::max(sw, dots_w);
+    float heading_room = width - side_w - t.mm(4);
+    bool beside = Ui::words_fit(hf, question, heading_room) &&
+                  hf->CalcTextSizeA(hf->FontSize, FLT_MAX, heading_room, question.c_str()).y <= hf->FontSize * 2.1f;
+    ui.text(question, TextFace::heading, p.text, beside ? heading_room : width);
+    float x = beside ? pos.x + width - side_w : pos.x;
+    float y = beside ? pos.y + t.mm(2) : ImGui::GetCursorScreenPos().y;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    float x = pos.x + width - dots_w;
-    float y = pos.y + t.mm(2);
     for (int i = 0; i < kProposeSteps; ++i) {
-        ImVec2 c(x + i * (dot + gap) + dot * 0.5f, y + dot * 0.5f);
+        ImVec2 c(x + (beside ? side_w - dots_w : 0) + i * (dot + gap) + dot * 0.5f, y + dot * 0.5f);
         if (i <= v.step)
             dl->AddCircleFilled(c, dot * 0.5f, p.primary);
         else
             dl->AddCircle(c, dot * 0.5f - 1, p.border, 0, 2.0f);
     }
-    dl->AddText(sf, sf->FontSize, ImVec2(pos.x + width - sw, y + dot + t.mm(1.5f)), p.text_muted, step.c_str());
-    ui.record("", step, ImVec2(pos.x + width - sw, y), ImVec2(pos.x + width, y + dot + sf->FontSize), false);
+    ImVec2 at = beside ? ImVec2(pos.x + width - sw, y + dot + t.mm(1.5f)) : ImVec2(x + dots_w + t.mm(3), y);
+    dl->AddText(sf, sf->FontSize, at, p.text_muted, step.c_str());
+    ui.record("", step, at, ImVec2(at.x + sw, at.y + sf->FontSize), false);
+    if (!beside) ImGui::Dummy(ImVec2(width, std::max(dot, sf->FontSize) + t.mm(1)));
 }
 
 Intent category_step(Ui& ui, const ProposeView& v, float width) {
     Intent out;
     Theme& t = ui.theme();
-    constexpr int kColumns = 4;
-    float w = (width - (kColumns - 1) * t.gap()) / kColumns;
     float h = std::max(t.touch_min() * 1.25f, ui.font(TextFace::body)->FontSize * 2.4f);  // two-line labels
+    std::vector<std::string> labels;
+    for (const auto& c : core::kProposalCategories) labels.push_back(v.words("category." + std::string(c.code)));
+    int columns = ui.columns_fitting(labels, "building", width, h, t.portrait() ? 2 : 4);
+    float w = (width - (columns - 1) * t.gap()) / columns;
     problems_for(ui, v, core::Field::category, width);  // above the grid, which fills the page
     int n = 0;
     for (const auto& c : core::kProposalCategories) {
@@ -70,9 +82,9 @@ Intent category_step(Ui& ui, const ProposeView& v, float width) {
         if (ui.button("propose.category." + code, v.words("category." + code), c.icon,
                       ImVec2(w, h), ButtonKind::secondary, v.draft->category == code))
             keep_first(out, Intent::of(Intent::Kind::propose_category, code));
-        if (++n % kColumns != 0) ImGui::SameLine();
+        if (++n % columns != 0) ImGui::SameLine();
     }
-    if (n % kColumns != 0) ImGui::NewLine();
+    if (n % columns != 0) ImGui::NewLine();
     return out;
 }
 
@@ -98,7 +110,9 @@ Intent place_step(Ui& ui, const ProposeView& v, float width) {
     return out;
 }
 
-Intent text_step(Ui& ui, const ProposeView& v, float width) {
+// `room`: the height of the page region, which a focused description field must not
+// outgrow (it would hide its own start or end behind the keyboard).
+Intent text_step(Ui& ui, const ProposeView& v, float width, float room) {
     Intent out;
     Theme& t = ui.theme();
     const auto& d = *v.draft;
@@ -110,8 +124,9 @@ Intent text_step(Ui& ui, const ProposeView& v, float width) {
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     label_with_counter(ui, v.words, "propose.description.label", d.description, core::kDescriptionMax, width);
     float body = ui.font(TextFace::body)->FontSize;
+    float field_h = std::max(t.touch_min(), std::min(body * 3.4f + t.mm(6), room - t.mm(2)));
     if (ui.text_field("propose.description", d.description, v.words("propose.description.hint"),
-                      ImVec2(width, body * 3.4f + t.mm(6)), v.focused_field == FieldId::propose_description, true))
+                      ImVec2(width, field_h), v.focused_field == FieldId::propose_description, true))
         keep_first(out, Intent::focus(FieldId::propose_description));
     problems_for(ui, v, core::Field::description, width);
     return out;
@@ -122,7 +137,7 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width) {
     Theme& t = ui.theme();
     const auto& d = *v.draft;
     float half = (width - t.gap()) / 2;
-    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-secret",
+    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-o",
                   ImVec2(v.contacts_allowed ? half : width, t.touch_min() * 1.2f), ButtonKind::secondary, d.anonymous))
         keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "", 1));
     if (v.contacts_allowed) {
@@ -194,16 +209,18 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     Intent out;
     Theme& t = ui.theme();
     const auto [origin, avail, pad, width] = ui.page_area();
-    float bar_h = t.touch_min() + 2 * t.mm(3);
-    // With the keyboard up, Back and Next give way to it; Done on the keyboard returns them.
-    bool show_bar = v.keyboard_height <= 0;
-    float page_h = avail.y - (show_bar ? bar_h : 0) - v.keyboard_height - t.mm(2);
+    float m = t.mm(t.compact() ? 1.5f : 3.0f);
+    float bar_h = t.touch_min() + 2 * m;
+    // Back and Next stay above the keyboard: the step's action is always one tap away.
+    bool typing = v.keyboard_height > 0;
+    float page_bottom = origin.y + avail.y - v.keyboard_height - bar_h;
 
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
-    if (show_bar) progress(ui, v, width);  // while typing, the field needs the room more
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + m));
+    if (!typing) progress(ui, v, width);  // while typing, the field needs the room more
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, ImGui::GetCursorScreenPos().y));
     float page_top = ImGui::GetCursorScreenPos().y;
-    ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h - (page_top - origin.y)));
+    float page_h = std::max(t.touch_min(), page_bottom - page_top);
+    ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h));
     float inner = width - t.mm(1);
     // Problems may sit below the fold: say so at the top of the step.
     bool below = false;
@@ -213,15 +230,14 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     switch (v.step) {
         case 0: keep_first(out, category_step(ui, v, inner)); break;
         case 1: keep_first(out, place_step(ui, v, inner)); break;
-        case 2: keep_first(out, text_step(ui, v, inner)); break;
+        case 2: keep_first(out, text_step(ui, v, inner, page_h)); break;
         case 3: keep_first(out, contact_step(ui, v, inner)); break;
         default: keep_first(out, review_step(ui, v, inner)); break;
     }
     ImGui::Dummy(ImVec2(0, t.mm(2)));
     ui.end_scroll();
-    if (!show_bar) return out;
 
-    float y = origin.y + avail.y - bar_h + t.mm(3);
+    float y = page_bottom + m;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y));
     const std::string& back = v.words("propose.back");
     if (ui.button("propose.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), t.touch_min())))
@@ -229,7 +245,8 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     bool last = v.step == kProposeSteps - 1;
     const std::string& next = v.words(last ? "propose.submit" : "propose.next");
     const char* icon = last ? "paper-plane" : "arrow-right";
-    float next_w = std::max(t.mm(70), ui.button_width(next, icon));
+    float next_w = std::min(width - ui.button_width(back, "arrow-left") - t.gap(),
+                            std::max(t.mm(t.compact() ? 50 : 70), ui.button_width(next, icon)));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - next_w, y));
     if (ui.button(last ? "propose.submit" : "propose.next", next, icon, ImVec2(next_w, t.touch_min()),
                   ButtonKind::primary))

@@ -26,6 +26,9 @@ Intent draw_volunteer(Ui& ui, const VolunteerView& v);
 // Over any screen after a while untouched: "still there?" with one large Continue.
 Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v);
 Intent draw_discard_prompt(Ui& ui, const DiscardPromptView& v);
+// The sheets the top bar opens: the languages where the bar is narrow; contrast and text size.
+Intent draw_language_sheet(Ui& ui, const SheetView& v);
+Intent draw_display_sheet(Ui& ui, const SheetView& v);
 Intent draw_staff_pin(Ui& ui, const StaffPinView& v);
 Intent draw_staff_panel(Ui& ui, const StaffPanelView& v);
 Intent draw_staff_locality(Ui& ui, const StaffLocalityView& v);

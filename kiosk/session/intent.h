@@ -34,6 +34,9 @@ struct Intent {
         set_lang,
         toggle_contrast,
         toggle_large_text,
+        open_language_sheet,  // where the top bar is narrow: the languages in a sheet
+        open_display_sheet,   // contrast and text size, each labelled
+        close_sheet,
         open_catalog,       // text: category code to preselect, or empty
         open_ngo,           // id: NGO rowid
         clear_search,

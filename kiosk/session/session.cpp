@@ -38,6 +38,7 @@ void Session::apply(const Intent& i) {
         if (is_staff(i.kind)) return apply_staff(i);
     }
     if (pending_leave_) return apply_discard_answer(i);  // only the question's answers count
+    if (sheet_ != Sheet::none && !apply_sheet(i)) return;  // only the sheet's own choices count
     if ((i.kind == K::go_home || i.kind == K::go_back) && would_lose_draft(i.kind)) {
         s_.unfocus();
         pending_leave_ = i.kind;
@@ -54,6 +55,9 @@ void Session::apply(const Intent& i) {
             return;
         case K::toggle_contrast: display_.high_contrast = !display_.high_contrast; return;
         case K::toggle_large_text: display_.large_text = !display_.large_text; return;
+        case K::open_language_sheet: s_.unfocus(); sheet_ = Sheet::language; return;
+        case K::open_display_sheet: s_.unfocus(); sheet_ = Sheet::display; return;
+        case K::close_sheet: sheet_ = Sheet::none; return;
         case K::idle_continue: idle_prompt_ = false; return;
         case K::focus_field:
         case K::type_text:
@@ -67,6 +71,24 @@ void Session::apply(const Intent& i) {
     if (is_staff(i.kind)) return;  // staff intents only count while the staff desk is open
     for (Flow* f : flows())
         if (f->apply(i)) return;
+}
+
+// While a sheet is up: a language chosen closes the language sheet (the choice is made);
+// contrast and text size change in place, so the resident sees the effect before closing.
+bool Session::apply_sheet(const Intent& i) {
+    using K = Intent::Kind;
+    switch (i.kind) {
+        case K::set_lang:
+            if (sheet_ == Sheet::language) sheet_ = Sheet::none;
+            return true;
+        case K::toggle_contrast:
+        case K::toggle_large_text: return sheet_ == Sheet::display;
+        case K::close_sheet:
+        case K::go_home:
+        case K::go_back: sheet_ = Sheet::none; return false;
+        case K::idle_continue: return true;
+        default: return false;
+    }
 }
 
 IdlePromptView Session::idle_prompt_view(double now) const {
@@ -217,6 +239,7 @@ double Session::check_idle(double now) {
 void Session::reset() {
     idle_prompt_ = false;
     pending_leave_.reset();
+    sheet_ = Sheet::none;
     if (staff_.open()) platform::log::info("staff: panel closed after being left untouched");
     staff_.close();
     s_.load_place();

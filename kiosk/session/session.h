@@ -73,6 +73,9 @@ public:
     bool idle_prompt() const { return idle_prompt_; }
     // Home or Back would throw away a proposal the resident is writing: "discard it?" is up.
     bool discard_prompt() const { return pending_leave_.has_value(); }
+    // The language or display sheet the top bar opened, or none.
+    Sheet sheet() const { return sheet_; }
+    SheetView sheet_view() const { return SheetView{s_.words(), sheet_, display_.high_contrast, display_.large_text}; }
     int idle_seconds_left(double now) const;
     IdlePromptView idle_prompt_view(double now) const;
     // Something was started that the screen will show once it is done (a search, a PIN
@@ -110,6 +113,8 @@ private:
     // resident wrote: asked first (discard_prompt) rather than done.
     bool would_lose_draft(Intent::Kind leave) const;
     void apply_discard_answer(const Intent& i);
+    // An intent while a sheet is up: true when it goes on to be applied.
+    bool apply_sheet(const Intent& i);
     void apply_keyboard(const Intent& i);
     void apply_staff(const Intent& i);
     void edited(FieldId f);
@@ -132,7 +137,8 @@ private:
     std::array<Flow*, 5> flows_;
     Display display_;
     bool idle_prompt_ = false;
-    std::optional<Intent::Kind> pending_leave_;  // go_home or go_back, waiting for "discard?"
+    std::optional<Intent::Kind> pending_leave_;
+    Sheet sheet_ = Sheet::none;  // go_home or go_back, waiting for "discard?"
     double last_input_s_ = 0;
     bool catalogue_changed_ = false;
     std::optional<int> exit_code_;

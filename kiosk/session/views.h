@@ -136,6 +136,15 @@ struct DiscardPromptView {
     Words words;
 };
 
+// A sheet the top bar opens over any screen: the languages, or how the screen is shown.
+enum class Sheet { none, language, display };
+struct SheetView {
+    Words words;
+    Sheet sheet = Sheet::none;
+    bool high_contrast = false;
+    bool large_text = false;
+};
+
 // The PIN pad over the home screen (after the corner hold), also used to choose a new PIN.
 // It shows dots for the digits typed, never the digits.
 struct StaffPinView {
