@@ -2,6 +2,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "platform/fonts.h"
 
 namespace aul::kiosk {
@@ -47,6 +49,12 @@ public:
     float gap() const { return mm(3.0f); }         // space between targets
     float pad() const { return mm(5.0f); }         // screen margin
     float radius() const { return mm(2.5f); }
+    // The square of a QR code a phone saves from arm's length (an organisation's contact):
+    // 32 mm, and never under 2 px a module for the densest contact card (core::kVcardMaxBytes:
+    // version 18, 89 modules and 4 of margin, 186 px). Then the column it stands in, with
+    // its caption under it.
+    float contact_qr() const { return std::max(mm(32.0f), 186.0f); }
+    float contact_qr_column() const { return std::max(mm(48.0f), contact_qr()); }
 
     // Font sizes: body text cap height 4.8 mm, 1.3x in large-text mode.
     platform::FontSizes font_sizes() const;

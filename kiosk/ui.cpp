@@ -1,9 +1,11 @@
 #include "kiosk/ui.h"
 
 #include <imgui_internal.h>
+#include <qrencode.h>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 #include "platform/log.h"
 
@@ -524,6 +526,63 @@ void Ui::code_text(const std::string& id, const std::string& shown, ImU32 colour
     ImVec2 cs = big->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str());
     ImGui::Dummy(cs);
     record(id, shown, cp, ImVec2(cp.x + cs.x, cp.y + cs.y), false);
+}
+
+namespace {
+constexpr int kQrQuiet = 2;  // modules of white margin: the standard's 4, less what the page around gives
+constexpr std::size_t kQrCacheMax = 128;  // a screen's worth of codes (the volunteer list)
+}  // namespace
+
+const Ui::QrModules& Ui::qr_modules(const std::string& text) {
+    if (auto it = qr_cache_.find(text); it != qr_cache_.end()) return it->second;
+    if (qr_cache_.size() >= kQrCacheMax) qr_cache_.clear();
+    QrModules m;
+    std::unique_ptr<QRcode, void (*)(QRcode*)> qr(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
+                                                  QRcode_free);
+    if (qr) {
+        m.width = qr->width;
+        m.dark.resize(static_cast<std::size_t>(qr->width) * static_cast<std::size_t>(qr->width));
+        for (std::size_t i = 0; i < m.dark.size(); ++i) m.dark[i] = (qr->data[i] & 1) != 0;
+    }
+    return qr_cache_.emplace(text, std::move(m)).first->second;
+}
+
+int Ui::qr_module_px(const std::string& text, float side) {
+    const QrModules& m = qr_modules(text);
+    if (m.width == 0) return 0;
+    return static_cast<int>(std::floor(std::round(side) / static_cast<float>(m.width + 2 * kQrQuiet)));
+}
+
+void Ui::qr_code(const std::string& id, const std::string& text, ImVec2 pos, float side) {
+    pos = ImVec2(std::round(pos.x), std::round(pos.y));
+    side = std::round(side);
+    ImVec2 end(pos.x + side, pos.y + side);
+    if (!ImGui::IsRectVisible(pos, end)) return;  // scrolled away: a list of them encodes only those in view
+    int px = qr_module_px(text, side);
+    if (px < 1) return;
+    const QrModules& m = qr_modules(text);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, end, IM_COL32(255, 255, 255, 255));
+    float code = static_cast<float>(m.width * px);
+    ImVec2 origin(pos.x + std::floor((side - code) / 2), pos.y + std::floor((side - code) / 2));
+    auto at = [&](int x, int y) {
+        return ImVec2(origin.x + static_cast<float>(x * px), origin.y + static_cast<float>(y * px));
+    };
+    // One rectangle for each run of dark modules along a row.
+    for (int y = 0; y < m.width; ++y) {
+        const auto row = m.dark.begin() + y * m.width;
+        for (int x = 0; x < m.width;) {
+            if (!row[x]) {
+                ++x;
+                continue;
+            }
+            int run = 1;
+            while (x + run < m.width && row[x + run]) ++run;
+            dl->AddRectFilled(at(x, y), at(x + run, y + 1), IM_COL32(0, 0, 0, 255));
+            x += run;
+        }
+    }
+    record(id, text, pos, end, false);
 }
 
 void Ui::problem(const std::string& s, TextFace face, float wrap) {

@@ -136,6 +136,15 @@ public:
     // A tracking code in the display face, recorded under `id` for scripts.
     // Scaled down to `max_width` (default: the room left on the line) when wider.
     void code_text(const std::string& id, const std::string& shown, ImU32 colour, float max_width = 0);
+    // A QR code of `text` (error correction M): a white square `side` wide at `pos`, the
+    // code centred in it with modules of whole pixels, as large as fit with a margin of two
+    // modules. Drawn module by module: no texture to upload, sharp, and a phone camera reads
+    // it straight off the screen. The layout never waits on the encoding: only a square in
+    // view is encoded, once. Recorded under `id` with `text`, for scripts. Nothing is drawn
+    // for text too long to encode in the square at 1 px a module.
+    void qr_code(const std::string& id, const std::string& text, ImVec2 pos, float side);
+    // How many pixels a module of qr_code(text, side) takes; 0 when it cannot be drawn.
+    int qr_module_px(const std::string& text, float side);
 
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
     // Vertical by default; horizontal for chip rows.
@@ -180,6 +189,12 @@ private:
     float tile_icon_size() const;
     float tile_height_with(ImFont* label_face, std::string_view label, std::string_view caption, float width) const;
     bool press_feedback_tap(const std::string& id, ImVec2 size, bool& held);
+    // A QR code's modules, row by row (true = dark); width 0 when the text cannot be encoded.
+    struct QrModules {
+        int width = 0;
+        std::vector<bool> dark;
+    };
+    const QrModules& qr_modules(const std::string& text);
 
     Theme& theme_;
     const platform::IconNames* icons_ = nullptr;
@@ -202,6 +217,7 @@ private:
     std::vector<UiCover> covers_;
     bool recording_keys_ = false;
     mutable std::vector<std::string> missing_icons_;
+    std::unordered_map<std::string, QrModules> qr_cache_;  // encoded once, not every frame
 };
 
 }  // namespace aul::kiosk

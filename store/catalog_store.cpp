@@ -723,7 +723,8 @@ Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(co
             "SELECT o.id, o.ngo, o.title_kk, o.title_ru, o.title_en, o.description_kk, o.description_ru, "
             "o.description_en, "
             "o.when_kk, o.when_ru, o.when_en, coalesce(o.region, ''), coalesce(o.district, ''), n.name_kk, n.name_ru, "
-            "n.name_en, n.rowid FROM opportunities o JOIN ngos n ON n.id = o.ngo "
+            "n.name_en, n.rowid, n.phone, n.email, n.address_kk, n.address_ru, n.address_en "
+            "FROM opportunities o JOIN ngos n ON n.id = o.ngo "
             "WHERE (?2 = '' OR o.ngo = ?2) ORDER BY (coalesce(o.region, '') = ?1) DESC, o.id"));
     st.bind(1, region).bind(2, ngo_id);
     std::vector<OpportunityRow> out;
@@ -733,6 +734,9 @@ Result<std::vector<CatalogStore::OpportunityRow>> CatalogStore::opportunities(co
                          column_local(st, 8), st.text(11), st.text(12)};
         r.ngo_name = column_local(st, 13);
         r.ngo_rowid = st.integer(16);
+        r.ngo_phone = st.text(17);
+        r.ngo_email = st.text(18);
+        r.ngo_address = column_local(st, 19);
         out.push_back(std::move(r));
     });
     if (!rows) return rows.take_error();

@@ -111,12 +111,14 @@ public:
     Result<std::vector<core::Council>> councils_for(const std::string& region, const std::string& district) const;
     Result<std::optional<core::Council>> council(const std::string& id) const;
 
-    // Volunteer opportunities with the name of their NGO: those of `region` first, then the
-    // rest; only one NGO's when `ngo_id` is given.
+    // Volunteer opportunities with the name and contact of their NGO: those of `region`
+    // first, then the rest; only one NGO's when `ngo_id` is given.
     struct OpportunityRow {
         core::Opportunity opportunity;
         core::LocalText ngo_name;
         std::int64_t ngo_rowid = 0;
+        std::string ngo_phone, ngo_email;  // empty when not published
+        core::LocalText ngo_address;
     };
     Result<std::vector<OpportunityRow>> opportunities(const std::string& region, const std::string& ngo_id = "") const;
     Result<std::optional<std::int64_t>> first_ngo(core::Lang lang) const;

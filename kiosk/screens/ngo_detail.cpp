@@ -68,11 +68,18 @@ Intent draw_ngo(Ui& ui, const NgoView& v) {
     ui.end_card();
 
     ui.begin_card(text_w);
-    ui.text(w("ngo.contacts"), TextFace::small, p.primary, card_text_w);
-    contact_line(ui, "phone", w("ngo.phone"), core::format_kz_phone(n.phone), card_text_w);
-    contact_line(ui, "envelope", w("ngo.email"), n.email, card_text_w);
-    contact_line(ui, "building", w("ngo.address"), n.address.in(w.lang), card_text_w);
-    contact_line(ui, "id-card", w("ngo.bin"), n.bin, card_text_w);
+    // The contact lines, and beside them the same contact as a QR code to take home.
+    float qr_w = contact_qr_width(ui, v.contact_card);
+    float lines_w = qr_w > 0 ? card_text_w - qr_w - t.gap() : card_text_w;
+    ImVec2 lines_top = ImGui::GetCursorScreenPos();
+    ImGui::BeginGroup();
+    ui.text(w("ngo.contacts"), TextFace::small, p.primary, lines_w);
+    contact_line(ui, "phone", w("ngo.phone"), core::format_kz_phone(n.phone), lines_w);
+    contact_line(ui, "envelope", w("ngo.email"), n.email, lines_w);
+    contact_line(ui, "building", w("ngo.address"), n.address.in(w.lang), lines_w);
+    contact_line(ui, "id-card", w("ngo.bin"), n.bin, lines_w);
+    ImGui::EndGroup();
+    draw_contact_qr(ui, "ngo.contact_qr", v.contact_card, w, ImVec2(lines_top.x + card_text_w - qr_w, lines_top.y));
     ui.end_card();
     ImGui::Dummy(ImVec2(0, t.mm(6)));
     ui.end_scroll();

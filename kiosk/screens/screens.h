@@ -23,6 +23,11 @@ Intent draw_receipt(Ui& ui, const ReceiptView& v);
 Intent draw_track(Ui& ui, const TrackView& v);
 Intent draw_councils(Ui& ui, const CouncilsView& v);
 Intent draw_volunteer(Ui& ui, const VolunteerView& v);
+// An organisation's contact as a QR code a phone camera saves (`card`, a vCard), with a
+// caption under it saying so, in a column `contact_qr_width` wide (0 without a card) whose
+// top-left corner is `pos`: beside the contact lines of its page, beside an opportunity.
+float contact_qr_width(Ui& ui, const std::string& card);
+void draw_contact_qr(Ui& ui, const std::string& id, const std::string& card, const Words& w, ImVec2 pos);
 // Over any screen after a while untouched: "still there?" with one large Continue.
 Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v);
 Intent draw_discard_prompt(Ui& ui, const DiscardPromptView& v);

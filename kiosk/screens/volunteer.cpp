@@ -31,15 +31,24 @@ Intent list(Ui& ui, const VolunteerView& v, float width) {
         const auto& r = (*v.rows)[i];
         ImGui::Dummy(ImVec2(0, t.mm(1)));
         ui.begin_card(width);
-        ui.text(r.opportunity.title.in(w.lang), TextFace::heading, p.text, inner);
-        ui.text(ui.glyph("users") + "  " + r.ngo_name.in(w.lang), TextFace::body, p.primary, inner);
+        // The organisation's contact as a QR code beside the opportunity.
+        static const std::string kNoCard;
+        const std::string& card = v.contact_cards && i < v.contact_cards->size() ? (*v.contact_cards)[i] : kNoCard;
+        float qr_w = contact_qr_width(ui, card);
+        float text_w = qr_w > 0 ? inner - qr_w - t.gap() : inner;
+        ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::BeginGroup();
+        ui.text(r.opportunity.title.in(w.lang), TextFace::heading, p.text, text_w);
+        ui.text(ui.glyph("users") + "  " + r.ngo_name.in(w.lang), TextFace::body, p.primary, text_w);
         if (!r.opportunity.when.in(w.lang).empty())
-            ui.text(ui.glyph("calendar") + "  " + r.opportunity.when.in(w.lang), TextFace::body, p.text, inner);
+            ui.text(ui.glyph("calendar") + "  " + r.opportunity.when.in(w.lang), TextFace::body, p.text, text_w);
         if (!r.opportunity.description.in(w.lang).empty())
-            ui.text(r.opportunity.description.in(w.lang), TextFace::body, p.text_muted, inner);
+            ui.text(r.opportunity.description.in(w.lang), TextFace::body, p.text_muted, text_w);
         if (v.signups_open &&
-            ui.fitted_button("volunteer.choose." + r.opportunity.id, w("volunteer.choose"), "hand-paper-o", inner))
+            ui.fitted_button("volunteer.choose." + r.opportunity.id, w("volunteer.choose"), "hand-paper-o", text_w))
             keep_first(out, Intent::of(Intent::Kind::volunteer_choose, r.opportunity.id, static_cast<std::int64_t>(i)));
+        ImGui::EndGroup();
+        draw_contact_qr(ui, "volunteer.contact_qr." + r.opportunity.id, card, w, ImVec2(top.x + inner - qr_w, top.y));
         ui.end_card();
     }
     return out;

@@ -180,8 +180,9 @@ CatalogView CatalogFlow::view() {
 }
 
 NgoView CatalogFlow::ngo_view() {
-    NgoView v{s_.words(), ngo(), ngo_error_, &s_.categories, {}, {}};
+    NgoView v{s_.words(), ngo(), ngo_error_, &s_.categories, {}, {}, {}};
     if (ngo_) {
+        v.contact_card = contact_card(ngo_->name, ngo_->phone, ngo_->email, ngo_->address, s_.lang);
         v.region_name = region_name(&s_.regions, ngo_->region, s_.lang);
         if (!ngo_->district.empty()) {
             load_districts(ngo_->region);

@@ -2,6 +2,8 @@
 
 #include <ctime>
 
+#include "core/vcard.h"
+
 namespace aul::kiosk {
 
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code) {
@@ -25,6 +27,11 @@ std::string region_name(const std::vector<core::Region>* all, const std::string&
         for (const auto& r : *all)
             if (r.code == code) return r.name.in(lang);
     return code;
+}
+
+std::string contact_card(const core::LocalText& name, const std::string& phone, const std::string& email,
+                         const core::LocalText& address, core::Lang lang) {
+    return core::contact_vcard({name.in(lang), phone, email, address.in(lang)});
 }
 
 }  // namespace aul::kiosk

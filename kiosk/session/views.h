@@ -67,6 +67,7 @@ struct NgoView {
     std::string error;
     const std::vector<core::Category>* categories = nullptr;
     std::string region_name, district_name;
+    std::string contact_card;  // its contact as a vCard for a QR code; "" when it published none
 };
 
 inline constexpr int kProposeSteps = 5;  // category, place, text, contact, review
@@ -113,6 +114,8 @@ struct VolunteerView {
     Words words;
     enum class Mode { list, form, thanks } mode = Mode::list;
     const std::vector<store::CatalogStore::OpportunityRow>* rows = nullptr;
+    // Beside each row: its organisation's contact as a vCard for a QR code, or "".
+    const std::vector<std::string>* contact_cards = nullptr;
     std::string chosen_title;  // the opportunity being signed up for (or the NGO, for any help)
     std::string chosen_ngo;
     bool offer_any_help = false;
@@ -189,5 +192,9 @@ const core::Category* find_category(const std::vector<core::Category>* all, cons
 std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang);
 // A moment (ms since 1970) as people read it here: "29.11.2026 14:05", local time.
 std::string local_time_text(std::int64_t ms);
+// An organisation's contact in the reader's language, as the vCard its QR code carries
+// ("" when it published no phone, email or address).
+std::string contact_card(const core::LocalText& name, const std::string& phone, const std::string& email,
+                         const core::LocalText& address, core::Lang lang);
 
 }  // namespace aul::kiosk

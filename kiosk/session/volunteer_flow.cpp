@@ -36,10 +36,17 @@ void VolunteerFlow::open(const std::string& ngo) {
     auto rows = s_.catalog.opportunities(s_.place.where().region, ngo);
     opportunities_ = rows ? std::move(*rows) : std::vector<store::CatalogStore::OpportunityRow>{};
     if (!rows) platform::log::error("opportunities: " + rows.error());
+    make_contact_cards();
     mode_ = VolunteerView::Mode::list;
     s_.unfocus();
     if (ngo.empty()) s_.show({ScreenId::volunteer});
     else s_.push(ScreenId::volunteer);
+}
+
+void VolunteerFlow::make_contact_cards() {
+    contact_cards_.clear();
+    for (const auto& r : opportunities_)
+        contact_cards_.push_back(contact_card(r.ngo_name, r.ngo_phone, r.ngo_email, r.ngo_address, s_.lang));
 }
 
 // `index` into the list shown, checked against the opportunity's id; -1 (or a stale
@@ -92,6 +99,7 @@ VolunteerView VolunteerFlow::view() const {
     v.words = s_.words();
     v.mode = mode_;
     v.rows = &opportunities_;
+    v.contact_cards = &contact_cards_;
     v.chosen_title = chosen_title_;
     v.chosen_ngo = chosen_ngo_;
     const auto& st = s_.stack;

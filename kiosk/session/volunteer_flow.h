@@ -16,6 +16,7 @@ public:
     std::string* field_text(FieldId f) override;
     void field_changed(FieldId f) override;
     void reset() override;
+    void language_changed() override { make_contact_cards(); }
     bool holds_resident_data() const override { return !signup_.name.empty() || !signup_.phone.empty(); }
 
     // ngo: a catalogue id to list only its opportunities, or empty for all near the kiosk.
@@ -27,11 +28,13 @@ public:
 private:
     void choose(std::int64_t index, const std::string& opportunity);
     void sign_up();
+    void make_contact_cards();
 
     Shared& s_;
     const CatalogFlow& catalog_;
     VolunteerView::Mode mode_ = VolunteerView::Mode::list;
     std::vector<store::CatalogStore::OpportunityRow> opportunities_;
+    std::vector<std::string> contact_cards_;  // of each opportunity's organisation, in the reader's language
     std::string chosen_title_, chosen_ngo_;
     core::SignupDraft signup_;
     std::vector<core::FieldProblem> problems_;

@@ -5,7 +5,7 @@
 # debootstrap makes the fresh Debian that `make package-check` installs it into; adduser
 # makes the services' users for platform.separate_users, as the package does on a board;
 # the tests speak to the national server with curl and edit a kiosk database with sqlite3,
-# as an operator would.
+# as an operator would, and read the kiosk's QR codes off its screenshots with zbarimg.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config
@@ -13,7 +13,7 @@ PACKAGES="build-essential cmake pkg-config
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev libqrencode-dev
   libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
-  doctest-dev xvfb xauth curl sqlite3
+  doctest-dev xvfb xauth curl sqlite3 zbar-tools
   file lintian debootstrap adduser"
 
 missing=""

@@ -15,6 +15,7 @@
 #include "core/text.h"
 #include "core/clock.h"
 #include "core/tracking.h"
+#include "core/vcard.h"
 #include "kiosk/session/session.h"
 #include "ops/track_lookup.h"
 #include "store/track_lookups.h"
@@ -196,6 +197,42 @@ TEST_CASE("volunteer sign-up: the opportunities near the kiosk, the form, the th
     REQUIRE(queued->size() == 1);
     CHECK(queued->front().opportunity == list.rows->front().opportunity.id);
     CHECK(s.volunteer().view().draft->name.empty());  // the form forgets once saved
+}
+
+TEST_CASE("take it home: the organisation's page and each opportunity carry its contact in the reader's language") {
+    Kiosk k;
+    Session& s = *k.session;
+    auto first = k.catalog->first_ngo(core::Lang::kk);
+    REQUIRE(first.ok());
+    REQUIRE(first->has_value());
+    auto ngo = k.catalog->ngo(**first);
+    REQUIRE(ngo.ok());
+    k.tap(K::open_ngo, "", **first);
+    REQUIRE(s.screen() == ScreenId::ngo);
+    CHECK(s.catalog().ngo_view().contact_card ==
+          core::contact_vcard({ngo->name.kk, ngo->phone, ngo->email, ngo->address.kk}));
+    CHECK(s.catalog().ngo_view().contact_card.find("FN:") != std::string::npos);
+    k.tap(Intent::language(core::Lang::en));
+    CHECK(s.catalog().ngo_view().contact_card ==
+          core::contact_vcard({ngo->name.in(core::Lang::en), ngo->phone, ngo->email, ngo->address.in(core::Lang::en)}));
+
+    k.tap(K::open_volunteer);
+    VolunteerView list = s.volunteer().view();
+    REQUIRE(list.rows);
+    REQUIRE(list.contact_cards);
+    REQUIRE(list.contact_cards->size() == list.rows->size());
+    auto card_of = [](const store::CatalogStore::OpportunityRow& r, core::Lang l) {
+        return core::contact_vcard({r.ngo_name.in(l), r.ngo_phone, r.ngo_email, r.ngo_address.in(l)});
+    };
+    int with_card = 0;
+    for (std::size_t i = 0; i < list.rows->size(); ++i) {
+        CHECK((*list.contact_cards)[i] == card_of((*list.rows)[i], core::Lang::en));
+        with_card += !(*list.contact_cards)[i].empty();
+    }
+    CHECK(with_card > 0);
+    k.tap(Intent::language(core::Lang::ru));
+    list = s.volunteer().view();
+    CHECK(list.contact_cards->front() == card_of(list.rows->front(), core::Lang::ru));
 }
 
 TEST_CASE("idle: a prompt, then a fresh session with nothing of the previous resident's") {

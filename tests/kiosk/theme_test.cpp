@@ -1,7 +1,13 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "core/vcard.h"
 #include "kiosk/theme.h"
+#include "kiosk/ui.h"
 #include "platform/fonts.h"
 
 using namespace aul;
@@ -35,4 +41,33 @@ TEST_CASE("the touch minimum is 15 mm whatever the density") {
     kiosk::Theme b(kiosk::ThemeConfig{200, false, false});
     CHECK(a.touch_min() == doctest::Approx(15.0f / 25.4f * 100));
     CHECK(b.touch_min() == doctest::Approx(2 * a.touch_min()));
+}
+
+TEST_CASE("a contact's QR code: a square of about 32 mm, 2 px a module at least, whatever the catalogue holds") {
+    std::string longest_name, longest_address;
+    for (int i = 0; i < 60; ++i) longest_name += "Қазақ ";  // past the catalogue's 300 letters
+    for (int i = 0; i < 170; ++i) longest_address += "көше, ";
+    const std::string cards[] = {
+        core::contact_vcard({"Аул", "+77011234567", "", ""}),
+        core::contact_vcard({"«Алтын жас» қарттарға қамқорлық қоры, Аягөз", "+77479537485", "info@altyn-zhas-ayagoz.kz",
+                             "Абай облысы, Аягөз қ., Бұқар жырау көшесі, 136, 33-кеңсе"}),
+        core::contact_vcard({longest_name, "+77011234567", std::string(90, 'a') + "@mail.kz", longest_address}),
+    };
+    for (float dpi : {100.0f, 149.0f, 200.0f}) {
+        kiosk::Theme theme(kiosk::ThemeConfig{dpi, false, false});
+        kiosk::Ui ui(theme);
+        float side = theme.contact_qr();
+        CHECK(side >= theme.mm(32.0f));
+        CHECK(side <= theme.contact_qr_column());
+        for (const auto& card : cards) {
+            REQUIRE(card.size() <= core::kVcardMaxBytes);
+            INFO("dpi " << dpi << ", " << card.size() << " bytes");
+            CHECK(ui.qr_module_px(card, side) >= 2);
+        }
+    }
+    kiosk::Theme theme(kiosk::ThemeConfig{});
+    kiosk::Ui ui(theme);
+    // The densest card fills the square at 149 dpi: 93 modules of 2 px in 187 px.
+    CHECK(ui.qr_module_px(cards[2], theme.contact_qr()) * 93 <= theme.contact_qr());
+    CHECK(ui.qr_module_px(std::string(8000, 'x'), theme.contact_qr()) == 0);  // too long to encode: nothing drawn
 }

@@ -132,14 +132,25 @@ TEST_CASE("councils for a place: national, then regional, then district") {
     CHECK_FALSE(f.s->council("nope")->has_value());
 }
 
-TEST_CASE("opportunities of the kiosk's region come first, with their NGO's name") {
-    Fixture f;
-    auto all = f.s->opportunities("KZ-71");
+TEST_CASE("opportunities of the kiosk's region come first, with their NGO's name and contact") {
+    TempDir dir;
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));
+    auto c = small_catalog();
+    c.ngos[1].phone = "+77011234567";
+    c.ngos[1].email = "green@example.kz";
+    c.ngos[1].address = {"Астана, Абай д-лы, 10", "Астана, пр. Абая, 10", ""};
+    REQUIRE(s.replace_catalog(c).ok());
+    auto all = s.opportunities("KZ-71");
     REQUIRE(all.ok());
     REQUIRE(all->size() == 2);
     CHECK((*all)[0].opportunity.id == "opp-2");
     CHECK((*all)[0].ngo_name.ru == "Клуб «Зелёная страна»");
-    auto one = f.s->opportunities("KZ-71", "ngo-1");
+    CHECK((*all)[0].ngo_phone == "+77011234567");
+    CHECK((*all)[0].ngo_email == "green@example.kz");
+    CHECK((*all)[0].ngo_address == c.ngos[1].address);
+    CHECK((*all)[1].ngo_phone.empty());  // ngo-1 published none
+    CHECK((*all)[1].ngo_address.empty());
+    auto one = s.opportunities("KZ-71", "ngo-1");
     REQUIRE(one->size() == 1);
     CHECK((*one)[0].opportunity.title.kk == "Көмек");
 }
