@@ -43,7 +43,7 @@ constexpr const char* kUiIcons[] = {
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-o",
     "user", "info-circle", "volume-up", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
-    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock",
+    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock", "chevron-left", "chevron-right",
     // the staff panel
     "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
 };

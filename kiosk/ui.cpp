@@ -651,7 +651,74 @@ void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
     if (!open_scrolls_.empty()) region.scroll = open_scrolls_.back().id;
     items_.push_back(std::move(region));
     ImGui::BeginChild(id.c_str(), size, false, flags);
-    open_scrolls_.push_back({id, horizontal});
+    open_scrolls_.push_back({id, horizontal, {}, {}, 0});
+    if (horizontal) edge_targets(open_scrolls_.back());
+    open_scrolls_.back().first_item = items_.size();
+}
+
+// A row cut at the screen's edge, mid-word, does not say that it scrolls. Where more is
+// hidden, its edge fades out under a chevron. The chevron is a tap target that glides the
+// row a page on rather than a mark a tap falls through: dragging a row sideways is not
+// obvious to everyone, tapping an arrow is, and a tap through it would choose the
+// half-hidden chip beneath instead. The targets come before the row's content so that
+// they, not a chip under them, take the touch (the first item under a finger gets it);
+// the scroll range is the one ImGui kept from the last frame.
+void Ui::edge_targets(OpenScroll& open) {
+    float cur = ImGui::GetScrollX(), max = ImGui::GetScrollMaxX();
+    if (max < 1) return;
+    const ImRect r = ImGui::GetCurrentWindow()->InnerRect;
+    float edge_w = theme_.touch_min();
+    // A page is what is in view less the edges, so the chip half under a chevron is whole
+    // after the glide.
+    float page = std::max(edge_w, r.GetWidth() - 2 * edge_w);
+    ImVec2 start = ImGui::GetCursorScreenPos();
+    ScrollState& st = scroll_[open.id];
+    auto target = [&](Edge& e, const char* suffix, float x, float direction) {
+        e.shown = true;
+        e.min = ImVec2(x, r.Min.y);
+        e.max = ImVec2(x + edge_w, r.Max.y);
+        std::string id = open.id + suffix;
+        ImGui::SetCursorScreenPos(e.min);
+        if (ImGui::InvisibleButton(id.c_str(), ImVec2(edge_w, r.GetHeight())))
+            st.glide_to = std::clamp(cur + direction * page, 0.0f, max);
+        e.held = ImGui::IsItemActive();
+        record(id, "", e.min, e.max, true);
+    };
+    if (cur > 0.5f) target(open.back, ".back", r.Min.x, -1);
+    if (cur < max - 0.5f) target(open.more, ".more", r.Max.x - edge_w, 1);
+    ImGui::SetCursorScreenPos(start);
+}
+
+// Over the row's content: from the edge inwards, the page's background fading out, and
+// the chevron on a round button.
+void Ui::draw_edges(const OpenScroll& open) {
+    const Palette& p = pal();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImU32 solid = p.background, clear = p.background & ~IM_COL32_A_MASK;
+    float fade = theme_.mm(8);
+    auto draw = [&](const Edge& e, bool right) {
+        if (!e.shown) return;
+        float w = e.max.x - e.min.x;
+        // Opaque under the chevron's half nearest the edge, fading over the rest and a bit.
+        float inner = right ? e.min.x + w * 0.5f : e.max.x - w * 0.5f;
+        float outer = right ? e.min.x - fade : e.max.x + fade;
+        if (right) {
+            dl->AddRectFilledMultiColor(ImVec2(outer, e.min.y), ImVec2(inner, e.max.y), clear, solid, solid, clear);
+            dl->AddRectFilled(ImVec2(inner, e.min.y), e.max, solid);
+        } else {
+            dl->AddRectFilledMultiColor(ImVec2(inner, e.min.y), ImVec2(outer, e.max.y), solid, clear, clear, solid);
+            dl->AddRectFilled(e.min, ImVec2(inner, e.max.y), solid);
+        }
+        float d = std::min(w, e.max.y - e.min.y) * 0.62f;
+        ImVec2 c((e.min.x + e.max.x) * 0.5f, (e.min.y + e.max.y) * 0.5f);
+        dl->AddCircleFilled(c, d * 0.5f, e.held ? p.surface_pressed : p.surface);
+        dl->AddCircle(c, d * 0.5f, p.border, 0, theme_.config().high_contrast ? 3.f : 1.5f);
+        float icon_size = d * 0.55f;
+        icon(right ? "chevron-right" : "chevron-left", ImVec2(c.x - icon_size * 0.5f, c.y - icon_size * 0.5f),
+             icon_size, p.text);
+    };
+    draw(open.back, false);
+    draw(open.more, true);
 }
 
 void Ui::end_scroll() {
@@ -676,6 +743,17 @@ void Ui::end_scroll() {
         st.velocity *= std::exp(-dt_ * 3.5f);
         if (std::fabs(st.velocity) < 30.0f || next <= 0 || next >= max_scroll) st.velocity = 0;
     }
+    if (st.glide_to >= 0) {
+        if (gesture_.pressed && owns) {
+            st.glide_to = -1;  // a finger takes over
+        } else {
+            // Eased: most of the way in a fifth of a second, then exactly there (ImGui keeps
+            // whole pixels, so a step under one would never arrive).
+            float step = (st.glide_to - cur) * std::min(1.0f, dt_ * 12.0f);
+            next = cur + step;
+            if (std::fabs(step) < 1.0f) next = st.glide_to, st.glide_to = -1;
+        }
+    }
     next = std::clamp(next, 0.0f, max_scroll);
     if (next != cur) {
         if (open.horizontal)
@@ -683,7 +761,19 @@ void Ui::end_scroll() {
         else
             ImGui::SetScrollY(next);
     }
-    if (st.velocity != 0) animating_ = true;
+    if (st.velocity != 0 || st.glide_to >= 0) animating_ = true;
+    if (open.horizontal) {
+        draw_edges(open);
+        // What lies under a chevron is the chevron's to tap: the chips' recorded rectangles
+        // end at it, so a script taps the part of a chip a finger can reach.
+        for (std::size_t i = open.first_item; i < items_.size();) {
+            UiItem& it = items_[i];
+            if (open.back.shown && it.min.x < open.back.max.x) it.min.x = open.back.max.x, it.clipped = true;
+            if (open.more.shown && it.max.x > open.more.min.x) it.max.x = open.more.min.x, it.clipped = true;
+            if (it.max.x <= it.min.x) items_.erase(items_.begin() + static_cast<std::ptrdiff_t>(i));
+            else ++i;
+        }
+    }
     ImGui::EndChild();
 }
 

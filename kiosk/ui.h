@@ -147,7 +147,9 @@ public:
     int qr_module_px(const std::string& text, float side);
 
     // A region scrolled by dragging a finger anywhere in it, with momentum on release.
-    // Vertical by default; horizontal for chip rows.
+    // Vertical by default; horizontal for chip rows. A horizontal row wider than its region
+    // shows where more is hidden: at that edge a fade and a chevron, a target of its own
+    // ("ID.back", "ID.more") that glides the row a page on; both go once the end is reached.
     void begin_scroll(const std::string& id, ImVec2 size, bool horizontal = false);
     void end_scroll();
 
@@ -173,11 +175,22 @@ public:
 private:
     struct ScrollState {
         float velocity = 0;  // px/s along the scroll axis
+        float glide_to = -1;  // a chevron was tapped: the scroll position it glides to
+    };
+    // A horizontal row's edge where more is hidden: its chevron's target.
+    struct Edge {
+        bool shown = false;
+        ImVec2 min, max;
+        bool held = false;
     };
     struct OpenScroll {
         std::string id;
         bool horizontal;
+        Edge back, more;             // left and right, horizontal rows only
+        std::size_t first_item = 0;  // the first item recorded inside the region
     };
+    void edge_targets(OpenScroll& open);
+    void draw_edges(const OpenScroll& open);
     ImVec2 visible_min(ImVec2 a) const;
     ImVec2 visible_max(ImVec2 b) const;
     struct LabelSetting;

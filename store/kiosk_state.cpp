@@ -179,12 +179,24 @@ SyncProgress sync_progress(const FilingStore& filing) {
     p.round_ms = setting_int(filing, "sync_round_ms");
     p.next_ms = setting_int(filing, "sync_next_ms");
     p.error = filing.setting("sync_error").value_or("");
+    if (!p.error.empty()) {
+        std::string kind = filing.setting("sync_error_kind").value_or("");
+        p.error_kind = is_sync_error_kind(kind) ? kind : std::string(sync_error::other);
+    }
     return p;
 }
 
-Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error) {
-    return filing.set_settings(
-        {{"sync_round_ms", std::to_string(round_ms)}, {"sync_next_ms", std::to_string(next_ms)}, {"sync_error", error}});
+bool is_sync_error_kind(std::string_view key) {
+    return std::find(sync_error::all.begin(), sync_error::all.end(), key) != sync_error::all.end();
+}
+
+Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error,
+                          std::string_view kind) {
+    std::string kept = error.empty() ? "" : std::string(is_sync_error_kind(kind) ? kind : sync_error::other);
+    return filing.set_settings({{"sync_round_ms", std::to_string(round_ms)},
+                                {"sync_next_ms", std::to_string(next_ms)},
+                                {"sync_error", error},
+                                {"sync_error_kind", kept}});
 }
 
 Status mark_direction_ok(FilingStore& filing, Direction d, std::int64_t now_ms) {

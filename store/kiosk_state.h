@@ -5,9 +5,11 @@
 // talks to the national server. So the staff panel asks kiosk-sync for a sync or a server
 // check by writing a request here, and kiosk-sync writes back how each direction went.
 #pragma once
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -76,6 +78,29 @@ Check check_disk(const std::string& dir, std::int64_t min_free_mb = 100);
 std::int64_t free_disk_mb(const std::string& dir);
 
 // --- how syncing went, per direction; written by kiosk-sync after every round ---
+
+// Why a round failed, as a stable key kiosk-sync records beside its words. The key is also
+// the translation the staff panel shows; the words (English, with the server's or the
+// system's own detail) are for the log, kioskctl and the panel's small print.
+namespace sync_error {
+inline constexpr std::string_view unreachable = "sync.error.unreachable";    // no connection, or it broke
+inline constexpr std::string_view timeout = "sync.error.timeout";            // the server answered too slowly
+inline constexpr std::string_view tls = "sync.error.tls";                    // not the national certificate
+inline constexpr std::string_view rejected = "sync.error.rejected";          // the server refuses this kiosk
+inline constexpr std::string_view not_enrolled = "sync.error.not_enrolled";  // no token to speak with
+inline constexpr std::string_view server_error = "sync.error.server_error";  // busy or failing (429, 5xx)
+inline constexpr std::string_view refused = "sync.error.refused";            // another refusal of a request
+inline constexpr std::string_view bad_reply = "sync.error.bad_reply";        // not the server's answer, or a bad one
+inline constexpr std::string_view local = "sync.error.local";                // this kiosk's database or files
+inline constexpr std::string_view stopped = "sync.error.stopped";            // kiosk-sync stopped mid-round
+// What the panel says for a kind it does not know (a newer kiosk-sync's, or none at all).
+inline constexpr std::string_view other = "sync.error.other";
+inline constexpr std::array<std::string_view, 11> all = {
+    unreachable, timeout, tls, rejected, not_enrolled, server_error, refused, bad_reply, local, stopped, other};
+}  // namespace sync_error
+// One of the kinds above: what another process wrote is taken only when it is one.
+bool is_sync_error_kind(std::string_view key);
+
 struct SyncProgress {
     std::int64_t push_ok_ms = 0;     // outbox last emptied without an error
     std::int64_t status_ok_ms = 0;   // statuses last fetched
@@ -83,9 +108,14 @@ struct SyncProgress {
     std::int64_t round_ms = 0;       // the last round ended
     std::int64_t next_ms = 0;        // the next round is due (0: unknown)
     std::string error;               // the last round's error in words; "" when it went well
+    // Its kind, one of sync_error's ("" when it went well): checked as it is read, anything
+    // else kiosk-sync wrote (or nothing, from an older one) reads as sync_error::other.
+    std::string error_kind;
 };
 SyncProgress sync_progress(const FilingStore& filing);
-Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error);
+// `kind` is one of sync_error's when `error` is set; another is kept as sync_error::other.
+Status save_round_outcome(FilingStore& filing, std::int64_t round_ms, std::int64_t next_ms, const std::string& error,
+                          std::string_view kind);
 // Each direction stamps its own success as it completes.
 enum class Direction { push, status, catalog };
 Status mark_direction_ok(FilingStore& filing, Direction d, std::int64_t now_ms);

@@ -56,24 +56,29 @@ size_t on_header(char* data, size_t size, size_t n, void* user) {
     return size * n;
 }
 
-std::string explain(CURLcode rc, const char* detail) {
+}  // namespace
+
+Error transport_error(CURLcode rc, const char* detail) {
     std::string what = detail && *detail ? detail : curl_easy_strerror(rc);
     switch (rc) {
-        case CURLE_COULDNT_RESOLVE_HOST: return "cannot find the national server (" + what + "); check the network";
-        case CURLE_COULDNT_CONNECT: return "the national server does not answer (" + what + ")";
-        case CURLE_OPERATION_TIMEDOUT: return "the national server took too long (" + what + ")";
+        case CURLE_COULDNT_RESOLVE_HOST:
+            return {"cannot find the national server (" + what + "); check the network", kUnreachableCode};
+        case CURLE_COULDNT_CONNECT: return {"the national server does not answer (" + what + ")", kUnreachableCode};
+        case CURLE_OPERATION_TIMEDOUT: return {"the national server took too long (" + what + ")", kTimeoutCode};
         case CURLE_PARTIAL_FILE:
         case CURLE_RECV_ERROR:
         case CURLE_GOT_NOTHING:
-            return "the national server's reply was cut off (" + what + "); will retry";
+            return {"the national server's reply was cut off (" + what + "); will retry", kUnreachableCode};
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CONNECT_ERROR:
-            return "the server's certificate is not the national one (" + what + "); nothing was sent";
-        default: return what;
+        case CURLE_SSL_ISSUER_ERROR:
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        case CURLE_SSL_INVALIDCERTSTATUS:
+            return {"the server's certificate is not the national one (" + what + "); nothing was sent", kTlsCode};
+        default: return {what, kUnreachableCode};
     }
 }
-}  // namespace
 
 Client::Client(ClientConfig cfg) : cfg_(std::move(cfg)) {
     curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -134,8 +139,10 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     }
     CURLcode rc = curl_easy_perform(c);
     curl_slist_free_all(headers);
-    if (sink.too_big) return Error{"the server's reply is larger than " + std::to_string(kMaxResponseBytes >> 20) + " MiB; ignored"};
-    if (rc != CURLE_OK) return Error{explain(rc, error)};
+    if (sink.too_big)
+        return Error{"the server's reply is larger than " + std::to_string(kMaxResponseBytes >> 20) + " MiB; ignored",
+                     kTooLargeCode};
+    if (rc != CURLE_OK) return transport_error(rc, error);
     Reply r;
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
     curl_off_t up = 0, down = 0;

@@ -27,6 +27,15 @@ struct Reply {
     long long server_time_s = 0;  // the server's Date header (Unix seconds), 0 when absent
 };
 
+// A transport failure's code (Error::code), by what staff can do about it: the line, a
+// slow line, the certificate, or a reply too large to be the server's.
+inline constexpr int kUnreachableCode = -20;
+inline constexpr int kTimeoutCode = -21;
+inline constexpr int kTlsCode = -22;
+inline constexpr int kTooLargeCode = -23;
+// libcurl's failure `rc` (with its detail, if any) in words a person can act on, and its code.
+Error transport_error(CURLcode rc, const char* detail = nullptr);
+
 class Client {
 public:
     explicit Client(ClientConfig cfg);

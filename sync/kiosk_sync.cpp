@@ -29,12 +29,15 @@ bool read_text(const std::string& path, std::string& out) {
     return true;
 }
 
+// device_token's code for a kiosk that is not enrolled.
+constexpr int kNotEnrolledCode = -30;
+
 // The device token of an enrolled kiosk, or why there is none to use: not enrolled, or
 // this user may not read it (on a board only kiosk-sync's user enters private/).
 Result<std::string> device_token(const KioskPaths& paths, const store::FilingStore& filing) {
     bool absent = ::access(paths.token().c_str(), F_OK) != 0 && errno == ENOENT;
     if (!store::is_enrolled(filing) || absent)
-        return Error{"this kiosk is not enrolled: run kioskctl enroll"};
+        return Error{"this kiosk is not enrolled: run kioskctl enroll", kNotEnrolledCode};
     auto token = read_whole_file(paths.token());
     if (!token) return Error{token.error() + " (only kiosk-sync's user reads it: run kiosk-sync, or kioskctl as root)"};
     return token;
@@ -47,25 +50,50 @@ void classify(const Reply& r, RoundReport& rep) {
     // A server may ask for a pause, but never for longer than kMaxRetryAfterS: one absurd
     // value must not stop a village's sync until staff notice.
     rep.retry_after_s = std::min(r.retry_after_s, kMaxRetryAfterS);
-    if (r.status == 401 || r.status == 403) {
-        rep.error = "the national server refuses this kiosk: " + said + "; the outbox is kept";
+    std::string_view kind = error_kind_of_status(r.status);
+    if (kind == store::sync_error::rejected) {
+        rep.fail(kind, "the national server refuses this kiosk: " + said + "; the outbox is kept");
         rep.retryable = false;
-    } else if (r.status == 429 || r.status >= 500) {
-        rep.error = "the national server is busy or failing (" + said + "); will retry";
+    } else if (kind == store::sync_error::server_error) {
+        rep.fail(kind, "the national server is busy or failing (" + said + "); will retry");
     } else {
-        rep.error = "the national server refused the request (" + said + ")";
+        rep.fail(kind, "the national server refused the request (" + said + ")");
         rep.retryable = r.status == 408;
     }
 }
 
 }  // namespace
 
+std::string_view error_kind_of(const Error& transport) {
+    switch (transport.code) {
+        case kUnreachableCode: return store::sync_error::unreachable;
+        case kTimeoutCode: return store::sync_error::timeout;
+        case kTlsCode: return store::sync_error::tls;
+        case kTooLargeCode: return store::sync_error::bad_reply;
+        case kNotEnrolledCode: return store::sync_error::not_enrolled;
+        default: return store::sync_error::local;  // the client could not even start, the token unreadable
+    }
+}
+
+std::string_view error_kind_of_status(long http_status) {
+    if (http_status == 401 || http_status == 403) return store::sync_error::rejected;
+    if (http_status == 408) return store::sync_error::timeout;
+    if (http_status == 429 || http_status >= 500) return store::sync_error::server_error;
+    return store::sync_error::refused;
+}
+
+void RoundReport::fail(std::string_view kind, std::string words) {
+    error = std::move(words);
+    error_kind = kind;
+}
+
 std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& filing) {
     std::vector<Check> out;
     std::string url = filing.setting("sync_url").value_or("");
     auto token = device_token(paths, filing);
     if (!token) {
-        out.push_back({"enrolment", false, token.error()});
+        bool absent = token.error_value().code == kNotEnrolledCode;
+        out.push_back({"enrolment", false, token.error(), absent ? "staff.detail.not_enrolled" : ""});
         return out;
     }
     out.push_back({"enrolment", true, url, "staff.detail.enrolled", url.substr(0, 200)});
@@ -74,8 +102,13 @@ std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& fi
     Client client(cfg);
     auto reply = client.get("/v1/status?since=" + filing.setting("status_cursor").value_or("0"), *token);
     if (!reply) {
-        bool tls = reply.error().find("certificate") != std::string::npos;
-        out.push_back({tls ? "tls" : "server reachable", false, reply.error()});
+        std::string_view kind = error_kind_of(reply.error_value());
+        bool tls = kind == store::sync_error::tls;
+        std::string words = tls                                   ? "staff.detail.tls_bad"
+                            : kind == store::sync_error::timeout     ? "staff.detail.timeout"
+                            : kind == store::sync_error::unreachable ? "staff.detail.unreachable"
+                                                                     : "";
+        out.push_back({tls ? "tls" : "server reachable", false, reply.error(), words});
         return out;
     }
     out.push_back({"server reachable", true, "HTTP " + std::to_string(reply->status), "staff.detail.reachable"});
@@ -88,12 +121,13 @@ std::vector<Check> server_checks(const KioskPaths& paths, store::FilingStore& fi
                             : "off by " + std::to_string(skew) + " s: set the time (timedatectl)",
                        sane ? "staff.detail.clock_ok" : "staff.detail.clock_off", std::to_string(sane ? std::llabs(skew) : skew)});
     } else {
-        out.push_back({"clock", false, "the server sent no Date header"});
+        out.push_back({"clock", false, "the server sent no Date header", "staff.detail.no_date"});
     }
     bool token_ok = reply->status == 200;
+    bool refused = !token_ok && error_kind_of_status(reply->status) == store::sync_error::rejected;
     auto why = decode_error(reply->body);
     out.push_back({"token", token_ok, token_ok ? "accepted" : (why ? *why : "HTTP " + std::to_string(reply->status)),
-                   token_ok ? "staff.detail.token_ok" : ""});
+                   token_ok ? "staff.detail.token_ok" : refused ? "staff.detail.token_refused" : ""});
     return out;
 }
 
@@ -101,7 +135,7 @@ std::string RoundReport::json() const {
     nlohmann::json j{{"pushed", pushed}, {"delivered", delivered}, {"quarantined", quarantined}, {"pulled", pulled},
                      {"catalog_changes", catalog_changes}, {"outbox", outbox}, {"requests", requests},
                      {"wire_bytes", wire_bytes}, {"json_bytes", json_bytes}, {"ok", error.empty()}};
-    if (!error.empty()) j["error"] = error;
+    if (!error.empty()) j["error"] = error, j["error_kind"] = error_kind;
     return j.dump();
 }
 
@@ -198,7 +232,7 @@ namespace {
 // or the server's refusal) written into the report. Every exchange is counted.
 std::optional<std::string> ok_body(Result<Reply> reply, RoundReport& rep) {
     if (!reply) {
-        rep.error = reply.error();
+        rep.fail(error_kind_of(reply.error_value()), reply.error());
         return std::nullopt;
     }
     count_exchange(rep, *reply);
@@ -216,7 +250,7 @@ constexpr const char* kStopped = "stopped on request; the rest waits for the nex
 namespace {
 bool asked_to_stop(const std::function<bool()>& stopping, RoundReport& rep) {
     if (!stopping || !stopping()) return false;
-    rep.error = kStopped;
+    rep.fail(store::sync_error::stopped, kStopped);
     return true;
 }
 
@@ -255,23 +289,23 @@ void pull_catalog(const CatalogFetch& fetch, store::CatalogStore& catalog, Round
         if (asked_to_stop(stopping, rep)) return;
         auto cursor = catalog.pull_cursor();
         if (!cursor) {
-            rep.error = cursor.error();
+            rep.fail(store::sync_error::local, cursor.error());
             return;
         }
         auto body = fetch(*cursor, rep);
         if (!body) return;  // fetch said why in rep
         auto page = decode_catalog_page(*body);
         if (!page) {
-            rep.error = "the catalogue reply is not the national server's (" + page.error() + ")";
+            rep.fail(store::sync_error::bad_reply, "the catalogue reply is not the national server's (" + page.error() + ")");
             return;
         }
         auto changes = checked_page(*page, *cursor);
         if (!changes) {
-            rep.error = changes.error() + "; the catalogue in use is kept";
+            rep.fail(store::sync_error::bad_reply, changes.error() + "; the catalogue in use is kept");
             return;
         }
         if (auto s = catalog.receive_catalog_page(*changes, page->cursor, !page->more); !s) {
-            rep.error = "a catalogue page could not be applied: " + s.error();
+            rep.fail(store::sync_error::local, "a catalogue page could not be applied: " + s.error());
             return;
         }
         rep.catalog_changes += static_cast<int>(page->items.size());
@@ -284,7 +318,7 @@ std::optional<Link> Link::open(const KioskPaths& paths, const store::FilingStore
     std::string url = filing.setting("sync_url").value_or("");
     auto token = device_token(paths, filing);
     if (!token) {
-        rep.error = token.error();
+        rep.fail(error_kind_of(token.error_value()), token.error());
         rep.retryable = false;
         return std::nullopt;
     }
@@ -307,7 +341,7 @@ void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
         if (asked_to_stop(stopping, rep)) return;
         auto req = outbox_submission(filing, kMaxBatchItems);
         if (!req) {
-            rep.error = req.error();
+            rep.fail(store::sync_error::local, req.error());
             return;
         }
         if (req->proposals.empty() && req->signups.empty()) break;
@@ -316,7 +350,8 @@ void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
         // Only an explicit, well-formed acknowledgement counts: a portal's 200 page is not one.
         auto resp = decode_submit_response(*body);
         if (!resp) {
-            rep.error = "the reply is not the national server's (" + resp.error() + "); nothing marked sent";
+            rep.fail(store::sync_error::bad_reply,
+                     "the reply is not the national server's (" + resp.error() + "); nothing marked sent");
             return;
         }
         std::unordered_set<std::string> asked;
@@ -333,11 +368,11 @@ void push_outbox(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
         }
         rep.pushed += static_cast<int>(asked.size());
         if (auto s = filing.apply_outcomes(outcomes, now_ms); !s) {
-            rep.error = s.error();
+            rep.fail(store::sync_error::local, s.error());
             return;
         }
         if (outcomes.size() < asked.size()) {
-            rep.error = "the server answered for only some items; the rest stay queued";
+            rep.fail(store::sync_error::bad_reply, "the server answered for only some items; the rest stay queued");
             return;
         }
     }
@@ -350,13 +385,13 @@ void pull_status(Link& link, store::FilingStore& filing, std::int64_t now_ms, Ro
     if (!body) return;
     auto st = decode_status_response(*body);
     if (!st) {
-        rep.error = "the status reply is not the national server's (" + st.error() + ")";
+        rep.fail(store::sync_error::bad_reply, "the status reply is not the national server's (" + st.error() + ")");
         return;
     }
     std::vector<store::FilingStore::StateChange> changes;
     for (const auto& c : st->changes) changes.push_back({c.tracking_code, c.state, c.answer, c.at_ms});
     if (auto s = filing.apply_state_changes(changes, st->cursor); !s) {
-        rep.error = s.error();
+        rep.fail(store::sync_error::local, s.error());
         return;
     }
     rep.pulled = static_cast<int>(changes.size());
@@ -390,6 +425,7 @@ void RoundReport::add(const RoundReport& other) {
     requests += other.requests;
     if (error.empty() && !other.error.empty()) {
         error = other.error;
+        error_kind = other.error_kind;
         retryable = other.retryable;
         retry_after_s = other.retry_after_s;
     }

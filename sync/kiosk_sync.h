@@ -26,6 +26,7 @@ struct RoundReport {
     int catalog_changes = 0;    // records and tombstones applied
     std::int64_t outbox = 0;
     std::string error;          // empty when the round completed
+    std::string error_kind;     // its kind, one of store::sync_error's, for the staff panel
     bool retryable = true;      // false: stop until staff act (revoked, not enrolled)
     long retry_after_s = -1;    // the server asked for this pause
     long wire_bytes = 0;        // bytes of bodies on the network, compressed
@@ -34,7 +35,14 @@ struct RoundReport {
     std::string json() const;   // the summary kiosk-sync --once prints
     // Counts `other` in; its error becomes this report's when this one has none yet.
     void add(const RoundReport& other);
+    // The round failed: why, as a kind (store::sync_error) and in words.
+    void fail(std::string_view kind, std::string words);
 };
+
+// The kind (store::sync_error) of a failed exchange: a transport failure by its code
+// (sync/client.h), a reply by its HTTP status.
+std::string_view error_kind_of(const Error& transport);
+std::string_view error_kind_of_status(long http_status);
 
 // Counts one exchange (its request and bytes) into the report.
 void count_exchange(RoundReport& rep, const Reply& r);

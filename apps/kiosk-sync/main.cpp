@@ -107,9 +107,13 @@ private:
 // staff see (kioskctl status, the panel) after its own work, through its own connection.
 struct SharedOutcome {
     std::mutex mu;
-    // The last attempt's error per direction ("" when it went well) and when it is next due
-    // (0 for the outbox while nothing waits in it).
-    std::string push_error, status_error, catalog_error;
+    // The last attempt's error per direction (none when it went well) and when it is next
+    // due (0 for the outbox while nothing waits in it).
+    struct Failure {
+        std::string words, kind;  // as in RoundReport
+        void take(const sync::RoundReport& rep) { words = rep.error, kind = rep.error_kind; }
+    };
+    Failure push_error, status_error, catalog_error;
     std::int64_t push_next_ms = 0, status_next_ms = 0, catalog_next_ms = 0;
     std::uint64_t pulls_done = 0;   // catalogue pulls finished, for a staff request to wait on
     bool pull_asked = false;        // staff asked for a sync: pull now, whatever the schedule
@@ -118,12 +122,12 @@ struct SharedOutcome {
     // The line `systemctl status` shows.
     std::string summary(std::int64_t outbox) {
         std::lock_guard lock(mu);
-        std::string error = first_error();
+        std::string error = first_error().words;
         return error.empty() ? "last exchange ok, outbox " + std::to_string(outbox) : error;
     }
 
     void save(store::FilingStore& filing) {
-        std::string error;
+        Failure error;
         std::int64_t next = 0;
         {
             std::lock_guard lock(mu);
@@ -131,14 +135,15 @@ struct SharedOutcome {
             next = std::min(status_next_ms, catalog_next_ms);
             if (push_next_ms > 0) next = std::min(next, push_next_ms);
         }
-        (void)store::save_round_outcome(filing, now_ms(), next, error);
+        (void)store::save_round_outcome(filing, now_ms(), next, error.words, error.kind);
     }
 
 private:
-    std::string first_error() const {
-        if (!push_error.empty()) return push_error;
-        if (!status_error.empty()) return status_error;
-        return catalog_error.empty() ? std::string() : "catalogue: " + catalog_error;
+    Failure first_error() const {
+        if (!push_error.words.empty()) return push_error;
+        if (!status_error.words.empty()) return status_error;
+        if (catalog_error.words.empty()) return {};
+        return {"catalogue: " + catalog_error.words, catalog_error.kind};
     }
 };
 
@@ -247,7 +252,7 @@ int main(int argc, char** argv) {
             schedule.after(rep, rng);
             {
                 std::lock_guard lock(outcome.mu);
-                outcome.catalog_error = rep.error;
+                outcome.catalog_error.take(rep);
                 outcome.catalog_next_ms = schedule.due_ms();
                 ++outcome.pulls_done;
             }
@@ -316,7 +321,7 @@ int main(int argc, char** argv) {
             push.after(rep, rng);
             if (rep.error.empty() && rep.delivered > 0) status.soon();  // "delivered" shows at once
             std::lock_guard lock(outcome.mu);
-            outcome.push_error = rep.error;
+            outcome.push_error.take(rep);
             outcome.push_next_ms = rep.outbox > 0 ? push.due_ms() : 0;
             worked = true;
         }
@@ -330,7 +335,7 @@ int main(int argc, char** argv) {
             status_log.report(rep);
             status.after(rep, rng);
             std::lock_guard lock(outcome.mu);
-            outcome.status_error = rep.error;
+            outcome.status_error.take(rep);
             outcome.status_next_ms = status.due_ms();
             worked = true;
         }

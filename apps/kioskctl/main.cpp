@@ -142,6 +142,7 @@ int status(const std::string& dir, bool as_json) {
         {"last_round_ms", s->sync.round_ms},
         {"next_round_ms", s->sync.next_ms},
         {"last_error", s->sync.error},
+        {"last_error_kind", s->sync.error_kind},
         {"locality", s->locality.region.empty() ? nlohmann::ordered_json(nullptr)
                                                 : nlohmann::ordered_json{{"region", s->locality.region},
                                                                  {"district", s->locality.district},

@@ -24,13 +24,16 @@ std::string count_text(const CatalogView& v) {
     return core::format_text(v.words(key), "count", std::to_string(v.results->size()));
 }
 
+// The column of the region filters at the right of the page.
+float region_width(Theme& t, float width) { return std::min(t.mm(85), width * 0.38f); }
+
 // The search box with, beside it, the region picker, or while typing the result count
 // (the keyboard needs the room the filters take).
 Intent search_row(Ui& ui, const CatalogView& v, float width) {
     Intent out;
     Theme& t = ui.theme();
     ImVec2 row_start = ImGui::GetCursorScreenPos();
-    float region_w = std::min(t.mm(85), width * 0.38f);
+    float region_w = region_width(t, width);
     bool has_text = !v.search_text->empty();
     float clear_w = has_text ? t.touch_min() + t.mm(2) : 0;
     float box_w = width - region_w - t.gap() - clear_w;
@@ -71,6 +74,27 @@ Intent category_chips(Ui& ui, const CatalogView& v, float width) {
         }
     }
     ui.end_scroll();
+    return out;
+}
+
+// The number found and, while a region narrows the list, "All regions" beside it, right
+// under the region picker: the catalogue opens on the kiosk's own region, and the whole
+// country is one tap away.
+Intent count_row(Ui& ui, const CatalogView& v, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const Palette& p = ui.pal();
+    if (v.query->region.empty()) {
+        ui.text(count_text(v), TextFace::small, p.text_muted, width);
+        return out;
+    }
+    float region_w = region_width(t, width);
+    ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (t.touch_min() - ui.font(TextFace::small)->FontSize) * 0.5f));
+    ui.text(count_text(v), TextFace::small, p.text_muted, width - region_w - t.gap());
+    ImGui::SetCursorScreenPos(ImVec2(at.x + width - region_w, at.y));
+    if (ui.button("ngos.region.all", v.words("ngos.region_any"), "globe", ImVec2(region_w, t.touch_min())))
+        keep_first(out, Intent::of(Intent::Kind::pick_region, ""));
     return out;
 }
 
@@ -183,7 +207,7 @@ Intent draw_catalog(Ui& ui, const CatalogView& v) {
     // While the keyboard is up the chips step aside so the results stay in view.
     if (!v.search_focused) keep_first(out, category_chips(ui, v, width));
 
-    if (!v.search_focused) ui.text(count_text(v), TextFace::small, p.text_muted, width);
+    if (!v.search_focused) keep_first(out, count_row(ui, v, width));
     if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
 
     float list_h = ImGui::GetContentRegionAvail().y - t.mm(2) - v.keyboard_height;

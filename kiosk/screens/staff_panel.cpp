@@ -44,19 +44,14 @@ void kiosk_card(Ui& ui, const StaffPanelView& v, float width) {
     ui.end_card();
 }
 
+// The lines the session put in the reader's words; under the last error, small, kiosk-sync's
+// own words for it, for whoever fixes it.
 void sync_card(Ui& ui, const StaffPanelView& v, float width) {
-    const Words& w = v.words;
-    const store::KioskStatus& s = *v.status;
-    float inner = card(ui, "globe", w("staff.section.sync"), width);
-    fact(ui, w("staff.sync.sending"), v.when(s.sync.push_ok_ms), inner);
-    fact(ui, w("staff.sync.statuses"), v.when(s.sync.status_ok_ms), inner);
-    fact(ui, w("staff.sync.catalogue"),
-         v.when(s.sync.catalog_ok_ms) + "  ·  " + core::format_text(w("staff.sync.organisations"), "n",
-                                                                   std::to_string(s.organisations)),
-         inner);
-    fact(ui, w("staff.sync.last_error"), s.sync.error.empty() ? w("staff.sync.none") : s.sync.error, inner,
-         s.sync.error.empty() ? 0 : ui.pal().badge_partners);
-    if (s.sync.next_ms > 0) fact(ui, w("staff.sync.next"), v.when(s.sync.next_ms), inner);
+    float inner = card(ui, "globe", v.words("staff.section.sync"), width);
+    for (const auto& f : v.sync) fact(ui, f.label, f.value, inner, f.problem ? ui.pal().badge_partners : 0);
+    if (!v.sync_error_detail.empty())
+        ui.text(core::format_text(v.words("staff.sync.error_detail"), "detail", v.sync_error_detail), TextFace::small,
+                ui.pal().text_muted, inner);
     ui.end_card();
 }
 

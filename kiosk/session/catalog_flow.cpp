@@ -73,14 +73,26 @@ void CatalogFlow::language_changed() {
     if (query_.text.empty() && s_.screen() == ScreenId::catalog) submit_search();
 }
 
+// The catalogue opens on the kiosk's own region: most residents look for help nearby, and
+// the whole country is one tap away (pick_region with no region).
 void CatalogFlow::open(const std::string& category) {
     query_ = store::NgoQuery{};
     query_.category = category;
+    query_.region = home_region();
     search_text_.clear();
     s_.unfocus();
     picker_open_ = false;
     s_.show({ScreenId::catalog});
     submit_search();
+}
+
+// The region of the kiosk's place when the catalogue knows it; none (all regions) for a
+// kiosk without a place, or with one the catalogue no longer lists.
+std::string CatalogFlow::home_region() const {
+    const std::string& here = s_.place.where().region;
+    for (const auto& r : s_.regions)
+        if (r.code == here) return here;
+    return {};
 }
 
 void CatalogFlow::open_ngo(std::int64_t rowid) {

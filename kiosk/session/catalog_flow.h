@@ -24,7 +24,9 @@ public:
     void reset() override;
     bool holds_resident_data() const override { return !search_text_.empty() || picker_open_; }
 
+    // Opens the catalogue on the kiosk's own region (home_region), `category` chosen.
     void open(const std::string& category);
+    std::string home_region() const;
     void open_ngo(std::int64_t rowid);
     // The first organisation in the reader's order (--screen ngo).
     void open_first_ngo();

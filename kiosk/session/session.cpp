@@ -285,28 +285,11 @@ void Session::open_staff_pad() {
     staff_.open_pin_pad(s_.wall_ms());
 }
 
-std::string Session::staff_message(const StaffMessage& m) const {
-    std::string out = core::format_text(s_.text(m.key), "detail", m.detail);
-    for (const auto& [name, value] : m.fields) out = core::format_text(out, name, value);
-    return out;
-}
-
 StaffPanelView Session::staff_panel_view() const {
-    StaffPanelView v;
-    v.words = s_.words();
-    v.status = staff_.status();
+    StaffPanelView v = staff_.panel_view(s_.words());
     v.kiosk_name = settings_.kiosk_name;
     v.place = s_.place_line();
     v.version = AUL_VERSION;
-    const StaffMessage& m = staff_.action_message();
-    if (!m.key.empty()) v.message = staff_message(m);
-    v.message_is_problem = !m.ok;
-    v.busy = staff_.busy();
-    v.self_testing = staff_.self_test_running();
-    v.checks = &staff_.checks();
-    v.when = [words = s_.words()](std::int64_t ms) {
-        return ms <= 0 ? words("staff.sync.never") : local_time_text(ms);
-    };
     return v;
 }
 
@@ -318,7 +301,7 @@ StaffLocalityView Session::staff_locality_view() const {
     v.draft = staff_.locality_draft();
     v.settlement_focused = s_.focused == FieldId::staff_settlement;
     const StaffMessage& m = staff_.action_message();
-    if (!m.ok) v.message = staff_message(m);
+    if (!m.ok) v.message = staff_words(s_.words(), m);
     return v;
 }
 

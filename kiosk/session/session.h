@@ -122,7 +122,6 @@ private:
     // The catalogue's short lists follow kiosk-sync's updates between residents: after an
     // idle spell or a reset, never under a finger.
     void refresh_catalogue();
-    std::string staff_message(const StaffMessage& m) const;
     // Every flow, in the order they are offered an intent (and Back).
     std::span<Flow* const> flows() const { return flows_; }
 

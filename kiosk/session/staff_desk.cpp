@@ -343,8 +343,13 @@ void StaffDesk::take_kiosk_sync_answers(std::int64_t now_ms) {
         if (answer == ops::Answer::answered) {
             sync_stamp_ = 0;
             auto progress = store::sync_progress(filing_);
-            action_ = progress.error.empty() ? StaffMessage{"staff.sync.done", {}, true}
-                                             : StaffMessage{"staff.sync.failed", progress.error, false};
+            if (progress.error.empty()) {
+                action_ = {"staff.sync.done", {}, true};
+            } else {
+                // In the reader's words, by its kind; kiosk-sync's own are on the sync card.
+                action_ = {"staff.sync.failed", {}, false};
+                action_.detail_key = progress.error_kind;
+            }
         } else if (answer == ops::Answer::no_answer) {
             sync_stamp_ = 0;
             action_ = {"staff.sync.no_answer", {}, false};
@@ -381,6 +386,52 @@ void StaffDesk::poll(std::int64_t now_ms) {
         refresh_status();
         status_read_ms_ = now_ms;
     }
+}
+
+std::string staff_words(const Words& w, const StaffMessage& m) {
+    std::string out = core::format_text(w(m.key), "detail", m.detail_key.empty() ? m.detail : w(m.detail_key));
+    for (const auto& [name, value] : m.fields) out = core::format_text(out, name, value);
+    return out;
+}
+
+namespace {
+// How syncing went, line by line. The last error is the sentence for its kind, which the
+// store checked as it read what kiosk-sync wrote (an unknown one reads as the generic one).
+std::vector<StaffPanelView::Fact> sync_facts(const Words& w, const store::KioskStatus& s,
+                                             const std::function<std::string(std::int64_t)>& when) {
+    const store::SyncProgress& p = s.sync;
+    std::vector<StaffPanelView::Fact> out;
+    out.push_back({w("staff.sync.sending"), when(p.push_ok_ms)});
+    out.push_back({w("staff.sync.statuses"), when(p.status_ok_ms)});
+    out.push_back({w("staff.sync.catalogue"),
+                   when(p.catalog_ok_ms) + "  ·  " +
+                       core::format_text(w("staff.sync.organisations"), "n", std::to_string(s.organisations))});
+    if (p.error.empty()) {
+        out.push_back({w("staff.sync.last_error"), w("staff.sync.none")});
+    } else {
+        std::string_view kind = store::is_sync_error_kind(p.error_kind) ? p.error_kind : store::sync_error::other;
+        out.push_back({w("staff.sync.last_error"), w(kind), true});
+    }
+    if (p.next_ms > 0) out.push_back({w("staff.sync.next"), when(p.next_ms)});
+    return out;
+}
+}  // namespace
+
+StaffPanelView StaffDesk::panel_view(const Words& w) const {
+    StaffPanelView v;
+    v.words = w;
+    v.status = status();
+    if (!action_.key.empty()) v.message = staff_words(w, action_);
+    v.message_is_problem = !action_.ok;
+    v.busy = busy();
+    v.self_testing = self_test_running();
+    v.checks = &checks_;
+    v.when = [w](std::int64_t ms) { return ms <= 0 ? w("staff.sync.never") : local_time_text(ms); };
+    if (status_) {
+        v.sync = sync_facts(w, *status_, v.when);
+        v.sync_error_detail = status_->sync.error;
+    }
+    return v;
 }
 
 bool StaffDesk::waiting() const {

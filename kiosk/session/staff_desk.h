@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "kiosk/session/intent.h"
+#include "kiosk/session/views.h"
 #include "ops/settings.h"
 #include "ops/usb_bundle.h"
 #include "platform/tasks.h"
@@ -33,10 +34,13 @@ struct StaffMessage {
     std::string detail;  // {detail} in it: a path, a reason
     bool ok = true;
     Fields fields;       // further {name}s: counts
+    std::string detail_key;  // when set, {detail} is this key's translation instead (a sync error's kind)
     StaffMessage() = default;
     StaffMessage(std::string k, std::string d, bool good, Fields f = {})
         : key(std::move(k)), detail(std::move(d)), ok(good), fields(std::move(f)) {}
 };
+// The message in the language of `w`.
+std::string staff_words(const Words& w, const StaffMessage& m);
 
 struct StaffDeskConfig {
     std::string data_dir;                  // holds kiosk.db
@@ -81,6 +85,11 @@ public:
     // A self-test, an export or a new PIN is under way: the other actions wait for it.
     bool busy() const { return self_test_.running() || export_.running() || hashing_.running(); }
     const StaffMessage& action_message() const { return action_; }
+    // The panel in the language of `w`: the status, the sync card's lines, what the last
+    // action did, the checks. The sync lines and a failed sync's message are translations;
+    // kiosk-sync's own words for the error come apart, as the technical detail. (The
+    // kiosk's name, place and version are the session's to add.)
+    StaffPanelView panel_view(const Words& w) const;
     bool sync_waiting() const { return sync_stamp_ > 0; }
     // The locality being edited.
     const store::Locality& locality_draft() const { return locality_; }

@@ -174,6 +174,13 @@ struct StaffPanelView {
     const std::vector<store::Check>* checks = nullptr;  // self-test results so far
     // Time stamps (ms since 1970) as staff read them: local date and time, or "never".
     std::function<std::string(std::int64_t)> when;
+    // A line of a card: what it is and its value, both in the reader's language.
+    struct Fact {
+        std::string label, value;
+        bool problem = false;
+    };
+    std::vector<Fact> sync;          // the sync card (empty until the status is read)
+    std::string sync_error_detail;   // kiosk-sync's own words for the last error: technical, small print
 };
 
 // Choosing where the kiosk stands: region, district, the settlement's name.

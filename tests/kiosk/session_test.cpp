@@ -45,7 +45,8 @@ struct Kiosk : TempKiosk {
     std::optional<Session> session;
     std::int64_t now_ms = 1'780'000'000'000;
 
-    Kiosk() {
+    // A kiosk in Talgar, Almaty Region, unless told another place (or none).
+    explicit Kiosk(store::Locality where = {"KZ-19", "KZ-19-01", "Талғар"}) {
         auto demo = core::parse_catalog(asset("demo/catalog.json"));
         REQUIRE(demo.ok());
         REQUIRE(catalog->replace_catalog(*demo).ok());
@@ -57,7 +58,7 @@ struct Kiosk : TempKiosk {
         s.language = core::Lang::kk;
         s.idle_seconds = kIdle;
         s.idle_prompt_seconds = kPrompt;
-        s.locality = {"KZ-19", "KZ-19-01", "Талғар"};
+        s.locality = std::move(where);
         s.staff.data_dir = dir;
         s.staff.configured_locality = s.locality;
         auto search = ops::open_connection(dir);
@@ -297,11 +298,59 @@ TEST_CASE("searching: only the newest query's answer is shown") {
     k.settle();
     store::NgoQuery q;
     q.text = "білім";
+    q.region = "KZ-19";  // the kiosk's own region, where the catalogue opens
     q.lang = core::Lang::kk;
     auto direct = k.catalog->search(q);
     REQUIRE(direct.ok());
     CHECK(*s.catalog().view().results == direct->rowids);
     CHECK_FALSE(s.catalog().searching());
+}
+
+TEST_CASE("the catalogue opens on the kiosk's own region; one intent shows every region") {
+    Kiosk k;
+    Session& s = *k.session;
+    auto everyone = k.catalog->ngo_count();
+    REQUIRE(everyone.ok());
+    k.tap(K::open_catalog);
+    REQUIRE(s.screen() == ScreenId::catalog);
+    CatalogView v = s.catalog().view();
+    CHECK(v.query->region == "KZ-19");
+    CHECK(v.query->district.empty());  // the whole region, not only the kiosk's district
+    REQUIRE_FALSE(v.results->empty());
+    CHECK(static_cast<std::int64_t>(v.results->size()) < *everyone);
+    for (std::int64_t id : *v.results) {
+        const store::NgoSummary* row = v.summary(id);
+        REQUIRE(row);
+        CHECK(row->region == "KZ-19");
+    }
+
+    k.tap(K::pick_region, "");  // "All regions"
+    v = s.catalog().view();
+    CHECK(v.query->region.empty());
+    CHECK_FALSE(s.catalog().picker_open());
+    CHECK(static_cast<std::int64_t>(v.results->size()) == *everyone);
+
+    // A category from the home screen opens on the region too; a fresh session starts over.
+    k.tap(K::go_home);
+    k.tap(K::open_catalog, "children");
+    v = s.catalog().view();
+    CHECK(v.query->region == "KZ-19");
+    CHECK(v.query->category == "children");
+    k.tap(K::pick_region, "");
+    s.reset();
+    k.tap(K::open_catalog);
+    CHECK(s.catalog().view().query->region == "KZ-19");
+}
+
+TEST_CASE("a kiosk without a place, or one the catalogue does not list, opens on every region") {
+    for (store::Locality where : {store::Locality{}, store::Locality{"KZ-99", "", "Nowhere"}}) {
+        CAPTURE(where.region);
+        Kiosk k(where);
+        k.tap(K::open_catalog);
+        CatalogView v = k.session->catalog().view();
+        CHECK(v.query->region.empty());
+        CHECK(static_cast<std::int64_t>(v.results->size()) == *k.catalog->ngo_count());
+    }
 }
 
 TEST_CASE("staff: the corner opens the PIN pad; a wrong PIN is refused, the right one opens the panel; a new PIN works") {

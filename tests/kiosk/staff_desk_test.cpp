@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -10,6 +11,7 @@
 #include "kiosk/session/staff_desk.h"
 #include "kiosk/temp_kiosk.h"
 #include "ops/kiosk_sync_stand_in.h"
+#include "test_files.h"
 
 using namespace aul;
 using namespace aul::kiosk;
@@ -54,6 +56,18 @@ struct Desk : TempKiosk {
         REQUIRE_FALSE(desk->busy());
     }
 };
+
+core::Translations shipped_translations() {
+    core::Translations tr;
+    for (core::Lang l : core::kAllLangs)
+        REQUIRE(tr.load(l, asset("i18n/" + std::string(core::lang_code(l)) + ".json")).ok());
+    return tr;
+}
+
+// Not a letter of the Latin alphabet in it: nothing left in English.
+bool no_latin(const std::string& s) {
+    return std::none_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
+}
 
 // A USB stick as the panel finds one under its roots: a folder on another file system
 // (the tmpfs at /dev/shm), reached through a link in a roots folder. Not usable where the
@@ -212,4 +226,86 @@ TEST_CASE("Export to USB with kiosk-sync stopped: the panel says so in its own w
     CHECK(d.desk->action_message().key == "staff.export.no_answer");
     CHECK_FALSE(d.desk->action_message().ok);
     CHECK(stick.files().empty());
+}
+
+TEST_CASE("the panel in Kazakh has no English sync line: kiosk-sync's words stay apart as the technical detail") {
+    Desk d;
+    core::Translations tr = shipped_translations();
+    Words kk{&tr, core::Lang::kk};
+    d.desk->open_pin_pad(d.now);
+    d.type("482615");
+    d.settle();
+    REQUIRE(d.desk->mode() == StaffMode::panel);
+    // What kiosk-sync writes after a round with the line down.
+    const std::string english = "the national server does not answer (Failed to connect to 10.0.0.1 port 443)";
+    REQUIRE(store::save_round_outcome(*d.filing, d.now, d.now + 60'000, english, store::sync_error::unreachable).ok());
+    d.now += 2000;  // the panel reads the status again every 2 s
+    d.desk->poll(d.now);
+    StaffPanelView v = d.desk->panel_view(kk);
+    REQUIRE(v.sync.size() == 5);  // sent, statuses, catalogue, last error, next try
+    for (const auto& line : v.sync) {
+        CAPTURE(line.label);
+        CAPTURE(line.value);
+        CHECK(no_latin(line.label));
+        CHECK(no_latin(line.value));
+    }
+    CHECK(v.sync[3].label == tr.get(core::Lang::kk, "staff.sync.last_error"));
+    CHECK(v.sync[3].value == tr.get(core::Lang::kk, store::sync_error::unreachable));
+    CHECK(v.sync[3].problem);
+    CHECK(v.sync_error_detail == english);
+
+    // Each kind as its Kazakh sentence; one the panel does not know as the generic one.
+    for (std::string_view kind : store::sync_error::all) {
+        CAPTURE(kind);
+        REQUIRE(store::save_round_outcome(*d.filing, d.now, 0, english, kind).ok());
+        d.now += 2000;
+        d.desk->poll(d.now);
+        v = d.desk->panel_view(kk);
+        REQUIRE(v.sync.size() == 4);  // no next try
+        CHECK(v.sync[3].value == tr.get(core::Lang::kk, kind));
+        CHECK(v.sync[3].value != tr.get(core::Lang::en, kind));
+    }
+    REQUIRE(d.filing->set_setting("sync_error_kind", "sync.error.from_a_newer_kiosk_sync").ok());
+    d.now += 2000;
+    d.desk->poll(d.now);
+    CHECK(d.desk->panel_view(kk).sync[3].value == tr.get(core::Lang::kk, store::sync_error::other));
+
+    // A round that went well: "none", and no detail.
+    REQUIRE(store::save_round_outcome(*d.filing, d.now, 0, "", "").ok());
+    d.now += 2000;
+    d.desk->poll(d.now);
+    v = d.desk->panel_view(kk);
+    CHECK(v.sync[3].value == tr.get(core::Lang::kk, "staff.sync.none"));
+    CHECK_FALSE(v.sync[3].problem);
+    CHECK(v.sync_error_detail.empty());
+}
+
+TEST_CASE("Sync now that fails says why in the reader's language, not in kiosk-sync's words") {
+    Desk d;
+    core::Translations tr = shipped_translations();
+    const std::string english = "the national server is busy or failing (HTTP 503); will retry";
+    KioskSyncStandIn kiosk_sync(d.dir, [english](store::FilingStore& filing) {
+        if (std::int64_t asked = store::pending_request(filing, store::SyncRequest::sync_now)) {
+            (void)store::save_round_outcome(filing, asked, 0, english, store::sync_error::server_error);
+            (void)store::mark_handled(filing, store::SyncRequest::sync_now, asked);
+        }
+    });
+    d.desk->open_pin_pad(d.now);
+    d.type("482615");
+    d.settle();
+    d.desk->apply(Intent::staff(StaffAction::sync), d.now);
+    for (int i = 0; i < 500 && d.desk->sync_waiting(); ++i) {
+        d.desk->poll(d.now);
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE_FALSE(d.desk->sync_waiting());
+    CHECK(d.desk->action_message().key == "staff.sync.failed");
+    for (core::Lang l : {core::Lang::kk, core::Lang::ru, core::Lang::en}) {
+        CAPTURE(core::lang_code(l));
+        StaffPanelView v = d.desk->panel_view(Words{&tr, l});
+        CHECK(v.message_is_problem);
+        CHECK(v.message ==
+              core::format_text(tr.get(l, "staff.sync.failed"), "detail", tr.get(l, store::sync_error::server_error)));
+        CHECK(v.message.find("HTTP 503") == std::string::npos);
+    }
 }

@@ -252,7 +252,7 @@ TEST_CASE("status: outbox by kind, per-direction sync, integrity check remembere
     REQUIRE(filed.ok());
     REQUIRE(k.filing->apply_outcomes({{filed->id, store::FilingStore::Outcome::quarantined, "unknown council"}}, 3000).ok());
     REQUIRE(store::mark_direction_ok(*k.filing, store::Direction::status, 4000).ok());
-    REQUIRE(store::save_round_outcome(*k.filing, 5000, 65000, "the server did not answer").ok());
+    REQUIRE(store::save_round_outcome(*k.filing, 5000, 65000, "the server did not answer", store::sync_error::timeout).ok());
     auto check = store::check_database(*k.filing, 6000);
     CHECK(check.ok);
 
@@ -268,6 +268,7 @@ TEST_CASE("status: outbox by kind, per-direction sync, integrity check remembere
     CHECK(s->sync.status_ok_ms == 4000);
     CHECK(s->sync.next_ms == 65000);
     CHECK(s->sync.error == "the server did not answer");
+    CHECK(s->sync.error_kind == store::sync_error::timeout);
     CHECK(s->integrity_checked_ms == 6000);
     CHECK(s->integrity_verdict == "ok");
     CHECK(s->database_bytes > 0);
@@ -293,4 +294,39 @@ TEST_CASE("a clock set back never makes the lockout longer than earned") {
     s.locked_until_ms = 1'700'000'030'000;                         // 30 s after the fifth wrong PIN
     CHECK(s.seconds_locked(1'700'000'000'000) == 30);
     CHECK(s.seconds_locked(1'700'000'000'000 - 86'400'000) == 30);  // the clock went a day back
+}
+
+TEST_CASE("a sync error's kind is kept beside its words and checked as it is read back") {
+    Kiosk k;
+    core::Translations tr;
+    for (core::Lang l : core::kAllLangs)
+        REQUIRE(tr.load(l, asset("i18n/" + std::string(core::lang_code(l)) + ".json")).ok());
+    // Each kind kiosk-sync may record comes back as written, with a sentence in every
+    // language (not the key shown, nor the English one in Kazakh or Russian).
+    for (std::string_view kind : store::sync_error::all) {
+        CAPTURE(kind);
+        CHECK(store::is_sync_error_kind(kind));
+        REQUIRE(store::save_round_outcome(*k.filing, 1000, 2000, "the words for the log", kind).ok());
+        auto p = store::sync_progress(*k.filing);
+        CHECK(p.error == "the words for the log");
+        CHECK(p.error_kind == kind);
+        for (core::Lang l : core::kAllLangs) CHECK(tr.get(l, kind) != kind);
+        CHECK(tr.get(core::Lang::kk, kind) != tr.get(core::Lang::en, kind));
+        CHECK(tr.get(core::Lang::ru, kind) != tr.get(core::Lang::en, kind));
+    }
+    // A round that went well has no kind, whatever was asked.
+    REQUIRE(store::save_round_outcome(*k.filing, 1000, 2000, "", store::sync_error::tls).ok());
+    CHECK(store::sync_progress(*k.filing).error_kind.empty());
+    // Anything else kiosk-sync wrote (a newer one's kind, another key, a forged value, or no
+    // kind at all from an older one) reads as the generic sync error.
+    for (const std::string& written :
+         std::vector<std::string>{"sync.error.from_a_newer_version", "staff.detail.integrity_ok",
+                                  "sync.error.tls\x1b[2J", "SYNC.ERROR.TLS", "", std::string(5000, 'x')}) {
+        CAPTURE(written);
+        CHECK_FALSE(store::is_sync_error_kind(written));
+        REQUIRE(k.filing->set_settings({{"sync_error", "the words for the log"}, {"sync_error_kind", written}}).ok());
+        CHECK(store::sync_progress(*k.filing).error_kind == store::sync_error::other);
+        REQUIRE(store::save_round_outcome(*k.filing, 1000, 2000, "the words for the log", written).ok());
+        CHECK(k.filing->setting("sync_error_kind").value_or("") == store::sync_error::other);
+    }
 }
