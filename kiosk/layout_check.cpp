@@ -83,7 +83,8 @@ std::vector<std::string> layout_problems(const std::vector<UiItem>& items, const
         if (it.fit.elided) out.push_back("the label of " + name_of(it) + " is cut short");
         if (it.fit.broken) out.push_back("the label of " + name_of(it) + " breaks inside a word");
         if (target && !it.clipped) {
-            float w = it.max.x - it.min.x, h = it.max.y - it.min.y;
+            // Its whole size: a pixel or three shaved off by a clip edge is not smaller.
+            float w = it.full_max.x - it.full_min.x, h = it.full_max.y - it.full_min.y;
             float min = it.kind == UiItem::Kind::key ? r.key_min : r.target_min;
             if (w < min - 0.5f || h < min - 0.5f)
                 out.push_back(name_of(it) + " is " + mm(w, r.px_per_mm) + " x " + mm(h, r.px_per_mm) +

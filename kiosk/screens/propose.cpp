@@ -136,13 +136,19 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width) {
     Intent out;
     Theme& t = ui.theme();
     const auto& d = *v.draft;
-    float half = (width - t.gap()) / 2;
-    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-o",
-                  ImVec2(v.contacts_allowed ? half : width, t.touch_min() * 1.2f), ButtonKind::secondary, d.anonymous))
+    // Side by side where both labels show whole (on two lines if need be), else one above
+    // the other.
+    float choice_h = std::max(t.touch_min() * 1.2f, ui.font(TextFace::body)->FontSize * 2.4f);
+    int cols = v.contacts_allowed
+                   ? ui.columns_fitting({v.words("propose.anonymous"), v.words("propose.named")}, "user", width, choice_h, 2)
+                   : 1;
+    float choice_w = (width - (cols - 1) * t.gap()) / cols;
+    if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-o", ImVec2(choice_w, choice_h),
+                  ButtonKind::secondary, d.anonymous))
         keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "", 1));
     if (v.contacts_allowed) {
-        ImGui::SameLine();
-        if (ui.button("propose.named", v.words("propose.named"), "user", ImVec2(half, t.touch_min() * 1.2f),
+        if (cols > 1) ImGui::SameLine();
+        if (ui.button("propose.named", v.words("propose.named"), "user", ImVec2(choice_w, choice_h),
                       ButtonKind::secondary, !d.anonymous))
             keep_first(out, Intent::of(Intent::Kind::propose_anonymous, "", 0));
     } else {
@@ -211,17 +217,28 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     const auto [origin, avail, pad, width] = ui.page_area();
     float m = t.mm(t.compact() ? 1.5f : 3.0f);
     float bar_h = t.touch_min() + 2 * m;
-    // Back and Next stay above the keyboard: the step's action is always one tap away.
     bool typing = v.keyboard_height > 0;
-    float page_bottom = origin.y + avail.y - v.keyboard_height - bar_h;
+    bool last = v.step == kProposeSteps - 1;
+    const std::string& back = v.words("propose.back");
+    const std::string& next = v.words(last ? "propose.submit" : "propose.next");
+    const char* next_icon = last ? "paper-plane" : "arrow-right";
+    float next_w = std::min(width - ui.button_width(back, "arrow-left") - t.gap(),
+                            std::max(t.mm(t.compact() ? 50 : 70), ui.button_width(next, next_icon)));
+    // The step's action stays one tap away while typing: Back and Next above the keyboard,
+    // or, where a 7-inch panel with large text has no room for that row, Next beside the
+    // field (the top bar's Back still steps back).
+    float keyboard_top = origin.y + avail.y - v.keyboard_height;
+    bool beside = typing && keyboard_top - bar_h - (origin.y + m) < t.touch_min() + t.mm(2);
+    float page_bottom = beside ? keyboard_top - m : keyboard_top - bar_h;
+    float page_w = beside ? width - next_w - t.gap() : width;
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + m));
     if (!typing) progress(ui, v, width);  // while typing, the field needs the room more
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, ImGui::GetCursorScreenPos().y));
     float page_top = ImGui::GetCursorScreenPos().y;
     float page_h = std::max(t.touch_min(), page_bottom - page_top);
-    ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h));
-    float inner = width - t.mm(1);
+    ui.begin_scroll("propose.page", ImVec2(page_w + t.mm(3), page_h));
+    float inner = page_w - t.mm(1);
     // Problems may sit below the fold: say so at the top of the step.
     bool below = false;
     for (const auto& pr : v.problems) below = below || pr.field != core::Field::category;
@@ -237,18 +254,14 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     ImGui::Dummy(ImVec2(0, t.mm(2)));
     ui.end_scroll();
 
-    float y = page_bottom + m;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y));
-    const std::string& back = v.words("propose.back");
-    if (ui.button("propose.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), t.touch_min())))
-        keep_first(out, Intent::of(Intent::Kind::propose_back));
-    bool last = v.step == kProposeSteps - 1;
-    const std::string& next = v.words(last ? "propose.submit" : "propose.next");
-    const char* icon = last ? "paper-plane" : "arrow-right";
-    float next_w = std::min(width - ui.button_width(back, "arrow-left") - t.gap(),
-                            std::max(t.mm(t.compact() ? 50 : 70), ui.button_width(next, icon)));
+    float y = beside ? page_bottom - t.touch_min() : page_bottom + m;
+    if (!beside) {
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, y));
+        if (ui.button("propose.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), t.touch_min())))
+            keep_first(out, Intent::of(Intent::Kind::propose_back));
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - next_w, y));
-    if (ui.button(last ? "propose.submit" : "propose.next", next, icon, ImVec2(next_w, t.touch_min()),
+    if (ui.button(last ? "propose.submit" : "propose.next", next, next_icon, ImVec2(next_w, t.touch_min()),
                   ButtonKind::primary))
         keep_first(out, Intent::of(last ? Intent::Kind::propose_submit : Intent::Kind::propose_next));
     return out;

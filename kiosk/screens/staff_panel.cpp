@@ -141,16 +141,23 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
     }
     ui.end_scroll();
 
+    // The actions scroll too where the screen is short (a 7-inch panel, large text); a
+    // label too long for one line takes two.
     float x = origin.x + pad + width - actions_w;
-    float step = t.touch_min() + t.mm(2.5f);
     ImGui::SetCursorScreenPos(ImVec2(x, top));
+    ui.begin_scroll("staff.actions", ImVec2(actions_w + t.mm(3), origin.y + avail.y - top - t.mm(1)));
+    float two_lines = std::max(t.touch_min(), ui.font(TextFace::body)->FontSize * 2.4f);
     for (const auto& a : kActions) {
-        if (ui.button(key(a.action), v.words(key(a.action)), a.icon, ImVec2(actions_w, t.touch_min()),
+        const std::string& label = v.words(key(a.action));
+        ImVec2 size(actions_w, t.touch_min());
+        if (!ui.label_fits(label, a.icon, size)) size.y = two_lines;
+        if (ui.button(key(a.action), label, a.icon, size,
                       a.action == StaffAction::sync ? ButtonKind::primary : ButtonKind::secondary) &&
             !v.busy)
             keep_first(out, Intent::staff(a.action));
-        ImGui::SetCursorScreenPos(ImVec2(x, ImGui::GetItemRectMin().y + step));
+        ImGui::Dummy(ImVec2(0, t.mm(0.5f)));
     }
+    ui.end_scroll();
     return out;
 }
 

@@ -1,5 +1,7 @@
 #include "kiosk/screens/screens.h"
 
+#include <algorithm>
+
 namespace aul::kiosk {
 
 namespace {
@@ -49,35 +51,42 @@ Intent draw_staff_pin(Ui& ui, const StaffPinView& v) {
     const Palette& p = ui.pal();
     ImGuiIO& io = ImGui::GetIO();
     ui.begin_overlay("##staff_pin");
-    float key_w = t.mm(24), key_h = t.mm(16), gap = t.mm(2.5f);
+    // Keys as large as the screen's height allows, down to the panel's minimum target.
+    float gap = t.mm(2.5f);
+    float margin = t.mm(t.compact() ? 3 : 6);
+    float key_h = std::clamp((io.DisplaySize.y - 2 * margin - 2 * t.pad() - 3 * gap) / 4, t.target_min(), t.mm(16));
+    float key_w = std::max(key_h * 1.25f, std::min(t.mm(24), key_h * 1.5f));
     float pad_w = 3 * key_w + 2 * gap;
     float pad_h = 4 * key_h + 3 * gap;
-    float w = std::min(io.DisplaySize.x - 2 * t.mm(8), t.mm(90) + pad_w + 3 * t.pad());
+    float w = std::min(io.DisplaySize.x - 2 * margin, t.mm(90) + pad_w + 3 * t.pad());
     float text_w = w - pad_w - 3 * t.pad();
-    ImVec2 min((io.DisplaySize.x - w) * 0.5f, std::max(t.mm(6), (io.DisplaySize.y - pad_h) * 0.5f - t.pad()));
+    float h = pad_h + 2 * t.pad();
+    ImVec2 min((io.DisplaySize.x - w) * 0.5f, std::max(margin, (io.DisplaySize.y - h) * 0.5f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->ChannelsSplit(2);
-    dl->ChannelsSetCurrent(1);
+    dl->AddRectFilled(min, ImVec2(min.x + w, min.y + h), p.background, t.radius() * 2);
+    if (t.config().high_contrast) dl->AddRect(min, ImVec2(min.x + w, min.y + h), p.border, t.radius() * 2, 0, 3);
 
-    // Left: what is asked, the dots, what happened; Cancel below, never over the text.
+    // Left: what is asked, the dots, what happened (scrolling if large text needs it);
+    // Cancel at the bottom, level with the keypad's last row, never over the text.
+    float cancel_h = t.touch_min();
     ImGui::SetCursorScreenPos(ImVec2(min.x + t.pad(), min.y + t.pad()));
-    ImGui::BeginGroup();
-    ui.text(ui.glyph("lock") + "  " + v.title, TextFace::heading, p.text, text_w);
+    ui.begin_scroll("staff.pin.text", ImVec2(text_w, pad_h - cancel_h - gap));
+    float inner = text_w - t.mm(3);
+    ImFont* hf = ui.font(TextFace::heading);
+    std::string title = ui.glyph("lock") + "  " + v.title;
+    ui.text(title, Ui::words_fit(hf, title, inner) ? TextFace::heading : TextFace::body, p.text, inner);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
-    draw_dots(ui, v.digits, text_w);
-    if (v.checking) ui.text(ui.glyph("clock-o") + "  " + v.words("staff.pin.checking"), TextFace::body, p.text_muted, text_w);
+    draw_dots(ui, v.digits, inner);
+    if (v.checking) ui.text(ui.glyph("clock-o") + "  " + v.words("staff.pin.checking"), TextFace::body, p.text_muted, inner);
     else if (!v.message.empty())
         ui.text((v.message_is_problem ? ui.glyph("exclamation-circle") + "  " : "") + v.message, TextFace::body,
-                v.message_is_problem ? p.badge_partners : p.text_muted, text_w);
-    ImGui::EndGroup();
-    float text_bottom = ImGui::GetItemRectMax().y;
-    float cancel_y = std::max(text_bottom + t.gap(), min.y + t.pad() + pad_h - t.touch_min());
-    ImGui::SetCursorScreenPos(ImVec2(min.x + t.pad(), cancel_y));
+                v.message_is_problem ? p.badge_partners : p.text_muted, inner);
+    ui.end_scroll();
+    ImGui::SetCursorScreenPos(ImVec2(min.x + t.pad(), min.y + t.pad() + pad_h - cancel_h));
     // Not while a PIN is being checked: its answer belongs to this pad.
     if (ui.fitted_button("staff.pin.cancel", v.words("staff.pin.cancel"), "times", text_w, ButtonKind::secondary) &&
         !v.checking)
         keep_first(out, Intent::of(Intent::Kind::staff_leave));
-    float h = std::max(pad_h, cancel_y + t.touch_min() - min.y - t.pad()) + 2 * t.pad();
 
     // Right: the keypad.
     ImGui::SetCursorScreenPos(ImVec2(min.x + w - t.pad() - pad_w, min.y + t.pad()));
@@ -86,11 +95,6 @@ Intent draw_staff_pin(Ui& ui, const StaffPinView& v) {
     keep_first(out, keypad(ui, v, key_w, key_h));
     ImGui::PopStyleVar();
     ImGui::EndGroup();
-
-    dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(min, ImVec2(min.x + w, min.y + h), p.background, t.radius() * 2);
-    if (t.config().high_contrast) dl->AddRect(min, ImVec2(min.x + w, min.y + h), p.border, t.radius() * 2, 0, 3);
-    dl->ChannelsMerge();
     ui.end_overlay();
     return out;
 }
