@@ -141,7 +141,7 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
             if (tapped || held) keep_first(out, Intent::of(Intent::Kind::backspace));
             if (code) {
                 ImGui::SameLine(0, gap);
-                if (key("keyboard.done", v.done_label, "check", key_w * 2.6f, ButtonKind::primary))
+                if (key("keyboard.done", v.done_label, v.done_icon, key_w * 2.6f, ButtonKind::primary))
                     keep_first(out, Intent::of(Intent::Kind::keyboard_done));
             }
         }
@@ -150,7 +150,7 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
     if (code) return out;
     if (phone) {
         ImGui::SetCursorScreenPos(ImVec2(io.DisplaySize.x - side - key_w * 1.6f, origin.y + t.mm(2)));
-        if (key("keyboard.done", v.done_label, "check", key_w * 1.6f, ButtonKind::primary))
+        if (key("keyboard.done", v.done_label, v.done_icon, key_w * 1.6f, ButtonKind::primary))
             keep_first(out, Intent::of(Intent::Kind::keyboard_done));
         return out;
     }
@@ -175,7 +175,7 @@ Intent draw_keyboard(Ui& ui, const KeyboardView& v) {
             keep_first(out, Intent::of(Intent::Kind::type_text, mark));
     }
     ImGui::SameLine(0, gap);
-    if (key("keyboard.done", v.done_label, "check", done_w, ButtonKind::primary))
+    if (key("keyboard.done", v.done_label, v.done_icon, done_w, ButtonKind::primary))
         keep_first(out, Intent::of(Intent::Kind::keyboard_done));
     return out;
 }

@@ -48,7 +48,8 @@ struct Intent {
         keyboard_next_layout,  // the letters of the next language
         keyboard_digits,       // digits and signs, or back to letters
         keyboard_shift,
-        keyboard_done,
+        keyboard_done,      // on to the form's next field, or the keyboard closes after its last
+        keyboard_hide,      // the keyboard closes (Escape on a physical keyboard)
         open_propose,       // text: council id to address, or empty
         propose_category,   // text: category code
         propose_council,    // text: council id, empty for none

@@ -478,3 +478,50 @@ TEST_CASE("leaving a proposal that holds what the resident wrote asks first; kee
     CHECK(s.screen() == ScreenId::home);
     CHECK(s.propose().draft().title.empty());
 }
+
+TEST_CASE("keyboard: Done moves on to the form's next field and closes the keyboard after its last") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_propose);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    REQUIRE(s.propose().step() == 2);
+    k.tap(Intent::focus(FieldId::propose_title));
+    CHECK(s.next_field() == FieldId::propose_description);  // the key says "Next"
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::propose_description);
+    CHECK(s.next_field() == FieldId::none);  // the key says "Done"
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::none);
+
+    k.type(FieldId::propose_title, "Көпір құлап жатыр");
+    k.type(FieldId::propose_description, "Өзен үстіндегі ағаш көпірдің тақтайлары шіріген.");
+    k.tap(K::propose_next);
+    REQUIRE(s.propose().step() == 3);
+    k.tap(K::propose_anonymous, "", 0);
+    k.tap(Intent::focus(FieldId::propose_name));
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::propose_phone);
+    CHECK(s.keyboard_layout() == KeyLayout::phone);  // each field's own keyboard
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::propose_iin);
+    CHECK(s.keyboard_layout() == KeyLayout::digits);
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::none);
+
+    k.tap(Intent::focus(FieldId::propose_name));
+    k.tap(K::keyboard_hide);  // Escape on a physical keyboard: away at once
+    CHECK(s.focused() == FieldId::none);
+
+    k.tap(K::go_home);
+    REQUIRE(s.discard_prompt());
+    k.tap(K::discard_confirm);
+    k.tap(K::open_volunteer);
+    k.tap(K::volunteer_choose, s.volunteer().view().rows->front().opportunity.id, 0);
+    k.tap(Intent::focus(FieldId::volunteer_name));
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::volunteer_phone);
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::none);
+}
