@@ -76,14 +76,10 @@ Intent category_step(Ui& ui, const ProposeView& v, float width) {
     return out;
 }
 
-Intent place_step(Ui& ui, const ProposeView& v, float width) {
+// The councils the place can address, as a choice; none is the default.
+Intent council_choice(Ui& ui, const ProposeView& v, float width) {
     Intent out;
     Theme& t = ui.theme();
-    ui.begin_card(width);
-    ui.text(v.words("propose.place.label"), TextFace::small, ui.pal().primary, width - t.mm(8));
-    ui.text(ui.glyph("map-marker") + "  " + v.place, TextFace::body, ui.pal().text, width - t.mm(8));
-    ui.end_card();
-    problems_for(ui, v, core::Field::place, width);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     ui.text(v.words("propose.council.label"), TextFace::small, ui.pal().text_muted, width);
     ImVec2 size(width, t.touch_min());
@@ -95,6 +91,68 @@ Intent place_step(Ui& ui, const ProposeView& v, float width) {
             if (ui.button("propose.council." + c.id, c.name.in(v.words.lang), "university", size,
                           ButtonKind::secondary, v.draft->council == c.id))
                 keep_first(out, Intent::of(Intent::Kind::propose_council, c.id));
+    return out;
+}
+
+// The kiosk's own place or another; the picker's regions, a region's districts, then the
+// village or town's name (see PlaceLevel). Back (the session's) goes up a level.
+Intent place_step(Ui& ui, const ProposeView& v, float width) {
+    using K = Intent::Kind;
+    Intent out;
+    Theme& t = ui.theme();
+    const Words& w = v.words;
+    const Palette& p = ui.pal();
+    const auto& d = *v.draft;
+    std::vector<PlaceChoice> choices;
+    switch (v.place_level) {
+        case PlaceLevel::here: {
+            ui.text(w("propose.place.label"), TextFace::small, p.primary, width);
+            // Tall enough for a long place name to wrap onto a second line.
+            float h = std::max(t.touch_min() * 1.25f, ui.font(TextFace::body)->FontSize * 2.4f);
+            if (ui.button("propose.place.here", v.here, "map-marker", ImVec2(width, h), ButtonKind::secondary,
+                          v.place_is_here))
+                keep_first(out, Intent::of(K::propose_place_here));
+            if (ui.button("propose.place.elsewhere", w("propose.place.elsewhere"), "map", ImVec2(width, t.touch_min())))
+                keep_first(out, Intent::of(K::propose_place_elsewhere));
+            problems_for(ui, v, core::Field::place, width);
+            keep_first(out, council_choice(ui, v, width));
+            return out;
+        }
+        case PlaceLevel::region:
+            problems_for(ui, v, core::Field::place, width);  // above the list, which fills the page
+            ui.text(w("propose.place.region"), TextFace::small, p.primary, width);
+            if (v.regions)
+                for (const auto& r : *v.regions)
+                    choices.push_back({"propose.region." + r.code, r.name.in(w.lang), "map-marker", d.region == r.code,
+                                       Intent::of(K::propose_place_region, r.code)});
+            keep_first(out, draw_place_choices(ui, choices, width));
+            return out;
+        case PlaceLevel::district:
+            problems_for(ui, v, core::Field::place, width);
+            ui.text(ui.glyph("map-marker") + "  " + region_name(v.regions, d.region, w.lang), TextFace::body, p.text,
+                    width);
+            ui.text(w("propose.place.district"), TextFace::small, p.primary, width);
+            if (v.districts)
+                for (const auto& x : *v.districts)
+                    choices.push_back({"propose.district." + x.code, x.name.in(w.lang), "map-marker",
+                                       d.district == x.code, Intent::of(K::propose_place_district, x.code)});
+            // After the list, as a resident looks for theirs first.
+            choices.push_back({"propose.district.none", w("propose.place.district_unlisted"), "question-circle", false,
+                               Intent::of(K::propose_place_district, "")});
+            keep_first(out, draw_place_choices(ui, choices, width));
+            return out;
+        case PlaceLevel::settlement:
+            // The name, then the district and region chosen: read as an address, and while
+            // the keyboard is up the field stands at the top of what is left of the page.
+            ui.text(w("propose.place.settlement"), TextFace::small, p.primary, width);
+            if (ui.text_field("propose.settlement", d.settlement, w("propose.place.settlement.hint"),
+                              ImVec2(width, t.touch_min()), v.focused_field == FieldId::propose_settlement))
+                keep_first(out, Intent::focus(FieldId::propose_settlement));
+            problems_for(ui, v, core::Field::place, width);
+            ui.text(ui.glyph("map-marker") + "  " + v.picked, TextFace::body, p.text, width);
+            keep_first(out, council_choice(ui, v, width));
+            return out;
+    }
     return out;
 }
 
@@ -207,7 +265,9 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     float inner = width - t.mm(1);
     // Problems may sit below the fold: say so at the top of the step.
     bool below = false;
-    for (const auto& pr : v.problems) below = below || pr.field != core::Field::category;
+    // (A category's or a place's problems stand at the top of their step already.)
+    for (const auto& pr : v.problems)
+        below = below || (pr.field != core::Field::category && pr.field != core::Field::place);
     if (below)
         ui.problem(v.words("propose.fix_below"), TextFace::body, inner);
     switch (v.step) {

@@ -4,6 +4,19 @@
 
 namespace aul::kiosk {
 
+Intent draw_place_choices(Ui& ui, const std::vector<PlaceChoice>& choices, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    ImVec2 size((width - t.gap()) / 2, t.touch_min());
+    int n = 0;
+    for (const auto& c : choices) {
+        if (ui.button(c.id, c.label, c.icon, size, ButtonKind::secondary, c.selected)) keep_first(out, c.pick);
+        if (++n % 2 == 1) ImGui::SameLine();
+    }
+    if (n % 2 == 1) ImGui::NewLine();
+    return out;
+}
+
 // A sheet over the catalogue: regions first, then the districts of a region that has them.
 Intent draw_region_picker(Ui& ui, const CatalogView& v) {
     Intent out;
@@ -36,39 +49,25 @@ Intent draw_region_picker(Ui& ui, const CatalogView& v) {
         keep_first(out, Intent::of(Intent::Kind::close_picker));
     ImGui::Dummy(ImVec2(0, t.mm(1)));
 
-    float col_w = (width - t.gap()) / 2;
-    ImVec2 size(col_w, t.touch_min());
+    std::vector<PlaceChoice> choices;
+    if (districts) {
+        choices.push_back({"picker.district.all", v.words("ngos.district_any"), "map",
+                           v.query->district.empty() && v.query->region == v.picker_region,
+                           Intent::of(Intent::Kind::pick_district, "")});
+        for (const auto& d : *v.districts)
+            choices.push_back({"picker.district." + d.code, d.name.in(v.words.lang), "map-marker",
+                               v.query->district == d.code, Intent::of(Intent::Kind::pick_district, d.code)});
+    } else {
+        choices.push_back({"picker.region.all", v.words("ngos.region_any"), "globe", v.query->region.empty(),
+                           Intent::of(Intent::Kind::pick_region, "")});
+        if (v.regions)
+            for (const auto& r : *v.regions)
+                choices.push_back({"picker.region." + r.code, r.name.in(v.words.lang), "map-marker",
+                                   v.query->region == r.code, Intent::of(Intent::Kind::pick_region, r.code)});
+    }
     float list_h = panel_max.y - ImGui::GetCursorScreenPos().y - pad;
     ui.begin_scroll("picker.list", ImVec2(width, list_h));
-    int n = 0;
-    auto place = [&] {
-        if (++n % 2 == 1) ImGui::SameLine();
-    };
-    if (districts) {
-        if (ui.button("picker.district.all", v.words("ngos.district_any"), "map", size, ButtonKind::secondary,
-                      v.query->district.empty() && v.query->region == v.picker_region))
-            keep_first(out, Intent::of(Intent::Kind::pick_district, ""));
-        place();
-        for (const auto& d : *v.districts) {
-            if (ui.button("picker.district." + d.code, d.name.in(v.words.lang), "map-marker", size,
-                          ButtonKind::secondary, v.query->district == d.code))
-                keep_first(out, Intent::of(Intent::Kind::pick_district, d.code));
-            place();
-        }
-    } else {
-        if (ui.button("picker.region.all", v.words("ngos.region_any"), "globe", size, ButtonKind::secondary,
-                      v.query->region.empty()))
-            keep_first(out, Intent::of(Intent::Kind::pick_region, ""));
-        place();
-        if (v.regions) {
-            for (const auto& r : *v.regions) {
-                if (ui.button("picker.region." + r.code, r.name.in(v.words.lang), "map-marker", size,
-                              ButtonKind::secondary, v.query->region == r.code))
-                    keep_first(out, Intent::of(Intent::Kind::pick_region, r.code));
-                place();
-            }
-        }
-    }
+    keep_first(out, draw_place_choices(ui, choices, width));
     ui.end_scroll();
     ImGui::EndGroup();
     ui.end_overlay();

@@ -29,6 +29,7 @@ enum class FieldId {
     propose_name,
     propose_phone,
     propose_iin,
+    propose_settlement,
     track_code,
     volunteer_name,
     volunteer_phone,

@@ -53,6 +53,10 @@ struct Intent {
         open_propose,       // text: council id to address, or empty
         propose_category,   // text: category code
         propose_council,    // text: council id, empty for none
+        propose_place_here,       // the proposal is about the kiosk's own place
+        propose_place_elsewhere,  // another place: the picker opens at its regions
+        propose_place_region,     // text: region code
+        propose_place_district,   // text: district code, empty when the resident's is not listed
         propose_anonymous,  // id: 1 anonymous, 0 named
         propose_consent,    // toggles consent
         propose_next,
