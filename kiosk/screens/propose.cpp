@@ -1,6 +1,7 @@
 #include "kiosk/screens/screens.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "core/proposal.h"
 #include "core/text.h"
@@ -14,10 +15,26 @@ constexpr const char* kStepTitles[kProposeSteps] = {"propose.step.category", "pr
                                                     "propose.step.text", "propose.step.contact",
                                                     "propose.step.review"};
 
+// Where the field of the step's first problem lies on the page (content coordinates, so
+// whatever the scroll), found while the page is drawn, to bring it into view.
+struct FirstProblem {
+    std::optional<core::Field> field;
+    float top = -1, bottom = -1;
+    explicit FirstProblem(const ProposeView& v) {
+        if (!v.problems.empty()) field = v.problems.front().field;
+    }
+    // A field's block (its label) starts here.
+    void mark(core::Field f) {
+        if (field == f && top < 0) top = ImGui::GetCursorPosY();
+    }
+};
+
 // Problems of one field, in the danger colour, right under it.
-void problems_for(Ui& ui, const ProposeView& v, core::Field field, float width) {
+void problems_for(Ui& ui, const ProposeView& v, core::Field field, float width, FirstProblem& first) {
+    first.mark(field);  // a field without a label of its own: its problem is the mark
     for (const auto& p : v.problems)
         if (p.field == field) ui.problem(v.words(p.message_key), TextFace::small, width);
+    if (first.field == field && first.bottom < 0) first.bottom = ImGui::GetCursorPosY();
 }
 
 // "Title  23 / 150": the label and a live count of what is left to write.
@@ -57,13 +74,13 @@ void progress(Ui& ui, const ProposeView& v, float width) {
     ui.record("", step, ImVec2(pos.x + width - sw, y), ImVec2(pos.x + width, y + dot + sf->FontSize), false);
 }
 
-Intent category_step(Ui& ui, const ProposeView& v, float width) {
+Intent category_step(Ui& ui, const ProposeView& v, float width, FirstProblem& first) {
     Intent out;
     Theme& t = ui.theme();
     constexpr int kColumns = 4;
     float w = (width - (kColumns - 1) * t.gap()) / kColumns;
     float h = std::max(t.touch_min() * 1.25f, ui.font(TextFace::body)->FontSize * 2.4f);  // two-line labels
-    problems_for(ui, v, core::Field::category, width);  // above the grid, which fills the page
+    problems_for(ui, v, core::Field::category, width, first);  // above the grid, which fills the page
     int n = 0;
     for (const auto& c : core::kProposalCategories) {
         std::string code(c.code);
@@ -96,7 +113,7 @@ Intent council_choice(Ui& ui, const ProposeView& v, float width) {
 
 // The kiosk's own place or another; the picker's regions, a region's districts, then the
 // village or town's name (see PlaceLevel). Back (the session's) goes up a level.
-Intent place_step(Ui& ui, const ProposeView& v, float width) {
+Intent place_step(Ui& ui, const ProposeView& v, float width, FirstProblem& first) {
     using K = Intent::Kind;
     Intent out;
     Theme& t = ui.theme();
@@ -114,12 +131,12 @@ Intent place_step(Ui& ui, const ProposeView& v, float width) {
                 keep_first(out, Intent::of(K::propose_place_here));
             if (ui.button("propose.place.elsewhere", w("propose.place.elsewhere"), "map", ImVec2(width, t.touch_min())))
                 keep_first(out, Intent::of(K::propose_place_elsewhere));
-            problems_for(ui, v, core::Field::place, width);
+            problems_for(ui, v, core::Field::place, width, first);
             keep_first(out, council_choice(ui, v, width));
             return out;
         }
         case PlaceLevel::region:
-            problems_for(ui, v, core::Field::place, width);  // above the list, which fills the page
+            problems_for(ui, v, core::Field::place, width, first);  // above the list, which fills the page
             ui.text(w("propose.place.region"), TextFace::small, p.primary, width);
             if (v.regions)
                 for (const auto& r : *v.regions)
@@ -128,7 +145,7 @@ Intent place_step(Ui& ui, const ProposeView& v, float width) {
             keep_first(out, draw_place_choices(ui, choices, width));
             return out;
         case PlaceLevel::district:
-            problems_for(ui, v, core::Field::place, width);
+            problems_for(ui, v, core::Field::place, width, first);
             ui.text(ui.glyph("map-marker") + "  " + region_name(v.regions, d.region, w.lang), TextFace::body, p.text,
                     width);
             ui.text(w("propose.place.district"), TextFace::small, p.primary, width);
@@ -144,11 +161,12 @@ Intent place_step(Ui& ui, const ProposeView& v, float width) {
         case PlaceLevel::settlement:
             // The name, then the district and region chosen: read as an address, and while
             // the keyboard is up the field stands at the top of what is left of the page.
+            first.mark(core::Field::place);
             ui.text(w("propose.place.settlement"), TextFace::small, p.primary, width);
             if (ui.text_field("propose.settlement", d.settlement, w("propose.place.settlement.hint"),
                               ImVec2(width, t.touch_min()), v.focused_field == FieldId::propose_settlement))
                 keep_first(out, Intent::focus(FieldId::propose_settlement));
-            problems_for(ui, v, core::Field::place, width);
+            problems_for(ui, v, core::Field::place, width, first);
             ui.text(ui.glyph("map-marker") + "  " + v.picked, TextFace::body, p.text, width);
             keep_first(out, council_choice(ui, v, width));
             return out;
@@ -156,26 +174,28 @@ Intent place_step(Ui& ui, const ProposeView& v, float width) {
     return out;
 }
 
-Intent text_step(Ui& ui, const ProposeView& v, float width) {
+Intent text_step(Ui& ui, const ProposeView& v, float width, FirstProblem& first) {
     Intent out;
     Theme& t = ui.theme();
     const auto& d = *v.draft;
+    first.mark(core::Field::title);
     label_with_counter(ui, v.words, "propose.title.label", d.title, core::kTitleMax, width);
     if (ui.text_field("propose.title", d.title, v.words("propose.title.hint"), ImVec2(width, t.touch_min()),
                       v.focused_field == FieldId::propose_title))
         keep_first(out, Intent::focus(FieldId::propose_title));
-    problems_for(ui, v, core::Field::title, width);
+    problems_for(ui, v, core::Field::title, width, first);
     ImGui::Dummy(ImVec2(0, t.mm(1)));
+    first.mark(core::Field::description);
     label_with_counter(ui, v.words, "propose.description.label", d.description, core::kDescriptionMax, width);
     float body = ui.font(TextFace::body)->FontSize;
     if (ui.text_field("propose.description", d.description, v.words("propose.description.hint"),
                       ImVec2(width, body * 3.4f + t.mm(6)), v.focused_field == FieldId::propose_description, true))
         keep_first(out, Intent::focus(FieldId::propose_description));
-    problems_for(ui, v, core::Field::description, width);
+    problems_for(ui, v, core::Field::description, width, first);
     return out;
 }
 
-Intent contact_step(Ui& ui, const ProposeView& v, float width) {
+Intent contact_step(Ui& ui, const ProposeView& v, float width, FirstProblem& first) {
     Intent out;
     Theme& t = ui.theme();
     const auto& d = *v.draft;
@@ -207,16 +227,18 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width) {
                         {FieldId::propose_phone, "propose.phone.label", d.phone, core::Field::phone},
                         {FieldId::propose_iin, "propose.iin.label", d.iin, core::Field::iin}};
     for (const auto& r : rows) {
+        first.mark(r.field);
         ui.text(v.words(r.label), TextFace::small, ui.pal().primary, width);
         if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
                           v.focused_field == r.id))
             keep_first(out, Intent::focus(r.id));
-        problems_for(ui, v, r.field, width);
+        problems_for(ui, v, r.field, width, first);
     }
     ImGui::Dummy(ImVec2(0, t.mm(1)));
+    first.mark(core::Field::consent);
     if (ui.check_row("propose.consent", v.words("propose.consent.text"), d.consent, width))
         keep_first(out, Intent::of(Intent::Kind::propose_consent));
-    problems_for(ui, v, core::Field::consent, width);
+    problems_for(ui, v, core::Field::consent, width, first);
     return out;
 }
 
@@ -262,7 +284,11 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, ImGui::GetCursorScreenPos().y));
     float page_top = ImGui::GetCursorScreenPos().y;
     ui.begin_scroll("propose.page", ImVec2(width + t.mm(3), page_h - (page_top - origin.y)));
+    // A step (or a level of the place picker) opens at its top; a field being typed into
+    // is then brought into view by the field itself.
+    if (v.scroll_to_top) ImGui::SetScrollY(0);
     float inner = width - t.mm(1);
+    FirstProblem first(v);
     // Problems may sit below the fold: say so at the top of the step.
     bool below = false;
     // (A category's or a place's problems stand at the top of their step already.)
@@ -271,13 +297,21 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     if (below)
         ui.problem(v.words("propose.fix_below"), TextFace::body, inner);
     switch (v.step) {
-        case 0: keep_first(out, category_step(ui, v, inner)); break;
-        case 1: keep_first(out, place_step(ui, v, inner)); break;
-        case 2: keep_first(out, text_step(ui, v, inner)); break;
-        case 3: keep_first(out, contact_step(ui, v, inner)); break;
+        case 0: keep_first(out, category_step(ui, v, inner, first)); break;
+        case 1: keep_first(out, place_step(ui, v, inner, first)); break;
+        case 2: keep_first(out, text_step(ui, v, inner, first)); break;
+        case 3: keep_first(out, contact_step(ui, v, inner, first)); break;
         default: keep_first(out, review_step(ui, v, inner)); break;
     }
     ImGui::Dummy(ImVec2(0, t.mm(2)));
+    // Next or Send found problems: the first one, with its field, comes into view unless it
+    // already is (the note at the top then stays in view too).
+    if (v.scroll_to_problem && first.bottom >= 0) {
+        float shown_from = v.scroll_to_top ? 0.0f : ImGui::GetScrollY();
+        float top = first.top >= 0 ? first.top : first.bottom;
+        if (top < shown_from || first.bottom > shown_from + ImGui::GetWindowHeight())
+            ImGui::SetScrollY(std::max(0.0f, top - t.mm(2)));
+    }
     ui.end_scroll();
     if (!show_bar) return out;
 
@@ -286,7 +320,7 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     const std::string& back = v.words("propose.back");
     if (ui.button("propose.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), t.touch_min())))
         keep_first(out, Intent::of(Intent::Kind::propose_back));
-    bool last = v.step == kProposeSteps - 1;
+    bool last = v.step == kReviewStep;
     const std::string& next = v.words(last ? "propose.submit" : "propose.next");
     const char* icon = last ? "paper-plane" : "arrow-right";
     float next_w = std::max(t.mm(70), ui.button_width(next, icon));

@@ -100,6 +100,8 @@ void ProposeFlow::open(const std::string& council) {
     step_ = 0;
     problems_.clear();
     submit_error_.clear();
+    scroll_top_ = true;
+    scroll_problem_ = false;
     s_.unfocus();
     if (kiosk_knows_place()) {
         use_kiosk_place();
@@ -202,7 +204,10 @@ bool ProposeFlow::place_up() {
     return false;
 }
 
-void ProposeFlow::set_level(PlaceLevel level) { level_ = level; }
+void ProposeFlow::set_level(PlaceLevel level) {
+    if (level != level_) scroll_top_ = true;  // a new list starts at its top
+    level_ = level;
+}
 
 // The councils of the draft's place; a council chosen for another place is dropped.
 void ProposeFlow::load_councils() {
@@ -257,6 +262,7 @@ void ProposeFlow::go_to_step(int step) {
     s_.unfocus();
     problems_.clear();
     step_ = step;
+    scroll_top_ = true;  // every step opens at its top, the review with the category first
 }
 
 void ProposeFlow::next() {
@@ -264,7 +270,11 @@ void ProposeFlow::next() {
     core::ProposalDraft copy = draft_;
     auto all = all_problems(copy);
     show_problems_of_step(all);
-    if (problems_.empty() && step_ < kReviewStep) go_to_step(step_ + 1);
+    if (!problems_.empty()) {
+        scroll_problem_ = true;
+        return;
+    }
+    if (step_ < kReviewStep) go_to_step(step_ + 1);
 }
 
 void ProposeFlow::submit() {
@@ -284,6 +294,7 @@ void ProposeFlow::submit() {
         // Back to the first step with a problem, showing that step's problems.
         go_to_step(first_step_with(problems, 0));
         show_problems_of_step(problems);
+        scroll_problem_ = true;
         return;
     }
     accepted.lang = s_.lang;
@@ -312,6 +323,7 @@ void ProposeFlow::reset() {
     level_ = PlaceLevel::here;
     districts_.clear();
     councils_.clear();
+    scroll_top_ = scroll_problem_ = false;
 }
 
 bool ProposeFlow::holds_resident_data() const {
@@ -320,7 +332,7 @@ bool ProposeFlow::holds_resident_data() const {
            !draft_.iin.empty() || typed_place;
 }
 
-ProposeView ProposeFlow::view() const {
+ProposeView ProposeFlow::view() {
     ProposeView v;
     v.words = s_.words();
     v.step = step_;
@@ -337,6 +349,8 @@ ProposeView ProposeFlow::view() const {
     v.picked = place_text({draft_.region, draft_.district, ""}, districts_, &s_.regions, s_.lang);
     v.regions = &s_.regions;
     v.districts = &districts_;
+    v.scroll_to_top = std::exchange(scroll_top_, false);
+    v.scroll_to_problem = std::exchange(scroll_problem_, false);
     return v;
 }
 

@@ -31,7 +31,8 @@ public:
     const std::string& receipt_code() const { return receipt_code_; }
     PlaceLevel place_level() const { return level_; }
 
-    ProposeView view() const;
+    // Takes the one-shot scroll requests: call once per drawn frame.
+    ProposeView view();
     ReceiptView receipt_view() const { return ReceiptView{s_.words(), receipt_code_}; }
 
 private:
@@ -64,6 +65,8 @@ private:
     PlaceLevel level_ = PlaceLevel::here;
     std::vector<core::District> districts_;  // of the draft's region
     std::vector<core::Council> councils_;    // the draft's place can address
+    // One-shot requests to the page's scrolling, taken by view().
+    bool scroll_top_ = false, scroll_problem_ = false;
 };
 
 // Which fields each wizard step asks for, to show a step only its own problems.

@@ -96,6 +96,10 @@ struct ProposeView {
     std::string picked;          // the region and district chosen so far: "Talgar District, Almaty Region"
     const std::vector<core::Region>* regions = nullptr;
     const std::vector<core::District>* districts = nullptr;  // of the chosen region
+    // Once, when the step (or the picker's level) changed: the page shows from its top.
+    bool scroll_to_top = false;
+    // Once, when Next or Send found problems: the first one is brought into view.
+    bool scroll_to_problem = false;
 };
 
 struct ReceiptView {

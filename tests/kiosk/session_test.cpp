@@ -520,6 +520,7 @@ TEST_CASE("place: a kiosk that does not know where it stands asks the region, th
     CHECK(p.step() == 1);
     CHECK(first_problem_is(p.problems(), "error.place.region"));
     CHECK(p.problems().size() == 1);
+    CHECK(p.view().scroll_to_problem);
 
     // Only the catalogue's codes are taken, each at its own level.
     k.tap(K::propose_place_district, "KZ-19-03");
@@ -531,6 +532,7 @@ TEST_CASE("place: a kiosk that does not know where it stands asks the region, th
     CHECK(p.place_level() == PlaceLevel::district);
     CHECK(p.problems().empty());  // choosing answers the problem
     v = p.view();
+    CHECK(v.scroll_to_top);  // the districts' list starts at its top
     REQUIRE(v.districts);
     CHECK(v.districts->size() == 9);
     k.tap(K::propose_place_district, "KZ-61-01");  // another region's
@@ -646,6 +648,7 @@ TEST_CASE("place: a kiosk that knows where it stands offers its place and anothe
     CHECK(p.place_level() == PlaceLevel::here);
     CHECK(p.draft().region == "KZ-19");
     CHECK(p.draft().settlement == "Талғар");
+    CHECK(p.view().scroll_to_top);
 
     k.tap(K::propose_place_elsewhere);
     k.tap(K::propose_place_region, "KZ-61");
@@ -703,7 +706,41 @@ TEST_CASE("place: one the catalogue no longer lists is not filed; the resident c
     CHECK(p.step() == 1);
     CHECK(p.place_level() == PlaceLevel::region);
     CHECK(first_problem_is(p.problems(), "error.place.unknown"));
+    ProposeView v = p.view();
+    CHECK(v.scroll_to_top);
+    CHECK(v.scroll_to_problem);
     CHECK(k.filing->outgoing(10)->empty());
+}
+
+TEST_CASE("scroll: every step and picker level opens at its top; Next brings the first problem into view") {
+    Kiosk k;
+    ProposeFlow& p = k.session->propose();
+    to_place_step(k);
+    CHECK(p.view().scroll_to_top);
+    CHECK_FALSE(p.view().scroll_to_top);  // once: then the resident scrolls
+    k.tap(K::propose_place_elsewhere);
+    CHECK(p.view().scroll_to_top);  // the regions from the first
+    k.tap(K::propose_place_region, "KZ-19");
+    CHECK(p.view().scroll_to_top);  // the districts from the first
+    k.tap(K::propose_place_here);
+    CHECK(p.view().scroll_to_top);
+    k.tap(K::propose_next);
+    write_text(k);
+    CHECK(p.view().scroll_to_top);
+    k.tap(K::propose_anonymous, "", 0);
+    k.tap(K::propose_next);  // problems on the step in view: only as far as the first
+    ProposeView v = p.view();
+    CHECK(v.scroll_to_problem);
+    CHECK_FALSE(v.scroll_to_top);
+    REQUIRE_FALSE(v.problems.empty());
+    CHECK(v.problems.front().field == core::Field::name);
+    CHECK_FALSE(p.view().scroll_to_problem);
+    k.tap(K::propose_anonymous, "", 1);
+    k.tap(K::propose_next);
+    REQUIRE(p.step() == kReviewStep);
+    v = p.view();
+    CHECK(v.scroll_to_top);  // the review opens with the category, not where the contact step was scrolled
+    CHECK_FALSE(v.scroll_to_problem);
 }
 
 TEST_CASE("keyboard: Done moves on to the form's next field and closes the keyboard after its last") {
