@@ -42,7 +42,7 @@ constexpr const char* kUiIcons[] = {
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-secret",
     "user", "info-circle", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
-    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock",
+    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock", "pencil",
     // the staff panel
     "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
 };

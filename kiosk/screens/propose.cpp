@@ -248,24 +248,56 @@ void review_line(Ui& ui, const Words& w, const char* key, const std::string& val
     ui.text(value, TextFace::body, ui.pal().text, width);
 }
 
+// One section of the review, with Change on its right, which opens the step the section
+// was written on. `width`: inside the review's card.
+Intent review_section(Ui& ui, const ProposeView& v, int step, const char* name,
+                      std::initializer_list<std::pair<const char*, std::string>> lines, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    const std::string& change = v.words("propose.edit");
+    float change_w = ui.button_width(change, "pencil");
+    ImVec2 top = ImGui::GetCursorScreenPos();
+    for (const auto& [key, value] : lines) review_line(ui, v.words, key, value, width - change_w - t.gap());
+    float lines_end = ImGui::GetCursorScreenPos().y;
+    ImGui::SetCursorScreenPos(ImVec2(top.x + width - change_w, top.y));
+    if (ui.button(std::string("propose.edit.") + name, change, "pencil", ImVec2(change_w, t.touch_min())))
+        out = Intent::of(Intent::Kind::propose_edit, "", step);
+    ImGui::SetCursorScreenPos(ImVec2(top.x, std::max(lines_end, ImGui::GetItemRectMax().y + t.mm(1))));
+    return out;
+}
+
+// The sections of the proposal in one card, a rule between them.
 Intent review_step(Ui& ui, const ProposeView& v, float width) {
+    Intent out;
     Theme& t = ui.theme();
     const auto& d = *v.draft;
-    float inner = width - t.mm(8);
-    ui.begin_card(width);
-    review_line(ui, v.words, "propose.review.category", v.words("category." + d.category), inner);
-    review_line(ui, v.words, "propose.review.place", v.place, inner);
+    float inner = width - t.mm(8);  // inside the card's padding
+    std::string council;
     if (v.councils)
         for (const auto& c : *v.councils)
-            if (c.id == d.council) review_line(ui, v.words, "propose.review.council", c.name.in(v.words.lang), inner);
-    review_line(ui, v.words, "propose.title.label", d.title, inner);
-    review_line(ui, v.words, "propose.description.label", d.description, inner);
+            if (c.id == d.council) council = c.name.in(v.words.lang);
     std::string contact = d.anonymous ? v.words("propose.anonymous") : d.name + ", " + core::format_kz_phone(d.phone);
-    review_line(ui, v.words, "propose.review.contact", contact, inner);
+    auto rule = [&] {
+        ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + inner, at.y), ui.pal().border, 1.5f);
+        ImGui::Dummy(ImVec2(inner, t.mm(1)));
+    };
+    ui.begin_card(width);
+    keep_first(out, review_section(ui, v, 0, "category", {{"propose.review.category", v.words("category." + d.category)}},
+                                   inner));
+    rule();
+    keep_first(out, review_section(ui, v, 1, "place",
+                                   {{"propose.review.place", v.place}, {"propose.review.council", council}}, inner));
+    rule();
+    keep_first(out, review_section(ui, v, 2, "text",
+                                   {{"propose.title.label", d.title}, {"propose.description.label", d.description}},
+                                   inner));
+    rule();
+    keep_first(out, review_section(ui, v, 3, "contact", {{"propose.review.contact", contact}}, inner));
     ui.end_card();
     if (!v.submit_error.empty())
         ui.problem(v.submit_error, TextFace::body, width);
-    return {};
+    return out;
 }
 
 }  // namespace
@@ -321,7 +353,8 @@ Intent draw_propose(Ui& ui, const ProposeView& v) {
     if (ui.button("propose.back", back, "arrow-left", ImVec2(ui.button_width(back, "arrow-left"), t.touch_min())))
         keep_first(out, Intent::of(Intent::Kind::propose_back));
     bool last = v.step == kReviewStep;
-    const std::string& next = v.words(last ? "propose.submit" : "propose.next");
+    // Changing a section from the review, Next says it goes back there.
+    const std::string& next = v.words(last ? "propose.submit" : v.to_review ? "propose.to_review" : "propose.next");
     const char* icon = last ? "paper-plane" : "arrow-right";
     float next_w = std::max(t.mm(70), ui.button_width(next, icon));
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad + width - next_w, y));

@@ -62,6 +62,7 @@ struct Intent {
         propose_next,
         propose_back,
         propose_submit,
+        propose_edit,       // id: the step to change, from the review
         receipt_done,
         open_track,
         track_search,

@@ -59,6 +59,7 @@ bool ProposeFlow::apply(const Intent& i) {
             back();
             return true;
         case K::propose_submit: submit(); return true;
+        case K::propose_edit: edit(static_cast<int>(i.id)); return true;
         case K::receipt_done: s_.show({}); return true;
         default: return false;
     }
@@ -100,6 +101,7 @@ void ProposeFlow::open(const std::string& council) {
     step_ = 0;
     problems_.clear();
     submit_error_.clear();
+    to_review_ = false;
     scroll_top_ = true;
     scroll_problem_ = false;
     s_.unfocus();
@@ -263,6 +265,7 @@ void ProposeFlow::go_to_step(int step) {
     problems_.clear();
     step_ = step;
     scroll_top_ = true;  // every step opens at its top, the review with the category first
+    if (step == kReviewStep) to_review_ = false;
 }
 
 void ProposeFlow::next() {
@@ -274,7 +277,24 @@ void ProposeFlow::next() {
         scroll_problem_ = true;
         return;
     }
-    if (step_ < kReviewStep) go_to_step(step_ + 1);
+    if (step_ >= kReviewStep) return;
+    // Changing one section from the review, the resident has already seen the others
+    // there: Next takes them straight back to it rather than through every later step
+    // again (which reads as starting over), stopping only where a later step now has a
+    // problem to fix.
+    int to = to_review_ ? first_step_with(all, step_ + 1) : step_ + 1;
+    go_to_step(to);
+    if (to != kReviewStep && to_review_) {
+        show_problems_of_step(all);
+        scroll_problem_ = !problems_.empty();
+    }
+}
+
+void ProposeFlow::edit(int step) {
+    if (step_ != kReviewStep || step < 0 || step >= kReviewStep) return;
+    submit_error_.clear();
+    to_review_ = true;
+    go_to_step(step);
 }
 
 void ProposeFlow::submit() {
@@ -291,7 +311,9 @@ void ProposeFlow::submit() {
         }
     }
     if (!problems.empty()) {
-        // Back to the first step with a problem, showing that step's problems.
+        // Back to the first step with a problem, showing that step's problems; once fixed,
+        // Next returns here.
+        to_review_ = true;
         go_to_step(first_step_with(problems, 0));
         show_problems_of_step(problems);
         scroll_problem_ = true;
@@ -323,6 +345,7 @@ void ProposeFlow::reset() {
     level_ = PlaceLevel::here;
     districts_.clear();
     councils_.clear();
+    to_review_ = false;
     scroll_top_ = scroll_problem_ = false;
 }
 
@@ -349,6 +372,7 @@ ProposeView ProposeFlow::view() {
     v.picked = place_text({draft_.region, draft_.district, ""}, districts_, &s_.regions, s_.lang);
     v.regions = &s_.regions;
     v.districts = &districts_;
+    v.to_review = to_review_;
     v.scroll_to_top = std::exchange(scroll_top_, false);
     v.scroll_to_problem = std::exchange(scroll_problem_, false);
     return v;

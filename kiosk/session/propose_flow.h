@@ -38,6 +38,7 @@ public:
 private:
     void next();
     void submit();
+    void edit(int step);
     void go_to_step(int step);
     // Every problem of the draft in form order, the place's as the picker sees it.
     std::vector<core::FieldProblem> all_problems(core::ProposalDraft& cleaned) const;
@@ -65,6 +66,7 @@ private:
     PlaceLevel level_ = PlaceLevel::here;
     std::vector<core::District> districts_;  // of the draft's region
     std::vector<core::Council> councils_;    // the draft's place can address
+    bool to_review_ = false;                 // a section is being edited from the review
     // One-shot requests to the page's scrolling, taken by view().
     bool scroll_top_ = false, scroll_problem_ = false;
 };

@@ -96,6 +96,8 @@ struct ProposeView {
     std::string picked;          // the region and district chosen so far: "Talgar District, Almaty Region"
     const std::vector<core::Region>* regions = nullptr;
     const std::vector<core::District>* districts = nullptr;  // of the chosen region
+    // Editing a section from the review: Next goes back to it.
+    bool to_review = false;
     // Once, when the step (or the picker's level) changed: the page shows from its top.
     bool scroll_to_top = false;
     // Once, when Next or Send found problems: the first one is brought into view.

@@ -709,6 +709,7 @@ TEST_CASE("place: one the catalogue no longer lists is not filed; the resident c
     ProposeView v = p.view();
     CHECK(v.scroll_to_top);
     CHECK(v.scroll_to_problem);
+    CHECK(v.to_review);
     CHECK(k.filing->outgoing(10)->empty());
 }
 
@@ -741,6 +742,89 @@ TEST_CASE("scroll: every step and picker level opens at its top; Next brings the
     v = p.view();
     CHECK(v.scroll_to_top);  // the review opens with the category, not where the contact step was scrolled
     CHECK_FALSE(v.scroll_to_problem);
+}
+
+TEST_CASE("review: each section's Change opens its step and Next returns to the review") {
+    Kiosk k;
+    Session& s = *k.session;
+    ProposeFlow& p = s.propose();
+    to_place_step(k);
+    CHECK(p.view().scroll_to_top);
+    CHECK_FALSE(p.view().scroll_to_top);  // once: then the resident scrolls
+    k.tap(K::propose_next);
+    write_text(k);
+    k.tap(K::propose_next);
+    REQUIRE(p.step() == kReviewStep);
+    ProposeView v = p.view();
+    CHECK(v.scroll_to_top);  // the review opens with the category, not where the contact step was scrolled
+    CHECK_FALSE(v.scroll_to_problem);
+    CHECK_FALSE(v.to_review);
+
+    k.tap(K::propose_edit, "", 2);
+    CHECK(p.step() == 2);
+    v = p.view();
+    CHECK(v.to_review);
+    CHECK(v.scroll_to_top);
+    k.type(FieldId::propose_title, "!");
+    k.tap(K::propose_next);  // straight back to the review, not through the contact step
+    CHECK(p.step() == kReviewStep);
+    CHECK(p.draft().title == "Көпір құлап жатыр!");
+    CHECK_FALSE(p.view().to_review);
+
+    k.tap(K::propose_edit, "", 1);
+    CHECK(p.step() == 1);
+    k.tap(K::propose_place_elsewhere);
+    k.tap(K::propose_place_region, "KZ-75");
+    k.type(FieldId::propose_settlement, "Алатау ауданы");
+    k.tap(K::propose_next);
+    CHECK(p.step() == kReviewStep);
+    CHECK(p.view().place == "Алатау ауданы, Алматы қаласы");
+
+    k.tap(K::propose_edit, "", 0);
+    CHECK(p.step() == 0);
+    k.tap(K::propose_category, "water");
+    k.tap(K::propose_next);
+    CHECK(p.step() == kReviewStep);
+    CHECK(p.draft().category == "water");
+
+    // Changing the contact to named: Next stops on the problems, the first brought into view.
+    k.tap(K::propose_edit, "", 3);
+    CHECK(p.view().scroll_to_top);  // drawn: the contact step from its top
+    k.tap(K::propose_anonymous, "", 0);
+    k.tap(K::propose_next);
+    CHECK(p.step() == 3);
+    REQUIRE_FALSE(p.problems().empty());
+    CHECK(p.problems().front().field == core::Field::name);
+    v = p.view();
+    CHECK(v.scroll_to_problem);
+    CHECK_FALSE(v.scroll_to_top);  // the same step: only as far as the problem
+    CHECK(v.to_review);
+    k.tap(K::propose_anonymous, "", 1);
+
+    // Back while changing a section is the previous step as ever; a later step that now has
+    // a problem is where Next stops on the way back.
+    k.tap(K::propose_back);
+    CHECK(p.step() == 2);
+    std::string title = p.draft().title;
+    k.tap(Intent::focus(FieldId::propose_title));
+    for (std::size_t i = 0; i < core::codepoint_count(title); ++i) k.tap(K::backspace);
+    k.tap(K::keyboard_hide);
+    k.tap(K::propose_back);
+    CHECK(p.step() == 1);
+    k.tap(K::propose_next);
+    CHECK(p.step() == 2);
+    CHECK(first_problem_is(p.problems(), "error.title.empty"));
+    CHECK(p.view().scroll_to_problem);
+    k.type(FieldId::propose_title, "Көпір");
+    k.tap(K::propose_next);
+    CHECK(p.step() == kReviewStep);
+
+    // Change works from the review only, and names a step before it.
+    k.tap(K::propose_edit, "", 4);
+    CHECK(p.step() == kReviewStep);
+    k.tap(K::propose_edit, "", 2);
+    k.tap(K::propose_edit, "", 0);
+    CHECK(p.step() == 2);
 }
 
 TEST_CASE("keyboard: Done moves on to the form's next field and closes the keyboard after its last") {
