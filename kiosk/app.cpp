@@ -43,7 +43,7 @@ constexpr const char* kUiIcons[] = {
     "th-large", "users", "hand-paper-o", "handshake-o", "times", "phone", "envelope", "building",
     "id-card", "circle", "arrow-up", "long-arrow-left", "exclamation-circle", "university", "user-o",
     "user", "info-circle", "volume-up", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
-    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock", "chevron-left", "chevron-right",
+    "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock", "chevron-left", "chevron-right", "pencil",
     // the staff panel
     "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
 };
@@ -283,8 +283,10 @@ void App::draw(double now, float dt) {
     } else if (pin_pad_open(s)) {
         intent = draw_pin_pad(ui_, s);  // the PIN pad takes every touch while it is up
     } else if (s.focused() != FieldId::none) {
-        KeyboardView kv{s.keyboard_layout(), s.keyboard_shift(), tr_.get(s.lang(), "keyboard.done"),
-                        tr_.get(s.lang(), "keyboard.space")};
+        // Done says where it goes: on to the form's next field, or the keyboard away.
+        bool more = s.next_field() != FieldId::none;
+        KeyboardView kv{s.keyboard_layout(), s.keyboard_shift(), tr_.get(s.lang(), more ? "keyboard.next" : "keyboard.done"),
+                        tr_.get(s.lang(), "keyboard.space"), more ? "arrow-right" : "check"};
         Intent key = draw_keyboard(ui_, kv);
         // A key tap is the only thing a touch on the keyboard does.
         if (key) intent = key;
@@ -383,8 +385,10 @@ void App::take_physical_keys(Intent& out) {
         keep_first(out, Intent::of(Intent::Kind::type_text, core::strip_controls(utf8, false)));
     } else if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Backspace])) {
         keep_first(out, Intent::of(Intent::Kind::backspace));
-    } else if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter]) || ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape])) {
-        keep_first(out, Intent::of(Intent::Kind::keyboard_done));
+    } else if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter])) {
+        keep_first(out, Intent::of(Intent::Kind::keyboard_done));  // as the on-screen Done: the next field
+    } else if (ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Escape])) {
+        keep_first(out, Intent::of(Intent::Kind::keyboard_hide));
     }
 }
 

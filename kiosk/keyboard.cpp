@@ -146,7 +146,7 @@ static Intent draw_phone_pad(Ui& ui, const KeyboardView& v, ImVec2 origin, const
     Intent out;
     const Theme& t = ui.theme();
     ImGuiIO& io = ImGui::GetIO();
-    float key_w = std::min(t.mm(40), std::max(km.key_h * 2.0f, ui.button_width(v.done_label, "check")));
+    float key_w = std::min(t.mm(40), std::max(km.key_h * 2.0f, ui.button_width(v.done_label, v.done_icon)));
     key_w = std::min(key_w, (io.DisplaySize.x - 2 * km.side - 3 * km.gap) / 4);
     float pad_w = 4 * key_w + 3 * km.gap;
     float x0 = (io.DisplaySize.x - pad_w) * 0.5f;
@@ -166,7 +166,7 @@ static Intent draw_phone_pad(Ui& ui, const KeyboardView& v, ImVec2 origin, const
     backspace_key(ui, out, ImVec2(key_w, km.key_h));
     ImGui::SetCursorScreenPos(ImVec2(x3, y0 + km.key_h + km.gap));
     float done_h = static_cast<float>(rows.size() - 1) * (km.key_h + km.gap) - km.gap;
-    if (draw_key(ui, "keyboard.done", v.done_label, "check", ImVec2(key_w, done_h), ButtonKind::primary))
+    if (draw_key(ui, "keyboard.done", v.done_label, v.done_icon, ImVec2(key_w, done_h), ButtonKind::primary))
         keep_first(out, Intent::of(Intent::Kind::keyboard_done));
     return out;
 }
@@ -225,7 +225,7 @@ static Intent draw_keys(Ui& ui, const KeyboardView& v, ImVec2 origin) {
             backspace_key(ui, out, ImVec2(key_w * 1.5f, key_h));
             if (code) {
                 ImGui::SameLine(0, gap);
-                if (key("keyboard.done", v.done_label, "check", key_w * 2.6f, ButtonKind::primary))
+                if (key("keyboard.done", v.done_label, v.done_icon, key_w * 2.6f, ButtonKind::primary))
                     keep_first(out, Intent::of(Intent::Kind::keyboard_done));
             }
         }
@@ -253,7 +253,7 @@ static Intent draw_keys(Ui& ui, const KeyboardView& v, ImVec2 origin) {
             keep_first(out, Intent::of(Intent::Kind::type_text, mark));
     }
     ImGui::SameLine(0, gap);
-    if (key("keyboard.done", v.done_label, "check", done_w, ButtonKind::primary))
+    if (key("keyboard.done", v.done_label, v.done_icon, done_w, ButtonKind::primary))
         keep_first(out, Intent::of(Intent::Kind::keyboard_done));
     return out;
 }

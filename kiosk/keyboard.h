@@ -3,9 +3,8 @@
 // focused text field through Intents, so a key tap never takes focus from the field.
 #pragma once
 #include <string>
-#include <vector>
-#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/domain.h"
 #include "kiosk/session/fields.h"
@@ -17,8 +16,9 @@ namespace aul::kiosk {
 struct KeyboardView {
     KeyLayout layout = KeyLayout::kk;
     bool shift = false;          // the next letter is a capital
-    std::string done_label;      // translated "Done"
+    std::string done_label;      // translated "Done", or "Next" when Done moves to the next field
     std::string space_label;     // translated "Space"
+    std::string done_icon = "check";
 };
 
 // The letters and signs of a layout's letter rows, a key each, as its keys are named

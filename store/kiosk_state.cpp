@@ -51,7 +51,7 @@ Result<std::optional<Locality>> saved_locality(const FilingStore& filing) {
         Locality{*region, filing.setting("locality_district").value_or(""), filing.setting("locality_settlement").value_or("")}};
 }
 
-Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where) {
+Status check_locality(const CatalogStore& catalog, const Locality& where) {
     auto regions = catalog.regions();
     if (!regions) return regions.take_error();
     if (std::none_of(regions->begin(), regions->end(), [&](const core::Region& r) { return r.code == where.region; }))
@@ -66,6 +66,11 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
     if (where.settlement.empty()) return Error{"the settlement's name is empty"};
     if (core::codepoint_count(where.settlement) > core::kSettlementMax)
         return Error{"the settlement's name is longer than " + std::to_string(core::kSettlementMax) + " characters"};
+    return ok_status();
+}
+
+Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where) {
+    AUL_TRY(check_locality(catalog, where));
     return filing.set_settings({{"locality_region", where.region},
                                 {"locality_district", where.district},
                                 {"locality_settlement", where.settlement}});

@@ -27,7 +27,10 @@ struct Locality {
     bool operator==(const Locality&) const = default;
 };
 Result<std::optional<Locality>> saved_locality(const FilingStore& filing);
-// Checks the region (and district, when given) against the catalogue's places first.
+// The place against the catalogue: its region is one of the catalogue's, its district
+// (when given) one of that region's, its settlement named and not too long.
+Status check_locality(const CatalogStore& catalog, const Locality& where);
+// Checks the place (check_locality) first.
 Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where);
 
 // Whether the kiosk enrolled with a national server (the server's address is kept).

@@ -4,6 +4,37 @@
 
 namespace aul::kiosk {
 
+// Two columns of one-line names if every name shows whole so, else two columns of two-line
+// names, else one column: a place name is never cut ("Алматинская обл…").
+Intent draw_place_choices(Ui& ui, const std::vector<PlaceChoice>& choices, float width) {
+    Intent out;
+    Theme& t = ui.theme();
+    float room = width - t.mm(3);  // the scroll bar's
+    float two_lines = std::max(t.touch_min(), ui.font(TextFace::body)->FontSize * 2.4f);
+    auto all_fit = [&](int c, float h) {
+        float w = (room - (c - 1) * t.gap()) / c;
+        return std::all_of(choices.begin(), choices.end(),
+                           [&](const PlaceChoice& pc) { return ui.label_fits(pc.label, pc.icon, ImVec2(w, h)); });
+    };
+    int cols = 1;
+    float row_h = two_lines;
+    for (auto [c, h] : {std::pair{2, t.touch_min()}, std::pair{2, two_lines}, std::pair{1, t.touch_min()}}) {
+        if (all_fit(c, h)) {
+            cols = c;
+            row_h = h;
+            break;
+        }
+    }
+    ImVec2 size((room - (cols - 1) * t.gap()) / cols, row_h);
+    int n = 0;
+    for (const auto& c : choices) {
+        if (ui.button(c.id, c.label, c.icon, size, ButtonKind::secondary, c.selected)) keep_first(out, c.pick);
+        if (++n % cols != 0) ImGui::SameLine();
+    }
+    if (n % cols != 0) ImGui::NewLine();
+    return out;
+}
+
 // A sheet over the catalogue: regions first, then the districts of a region that has them.
 Intent draw_region_picker(Ui& ui, const CatalogView& v) {
     Intent out;
@@ -36,65 +67,25 @@ Intent draw_region_picker(Ui& ui, const CatalogView& v) {
         keep_first(out, Intent::of(Intent::Kind::close_picker));
     ImGui::Dummy(ImVec2(0, t.mm(1)));
 
-    // Two columns where every name shows whole, on one line or two; one otherwise.
-    std::vector<std::string> names;
+    std::vector<PlaceChoice> choices;
     if (districts) {
-        names.push_back(v.words("ngos.district_any"));
-        for (const auto& d : *v.districts) names.push_back(d.name.in(v.words.lang));
-    } else if (v.regions) {
-        names.push_back(v.words("ngos.region_any"));
-        for (const auto& r : *v.regions) names.push_back(r.name.in(v.words.lang));
+        choices.push_back({"picker.district.all", v.words("ngos.district_any"), "map",
+                           v.query->district.empty() && v.query->region == v.picker_region,
+                           Intent::of(Intent::Kind::pick_district, "")});
+        for (const auto& d : *v.districts)
+            choices.push_back({"picker.district." + d.code, d.name.in(v.words.lang), "map-marker",
+                               v.query->district == d.code, Intent::of(Intent::Kind::pick_district, d.code)});
+    } else {
+        choices.push_back({"picker.region.all", v.words("ngos.region_any"), "globe", v.query->region.empty(),
+                           Intent::of(Intent::Kind::pick_region, "")});
+        if (v.regions)
+            for (const auto& r : *v.regions)
+                choices.push_back({"picker.region." + r.code, r.name.in(v.words.lang), "map-marker",
+                                   v.query->region == r.code, Intent::of(Intent::Kind::pick_region, r.code)});
     }
-    // Two columns of one-line names if they fit, else of two-line ones, else one column.
-    float room = width - t.mm(3);
-    float two_lines = std::max(t.touch_min(), ui.font(TextFace::body)->FontSize * 2.4f);
-    auto all_fit = [&](int c, float h) {
-        float w = (room - (c - 1) * t.gap()) / c;
-        return std::all_of(names.begin(), names.end(),
-                           [&](const std::string& n) { return ui.label_fits(n, "map-marker", ImVec2(w, h)); });
-    };
-    int cols = 1;
-    float row_h = two_lines;
-    for (auto [c, h] : {std::pair{2, t.touch_min()}, std::pair{2, two_lines}, std::pair{1, t.touch_min()}}) {
-        if (all_fit(c, h)) {
-            cols = c;
-            row_h = h;
-            break;
-        }
-    }
-    float col_w = (room - (cols - 1) * t.gap()) / cols;
-    ImVec2 size(col_w, row_h);
     float list_h = panel_max.y - ImGui::GetCursorScreenPos().y - pad;
     ui.begin_scroll("picker.list", ImVec2(width, list_h));
-    int n = 0;
-    auto place = [&] {
-        if (++n % cols != 0) ImGui::SameLine();
-    };
-    if (districts) {
-        if (ui.button("picker.district.all", v.words("ngos.district_any"), "map", size, ButtonKind::secondary,
-                      v.query->district.empty() && v.query->region == v.picker_region))
-            keep_first(out, Intent::of(Intent::Kind::pick_district, ""));
-        place();
-        for (const auto& d : *v.districts) {
-            if (ui.button("picker.district." + d.code, d.name.in(v.words.lang), "map-marker", size,
-                          ButtonKind::secondary, v.query->district == d.code))
-                keep_first(out, Intent::of(Intent::Kind::pick_district, d.code));
-            place();
-        }
-    } else {
-        if (ui.button("picker.region.all", v.words("ngos.region_any"), "globe", size, ButtonKind::secondary,
-                      v.query->region.empty()))
-            keep_first(out, Intent::of(Intent::Kind::pick_region, ""));
-        place();
-        if (v.regions) {
-            for (const auto& r : *v.regions) {
-                if (ui.button("picker.region." + r.code, r.name.in(v.words.lang), "map-marker", size,
-                              ButtonKind::secondary, v.query->region == r.code))
-                    keep_first(out, Intent::of(Intent::Kind::pick_region, r.code));
-                place();
-            }
-        }
-    }
+    keep_first(out, draw_place_choices(ui, choices, width));
     ui.end_scroll();
     ImGui::EndGroup();
     ui.end_overlay();

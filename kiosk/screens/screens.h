@@ -17,6 +17,17 @@ float top_bar_height(const Ui& ui);
 Intent draw_home(Ui& ui, const HomeView& v);
 Intent draw_catalog(Ui& ui, const CatalogView& v);
 Intent draw_region_picker(Ui& ui, const CatalogView& v);
+// One place on a list to choose from: a region, a district, or "all" / "not listed".
+struct PlaceChoice {
+    std::string id;  // the stable widget id
+    std::string label;
+    const char* icon;
+    bool selected;
+    Intent pick;  // what tapping it says
+};
+// The choices as touch-high buttons, two to a row across `width` (the region picker's
+// lists and the proposal's place step).
+Intent draw_place_choices(Ui& ui, const std::vector<PlaceChoice>& choices, float width);
 Intent draw_ngo(Ui& ui, const NgoView& v);
 Intent draw_propose(Ui& ui, const ProposeView& v);
 Intent draw_receipt(Ui& ui, const ReceiptView& v);

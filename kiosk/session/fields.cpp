@@ -7,17 +7,19 @@ namespace aul::kiosk {
 namespace {
 using F = core::Field;
 // Phone fields take "+7 701 234 56 78" with spaces; an IIN is 12 digits; a tracking code
-// is typed with or without its spaces.
-const std::array<FieldSpec, 11> kFields{{
+// is typed with or without its spaces. Done walks a form's fields in the order they stand
+// on screen: title then details; name, phone, IIN; a volunteer's name then phone.
+const std::array<FieldSpec, 12> kFields{{
     {FieldId::none, "", 0, std::nullopt, std::nullopt},
     {FieldId::ngos_search, "ngos.search", 80, std::nullopt, std::nullopt},
-    {FieldId::propose_title, "propose.title", core::kTitleMax, std::nullopt, F::title},
+    {FieldId::propose_title, "propose.title", core::kTitleMax, std::nullopt, F::title, FieldId::propose_description},
     {FieldId::propose_description, "propose.description", core::kDescriptionMax, std::nullopt, F::description},
-    {FieldId::propose_name, "propose.name", core::kNameMax, std::nullopt, F::name},
-    {FieldId::propose_phone, "propose.phone", 20, KeyLayout::phone, F::phone},
+    {FieldId::propose_name, "propose.name", core::kNameMax, std::nullopt, F::name, FieldId::propose_phone},
+    {FieldId::propose_phone, "propose.phone", 20, KeyLayout::phone, F::phone, FieldId::propose_iin},
     {FieldId::propose_iin, "propose.iin", 12, KeyLayout::digits, F::iin},
+    {FieldId::propose_settlement, "propose.settlement", core::kSettlementMax, std::nullopt, F::place},
     {FieldId::track_code, "track.code", 16, KeyLayout::code, std::nullopt},
-    {FieldId::volunteer_name, "volunteer.name", core::kNameMax, std::nullopt, F::name},
+    {FieldId::volunteer_name, "volunteer.name", core::kNameMax, std::nullopt, F::name, FieldId::volunteer_phone},
     {FieldId::volunteer_phone, "volunteer.phone", 20, KeyLayout::phone, F::phone},
     {FieldId::staff_settlement, "staff.settlement", 80, std::nullopt, std::nullopt},
 }};

@@ -1,6 +1,7 @@
 // The text fields a resident (or staff) types into: one row of a table each, naming the
-// field's widget id (what scripts tap), how long it may grow, which keyboard it opens with
-// and which validation field its problems are reported under.
+// field's widget id (what scripts tap), how long it may grow, which keyboard it opens with,
+// which validation field its problems are reported under and which field of the same form
+// the keyboard's Done moves on to.
 #pragma once
 #include <cstddef>
 #include <optional>
@@ -28,6 +29,7 @@ enum class FieldId {
     propose_name,
     propose_phone,
     propose_iin,
+    propose_settlement,
     track_code,
     volunteer_name,
     volunteer_phone,
@@ -42,6 +44,9 @@ struct FieldSpec {
     std::optional<KeyLayout> layout;
     // Problems of this validation field are cleared as the resident edits it.
     std::optional<core::Field> checks;
+    // The field below it on the same form, which Done moves to; none: Done closes the
+    // keyboard (the form's last field).
+    FieldId next = FieldId::none;
 };
 
 const FieldSpec& field_spec(FieldId id);

@@ -51,15 +51,21 @@ struct Intent {
         keyboard_next_layout,  // the letters of the next language
         keyboard_digits,       // digits and signs, or back to letters
         keyboard_shift,
-        keyboard_done,
+        keyboard_done,      // on to the form's next field, or the keyboard closes after its last
+        keyboard_hide,      // the keyboard closes (Escape on a physical keyboard)
         open_propose,       // text: council id to address, or empty
         propose_category,   // text: category code
         propose_council,    // text: council id, empty for none
+        propose_place_here,       // the proposal is about the kiosk's own place
+        propose_place_elsewhere,  // another place: the picker opens at its regions
+        propose_place_region,     // text: region code
+        propose_place_district,   // text: district code, empty when the resident's is not listed
         propose_anonymous,  // id: 1 anonymous, 0 named
         propose_consent,    // toggles consent
         propose_next,
         propose_back,
         propose_submit,
+        propose_edit,       // id: the step to change, from the review
         receipt_done,
         open_track,
         track_search,

@@ -65,7 +65,8 @@ void Session::apply(const Intent& i) {
         case K::keyboard_next_layout:
         case K::keyboard_digits:
         case K::keyboard_shift:
-        case K::keyboard_done: return apply_keyboard(i);
+        case K::keyboard_done:
+        case K::keyboard_hide: return apply_keyboard(i);
         default: break;
     }
     if (is_staff(i.kind)) return;  // staff intents only count while the staff desk is open
@@ -153,7 +154,15 @@ void Session::apply_keyboard(const Intent& i) {
             s_.layout = next_letter_layout(s_.layout == KeyLayout::digits ? letters_for(s_.lang) : s_.layout);
             break;
         case K::keyboard_shift: s_.shift = !s_.shift; break;
-        case K::keyboard_done: s_.unfocus(); break;
+        case K::keyboard_done:
+            // On to the form's next field, as a resident filling it in goes; after its last
+            // the keyboard closes and the form's buttons return.
+            if (FieldId next = next_field(); next != FieldId::none && field_text(next))
+                s_.focus(next);
+            else
+                s_.unfocus();
+            break;
+        case K::keyboard_hide: s_.unfocus(); break;
         default: break;
     }
 }

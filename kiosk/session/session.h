@@ -68,6 +68,8 @@ public:
     Words words() const { return s_.words(); }
     const Display& display() const { return display_; }
     FieldId focused() const { return s_.focused; }
+    // Where the keyboard's Done goes from the focused field: none when it closes.
+    FieldId next_field() const { return field_spec(s_.focused).next; }
     KeyLayout keyboard_layout() const { return s_.layout; }
     bool keyboard_shift() const { return s_.shift; }
     bool idle_prompt() const { return idle_prompt_; }

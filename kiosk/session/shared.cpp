@@ -19,16 +19,10 @@ const std::string& Place::line(core::Lang lang, const store::CatalogStore& catal
                                const std::vector<core::Region>& regions) const {
     auto& cached = lines_[static_cast<std::size_t>(lang)];
     if (cached) return *cached;
-    std::string out = where_.settlement;
-    auto add = [&](const std::string& part) {
-        if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
-    };
+    std::vector<core::District> districts;
     if (!where_.district.empty())
-        if (auto ds = catalog.districts(where_.region))
-            for (const auto& x : *ds)
-                if (x.code == where_.district) add(x.name.in(lang));
-    add(region_name(&regions, where_.region, lang));
-    cached = std::move(out);
+        if (auto ds = catalog.districts(where_.region)) districts = std::move(*ds);
+    cached = place_text(where_, districts, &regions, lang);
     return *cached;
 }
 

@@ -34,4 +34,17 @@ std::string contact_card(const core::LocalText& name, const std::string& phone, 
     return core::contact_vcard({name.in(lang), phone, email, address.in(lang)});
 }
 
+std::string place_text(const store::Locality& where, const std::vector<core::District>& districts,
+                       const std::vector<core::Region>* regions, core::Lang lang) {
+    std::string out = where.settlement;
+    auto add = [&](const std::string& part) {
+        if (!part.empty()) out += (out.empty() ? "" : ", ") + part;
+    };
+    if (!where.district.empty())
+        for (const auto& d : districts)
+            if (d.code == where.district) add(d.name.in(lang));
+    if (!where.region.empty()) add(region_name(regions, where.region, lang));
+    return out;
+}
+
 }  // namespace aul::kiosk

@@ -71,18 +71,38 @@ struct NgoView {
 };
 
 inline constexpr int kProposeSteps = 5;  // category, place, text, contact, review
+inline constexpr int kReviewStep = kProposeSteps - 1;
+
+// What the place step shows. A kiosk that knows where it stands offers its own place and
+// "another place"; the picker below it (and the whole step on a kiosk that does not know)
+// goes region, then district (when the catalogue lists the region's), then the village or
+// town's name, typed: the catalogue has no list of settlements. Back goes up one level.
+enum class PlaceLevel { here, region, district, settlement };
 
 struct ProposeView {
     Words words;
     int step = 0;
     const core::ProposalDraft* draft = nullptr;
     std::vector<core::FieldProblem> problems;  // of the current step, shown under its fields
-    std::string place;                         // "Talgar, Talgar District, Almaty Region"
-    const std::vector<core::Council>* councils = nullptr;
+    std::string place;                         // the draft's: "Talgar, Talgar District, Almaty Region"
+    const std::vector<core::Council>* councils = nullptr;  // the draft's place can address
     FieldId focused_field = FieldId::none;
     float keyboard_height = 0;
     std::string submit_error;  // the save failed: says why; the form stays filled
     bool contacts_allowed = true;  // false before enrolment: no key to seal contact details
+    // The place step.
+    PlaceLevel place_level = PlaceLevel::here;
+    std::string here;            // the kiosk's own place in words; empty: it does not know it
+    bool place_is_here = false;  // the draft is about the kiosk's own place
+    std::string picked;          // the region and district chosen so far: "Talgar District, Almaty Region"
+    const std::vector<core::Region>* regions = nullptr;
+    const std::vector<core::District>* districts = nullptr;  // of the chosen region
+    // Editing a section from the review: Next goes back to it.
+    bool to_review = false;
+    // Once, when the step (or the picker's level) changed: the page shows from its top.
+    bool scroll_to_top = false;
+    // Once, when Next or Send found problems: the first one is brought into view.
+    bool scroll_to_problem = false;
 };
 
 struct ReceiptView {
@@ -197,6 +217,10 @@ struct StaffLocalityView {
 // Lookups shared by screens.
 const core::Category* find_category(const std::vector<core::Category>* all, const std::string& code);
 std::string region_name(const std::vector<core::Region>* all, const std::string& code, core::Lang lang);
+// A place as people read it, smallest first: "Talgar, Talgar District, Almaty Region"
+// (`districts`: the region's); parts not known are left out.
+std::string place_text(const store::Locality& where, const std::vector<core::District>& districts,
+                       const std::vector<core::Region>* regions, core::Lang lang);
 // A moment (ms since 1970) as people read it here: "29.11.2026 14:05", local time.
 std::string local_time_text(std::int64_t ms);
 // An organisation's contact in the reader's language, as the vCard its QR code carries

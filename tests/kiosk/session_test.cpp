@@ -39,14 +39,16 @@ std::string national_key() {
     return b64;
 }
 
+const store::Locality kTalgar{"KZ-19", "KZ-19-01", "Талғар"};
+
 struct Kiosk : TempKiosk {
     core::Translations tr;
     platform::TaskRunner tasks;
     std::optional<Session> session;
     std::int64_t now_ms = 1'780'000'000'000;
 
-    // A kiosk in Talgar, Almaty Region, unless told another place (or none).
-    explicit Kiosk(store::Locality where = {"KZ-19", "KZ-19-01", "Талғар"}) {
+    // `locality`: the configuration's [locality]; empty, a kiosk nobody told where it stands.
+    explicit Kiosk(store::Locality locality = kTalgar) {
         auto demo = core::parse_catalog(asset("demo/catalog.json"));
         REQUIRE(demo.ok());
         REQUIRE(catalog->replace_catalog(*demo).ok());
@@ -58,7 +60,7 @@ struct Kiosk : TempKiosk {
         s.language = core::Lang::kk;
         s.idle_seconds = kIdle;
         s.idle_prompt_seconds = kPrompt;
-        s.locality = std::move(where);
+        s.locality = locality;
         s.staff.data_dir = dir;
         s.staff.configured_locality = s.locality;
         auto search = ops::open_connection(dir);
@@ -563,4 +565,396 @@ TEST_CASE("leaving a proposal that holds what the resident wrote asks first; kee
     CHECK_FALSE(s.discard_prompt());
     CHECK(s.screen() == ScreenId::home);
     CHECK(s.propose().draft().title.empty());
+}
+
+namespace {
+// The wizard opened and its first step done: the place step is showing.
+void to_place_step(Kiosk& k) {
+    k.tap(K::open_propose);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    k.tap(K::propose_next);
+    REQUIRE(k.session->propose().step() == 1);
+}
+// The text step filled in and passed: the contact step is showing.
+void write_text(Kiosk& k) {
+    REQUIRE(k.session->propose().step() == 2);
+    k.type(FieldId::propose_title, "Көпір құлап жатыр");
+    k.type(FieldId::propose_description, "Өзен үстіндегі ағаш көпірдің тақтайлары шіріген.");
+    k.tap(K::propose_next);
+    REQUIRE(k.session->propose().step() == 3);
+}
+bool first_problem_is(const std::vector<core::FieldProblem>& ps, const std::string& key) {
+    return !ps.empty() && ps.front().message_key == key;
+}
+}  // namespace
+
+TEST_CASE("place: a kiosk that does not know where it stands asks the region, the district, then the village") {
+    Kiosk k(store::Locality{});
+    Session& s = *k.session;
+    to_place_step(k);
+    ProposeFlow& p = s.propose();
+    CHECK(p.place_level() == PlaceLevel::region);
+    CHECK(p.draft().region.empty());
+    ProposeView v = p.view();
+    CHECK(v.here.empty());  // nothing to offer as "here"
+    CHECK_FALSE(v.place_is_here);
+    REQUIRE(v.regions);
+    CHECK(v.regions->size() == 20);
+
+    k.tap(K::propose_next);  // nothing chosen: the step says what to do, not "tell the staff"
+    CHECK(p.step() == 1);
+    CHECK(first_problem_is(p.problems(), "error.place.region"));
+    CHECK(p.problems().size() == 1);
+    CHECK(p.view().scroll_to_problem);
+
+    // Only the catalogue's codes are taken, each at its own level.
+    k.tap(K::propose_place_district, "KZ-19-03");
+    k.tap(K::propose_place_region, "KZ-99");
+    CHECK(p.place_level() == PlaceLevel::region);
+    CHECK(p.draft().region.empty());
+
+    k.tap(K::propose_place_region, "KZ-19");
+    CHECK(p.place_level() == PlaceLevel::district);
+    CHECK(p.problems().empty());  // choosing answers the problem
+    v = p.view();
+    CHECK(v.scroll_to_top);  // the districts' list starts at its top
+    REQUIRE(v.districts);
+    CHECK(v.districts->size() == 9);
+    k.tap(K::propose_place_district, "KZ-61-01");  // another region's
+    CHECK(p.place_level() == PlaceLevel::district);
+    k.tap(K::propose_next);
+    CHECK(first_problem_is(p.problems(), "error.place.district"));
+
+    k.tap(K::propose_place_district, "KZ-19-03");
+    CHECK(p.place_level() == PlaceLevel::settlement);
+    CHECK(s.focused() == FieldId::propose_settlement);  // the name is all that is left: the keyboard is up
+    k.tap(K::keyboard_done);  // its only field: the keyboard closes
+    CHECK(s.focused() == FieldId::none);
+    k.tap(K::propose_next);
+    CHECK(first_problem_is(p.problems(), "error.place.settlement"));
+    k.type(FieldId::propose_settlement, "Өтеген батыр");
+    CHECK(p.problems().empty());
+    CHECK(p.view().place == "Өтеген батыр, Іле ауданы, Алматы облысы");
+
+    // Back goes up a level, keeping what was chosen; above the regions, the previous step.
+    k.tap(K::go_back);
+    CHECK(p.place_level() == PlaceLevel::district);
+    CHECK(p.draft().district == "KZ-19-03");
+    k.tap(K::propose_back);
+    CHECK(p.place_level() == PlaceLevel::region);
+    CHECK(p.draft().region == "KZ-19");
+    CHECK(p.step() == 1);
+    k.tap(K::go_back);
+    CHECK(p.step() == 0);
+    CHECK_FALSE(s.discard_prompt());
+    k.tap(K::propose_next);
+    k.tap(K::propose_place_region, "KZ-19");  // the same region keeps its district and the name
+    k.tap(K::propose_place_district, "KZ-19-03");
+    CHECK(p.draft().settlement == "Өтеген батыр");
+    CHECK(s.focused() == FieldId::none);  // a name is there already: no keyboard
+
+    // The councils are the chosen place's.
+    bool district_council = false;
+    for (const auto& c : *p.view().councils) district_council = district_council || c.id == "council-kz19-03";
+    CHECK(district_council);
+    k.tap(K::propose_council, "council-kz61-01");  // not this place's: not taken
+    CHECK(p.draft().council.empty());
+    k.tap(K::propose_council, "council-kz19-03");
+    CHECK(p.draft().council == "council-kz19-03");
+
+    k.tap(K::propose_next);
+    write_text(k);
+    k.tap(K::propose_next);  // anonymous
+    REQUIRE(p.step() == kReviewStep);
+    k.tap(K::propose_submit);
+    REQUIRE(s.screen() == ScreenId::receipt);
+    auto sent = k.filing->outgoing(10);
+    REQUIRE(sent.ok());
+    REQUIRE(sent->size() == 1);
+    CHECK(sent->front().region == "KZ-19");
+    CHECK(sent->front().district == "KZ-19-03");
+    CHECK(sent->front().settlement == "Өтеген батыр");
+    CHECK(sent->front().council == "council-kz19-03");
+}
+
+TEST_CASE("place: a region without districts goes straight to the name; 'not listed' leaves the district out") {
+    Kiosk k(store::Locality{});
+    ProposeFlow& p = k.session->propose();
+    to_place_step(k);
+    k.tap(K::propose_place_region, "KZ-71");  // Astana: the catalogue lists no districts
+    CHECK(p.place_level() == PlaceLevel::settlement);
+    k.tap(K::go_back);
+    CHECK(p.place_level() == PlaceLevel::region);  // up to the regions, there being no districts
+    k.tap(K::propose_place_region, "KZ-61");
+    k.tap(K::propose_place_district, "");  // the resident's district is not listed
+    CHECK(p.place_level() == PlaceLevel::settlement);
+    CHECK(p.draft().district.empty());
+    k.type(FieldId::propose_settlement, "  Қарабұлақ ");
+    k.tap(K::propose_next);
+    CHECK(p.step() == 2);
+    write_text(k);
+    k.tap(K::propose_next);
+    k.tap(K::propose_submit);
+    auto sent = k.filing->outgoing(10);
+    REQUIRE(sent.ok());
+    REQUIRE(sent->size() == 1);
+    CHECK(sent->front().region == "KZ-61");
+    CHECK(sent->front().district.empty());
+    CHECK(sent->front().settlement == "Қарабұлақ");  // cleaned as the form cleans text
+}
+
+TEST_CASE("place: a kiosk that knows where it stands offers its place and another; out of the picker is back to it") {
+    Kiosk k;
+    Session& s = *k.session;
+    to_place_step(k);
+    ProposeFlow& p = s.propose();
+    CHECK(p.place_level() == PlaceLevel::here);
+    ProposeView v = p.view();
+    CHECK(v.place_is_here);
+    CHECK(v.here == "Талғар, Талғар ауданы, Алматы облысы");
+    CHECK(v.place == v.here);
+    k.tap(K::propose_council, "council-kz19-01");
+
+    k.tap(K::propose_place_elsewhere);
+    CHECK(p.place_level() == PlaceLevel::region);
+    CHECK(p.draft().region.empty());
+    CHECK(p.draft().settlement.empty());  // the kiosk's village is not the resident's words
+    CHECK(p.draft().council.empty());     // Talgar's council is not the new place's
+    k.tap(K::propose_next);
+    CHECK(first_problem_is(p.problems(), "error.place.region"));
+    k.tap(K::propose_place_region, "KZ-61");
+    k.tap(K::propose_place_district, "KZ-61-01");
+    k.type(FieldId::propose_settlement, "Ақсу");
+    CHECK(s.holds_resident_data());  // a place the resident wrote
+    k.tap(K::go_back);
+    k.tap(K::go_back);
+    k.tap(K::go_back);  // above the regions: the kiosk's own place again
+    CHECK(p.step() == 1);
+    CHECK(p.place_level() == PlaceLevel::here);
+    CHECK(p.draft().region == "KZ-19");
+    CHECK(p.draft().settlement == "Талғар");
+    CHECK(p.view().scroll_to_top);
+
+    k.tap(K::propose_place_elsewhere);
+    k.tap(K::propose_place_region, "KZ-61");
+    k.tap(K::propose_place_district, "KZ-61-02");
+    k.type(FieldId::propose_settlement, "Ленгер");
+    k.tap(K::propose_place_here);  // changed their mind
+    CHECK(p.place_level() == PlaceLevel::here);
+    CHECK(p.draft().district == "KZ-19-01");
+    k.tap(K::propose_place_elsewhere);
+    k.tap(K::propose_place_region, "KZ-61");
+    k.tap(K::propose_place_district, "KZ-61-02");
+    k.type(FieldId::propose_settlement, "Ленгер");
+    k.tap(K::propose_next);
+    write_text(k);
+    k.tap(K::propose_next);
+    REQUIRE(p.step() == kReviewStep);
+    CHECK(p.view().place == "Ленгер, Төле би ауданы, Түркістан облысы");
+    k.tap(K::propose_submit);
+    auto sent = k.filing->outgoing(10);
+    REQUIRE(sent.ok());
+    REQUIRE(sent->size() == 1);
+    CHECK(sent->front().region == "KZ-61");
+    CHECK(sent->front().district == "KZ-61-02");
+    CHECK(sent->front().settlement == "Ленгер");
+}
+
+TEST_CASE("place: one the catalogue no longer lists is not filed; the resident chooses again") {
+    Kiosk k;
+    Session& s = *k.session;
+    ProposeFlow& p = s.propose();
+    to_place_step(k);
+    k.tap(K::propose_place_elsewhere);
+    k.tap(K::propose_place_region, "KZ-19");
+    k.tap(K::propose_place_district, "KZ-19-03");
+    k.type(FieldId::propose_settlement, "Өтеген батыр");
+    k.tap(K::propose_next);
+    write_text(k);
+    k.tap(K::propose_next);
+    REQUIRE(p.step() == kReviewStep);
+
+    // kiosk-sync brings a catalogue without that district while the resident reads the review.
+    auto demo = core::parse_catalog(asset("demo/catalog.json"));
+    REQUIRE(demo.ok());
+    const std::string gone = "KZ-19-03";
+    std::erase_if(demo->districts, [&](const core::District& d) { return d.code == gone; });
+    std::erase_if(demo->ngos, [&](const core::Ngo& n) { return n.district == gone; });
+    std::erase_if(demo->councils, [&](const core::Council& c) { return c.district == gone; });
+    std::erase_if(demo->opportunities, [&](const core::Opportunity& o) {
+        return o.district == gone || std::none_of(demo->ngos.begin(), demo->ngos.end(), [&](const core::Ngo& n) { return n.id == o.ngo; });
+    });
+    REQUIRE(k.catalog->replace_catalog(*demo).ok());
+
+    k.tap(K::propose_submit);
+    CHECK(s.screen() == ScreenId::propose);
+    CHECK(p.step() == 1);
+    CHECK(p.place_level() == PlaceLevel::region);
+    CHECK(first_problem_is(p.problems(), "error.place.unknown"));
+    ProposeView v = p.view();
+    CHECK(v.scroll_to_top);
+    CHECK(v.scroll_to_problem);
+    CHECK(v.to_review);
+    CHECK(k.filing->outgoing(10)->empty());
+}
+
+TEST_CASE("scroll: every step and picker level opens at its top; Next brings the first problem into view") {
+    Kiosk k;
+    ProposeFlow& p = k.session->propose();
+    to_place_step(k);
+    CHECK(p.view().scroll_to_top);
+    CHECK_FALSE(p.view().scroll_to_top);  // once: then the resident scrolls
+    k.tap(K::propose_place_elsewhere);
+    CHECK(p.view().scroll_to_top);  // the regions from the first
+    k.tap(K::propose_place_region, "KZ-19");
+    CHECK(p.view().scroll_to_top);  // the districts from the first
+    k.tap(K::propose_place_here);
+    CHECK(p.view().scroll_to_top);
+    k.tap(K::propose_next);
+    write_text(k);
+    CHECK(p.view().scroll_to_top);
+    k.tap(K::propose_anonymous, "", 0);
+    k.tap(K::propose_next);  // problems on the step in view: only as far as the first
+    ProposeView v = p.view();
+    CHECK(v.scroll_to_problem);
+    CHECK_FALSE(v.scroll_to_top);
+    REQUIRE_FALSE(v.problems.empty());
+    CHECK(v.problems.front().field == core::Field::name);
+    CHECK_FALSE(p.view().scroll_to_problem);
+    k.tap(K::propose_anonymous, "", 1);
+    k.tap(K::propose_next);
+    REQUIRE(p.step() == kReviewStep);
+    v = p.view();
+    CHECK(v.scroll_to_top);  // the review opens with the category, not where the contact step was scrolled
+    CHECK_FALSE(v.scroll_to_problem);
+}
+
+TEST_CASE("review: each section's Change opens its step and Next returns to the review") {
+    Kiosk k;
+    Session& s = *k.session;
+    ProposeFlow& p = s.propose();
+    to_place_step(k);
+    CHECK(p.view().scroll_to_top);
+    CHECK_FALSE(p.view().scroll_to_top);  // once: then the resident scrolls
+    k.tap(K::propose_next);
+    write_text(k);
+    k.tap(K::propose_next);
+    REQUIRE(p.step() == kReviewStep);
+    ProposeView v = p.view();
+    CHECK(v.scroll_to_top);  // the review opens with the category, not where the contact step was scrolled
+    CHECK_FALSE(v.scroll_to_problem);
+    CHECK_FALSE(v.to_review);
+
+    k.tap(K::propose_edit, "", 2);
+    CHECK(p.step() == 2);
+    v = p.view();
+    CHECK(v.to_review);
+    CHECK(v.scroll_to_top);
+    k.type(FieldId::propose_title, "!");
+    k.tap(K::propose_next);  // straight back to the review, not through the contact step
+    CHECK(p.step() == kReviewStep);
+    CHECK(p.draft().title == "Көпір құлап жатыр!");
+    CHECK_FALSE(p.view().to_review);
+
+    k.tap(K::propose_edit, "", 1);
+    CHECK(p.step() == 1);
+    k.tap(K::propose_place_elsewhere);
+    k.tap(K::propose_place_region, "KZ-75");
+    k.type(FieldId::propose_settlement, "Алатау ауданы");
+    k.tap(K::propose_next);
+    CHECK(p.step() == kReviewStep);
+    CHECK(p.view().place == "Алатау ауданы, Алматы қаласы");
+
+    k.tap(K::propose_edit, "", 0);
+    CHECK(p.step() == 0);
+    k.tap(K::propose_category, "water");
+    k.tap(K::propose_next);
+    CHECK(p.step() == kReviewStep);
+    CHECK(p.draft().category == "water");
+
+    // Changing the contact to named: Next stops on the problems, the first brought into view.
+    k.tap(K::propose_edit, "", 3);
+    CHECK(p.view().scroll_to_top);  // drawn: the contact step from its top
+    k.tap(K::propose_anonymous, "", 0);
+    k.tap(K::propose_next);
+    CHECK(p.step() == 3);
+    REQUIRE_FALSE(p.problems().empty());
+    CHECK(p.problems().front().field == core::Field::name);
+    v = p.view();
+    CHECK(v.scroll_to_problem);
+    CHECK_FALSE(v.scroll_to_top);  // the same step: only as far as the problem
+    CHECK(v.to_review);
+    k.tap(K::propose_anonymous, "", 1);
+
+    // Back while changing a section is the previous step as ever; a later step that now has
+    // a problem is where Next stops on the way back.
+    k.tap(K::propose_back);
+    CHECK(p.step() == 2);
+    std::string title = p.draft().title;
+    k.tap(Intent::focus(FieldId::propose_title));
+    for (std::size_t i = 0; i < core::codepoint_count(title); ++i) k.tap(K::backspace);
+    k.tap(K::keyboard_hide);
+    k.tap(K::propose_back);
+    CHECK(p.step() == 1);
+    k.tap(K::propose_next);
+    CHECK(p.step() == 2);
+    CHECK(first_problem_is(p.problems(), "error.title.empty"));
+    CHECK(p.view().scroll_to_problem);
+    k.type(FieldId::propose_title, "Көпір");
+    k.tap(K::propose_next);
+    CHECK(p.step() == kReviewStep);
+
+    // Change works from the review only, and names a step before it.
+    k.tap(K::propose_edit, "", 4);
+    CHECK(p.step() == kReviewStep);
+    k.tap(K::propose_edit, "", 2);
+    k.tap(K::propose_edit, "", 0);
+    CHECK(p.step() == 2);
+}
+
+TEST_CASE("keyboard: Done moves on to the form's next field and closes the keyboard after its last") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_propose);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    REQUIRE(s.propose().step() == 2);
+    k.tap(Intent::focus(FieldId::propose_title));
+    CHECK(s.next_field() == FieldId::propose_description);  // the key says "Next"
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::propose_description);
+    CHECK(s.next_field() == FieldId::none);  // the key says "Done"
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::none);
+
+    k.type(FieldId::propose_title, "Көпір құлап жатыр");
+    k.type(FieldId::propose_description, "Өзен үстіндегі ағаш көпірдің тақтайлары шіріген.");
+    k.tap(K::propose_next);
+    REQUIRE(s.propose().step() == 3);
+    k.tap(K::propose_anonymous, "", 0);
+    k.tap(Intent::focus(FieldId::propose_name));
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::propose_phone);
+    CHECK(s.keyboard_layout() == KeyLayout::phone);  // each field's own keyboard
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::propose_iin);
+    CHECK(s.keyboard_layout() == KeyLayout::digits);
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::none);
+
+    k.tap(Intent::focus(FieldId::propose_name));
+    k.tap(K::keyboard_hide);  // Escape on a physical keyboard: away at once
+    CHECK(s.focused() == FieldId::none);
+
+    k.tap(K::go_home);
+    REQUIRE(s.discard_prompt());
+    k.tap(K::discard_confirm);
+    k.tap(K::open_volunteer);
+    k.tap(K::volunteer_choose, s.volunteer().view().rows->front().opportunity.id, 0);
+    k.tap(Intent::focus(FieldId::volunteer_name));
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::volunteer_phone);
+    k.tap(K::keyboard_done);
+    CHECK(s.focused() == FieldId::none);
 }

@@ -41,6 +41,17 @@ case "$mode" in
         printf 'database holds:\n%s\nexpected:\n%s\n' "$got" "$(cat "$expect")" >&2
         exit 1
       fi
+    fi
+    # NAME.places lists the place each of them is about, as the database holds it: tracking
+    # code, region, district and settlement, tab-separated.
+    places="${1%.script}.places"
+    if [ -f "$places" ]; then
+      got=$(sqlite3 -separator "$(printf '\t')" "$data/kiosk.db" \
+        "SELECT tracking_code, region, district, settlement FROM proposals ORDER BY sequence")
+      if [ "$got" != "$(cat "$places")" ]; then
+        printf 'the proposals are about:\n%s\nexpected:\n%s\n' "$got" "$(cat "$places")" >&2
+        exit 1
+      fi
     fi ;;
   shot)
     mkdir -p "$(dirname "$3")"
