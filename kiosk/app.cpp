@@ -142,6 +142,7 @@ private:
     bool swallow_until_release_ = false;
     std::unique_ptr<ScriptPlayer> script_;
     double last_now_ = 0;  // the loop's clock at the last frame
+    std::pair<ScreenId, bool> shown_screen_{ScreenId::home, false};  // and whether the staff page was over it
 };
 
 // The screen a resident sees, as the layout check names it: "propose with the keyboard".
@@ -269,6 +270,10 @@ void App::draw(double now, float dt) {
     theme_.set_screen(runner_.size());
     ui_.begin_frame(runner_.gesture(), dt);
     Session& s = *session_;
+    // A screen entered (or the staff panel opened over one) starts at its top.
+    auto shown = std::make_pair(s.screen(), staff_page_open(s));
+    if (shown != shown_screen_) ui_.scroll_all_to_start();
+    shown_screen_ = shown;
     Intent intent;
     take_physical_keys(intent);
     keep_first(intent, draw_screen());
@@ -367,7 +372,8 @@ std::optional<int> App::after_frame(double now) {
         return 1;
     }
     if (state == ScriptPlayer::State::passed) {
-        std::printf("script %s: %zu steps passed\n", opt_.script.c_str(), script_->steps_done());
+        std::printf("script %s: %zu steps passed, %d touches\n", opt_.script.c_str(), script_->steps_done(),
+                    script_->touches());
         return 0;
     }
     return std::nullopt;

@@ -98,7 +98,9 @@ KeyMetrics key_metrics(const Theme& t, KeyLayout layout, ImVec2 screen) {
     float rows = static_cast<float>(key_rows(layout));
     float by_height = (screen.y * kKeyboardShare - 2 * m.top) / rows - m.gap;
     float by_width = (screen.x - 2 * m.side - 12 * m.gap) / 13.0f;  // the longest letter row and a slot
-    m.key_h = std::clamp(std::min(by_height, by_width), t.key_min(), std::max(t.key_min(), t.mm(kKeyMaxMm)));
+    // A portrait kiosk's keyboard may take more of its tall screen: larger keys.
+    float most = t.mm(t.portrait() ? kKeyMaxMm * 1.4f : kKeyMaxMm);
+    m.key_h = std::clamp(std::min(by_height, by_width), t.key_min(), std::max(t.key_min(), most));
     return m;
 }
 

@@ -11,7 +11,12 @@ constexpr float kSlack = 1.0f;  // px: anti-aliased edges may touch
 
 std::string name_of(const UiItem& it) {
     if (!it.id.empty()) return it.id;
-    std::string t = it.text.size() > 40 ? it.text.substr(0, 40) + "..." : it.text;
+    std::string t = it.text;
+    if (t.size() > 40) {
+        std::size_t cut = 40;
+        while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // not inside a letter
+        t = t.substr(0, cut) + "...";
+    }
     return "\"" + t + "\"";
 }
 

@@ -153,13 +153,13 @@ bool ScriptPlayer::type_on_keyboard(ScriptHost& host, const ScriptStep& s) {
         // A capital needs shift, except on a keyboard of one case (the tracking code's).
         ImVec2 shift;
         if (lower != ch && !shifted_ && find("keyboard.shift", shift)) {
-            host.touch(platform::TouchPhase::down, shift);
-            host.touch(platform::TouchPhase::up, shift);
+            touch(host, platform::TouchPhase::down, shift);
+            touch(host, platform::TouchPhase::up, shift);
             shifted_ = true;
             return false;
         }
-        host.touch(platform::TouchPhase::down, at);
-        host.touch(platform::TouchPhase::up, at);
+        touch(host, platform::TouchPhase::down, at);
+        touch(host, platform::TouchPhase::up, at);
         type_pos_ += len;
         layout_tries_ = 0;
         shifted_ = false;
@@ -172,8 +172,8 @@ bool ScriptPlayer::type_on_keyboard(ScriptHost& host, const ScriptStep& s) {
         return false;
     }
     ++layout_tries_;
-    host.touch(platform::TouchPhase::down, at);
-    host.touch(platform::TouchPhase::up, at);
+    touch(host, platform::TouchPhase::down, at);
+    touch(host, platform::TouchPhase::up, at);
     return false;
 }
 
@@ -254,17 +254,22 @@ bool ScriptPlayer::bring_into_view_possible(const ScriptHost& host, const UiItem
 // A pan in frames: down, move, hold still, lift (a pan, not a flick). True when lifted.
 bool ScriptPlayer::pan(ScriptHost& host) {
     if (phase_ == 0) {
-        host.touch(platform::TouchPhase::down, drag_from_);
+        touch(host, platform::TouchPhase::down, drag_from_);
     } else if (phase_ <= kDragFrames + kDragHoldFrames) {
         float f = std::min(1.0f, static_cast<float>(phase_) / kDragFrames);
-        host.touch(platform::TouchPhase::move, ImVec2(drag_from_.x + drag_by_.x * f, drag_from_.y + drag_by_.y * f));
+        touch(host, platform::TouchPhase::move, ImVec2(drag_from_.x + drag_by_.x * f, drag_from_.y + drag_by_.y * f));
     } else {
-        host.touch(platform::TouchPhase::up, ImVec2(drag_from_.x + drag_by_.x, drag_from_.y + drag_by_.y));
+        touch(host, platform::TouchPhase::up, ImVec2(drag_from_.x + drag_by_.x, drag_from_.y + drag_by_.y));
         phase_ = 0;
         return true;
     }
     ++phase_;
     return false;
+}
+
+void ScriptPlayer::touch(ScriptHost& host, platform::TouchPhase phase, ImVec2 at) {
+    if (phase == platform::TouchPhase::down) ++touches_;
+    host.touch(phase, at);
 }
 
 void ScriptPlayer::fail(const ScriptStep& s, const std::string& why) {
@@ -374,8 +379,8 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             }
             // Down and up are queued together: the input layer must still turn them
             // into exactly one tap.
-            host.touch(platform::TouchPhase::down, centre(*it));
-            host.touch(platform::TouchPhase::up, centre(*it));
+            touch(host, platform::TouchPhase::down, centre(*it));
+            touch(host, platform::TouchPhase::up, centre(*it));
             done();
             break;
         }
@@ -389,10 +394,10 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                     if (waited > kFindTimeout) fail(s, "nothing to hold shows \"" + s.arg + "\"");
                     break;
                 }
-                host.touch(platform::TouchPhase::down, drag_from_);
+                touch(host, platform::TouchPhase::down, drag_from_);
                 phase_ = 1;
             } else if (waited * 1000 >= s.ms) {
-                host.touch(platform::TouchPhase::up, drag_from_);
+                touch(host, platform::TouchPhase::up, drag_from_);
                 done();
             }
             break;

@@ -79,6 +79,8 @@ public:
     // What the layout check found, one line a problem, naming the step and the screen.
     const std::vector<std::string>& layout_report() const { return layout_problems_; }
     std::size_t steps_done() const { return next_; }
+    // Fingers put down on the screen so far (taps, key presses, drags): what a resident did.
+    int touches() const { return touches_; }
 
 private:
     // The target a tap step names, visible or not (nullptr when nothing matches).
@@ -100,6 +102,8 @@ private:
     ImVec2 drag_by_{0, 0};
     std::vector<std::string> layout_problems_;
     int layout_checks_ = 0, layout_failed_checks_ = 0;
+    int touches_ = 0;
+    void touch(ScriptHost& host, platform::TouchPhase phase, ImVec2 at);
     int scroll_drags_ = 0;   // drags spent bringing the current target into view
     std::size_t checked_ = static_cast<std::size_t>(-1);  // the last step the layout check ran after
     std::string failure_;

@@ -28,6 +28,7 @@ void Ui::begin_frame(const platform::Gesture& gesture, float dt) {
     animating_ = false;
     layer_ = 0;
     covers_.clear();
+    scroll_to_start_ = false;
 }
 
 void Ui::begin_layer(ImVec2 min, ImVec2 max) {
@@ -315,9 +316,26 @@ bool Ui::text_field(const std::string& id, const std::string& text, std::string_
         dl->AddRectFilled(ImVec2(caret.x + 1, caret.y + fs * 0.1f), ImVec2(caret.x + 4, caret.y + fs * 0.95f), p.primary);
     dl->PopClipRect();
     record(id, empty ? hint : std::string_view(text), pos, max, true);
-    // The field being typed into stays in view above the keyboard.
-    if (focused) ImGui::SetScrollHereY(1.0f);
+    if (focused) follow_focus(id, text, pos, max);
     return tapped;
+}
+
+// The field being typed into comes into view above the keyboard when it takes focus and as
+// its text changes; in between, a finger may scroll the page to read the rest of the form.
+void Ui::follow_focus(const std::string& id, const std::string& text, ImVec2 min, ImVec2 max) {
+    if (id == focus_id_ && text == focus_text_) return;
+    focus_id_ = id;
+    focus_text_ = text;
+    const ImRect& clip = ImGui::GetCurrentWindow()->ClipRect;
+    float wy = ImGui::GetWindowPos().y;
+    bool fits = max.y - min.y <= clip.GetHeight();
+    if (fits && min.y >= clip.Min.y && max.y <= clip.Max.y) return;  // in view already
+    // Its whole height if that fits (from its top when it lies above), else its end, where
+    // the typing is.
+    if (fits && min.y < clip.Min.y)
+        ImGui::SetScrollFromPosY(min.y - wy, 0.0f);
+    else
+        ImGui::SetScrollFromPosY(max.y - wy, 1.0f);
 }
 
 bool Ui::check_row(const std::string& id, std::string_view text, bool checked, float width) {
@@ -372,6 +390,22 @@ bool Ui::words_fit(ImFont* f, std::string_view text, float width) {
 // A 7-inch panel's tiles keep more room for words: a smaller icon and margins.
 float Ui::tile_pad() const { return theme_.mm(theme_.compact() ? 3.0f : 5.0f); }
 float Ui::tile_icon_size() const { return theme_.compact() ? theme_.mm(8.0f) : theme_.fonts.icon->FontSize; }
+
+// A word of the language wider than `width`: paths, addresses and links ("/media/usb/…",
+// "name@example.kz") have no better place to break and are not counted.
+bool Ui::breaks_a_word(ImFont* f, std::string_view text, float width) {
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find_first_of(" \n", start);
+        if (end == std::string_view::npos) end = text.size();
+        std::string_view word = text.substr(start, end - start);
+        bool machine = word.find_first_of("/@\\") != std::string_view::npos;
+        if (!machine && f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x > width + 0.5f)
+            return true;
+        start = end + 1;
+    }
+    return false;
+}
 
 float Ui::tile_text_width(float tile_width) const {
     return tile_width - theme_.mm(2.2f) - tile_pad() * 3 - tile_icon_size();
@@ -441,7 +475,7 @@ void Ui::text(std::string_view s, TextFace face, ImU32 colour, float wrap) {
                                         s.data() + s.size(), width);
     ImGui::Dummy(ImVec2(width, size.y));
     ImGui::PopFont();
-    record("", s, pos, add(pos, size), false, {.elided = false, .broken = !words_fit(f, s, width)});
+    record("", s, pos, add(pos, size), false, {.elided = false, .broken = breaks_a_word(f, s, width)});
 }
 
 void Ui::badge(std::string_view label, std::string_view icon_name, ImU32 colour) {
@@ -589,8 +623,9 @@ void Ui::problem(const std::string& s, TextFace face, float wrap) {
     text(glyph("exclamation-circle") + " " + s, face, pal().badge_partners, wrap);
 }
 
-// The card sits in the middle of the screen at the height its content took last frame;
-// content taller than the screen scrolls inside it (large text on a 7-inch panel).
+// The card sits in the middle of the screen at the height its content and actions took
+// last frame. The actions (dialog_actions) stay at the card's foot; content taller than
+// the screen leaves scrolls above them (large text on a 7-inch panel).
 float Ui::begin_dialog(const char* id) {
     Theme& t = theme();
     ImGuiIO& io = ImGui::GetIO();
@@ -598,35 +633,52 @@ float Ui::begin_dialog(const char* id) {
     float margin = t.mm(4);
     float w = std::min(io.DisplaySize.x - 2 * margin, t.mm(170));
     float room = io.DisplaySize.y - 2 * margin - 2 * t.pad();
-    dialog_id_ = id;
-    float content = dialog_heights_.count(dialog_id_) ? dialog_heights_[dialog_id_] : room;
-    float shown = std::min(content, room);
-    dialog_min_ = ImVec2((io.DisplaySize.x - w) * 0.5f, (io.DisplaySize.y - shown - 2 * t.pad()) * 0.5f);
+    dialog_ = OpenDialog{id, 0, 0};
+    DialogSize known = dialog_sizes_.count(dialog_.id) ? dialog_sizes_[dialog_.id] : DialogSize{room, 0};
+    float shown = std::min(known.content, std::max(t.touch_min(), room - known.actions));
+    float card_h = shown + known.actions + 2 * t.pad();
+    dialog_min_ = ImVec2((io.DisplaySize.x - w) * 0.5f, (io.DisplaySize.y - card_h) * 0.5f);
     dialog_w_ = w;
-    ImVec2 max(dialog_min_.x + w, dialog_min_.y + shown + 2 * t.pad());
+    ImVec2 max(dialog_min_.x + w, dialog_min_.y + card_h);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(dialog_min_, max, pal().background, t.radius() * 2);
     if (t.config().high_contrast) dl->AddRect(dialog_min_, max, pal().border, t.radius() * 2, 0, 3);
     ImGui::SetCursorScreenPos(ImVec2(dialog_min_.x + t.pad(), dialog_min_.y + t.pad()));
     float inner = w - 2 * t.pad();
-    begin_scroll(std::string(id) + ".card", ImVec2(inner, shown));
-    // Content taller than the card gets a scroll bar, which takes its width from the content.
-    if (content > room) inner -= ImGui::GetStyle().ScrollbarSize;
+    begin_scroll(dialog_.id + ".card", ImVec2(inner, shown));
+    // Content taller than its room gets a scroll bar, which takes its width from the content.
+    if (known.content > shown + 0.5f) inner -= ImGui::GetStyle().ScrollbarSize;
     ImGui::BeginGroup();
     return inner;
 }
 
-void Ui::end_dialog() {
+float Ui::dialog_actions() {
     ImGui::EndGroup();
     // ImGui counts the spacing after the last item as content: without it a scroll bar
     // would appear for nothing.
-    float content = ImGui::GetItemRectSize().y + ImGui::GetStyle().ItemSpacing.y;
-    float& known = dialog_heights_[dialog_id_];
-    if (std::fabs(known - content) > 0.5f) {
-        known = content;
-        animating_ = true;  // one more frame, at the height just measured
-    }
+    dialog_.content = ImGui::GetItemRectSize().y + ImGui::GetStyle().ItemSpacing.y;
+    ImVec2 below = ImGui::GetWindowPos();
+    below.y += ImGui::GetWindowSize().y;
     end_scroll();
+    ImGui::SetCursorScreenPos(ImVec2(dialog_min_.x + theme_.pad(), below.y + theme_.gap()));
+    ImGui::BeginGroup();
+    dialog_.in_actions = true;
+    return dialog_w_ - 2 * theme_.pad();
+}
+
+void Ui::end_dialog() {
+    if (!dialog_.in_actions) {
+        dialog_actions();
+    }
+    ImGui::EndGroup();
+    float actions = ImGui::GetItemRectSize().y + theme_.gap();
+    if (actions <= theme_.gap() + 0.5f) actions = 0;
+    DialogSize now{dialog_.content, actions};
+    DialogSize& known = dialog_sizes_[dialog_.id];
+    if (std::fabs(known.content - now.content) > 0.5f || std::fabs(known.actions - now.actions) > 0.5f) {
+        known = now;
+        animating_ = true;  // one more frame, at the size just measured
+    }
     end_overlay();
 }
 
@@ -651,6 +703,13 @@ void Ui::begin_scroll(const std::string& id, ImVec2 size, bool horizontal) {
     if (!open_scrolls_.empty()) region.scroll = open_scrolls_.back().id;
     items_.push_back(std::move(region));
     ImGui::BeginChild(id.c_str(), size, false, flags);
+    if (scroll_to_start_) {
+        // ImGui moves the view at the next frame: ask for it.
+        if (ImGui::GetScrollY() != 0 || ImGui::GetScrollX() != 0) animating_ = true;
+        ImGui::SetScrollY(0);
+        ImGui::SetScrollX(0);
+        scroll_[id].velocity = 0;
+    }
     open_scrolls_.push_back({id, horizontal, {}, {}, 0});
     if (horizontal) edge_targets(open_scrolls_.back());
     open_scrolls_.back().first_item = items_.size();

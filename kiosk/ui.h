@@ -103,6 +103,8 @@ public:
     float tile_min_height(std::string_view label, std::string_view caption, float width) const;
     // Every word of `text` fits `width` on its own line in font f (wrapping never cuts one).
     static bool words_fit(ImFont* f, std::string_view text, float width);
+    // Wrapping `text` at `width` would cut a word of the language (not a path or address).
+    static bool breaks_a_word(ImFont* f, std::string_view text, float width);
     // A pill-shaped filter choice; width follows the label.
     bool chip(const std::string& id, std::string_view label, std::string_view icon, bool selected);
     float chip_width(std::string_view label, std::string_view icon) const;
@@ -132,6 +134,9 @@ public:
     // this proposal?"): begin_dialog opens both and returns the width inside the card;
     // end_dialog draws the card behind what was drawn and closes them.
     float begin_dialog(const char* id);
+    // Ends the dialog's content and starts its actions, which stay in view at the card's
+    // foot however long the content; returns their width.
+    float dialog_actions();
     void end_dialog();
     // A tracking code in the display face, recorded under `id` for scripts.
     // Scaled down to `max_width` (default: the room left on the line) when wider.
@@ -163,6 +168,13 @@ public:
     const std::vector<UiCover>& covers() const { return covers_; }
     // Keys of the on-screen keyboard record as keys, which have their own minimum size.
     void set_recording_keys(bool on) { recording_keys_ = on; }
+
+    // Every scroll region drawn this frame opens at its start: a screen a resident enters
+    // begins at its top, whatever the last resident left it at.
+    void scroll_all_to_start() { scroll_to_start_ = true; }
+    // A number a screen keeps from one frame to the next (a header's height as last drawn),
+    // 0 at first.
+    float& memo(const std::string& key) { return memo_[key]; }
 
     ImFont* font(TextFace face) const;
     const std::vector<UiItem>& items() const { return items_; }
@@ -202,6 +214,7 @@ private:
     float tile_icon_size() const;
     float tile_height_with(ImFont* label_face, std::string_view label, std::string_view caption, float width) const;
     bool press_feedback_tap(const std::string& id, ImVec2 size, bool& held);
+    void follow_focus(const std::string& id, const std::string& text, ImVec2 min, ImVec2 max);
     // A QR code's modules, row by row (true = dark); width 0 when the text cannot be encoded.
     struct QrModules {
         int width = 0;
@@ -218,8 +231,15 @@ private:
     std::vector<OpenScroll> open_scrolls_;
     ImVec2 dialog_min_{};  // the open dialog's card: top left and width
     float dialog_w_ = 0;
-    std::string dialog_id_;
-    std::unordered_map<std::string, float> dialog_heights_;  // each dialog's content, last frame
+    struct OpenDialog {
+        std::string id;
+        float content = 0;
+        bool in_actions = false;
+    } dialog_;
+    struct DialogSize {
+        float content = 0, actions = 0;
+    };
+    std::unordered_map<std::string, DialogSize> dialog_sizes_;  // each dialog's, last frame
     struct OpenCard {
         ImVec2 min;
         float width;
@@ -229,6 +249,9 @@ private:
     int layer_ = 0;
     std::vector<UiCover> covers_;
     bool recording_keys_ = false;
+    std::string focus_id_, focus_text_;
+    std::unordered_map<std::string, float> memo_;
+    bool scroll_to_start_ = false;  // the focused field as last brought into view
     mutable std::vector<std::string> missing_icons_;
     std::unordered_map<std::string, QrModules> qr_cache_;  // encoded once, not every frame
 };

@@ -111,12 +111,15 @@ void Window::render_and_present() {
 
 Status Window::write_png(const std::string& path) const {
     int w = width(), h = height();
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 3);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     stbi_flip_vertically_on_write(1);  // GL rows run bottom-up
-    if (!stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4))
+    // Light compression: the layout matrix writes hundreds of screens a run, and the
+    // default level spends most of its time for a few percent of size.
+    stbi_write_png_compression_level = 2;
+    if (!stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3))
         return Error{"cannot write screenshot " + path + " (is the folder there and writable?)"};
     return ok_status();
 }

@@ -1,5 +1,7 @@
 #include "kiosk/screens/screens.h"
 
+#include <functional>
+
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -34,9 +36,12 @@ Intent search_row(Ui& ui, const CatalogView& v, float width) {
     Theme& t = ui.theme();
     ImVec2 row_start = ImGui::GetCursorScreenPos();
     float region_w = region_width(t, width);
+    // A region's name too long for the column beside the search box gets a row of its own.
+    std::string region_label = region_button_label(v);
+    bool region_below = !ui.label_fits(region_label, "map-marker", ImVec2(region_w, t.touch_min()));
     bool has_text = !v.search_text->empty();
     float clear_w = has_text ? t.touch_min() + t.mm(2) : 0;
-    float box_w = width - region_w - t.gap() - clear_w;
+    float box_w = width - (region_below && !v.search_focused ? 0 : region_w + t.gap()) - clear_w;
     std::string hint = ui.glyph("search") + "  " + v.words("ngos.search_hint");
     if (ui.text_field("ngos.search", *v.search_text, hint, ImVec2(box_w, t.touch_min()), v.search_focused))
         keep_first(out, Intent::focus(FieldId::ngos_search));
@@ -45,7 +50,7 @@ Intent search_row(Ui& ui, const CatalogView& v, float width) {
         if (ui.button("ngos.search.clear", "", "times", ImVec2(t.touch_min(), t.touch_min())))
             keep_first(out, Intent::of(Intent::Kind::clear_search));
     }
-    ImGui::SameLine();
+    if (!region_below || v.search_focused) ImGui::SameLine();
     if (v.search_focused) {
         ImVec2 at = ImGui::GetCursorScreenPos();
         ImFont* sf = ui.font(TextFace::small);
@@ -54,7 +59,7 @@ Intent search_row(Ui& ui, const CatalogView& v, float width) {
         ImGui::SetCursorScreenPos(ImVec2(row_start.x, row_start.y + t.touch_min() + ImGui::GetStyle().ItemSpacing.y));
         return out;
     }
-    if (ui.button("ngos.region", region_button_label(v), "map-marker", ImVec2(region_w, t.touch_min()),
+    if (ui.button("ngos.region", region_label, "map-marker", ImVec2(region_below ? width : region_w, t.touch_min()),
                   ButtonKind::secondary, !v.query->region.empty()))
         keep_first(out, Intent::of(Intent::Kind::open_region_picker));
     return out;
@@ -88,7 +93,7 @@ Intent count_row(Ui& ui, const CatalogView& v, float width) {
         ui.text(count_text(v), TextFace::small, p.text_muted, width);
         return out;
     }
-    float region_w = region_width(t, width);
+    float region_w = std::min(width * 0.6f, std::max(region_width(t, width), ui.button_width(v.words("ngos.region_any"), "globe")));
     ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + (t.touch_min() - ui.font(TextFace::small)->FontSize) * 0.5f));
     ui.text(count_text(v), TextFace::small, p.text_muted, width - region_w - t.gap());
@@ -98,12 +103,15 @@ Intent count_row(Ui& ui, const CatalogView& v, float width) {
     return out;
 }
 
-void empty_state(Ui& ui, const CatalogView& v, float width) {
+// `tight`: under a header on a short screen, the words without the large icon above them.
+void empty_state(Ui& ui, const CatalogView& v, float width, bool tight = false) {
     Theme& t = ui.theme();
-    ImGui::Dummy(ImVec2(0, t.mm(8)));
-    ImVec2 pos = ImGui::GetCursorScreenPos();
-    ui.icon("search", pos, t.mm(16), ui.pal().text_muted);
-    ImGui::Dummy(ImVec2(0, t.mm(18)));
+    if (!tight) {
+        ImGui::Dummy(ImVec2(0, t.mm(8)));
+        ImVec2 pos = ImGui::GetCursorScreenPos();
+        ui.icon("search", pos, t.mm(16), ui.pal().text_muted);
+        ImGui::Dummy(ImVec2(0, t.mm(18)));
+    }
     ui.text(v.words("ngos.empty"), TextFace::heading, ui.pal().text, width);
     ui.text(v.words("ngos.empty_hint"), TextFace::body, ui.pal().text_muted, width);
 }
@@ -159,12 +167,22 @@ bool result_row(Ui& ui, const CatalogView& v, const store::NgoSummary& s, int vi
     return tapped;
 }
 
-Intent result_list(Ui& ui, const CatalogView& v, ImVec2 size) {
+float result_row_height(const Ui& ui) {
+    Theme& t = const_cast<Ui&>(ui).theme();
+    return ui.font(TextFace::body)->FontSize + ui.font(TextFace::small)->FontSize + t.mm(10);
+}
+
+// `header`, when given, is drawn at the top of the list and scrolls away with it: on a
+// short screen (a 7-inch panel with large text) a fixed header would leave no room for a
+// single result.
+Intent result_list(Ui& ui, const CatalogView& v, ImVec2 size, const std::function<Intent()>& header) {
     Intent out;
     Theme& t = ui.theme();
-    float row_h = ui.font(TextFace::body)->FontSize + ui.font(TextFace::small)->FontSize + t.mm(10);
+    float row_h = result_row_height(ui);
     ui.begin_scroll("ngos.list", size);
     if (v.scroll_to_top) ImGui::SetScrollY(0);
+    if (header) keep_first(out, header());
+    float start_y = ImGui::GetCursorPosY();
     const auto& rows = *v.results;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()), row_h);
@@ -173,17 +191,19 @@ Intent result_list(Ui& ui, const CatalogView& v, ImVec2 size) {
     float width = ImGui::GetContentRegionAvail().x - t.mm(3);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            ImGui::SetCursorPosY(static_cast<float>(i) * row_h);
+            ImGui::SetCursorPosY(start_y + static_cast<float>(i) * row_h);
             const store::NgoSummary* s = v.summary(rows[static_cast<std::size_t>(i)]);
             if (!s) {
                 ImGui::Dummy(ImVec2(width, row_h));
                 continue;
             }
             float top = ImGui::GetCursorScreenPos().y;
-            bool mostly_visible = top + row_h * 0.5f >= clip.Min.y && top + row_h * 0.5f <= clip.Max.y;
-            if (result_row(ui, v, *s, mostly_visible ? visible : -1, width, row_h))
+            // Counted from the first row not mostly scrolled away above: rows below the
+            // view count on, so a script can bring the next one in as a finger would.
+            bool counted = top + row_h * 0.5f >= clip.Min.y;
+            if (result_row(ui, v, *s, counted ? visible : -1, width, row_h))
                 keep_first(out, Intent::of(Intent::Kind::open_ngo, "", s->rowid));
-            if (mostly_visible) ++visible;
+            if (counted) ++visible;
         }
     }
     ui.end_scroll();
@@ -200,22 +220,50 @@ Intent draw_catalog(Ui& ui, const CatalogView& v) {
     const Palette& p = ui.pal();
     float pad = t.pad();
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    float width = ImGui::GetContentRegionAvail().x - 2 * pad;
-    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
-    ImGui::BeginGroup();
-    keep_first(out, search_row(ui, v, width));
-    // While the keyboard is up the chips step aside so the results stay in view.
-    if (!v.search_focused) keep_first(out, category_chips(ui, v, width));
-
-    if (!v.search_focused) keep_first(out, count_row(ui, v, width));
-    if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
-
-    float list_h = ImGui::GetContentRegionAvail().y - t.mm(2) - v.keyboard_height;
-    if (v.results->empty() && !v.searching)
+    ImVec2 room = ImGui::GetContentRegionAvail();
+    float width = room.x - 2 * pad;
+    // Search, region, chips, the count: above the list, or at its top where a fixed header
+    // would leave the list less than two results' room.
+    auto header = [&] {
+        Intent h;
+        keep_first(h, search_row(ui, v, width));
+        // While the keyboard is up the chips step aside so the results stay in view.
+        if (!v.search_focused) keep_first(h, category_chips(ui, v, width));
+        if (!v.search_focused) keep_first(h, count_row(ui, v, width));
+        if (!v.error.empty()) ui.text(v.error, TextFace::body, p.badge_partners, width);
+        return h;
+    };
+    float top = origin.y + t.mm(3);
+    float bottom = origin.y + room.y - t.mm(2) - v.keyboard_height;
+    // The header's height as last drawn decides where it goes this frame.
+    float& header_h = ui.memo("ngos.header");
+    bool cramped = bottom - (top + header_h) < result_row_height(ui) * 2.0f;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, top));
+    float list_top = top;
+    if (!cramped) {
+        ImGui::BeginGroup();
+        keep_first(out, header());
+        ImGui::EndGroup();
+        header_h = ImGui::GetItemRectSize().y + ImGui::GetStyle().ItemSpacing.y;
+        list_top = top + header_h;
+        ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, list_top));
+    }
+    ImVec2 list_size(width + t.mm(3), bottom - list_top);
+    if (v.results->empty() && !v.searching && !cramped) {
+        // In a region of its own: the keyboard may leave it little room.
+        ui.begin_scroll("ngos.empty", list_size);
         empty_state(ui, v, width);
-    else
-        keep_first(out, result_list(ui, v, ImVec2(width, list_h)));
-    ImGui::EndGroup();
+        ui.end_scroll();
+    } else {
+        auto measured_header = [&] {
+            float y0 = ImGui::GetCursorPosY();
+            Intent h = header();
+            header_h = ImGui::GetCursorPosY() - y0;
+            if (v.results->empty() && !v.searching) empty_state(ui, v, width, /*tight=*/true);
+            return h;
+        };
+        keep_first(out, result_list(ui, v, list_size, cramped ? std::function<Intent()>(measured_header) : nullptr));
+    }
     return out;
 }
 

@@ -11,7 +11,7 @@ Intent draw_discard_prompt(Ui& ui, const DiscardPromptView& v) {
     float inner = ui.begin_dialog("##discard");
     ui.text(ui.glyph("question-circle") + "  " + v.words("discard.title"), TextFace::heading, p.text, inner);
     ui.text(v.words("discard.body"), TextFace::body, p.text, inner);
-    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    inner = ui.dialog_actions();
     if (ui.button("discard.keep", v.words("discard.keep"), "arrow-right", ImVec2(inner, t.touch_min() * 1.4f),
                   ButtonKind::primary))
         keep_first(out, Intent::of(Intent::Kind::discard_keep));

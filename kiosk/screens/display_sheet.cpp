@@ -18,7 +18,7 @@ Intent draw_display_sheet(Ui& ui, const SheetView& v) {
     if (ui.check_row("sheet.large_text", ui.glyph("text-height") + "  " + v.words("sheet.display.large_text"),
                      v.large_text, inner))
         keep_first(out, Intent::of(Intent::Kind::toggle_large_text));
-    ImGui::Dummy(ImVec2(0, t.mm(2)));
+    inner = ui.dialog_actions();
     if (ui.button("sheet.close", v.words("sheet.close"), "check", ImVec2(inner, t.touch_min()), ButtonKind::primary))
         keep_first(out, Intent::of(Intent::Kind::close_sheet));
     ui.end_dialog();

@@ -24,7 +24,9 @@ constexpr int kCells = 6;
 // page that scrolls.
 int home_columns(const Ui& ui, const Words& w, const std::vector<Task>& tasks, float width) {
     const Theme& t = const_cast<Ui&>(ui).theme();
-    int most = width > t.mm(300) && !t.portrait() ? 3 : 2;
+    // A portrait kiosk stacks its tasks: one column of wide tiles down its height.
+    if (t.portrait()) return 1;
+    int most = width > t.mm(300) ? 3 : 2;
     for (int cols = most; cols > 1; --cols) {
         float tile_w = (width - (cols - 1) * t.gap()) / cols;
         bool fits = true;
@@ -67,8 +69,8 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     bool greeting = grid_room - greeting_h >= rows * min_h + (rows - 1) * t.gap();
     if (greeting) grid_room -= greeting_h;
     float tile_h = std::max(min_h, (grid_room - (rows - 1) * t.gap()) / rows);
-    // Tiles too tall to read well as one block grow no further on portrait kiosks.
-    tile_h = std::min(tile_h, std::max(min_h, t.mm(60)));
+    // Tiles taller than this read as panels, not buttons: they grow no further.
+    tile_h = std::min(tile_h, std::max(min_h, t.mm(70)));
     // Every task stays on the first screen: captions show only when all of them fit. All
     // tiles share one label face so the grid reads as one.
     bool captions = true;

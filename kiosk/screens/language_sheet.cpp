@@ -24,6 +24,7 @@ Intent draw_language_sheet(Ui& ui, const SheetView& v) {
             keep_first(out, Intent::language(c.lang));
         ImGui::Dummy(ImVec2(0, t.mm(1)));
     }
+    inner = ui.dialog_actions();
     if (ui.button("sheet.close", v.words("sheet.close"), "times", ImVec2(inner, t.touch_min()), ButtonKind::quiet))
         keep_first(out, Intent::of(Intent::Kind::close_sheet));
     ui.end_dialog();

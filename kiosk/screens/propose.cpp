@@ -216,10 +216,16 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width, FirstProblem& fir
     const auto& d = *v.draft;
     // Side by side where both labels show whole (on two lines if need be), else one above
     // the other.
-    float choice_h = std::max(t.touch_min() * 1.2f, ui.font(TextFace::body)->FontSize * 2.4f);
-    int cols = v.contacts_allowed
-                   ? ui.columns_fitting({v.words("propose.anonymous"), v.words("propose.named")}, "user", width, choice_h, 2)
-                   : 1;
+    std::vector<std::string> both{v.words("propose.anonymous"), v.words("propose.named")};
+    float choice_h = t.touch_min() * 1.2f;
+    int cols = v.contacts_allowed ? ui.columns_fitting(both, "user", width, choice_h, 2) : 1;
+    if (cols == 1 && v.contacts_allowed) {
+        float two_lines = std::max(choice_h, ui.font(TextFace::body)->FontSize * 2.4f);
+        if (ui.columns_fitting(both, "user", width, two_lines, 2) == 2) {
+            cols = 2;
+            choice_h = two_lines;
+        }
+    }
     float choice_w = (width - (cols - 1) * t.gap()) / cols;
     if (ui.button("propose.anonymous", v.words("propose.anonymous"), "user-o", ImVec2(choice_w, choice_h),
                   ButtonKind::secondary, d.anonymous))

@@ -34,12 +34,14 @@ struct Arrangement {
     bool display_label;
     bool back_label;
 };
+// The languages as buttons matter most (a resident who cannot read the current one finds
+// theirs); then the words on Screen and Back.
 constexpr std::array<Arrangement, 6> kArrangements{{
     {Langs::full, true, true},
     {Langs::short_names, true, true},
+    {Langs::short_names, false, true},
     {Langs::sheet, true, true},
     {Langs::sheet, false, true},
-    {Langs::sheet, false, false},
     {Langs::sheet, false, false},
 }};
 
@@ -94,13 +96,24 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
         return langs_width(a.langs) + t.mm(4) + (a.display_label ? ui.button_width(display, "adjust") : b) + gap +
                listen_width(a.display_label);
     };
+    // The roomiest arrangement that leaves the title its room; else the roomiest that fits
+    // without it (the screen's own heading says where one is).
+    ImFont* hf = ui.font(TextFace::heading);
+    float title_need = v.title.empty() ? 0.0f : hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, v.title.c_str()).x + t.mm(5);
     Arrangement use = kArrangements.back();
-    for (const auto& a : kArrangements) {
-        if (a.langs == Langs::full && !v.full_language_names) continue;
-        if (left_width(a.back_label) + right_width(a) <= width - 2 * m) {
-            use = a;
-            break;
+    bool found = false;
+    for (float title_room : {title_need, 0.0f}) {
+        for (const auto& a : kArrangements) {
+            if (a.langs == Langs::full && !v.full_language_names) continue;
+            // The title never costs the languages their buttons or Back its word.
+            if (title_room > 0 && (a.langs == Langs::sheet || !a.back_label)) continue;
+            if (left_width(a.back_label) + title_room + right_width(a) <= width - 2 * m) {
+                use = a;
+                found = true;
+                break;
+            }
         }
+        if (found || title_need == 0) break;
     }
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + m, origin.y + m));
@@ -115,7 +128,6 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
     float title_x = ImGui::GetCursorScreenPos().x + t.mm(2);
     float right_x = origin.x + width - m - right_width(use);
 
-    ImFont* hf = ui.font(TextFace::heading);
     float title_w = right_x - title_x - t.mm(3);
     ImVec2 ts = hf->CalcTextSizeA(hf->FontSize, FLT_MAX, 0, v.title.c_str());
     // A title cut short reads worse than none: the screen itself says where one is.

@@ -114,6 +114,10 @@ Intent draw_volunteer(Ui& ui, const VolunteerView& v) {
     bool bar = v.mode == VolunteerView::Mode::form && v.keyboard_height <= 0;
     float bar_h = bar ? t.touch_min() + 2 * t.mm(3) : 0;
     ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + t.mm(3)));
+    // The list, the form and the thanks each open at their top.
+    float& shown_mode = ui.memo("volunteer.mode");
+    if (shown_mode != static_cast<float>(v.mode)) ui.scroll_all_to_start();
+    shown_mode = static_cast<float>(v.mode);
     ui.begin_scroll("volunteer.list", ImVec2(width + t.mm(3), avail.y - v.keyboard_height - bar_h - t.mm(4)));
     switch (v.mode) {
         case VolunteerView::Mode::list: keep_first(out, list(ui, v, width)); break;

@@ -36,11 +36,28 @@ TEST_CASE("body text has a cap height of at least 4.8 mm at the configured densi
     }
 }
 
-TEST_CASE("the touch minimum is 15 mm whatever the density") {
-    kiosk::Theme a(kiosk::ThemeConfig{100, false, false});
-    kiosk::Theme b(kiosk::ThemeConfig{200, false, false});
-    CHECK(a.touch_min() == doctest::Approx(15.0f / 25.4f * 100));
-    CHECK(b.touch_min() == doctest::Approx(2 * a.touch_min()));
+TEST_CASE("minimum targets follow the panel: 15 mm from 10 inches up, 11 mm (keys 9 mm) on 7-inch panels") {
+    struct Panel {
+        ImVec2 size;
+        float dpi;
+        bool seven_inch;
+    };
+    const Panel panels[] = {{{800, 480}, 133, true},     {{1024, 600}, 170, true},    {{1280, 800}, 149, false},
+                            {{1920, 1080}, 102, false},  {{1080, 1920}, 102, false},  {{1280, 800}, 100, false}};
+    for (const auto& p : panels) {
+        for (bool large : {false, true}) {
+            kiosk::Theme t(kiosk::ThemeConfig{p.dpi, false, large});
+            t.set_screen(p.size);
+            INFO(p.size.x << "x" << p.size.y << " at " << p.dpi << " dpi, large text " << large);
+            CHECK(t.compact() == p.seven_inch);
+            float per_mm = p.dpi / 25.4f;
+            CHECK(t.target_min() == doctest::Approx((p.seven_inch ? 11.0f : 15.0f) * per_mm));
+            CHECK(t.key_min() == doctest::Approx((p.seven_inch ? 9.0f : 12.0f) * per_mm));
+            // A touch row holds a line of body text, so large text makes it taller, never smaller.
+            CHECK(t.touch_min() >= t.target_min());
+            CHECK(t.touch_min() >= t.font_sizes().body);
+        }
+    }
 }
 
 TEST_CASE("a contact's QR code: a square of about 32 mm, 2 px a module at least, whatever the catalogue holds") {

@@ -100,6 +100,7 @@ ngo=$(sql "SELECT id FROM ngos WHERE phone <> '' AND email <> '' AND address_kk 
 [ -n "$ngo" ] || fail "no organisation in the catalogue publishes a phone, an email and an address"
 name_of() { sql "SELECT $(in_lang name "$2") FROM ngos WHERE id = '$1'"; }
 {
+  echo "tap id:ngos.region.all"  # the catalogue opens on the kiosk's own region
   echo "tap id:ngos.search"
   echo "press \"$(name_of "$ngo" kk)\""
   echo "tap id:ngos.result.0"
@@ -118,7 +119,9 @@ name_of() { sql "SELECT $(in_lang name "$2") FROM ngos WHERE id = '$1'"; }
   echo "drag 0 -2000"
   echo "expect-targets 15"
   echo "shot ngo_en"
-  echo "tap id:nav.contrast"
+  echo "tap id:nav.display"
+  echo "tap id:sheet.contrast"
+  echo "tap id:sheet.close"
   echo "drag 0 -2000"
   echo "shot ngo_en_contrast"
 } >"$work/ngo.script"
