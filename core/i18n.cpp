@@ -24,6 +24,10 @@ Status Translations::load(Lang lang, std::string_view json) {
                          "' is not valid UTF-8"};
         table[key] = to_nfc(text);
     }
+    auto& by_text = by_text_[static_cast<int>(lang)];
+    by_text.clear();
+    // Two keys with one text: the first in key order names it, the same every start.
+    for (const auto& key : keys(lang)) by_text.emplace(table[key], key);
     return ok_status();
 }
 
@@ -54,6 +58,19 @@ std::vector<std::string> Translations::all_texts() const {
     for (const auto& table : table_)
         for (const auto& [_, text] : table) out.push_back(text);
     return out;
+}
+
+std::vector<std::string> Translations::keys(Lang lang) const {
+    std::vector<std::string> out;
+    for (const auto& [key, _] : table_[static_cast<int>(lang)]) out.push_back(key);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+std::string Translations::key_of(Lang lang, std::string_view text) const {
+    const auto& by_text = by_text_[static_cast<int>(lang)];
+    auto it = by_text.find(std::string(text));
+    return it == by_text.end() ? std::string() : it->second;
 }
 
 std::string format_text(std::string_view pattern, std::string_view name, std::string_view value) {

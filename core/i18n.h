@@ -25,9 +25,15 @@ public:
 
     // Every text of every language, for the font coverage check.
     std::vector<std::string> all_texts() const;
+    // Every key of `lang`, sorted.
+    std::vector<std::string> keys(Lang lang) const;
+    // The key whose text in `lang` is exactly `text` (what a screen showed), or "": the
+    // voice plays a human recording of that key where one exists.
+    std::string key_of(Lang lang, std::string_view text) const;
 
 private:
     std::array<std::unordered_map<std::string, std::string>, 3> table_;
+    std::array<std::unordered_map<std::string, std::string>, 3> by_text_;  // text -> key
 };
 
 // Replaces "{name}" in pattern with value (all occurrences).

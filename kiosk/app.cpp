@@ -18,6 +18,7 @@
 #include "ops/settings.h"
 #include "kiosk/keyboard.h"
 #include "kiosk/layout_check.h"
+#include "kiosk/narration.h"
 #include "kiosk/screen_table.h"
 #include "kiosk/screens/screens.h"
 #include "kiosk/script.h"
@@ -28,6 +29,8 @@
 #include "platform/log.h"
 #include "platform/paths.h"
 #include "platform/runner.h"
+#include "platform/speech/lexicon.h"
+#include "platform/speech/speaker.h"
 #include "platform/tasks.h"
 #include "store/catalog_store.h"
 #include "store/filing_store.h"
@@ -47,17 +50,6 @@ constexpr const char* kUiIcons[] = {
     // the staff panel
     "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
 };
-
-Status load_translations(core::Translations& tr) {
-    std::string dir = platform::assets_dir() + "/i18n/";
-    for (core::Lang l : core::kAllLangs) {
-        std::string path = dir + std::string(core::lang_code(l)) + ".json";
-        auto text = core::read_whole_file(path);
-        if (!text) return Error{text.error() + " (set AUL_ASSETS to the assets folder)"};
-        if (auto s = tr.load(l, *text); !s) return Error{path + ": " + s.error()};
-    }
-    return ok_status();
-}
 
 platform::RunnerSettings runner_settings(const KioskOptions& o) {
     platform::RunnerSettings r;
@@ -110,6 +102,8 @@ public:
     }
     void pretend_idle() override { session_->touched(last_now_ - cfg_.idle_seconds - 0.1); }
     void touch(platform::TouchPhase phase, ImVec2 at) override { runner_.inject_touch(phase, at); }
+    const std::vector<std::string>& spoken() const override { return spoken_; }
+    void forget_spoken() override { spoken_.clear(); }
     void type(const std::string& text) override { runner_.inject_text(text); }
 
 private:
@@ -125,6 +119,17 @@ private:
     void watch_staff_corner(double now);
     void take_physical_keys(Intent& out);
     std::string font_coverage() const;
+    void start_speech();
+    // What the voice says of this frame: Listen, the voice guide's questions, choices,
+    // problems and keys. Called with the frame's intent before it is applied.
+    void narrate(const Intent& intent);
+    void narrate_guide(const Intent& intent);
+    // The page as the guide knows it: what is shown (not the keyboard) and its heading and
+    // question; a change is a page entered.
+    std::string page_key() const;
+    std::string_view voice_key() const;
+    // Asks the speaker, and logs it for scripts (`expect-spoken`) as it is asked.
+    void speak(platform::Utterance u, bool cut);
 
     KioskOptions opt_;
     KioskConfig cfg_;
@@ -143,6 +148,13 @@ private:
     std::unique_ptr<ScriptPlayer> script_;
     double last_now_ = 0;  // the loop's clock at the last frame
     std::pair<ScreenId, bool> shown_screen_{ScreenId::home, false};  // and whether the staff page was over it
+    platform::Lexicon lexicon_;
+    std::optional<Narrator> narrator_;
+    std::unique_ptr<platform::Speaker> speaker_;  // after what it reads from; gone before SDL quits
+    std::vector<std::string> spoken_;  // what was asked to be spoken since the script's last step
+    std::string guided_page_;          // the page whose question the guide last spoke
+    std::string problems_spoken_;      // the problems the guide last spoke
+    std::uint64_t resets_seen_ = 0;
 };
 
 // The screen a resident sees, as the layout check names it: "propose with the keyboard".
@@ -208,6 +220,8 @@ Status App::open_data() {
     ss.staff.usb_roots = cfg_.usb_roots;
     ss.staff.configured_locality = ss.locality;
     ss.staff.font_check = [this] { return font_coverage(); };
+    ss.staff.speech_volume = cfg_.speech_volume;
+    ss.staff.speech_enabled = cfg_.speech_enabled;
     session_.emplace(std::move(ss), *store_, *filing_, store::CatalogStore(std::move(search_db)), tasks_, tr_, core::now_ms);
     return ok_status();
 }
@@ -226,6 +240,7 @@ Status App::start() {
     if (auto s = load_translations(tr_); !s) return s;
     if (auto s = open_data(); !s) return s;
 
+    start_speech();
     if (auto s = icons_.load(platform::FontFiles{}.icon_names); !s) return s;
     ui_.set_icon_names(&icons_);
     if (auto s = runner_.open([this] { return build_fonts(); }); !s) return s;
@@ -261,6 +276,8 @@ Intent App::draw_screen() {
     TopBarView bar{s.words(), title(), !home, home, s.display().high_contrast, s.display().large_text, {}};
     if (staff_page)
         bar.back_label = tr_.get(s.lang(), s.staff().mode() == StaffMode::panel ? "staff.action.leave" : "nav.back");
+    bar.listen = speaker_ && speaker_->enabled();
+    bar.speaking = bar.listen && speaker_->busy();
     keep_first(out, draw_top_bar(ui_, bar));
     keep_first(out, staff_page ? draw_staff_page(ui_, s) : screen_row(s.screen()).draw(ui_, s));
     return out;
@@ -303,6 +320,7 @@ void App::draw(double now, float dt) {
         intent = Intent{};
         if (!runner_.gesture().pressed) swallow_until_release_ = false;
     }
+    narrate(intent);
     if (intent) {
         s.apply(intent);
         runner_.request_frames();
@@ -355,6 +373,16 @@ void App::between_frames(double now) {
     runner_.request_frame_at(next);
     if (session_->take_catalogue_changed()) runner_.fonts_changed();  // new categories may bring icons
     follow_display();
+    if (speaker_) {
+        // A fresh session is silent: nothing said for the last resident goes on.
+        if (session_->resets() != resets_seen_) {
+            resets_seen_ = session_->resets();
+            speaker_->stop();
+        }
+        speaker_->set_volume(session_->speech_volume());
+        auto asked = session_->take_speech();
+        for (std::size_t i = 0; i < asked.size(); ++i) speak(std::move(asked[i]), i == 0);
+    }
 }
 
 std::optional<int> App::after_frame(double now) {
@@ -377,6 +405,97 @@ std::optional<int> App::after_frame(double now) {
         return 0;
     }
     return std::nullopt;
+}
+
+// The voice starts on a worker of its own; a kiosk whose tables are missing stays silent
+// and says why in the log, rather than not starting.
+void App::start_speech() {
+    if (!cfg_.speech_enabled) return;
+    auto lexicon = platform::Lexicon::load(platform::assets_dir() + "/voice");
+    if (!lexicon) {
+        platform::log::error("speech: " + lexicon.error() + "; the kiosk stays silent");
+        return;
+    }
+    lexicon_ = std::move(*lexicon);
+    narrator_.emplace(tr_, lexicon_);
+    platform::SpeakerSettings ss;
+    ss.volume = session_->speech_volume();
+    ss.voice.words_per_minute = cfg_.speech_rate;
+    ss.voice.voices = cfg_.speech_voices;
+    ss.device = cfg_.speech_device;
+    ss.board_folder = opt_.data_dir + "/voice";
+    ss.shipped_folder = platform::assets_dir() + "/voice";
+    speaker_ = std::make_unique<platform::Speaker>(std::move(ss), lexicon_);
+    // The Listen button goes dark when the reading ends.
+    speaker_->set_done_hook([this] { runner_.wake(); });
+}
+
+void App::speak(platform::Utterance u, bool cut) {
+    if (!speaker_ || u.empty()) return;
+    spoken_.push_back(u.text());
+    if (spoken_.size() > 200) spoken_.erase(spoken_.begin());  // a script reads them after each step
+    if (cut) speaker_->say(std::move(u));
+    else speaker_->then(std::move(u));
+}
+
+std::string_view App::voice_key() const {
+    if (staff_page_open(*session_) || pin_pad_open(*session_)) return {};
+    return screen_row(session_->screen()).voice_key;
+}
+
+std::string App::page_key() const {
+    const Session& s = *session_;
+    std::string key = pin_pad_open(s) ? "pin" : staff_page_open(s) ? "staff" : std::string(screen_row(s.screen()).name);
+    if (s.idle_prompt()) key += "+idle";
+    else if (s.discard_prompt()) key += "+discard";
+    else if (s.sheet() != Sheet::none) key += s.sheet() == Sheet::language ? "+language" : "+display";
+    for (const auto& it : ui_.items())
+        if (!it.hidden && (it.voice == UiItem::Voice::heading || it.voice == UiItem::Voice::question))
+            key += "|" + it.text;
+    return key;
+}
+
+void App::narrate(const Intent& intent) {
+    if (!speaker_ || !narrator_) return;
+    Session& s = *session_;
+    using K = Intent::Kind;
+    if (intent.kind == K::listen) {
+        // Again while it reads: stop.
+        if (speaker_->busy()) {
+            speaker_->stop();
+            spoken_.push_back("(stopped)");
+        } else {
+            speak(narrator_->read_page(ui_.items(), s.lang(), title(), voice_key()), true);
+        }
+        return;
+    }
+    if (intent.kind == K::toggle_voice_guide) {
+        speak(narrator_->phrase(s.voice_guide() ? "voice.guide_off" : "voice.guide_on", s.lang()), true);
+        guided_page_.clear();  // on: the page is read after the words above
+        return;
+    }
+    if (s.voice_guide()) narrate_guide(intent);
+}
+
+// Voice guide mode: a page entered is read (its title and question), problems when they
+// appear, and what the resident tapped or typed as they do it.
+void App::narrate_guide(const Intent& intent) {
+    Session& s = *session_;
+    using K = Intent::Kind;
+    const auto& items = ui_.items();
+    if (std::string key = page_key(); key != guided_page_) {
+        guided_page_ = key;
+        speak(narrator_->page_question(items, s.lang(), title(), voice_key()), false);
+    }
+    if (std::string shown = narrator_->problems_shown(items); shown != problems_spoken_) {
+        problems_spoken_ = shown;
+        if (!shown.empty()) speak(narrator_->problems(items, s.lang()), false);
+    }
+    if (intent.kind == K::type_text) {
+        speak(narrator_->key(intent.text, field_spec(s.focused()).personal, s.lang()), true);
+    } else if (auto u = narrator_->tapped(items, s.lang())) {
+        speak(std::move(*u), true);
+    }
 }
 
 // Typing on a physical keyboard reaches the focused field the same way key taps do.
@@ -441,6 +560,17 @@ int App::run() {
 }
 
 }  // namespace
+
+Status load_translations(core::Translations& tr) {
+    std::string dir = platform::assets_dir() + "/i18n/";
+    for (core::Lang l : core::kAllLangs) {
+        std::string path = dir + std::string(core::lang_code(l)) + ".json";
+        auto text = core::read_whole_file(path);
+        if (!text) return Error{text.error() + " (set AUL_ASSETS to the assets folder)"};
+        if (auto s = tr.load(l, *text); !s) return Error{path + ": " + s.error()};
+    }
+    return ok_status();
+}
 
 int run_kiosk(const KioskOptions& options) {
     App app(options);

@@ -3,6 +3,8 @@
 #pragma once
 #include <string>
 
+#include "core/i18n.h"
+#include "core/result.h"
 #include "ops/settings.h"
 
 namespace aul::kiosk {
@@ -20,6 +22,9 @@ struct KioskOptions {
     std::string shots_dir;         // --shots DIR: where `shot NAME` lines write PNGs
     double stats_after = 0;        // --stats-after S: run untouched S seconds, print loop figures as JSON, exit
 };
+
+// The kiosk's translations, from the assets folder.
+Status load_translations(core::Translations& tr);
 
 // Returns the process exit code: 0 on success, 1 on a failed script or screenshot,
 // 2 on a start-up error (printed as one actionable line).

@@ -44,14 +44,14 @@ Intent show_volunteer(Ui& ui, Session& s) {
 }
 
 constexpr std::array<ScreenRow, 8> kScreens{{
-    {ScreenId::home, "home", "", show_home, [](Session&) {}},
-    {ScreenId::catalog, "ngos", "ngos.title", show_catalog, [](Session& s) { s.catalog().open(""); }},
-    {ScreenId::ngo, "ngo", "ngo.title", show_ngo, [](Session& s) { s.catalog().open_first_ngo(); }},
-    {ScreenId::propose, "propose", "propose.title", show_propose, [](Session& s) { s.propose().open(""); }},
-    {ScreenId::receipt, "receipt", "receipt.screen", show_receipt, [](Session& s) { s.propose().show_latest_receipt(); }},
-    {ScreenId::track, "track", "track.title", show_track, [](Session& s) { s.track().open_latest(); }},
-    {ScreenId::councils, "councils", "councils.title", show_councils, [](Session& s) { s.councils().open(); }},
-    {ScreenId::volunteer, "volunteer", "volunteer.title", show_volunteer, [](Session& s) { s.volunteer().open(""); }},
+    {ScreenId::home, "home", "", "voice.screen.home", show_home, [](Session&) {}},
+    {ScreenId::catalog, "ngos", "ngos.title", "voice.screen.ngos", show_catalog, [](Session& s) { s.catalog().open(""); }},
+    {ScreenId::ngo, "ngo", "ngo.title", "voice.screen.ngo", show_ngo, [](Session& s) { s.catalog().open_first_ngo(); }},
+    {ScreenId::propose, "propose", "propose.title", "", show_propose, [](Session& s) { s.propose().open(""); }},
+    {ScreenId::receipt, "receipt", "receipt.screen", "voice.screen.receipt", show_receipt, [](Session& s) { s.propose().show_latest_receipt(); }},
+    {ScreenId::track, "track", "track.title", "voice.screen.track", show_track, [](Session& s) { s.track().open_latest(); }},
+    {ScreenId::councils, "councils", "councils.title", "voice.screen.councils", show_councils, [](Session& s) { s.councils().open(); }},
+    {ScreenId::volunteer, "volunteer", "volunteer.title", "voice.screen.volunteer", show_volunteer, [](Session& s) { s.volunteer().open(""); }},
 }};
 }  // namespace
 

@@ -15,6 +15,9 @@ struct ScreenRow {
     ScreenId id;
     std::string_view name;       // --screen NAME
     std::string_view title_key;  // the top bar's title; empty: none (home greets on its page)
+    // What the voice says of the screen after its title, where the screen asks no question
+    // of its own (the wizard's steps do): what is on it and what to tap.
+    std::string_view voice_key;
     Intent (*draw)(Ui& ui, Session& session);
     // Sets the screen up directly, as a resident would reach it (--screen, tests, docs).
     void (*open)(Session& session);

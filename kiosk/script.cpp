@@ -105,6 +105,11 @@ Result<std::vector<ScriptStep>> parse_script(const std::string& text) {
         } else if (verb == "expect" || verb == "expect-not") {
             s.kind = verb == "expect" ? ScriptStep::Kind::expect : ScriptStep::Kind::expect_not;
             if (!quoted(rest, s.arg)) return bad("expect takes \"text\"");
+        } else if (verb == "expect-spoken" || verb == "never-spoken") {
+            s.kind = verb == "expect-spoken" ? ScriptStep::Kind::expect_spoken : ScriptStep::Kind::never_spoken;
+            if (!quoted(rest, s.arg) || s.arg.empty()) return bad("expect-spoken and never-spoken take \"text\"");
+        } else if (verb == "expect-silent") {
+            s.kind = ScriptStep::Kind::expect_silent;
         } else if (verb == "note" || verb == "expect-changed") {
             s.kind = verb == "note" ? ScriptStep::Kind::note : ScriptStep::Kind::expect_changed;
             auto id = rest.find("id:");
@@ -294,6 +299,8 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
     if (state_ != State::running) return state_;
     if (next_ >= steps_.size()) {
         if (!host.settled()) return state_;
+        check_never_spoken(host);
+        if (state_ != State::running) return state_;
         if (!steps_.empty() && checked_ != steps_.size() - 1) {
             checked_ = steps_.size() - 1;
             check_layout(host, steps_.back());
@@ -315,7 +322,13 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
     bool first_frame = step_started_ < 0;
     // Each step starts from a quiet screen, as a person waits to see what happened.
     if (first_frame && !host.settled() && s.kind != ScriptStep::Kind::wait) return state_;
+    check_never_spoken(host);
+    if (state_ != State::running) return state_;
     if (first_frame) {
+        // What the voice said before a step that acts is the last step's; the checks look at it.
+        bool reads_speech = s.kind == ScriptStep::Kind::expect_spoken || s.kind == ScriptStep::Kind::expect_silent ||
+                            s.kind == ScriptStep::Kind::never_spoken;
+        if (!reads_speech) host.forget_spoken();
         // What the last step left on screen, checked once it has settled.
         if (next_ > 0 && checked_ != next_ - 1 && s.kind != ScriptStep::Kind::wait) {
             checked_ = next_ - 1;
@@ -474,6 +487,27 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
             host.request_shot(s.arg);
             done();
             break;
+        case ScriptStep::Kind::expect_spoken: {
+            std::string want = core::to_lower(s.arg);
+            const auto& said = host.spoken();
+            if (std::any_of(said.begin(), said.end(), [&](const std::string& u) { return core::to_lower(u).find(want) != std::string::npos; })) {
+                done();
+            } else {
+                std::string all;
+                for (const auto& u : said) all += (all.empty() ? "" : " | ") + u;
+                fail(s, "expected the voice to say \"" + s.arg + "\"; it said: " + (all.empty() ? "nothing" : all));
+            }
+            break;
+        }
+        case ScriptStep::Kind::expect_silent:
+            if (host.spoken().empty()) done();
+            else fail(s, "expected silence; the voice said: " + host.spoken().front());
+            break;
+        case ScriptStep::Kind::never_spoken:
+            never_spoken_.push_back(core::to_lower(s.arg));
+            check_never_spoken(host);
+            if (state_ == State::running) done();
+            break;
         case ScriptStep::Kind::note:
         case ScriptStep::Kind::expect_changed: {
             const UiItem* found = nullptr;
@@ -507,6 +541,19 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
         }
     }
     return state_;
+}
+
+void ScriptPlayer::check_never_spoken(const ScriptHost& host) {
+    for (const auto& u : host.spoken()) {
+        std::string said = core::to_lower(u);
+        for (const auto& bad : never_spoken_)
+            if (said.find(bad) != std::string::npos) {
+                failure_ = "the voice said \"" + bad + "\", which must never be spoken (line " +
+                           std::to_string(steps_[std::min(next_, steps_.size() - 1)].line) + ")";
+                state_ = State::failed;
+                return;
+            }
+    }
 }
 
 }  // namespace aul::kiosk

@@ -13,6 +13,10 @@
 //   type-noted             types the noted text on the on-screen keyboard
 //   text-size standard|large   as the resident's text-size choice sets it
 //   idle                   as if the resident walked away: the "still there?" prompt shows
+//   expect-spoken "text"   the voice was asked to say text (any case) since the step before
+//                          (consecutive expect-spoken lines look at the same utterances)
+//   expect-silent          the voice was asked to say nothing since the step before
+//   never-spoken "text"    from here to the end, no utterance may hold text
 // Blank lines and lines starting with # are ignored.
 //
 // After every step, once the screen has settled, the layout check (kiosk/layout_check.h)
@@ -32,7 +36,7 @@ namespace aul::kiosk {
 struct ScriptStep {
     enum class Kind {
         lang, tap_text, tap_id, hold, drag, type, type_noted, press, wait, expect, expect_not, shot, note,
-        expect_changed, expect_targets, text_size, idle
+        expect_changed, expect_targets, text_size, idle, expect_spoken, expect_silent, never_spoken
     };
     Kind kind;
     std::string arg;
@@ -66,6 +70,9 @@ public:
     virtual void set_large_text(bool on) = 0;
     // As if nobody had touched the kiosk since the idle time ran out.
     virtual void pretend_idle() = 0;
+    // What the voice was asked to say (as one line each) since forget_spoken.
+    virtual const std::vector<std::string>& spoken() const = 0;
+    virtual void forget_spoken() = 0;
 };
 
 class ScriptPlayer {
@@ -108,6 +115,9 @@ private:
     std::size_t checked_ = static_cast<std::size_t>(-1);  // the last step the layout check ran after
     std::string failure_;
     std::string note_;
+    std::vector<std::string> never_spoken_;  // never-spoken texts, lower case
+    // Fails when an utterance holds a never-spoken text.
+    void check_never_spoken(const ScriptHost& host);
     // Typing through the on-screen keyboard: progress within the text being typed.
     std::size_t type_pos_ = 0;
     int layout_tries_ = 0;

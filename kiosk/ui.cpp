@@ -29,6 +29,8 @@ void Ui::begin_frame(const platform::Gesture& gesture, float dt) {
     layer_ = 0;
     covers_.clear();
     scroll_to_start_ = false;
+    voice_ = UiItem::Voice::read;
+    tapped_id_.clear();
 }
 
 void Ui::begin_layer(ImVec2 min, ImVec2 max) {
@@ -91,6 +93,11 @@ void Ui::record(const std::string& id, std::string_view text, ImVec2 min, ImVec2
     it.kind = !tappable ? UiItem::Kind::text : recording_keys_ ? UiItem::Kind::key : UiItem::Kind::target;
     it.layer = layer_;
     it.fit = fit;
+    it.voice = voice_;
+    if (tappable && !tapped_id_.empty() && id == tapped_id_) {
+        it.tapped = true;
+        tapped_id_.clear();
+    }
     if (!open_scrolls_.empty()) it.scroll = open_scrolls_.back().id;
     ImVec2 vmin = visible_min(min), vmax = visible_max(max);
     it.hidden = vmax.x <= vmin.x || vmax.y <= vmin.y;
@@ -105,6 +112,7 @@ void Ui::record(const std::string& id, std::string_view text, ImVec2 min, ImVec2
 bool Ui::press_feedback_tap(const std::string& id, ImVec2 size, bool& held) {
     bool tapped = ImGui::InvisibleButton(id.c_str(), size);
     held = ImGui::IsItemActive();
+    if (tapped) tapped_id_ = id;
     return tapped;
 }
 
@@ -559,6 +567,7 @@ void Ui::code_text(const std::string& id, const std::string& shown, ImU32 colour
     ImGui::GetWindowDrawList()->AddText(big, fs, cp, colour, shown.c_str());
     ImVec2 cs = big->CalcTextSizeA(fs, FLT_MAX, 0, shown.c_str());
     ImGui::Dummy(cs);
+    auto as = voice(UiItem::Voice::code);
     record(id, shown, cp, ImVec2(cp.x + cs.x, cp.y + cs.y), false);
 }
 
@@ -620,6 +629,7 @@ void Ui::qr_code(const std::string& id, const std::string& text, ImVec2 pos, flo
 }
 
 void Ui::problem(const std::string& s, TextFace face, float wrap) {
+    auto as = voice(UiItem::Voice::problem);
     text(glyph("exclamation-circle") + " " + s, face, pal().badge_partners, wrap);
 }
 

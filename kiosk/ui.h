@@ -24,6 +24,11 @@ struct LabelFit {
 
 struct UiItem {
     enum class Kind { text, target, key, scroll };
+    // How the voice reads it (kiosk/narration.h): read in order; the page's heading, or
+    // its question (both spoken on entering the page in voice guide mode); a problem to
+    // fix; a code, spelled; a resident's contact detail, never spoken; or not read (the
+    // top bar's own buttons, decoration).
+    enum class Voice { read, heading, question, problem, code, personal, silent };
     std::string id;     // stable id ("home.ngos") or empty for plain text
     std::string text;   // what a person reads there
     ImVec2 min, max;    // on-screen rectangle, clipped to what is visible
@@ -35,6 +40,8 @@ struct UiItem {
     bool hidden = false;      // wholly out of view (scrolled away); min/max are where it would be
     std::string scroll;       // the innermost scroll region it lies in, or empty
     LabelFit fit;
+    Voice voice = Voice::read;
+    bool tapped = false;      // tapped in this frame
 };
 
 // A layer's rectangle: what lies below it cannot be tapped there.
@@ -168,6 +175,20 @@ public:
     const std::vector<UiCover>& covers() const { return covers_; }
     // Keys of the on-screen keyboard record as keys, which have their own minimum size.
     void set_recording_keys(bool on) { recording_keys_ = on; }
+    // Items recorded while the returned guard lives are read by the voice as `v` says:
+    //   { auto as = ui.voice(UiItem::Voice::question); ui.text(...); }
+    class VoiceScope {
+    public:
+        VoiceScope(Ui& ui, UiItem::Voice v) : ui_(ui), was_(ui.voice_) { ui.voice_ = v; }
+        ~VoiceScope() { ui_.voice_ = was_; }
+        VoiceScope(const VoiceScope&) = delete;
+        VoiceScope& operator=(const VoiceScope&) = delete;
+
+    private:
+        Ui& ui_;
+        UiItem::Voice was_;
+    };
+    [[nodiscard]] VoiceScope voice(UiItem::Voice v) { return VoiceScope(*this, v); }
 
     // Every scroll region drawn this frame opens at its start: a screen a resident enters
     // begins at its top, whatever the last resident left it at.
@@ -249,6 +270,8 @@ private:
     int layer_ = 0;
     std::vector<UiCover> covers_;
     bool recording_keys_ = false;
+    UiItem::Voice voice_ = UiItem::Voice::read;
+    std::string tapped_id_;  // the widget tapped this frame, until it is recorded
     std::string focus_id_, focus_text_;
     std::unordered_map<std::string, float> memo_;
     bool scroll_to_start_ = false;  // the focused field as last brought into view

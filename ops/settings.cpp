@@ -16,7 +16,7 @@ struct Parse {
     std::string error;
 };
 
-// Whole seconds within [lo, hi]; a typo such as "90s" is refused, not read as 90.
+// A whole number (seconds, percent) within [lo, hi]; a typo such as "90s" is refused, not read as 90.
 bool parse_seconds(const char* v, int lo, int hi, int& out) {
     char* end = nullptr;
     long n = std::strtol(v, &end, 10);
@@ -68,6 +68,22 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
         ok = parse_seconds(value, 1, 3600, p.cfg.idle_seconds);
     } else if (key == "privacy.idle_prompt_seconds") {
         ok = parse_seconds(value, 1, 3600, p.cfg.idle_prompt_seconds);
+    } else if (key == "speech.enabled") {
+        ok = parse_bool(value, p.cfg.speech_enabled);
+    } else if (key == "speech.volume") {
+        ok = parse_seconds(value, 0, 100, p.cfg.speech_volume);
+    } else if (key == "speech.rate") {
+        ok = parse_seconds(value, 80, 450, p.cfg.speech_rate);
+    } else if (key == "speech.device") {
+        p.cfg.speech_device = value;
+    } else if (key == "speech.voice_kk" || key == "speech.voice_ru" || key == "speech.voice_en") {
+        core::Lang l{};
+        core::parse_lang(std::string(name).substr(6), l);
+        // espeak-ng voice names: letters, digits, '-', '+' (variants) and '/'.
+        std::string v = value;
+        ok = !v.empty() && v.size() < 64 &&
+             v.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-+_/") == std::string::npos;
+        if (ok) p.cfg.speech_voices[static_cast<std::size_t>(l)] = v;
     } else if (key == "sync.timeout") {
         ok = parse_seconds(value, 1, 600, p.cfg.sync_timeout_seconds);
     } else {

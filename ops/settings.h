@@ -1,6 +1,7 @@
 // /etc/aul/kiosk.conf (INI), read by the kiosk and by kiosk-sync ([sync]). Every key, its
 // default and meaning are listed in the README and in assets/config/kiosk.conf.example.
 #pragma once
+#include <array>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,12 @@ struct KioskConfig {
     int idle_prompt_seconds = 20; // then back home with every form cleared
     // [staff]
     std::vector<std::string> usb_roots{"/media", "/run/media"};  // where USB sticks get mounted
+    // [speech]: the voice that reads screens aloud (espeak-ng, or recordings)
+    bool speech_enabled = true;   // false: no Listen button, no voice tile, no sound at all
+    int speech_volume = 80;       // percent, until staff set one on the panel
+    int speech_rate = 150;        // words a minute; codes are read at 60% of it
+    std::string speech_device;    // ALSA device ("plughw:CARD=Headphones"); empty: the default
+    std::array<std::string, 3> speech_voices{"kk", "ru", "en"};  // espeak-ng voice per language: voice_kk, voice_ru, voice_en
     // [sync], read by kiosk-sync
     int sync_timeout_seconds = 60;  // one request to the national server may take this long
 

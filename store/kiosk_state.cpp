@@ -1,4 +1,6 @@
 #include "store/kiosk_state.h"
+
+#include <charconv>
 #include "core/proposal.h"
 #include "core/text.h"
 #include "store/kiosk_paths.h"
@@ -74,6 +76,22 @@ Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Loc
     return filing.set_settings({{"locality_region", where.region},
                                 {"locality_district", where.district},
                                 {"locality_settlement", where.settlement}});
+}
+
+Result<std::optional<int>> saved_speech_volume(const FilingStore& filing) {
+    auto text = filing.setting("speech_volume");
+    if (!text) return text.take_error();
+    if (text->empty()) return std::optional<int>{};
+    int v = -1;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), v);
+    if (ec != std::errc{} || end != text->data() + text->size() || v < 0 || v > 100)
+        return std::optional<int>{};  // not one we wrote: the configuration's holds
+    return std::optional<int>{v};
+}
+
+Status save_speech_volume(FilingStore& filing, int percent) {
+    if (percent < 0 || percent > 100) return Error{"the volume is a percentage, 0 to 100"};
+    return filing.set_settings({{"speech_volume", std::to_string(percent)}});
 }
 
 Result<std::int64_t> request(FilingStore& filing, SyncRequest what, std::int64_t now_ms) {

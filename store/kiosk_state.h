@@ -33,6 +33,12 @@ Status check_locality(const CatalogStore& catalog, const Locality& where);
 // Checks the place (check_locality) first.
 Status save_locality(FilingStore& filing, const CatalogStore& catalog, const Locality& where);
 
+// The voice's volume (percent, 0..100) staff set on the panel, or nullopt while they never
+// did (the configuration's [speech] volume holds).
+Result<std::optional<int>> saved_speech_volume(const FilingStore& filing);
+// Refuses a volume outside 0..100.
+Status save_speech_volume(FilingStore& filing, int percent);
+
 // Whether the kiosk enrolled with a national server (the server's address is kept).
 bool is_enrolled(const FilingStore& filing);
 

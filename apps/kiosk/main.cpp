@@ -5,6 +5,7 @@
 #include <string>
 
 #include "kiosk/app.h"
+#include "kiosk/voice_commands.h"
 #include "platform/log.h"
 
 namespace {
@@ -12,7 +13,9 @@ void usage() {
     std::fputs(
         "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--dpi N] [--lang kk|ru|en] [--log-level LEVEL]\n"
         "             [--screenshot OUT.png --screen home|ngos|ngo|propose|receipt|track|councils|volunteer [--size WxH]]\n"
-        "             [--script FILE [--shots DIR]] [--stats-after SECONDS]\n",
+        "             [--script FILE [--shots DIR]] [--stats-after SECONDS]\n"
+        "       kiosk --say TEXT --lang kk|ru|en --wav OUT.wav [--config FILE]\n"
+        "       kiosk --voice-coverage [--data DIR]\n",
         stderr);
 }
 
@@ -22,6 +25,8 @@ bool parse_size(const char* s, int& w, int& h) { return std::sscanf(s, "%dx%d", 
 int main(int argc, char** argv) {
     aul::platform::log::init("kiosk");
     aul::kiosk::KioskOptions o;
+    std::string say, wav;
+    bool coverage = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&]() -> const char* {
@@ -53,6 +58,9 @@ int main(int argc, char** argv) {
         else if (a == "--script") o.script = next();
         else if (a == "--shots") o.shots_dir = next();
         else if (a == "--stats-after") o.stats_after = std::atof(next());
+        else if (a == "--say") say = next();
+        else if (a == "--wav") wav = next();
+        else if (a == "--voice-coverage") coverage = true;
         else if (a == "--log-level") {
             if (!aul::platform::log::set_level_option(next())) return 2;
         }
@@ -65,6 +73,8 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
+    if (!say.empty() || !wav.empty()) return aul::kiosk::say_to_wav(say, o.lang, wav, o.config_path);
+    if (coverage) return aul::kiosk::print_voice_coverage(o.data_dir);
     if (o.data_dir.empty()) {
         std::fputs("kiosk: --data DIR is required (the folder that holds kiosk.db)\n", stderr);
         usage();

@@ -9,7 +9,10 @@ Intent draw_discard_prompt(Ui& ui, const DiscardPromptView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     float inner = ui.begin_dialog("##discard");
-    ui.text(ui.glyph("question-circle") + "  " + v.words("discard.title"), TextFace::heading, p.text, inner);
+    {
+        auto as = ui.voice(UiItem::Voice::question);
+        ui.text(ui.glyph("question-circle") + "  " + v.words("discard.title"), TextFace::heading, p.text, inner);
+    }
     ui.text(v.words("discard.body"), TextFace::body, p.text, inner);
     inner = ui.dialog_actions();
     if (ui.button("discard.keep", v.words("discard.keep"), "arrow-right", ImVec2(inner, t.touch_min() * 1.4f),

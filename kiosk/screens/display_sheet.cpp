@@ -9,7 +9,10 @@ Intent draw_display_sheet(Ui& ui, const SheetView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     float inner = ui.begin_dialog("##display");
-    ui.text(ui.glyph("adjust") + "  " + v.words("sheet.display.title"), TextFace::heading, p.text, inner);
+    {
+        auto as = ui.voice(UiItem::Voice::question);
+        ui.text(ui.glyph("adjust") + "  " + v.words("sheet.display.title"), TextFace::heading, p.text, inner);
+    }
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     if (ui.check_row("sheet.contrast", ui.glyph("adjust") + "  " + v.words("sheet.display.contrast"), v.high_contrast,
                      inner))

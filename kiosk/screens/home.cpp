@@ -15,9 +15,17 @@ struct Task {
     Intent intent;
 };
 
-// The grid keeps a cell for voice guidance beside the five tasks, so adding it later does
-// not rearrange what residents know.
+// The five tasks and the voice guide's tile.
 constexpr int kCells = 6;
+
+// The voice tile's label names it in every language, the reader's first: a resident who
+// cannot read the kiosk's current language still finds the speaker and their word.
+std::string voice_label(const Words& w) {
+    std::string out = w("home.voice");
+    for (core::Lang l : core::kAllLangs)
+        if (l != w.lang) out += " · " + w.tr->get(l, "home.voice");
+    return out;
+}
 
 // As many columns as keep every word of every label whole (at most three on a wide
 // screen, two otherwise): a label broken inside a word ("Денсаулы/қ") is worse than a
@@ -30,7 +38,7 @@ int home_columns(const Ui& ui, const Words& w, const std::vector<Task>& tasks, f
     for (int cols = most; cols > 1; --cols) {
         float tile_w = (width - (cols - 1) * t.gap()) / cols;
         bool fits = true;
-        for (const auto& task : tasks) fits = fits && ui.tile_words_fit(w(task.label), tile_w);
+        for (const auto& task : tasks) fits = fits && ui.tile_words_fit(task.label ? w(task.label) : voice_label(w), tile_w);
         if (fits) return cols;
     }
     return 1;
@@ -56,12 +64,15 @@ Intent draw_home(Ui& ui, const HomeView& v) {
          Intent::of(Intent::Kind::open_councils)},
         {"home.volunteer", "home.volunteer", w("home.volunteer.caption"), "hand-paper-o", p.primary,
          Intent::of(Intent::Kind::open_volunteer)},
+        {"home.voice", nullptr, w(v.voice_guide ? "home.voice.on" : "home.voice.caption"), "volume-up", p.accent,
+         Intent::of(Intent::Kind::toggle_voice_guide)},
     };
+    auto label = [&](const Task& task) { return task.label ? w(task.label) : voice_label(w); };
     int cols = home_columns(ui, w, tasks, width);
     int rows = (kCells + cols - 1) / cols;
     float tile_w = (width - (cols - 1) * t.gap()) / cols;
     float min_h = t.touch_min() * 1.2f;
-    for (const auto& task : tasks) min_h = std::max(min_h, ui.tile_min_height(w(task.label), "", tile_w));
+    for (const auto& task : tasks) min_h = std::max(min_h, ui.tile_min_height(label(task), "", tile_w));
     // The greeting heads the page when the grid still fits beneath it.
     ImFont* hf = ui.font(TextFace::heading);
     float greeting_h = hf->FontSize + t.mm(3);
@@ -74,10 +85,10 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     // Every task stays on the first screen: captions show only when all of them fit. All
     // tiles share one label face so the grid reads as one.
     bool captions = true;
-    for (const auto& task : tasks) captions = captions && ui.tile_min_height(w(task.label), task.caption, tile_w) <= tile_h;
+    for (const auto& task : tasks) captions = captions && ui.tile_min_height(label(task), task.caption, tile_w) <= tile_h;
     ImFont* face = ui.font(TextFace::heading);
     for (const auto& task : tasks)
-        if (ui.tile_label_face(w(task.label), captions ? task.caption : "", ImVec2(tile_w, tile_h)) != face)
+        if (ui.tile_label_face(label(task), captions ? task.caption : "", ImVec2(tile_w, tile_h)) != face)
             face = ui.font(TextFace::body);
 
     // The page scrolls when large text makes it taller than the screen.
@@ -85,6 +96,7 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     ui.begin_scroll("home.page", ImVec2(avail.x - pad, avail.y));
     ImGui::Dummy(ImVec2(0, pad * 0.5f));
     if (greeting) {
+        auto as = ui.voice(UiItem::Voice::heading);
         ui.text(w("home.greeting"), TextFace::heading, p.text, width);
         ImGui::Dummy(ImVec2(0, t.mm(1)));
     }
@@ -92,7 +104,7 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     int n = 0;
     for (const auto& task : tasks) {
         std::string caption = captions ? task.caption : std::string();
-        if (ui.tile(task.id, w(task.label), caption, task.icon, ImVec2(tile_w, tile_h), task.colour, face))
+        if (ui.tile(task.id, label(task), caption, task.icon, ImVec2(tile_w, tile_h), task.colour, face))
             keep_first(out, task.intent);
         if (++n % cols != 0) ImGui::SameLine();
     }

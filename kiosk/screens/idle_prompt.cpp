@@ -9,7 +9,10 @@ Intent draw_idle_prompt(Ui& ui, const IdlePromptView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     float inner = ui.begin_dialog("##idle");
-    ui.text(ui.glyph("clock-o") + "  " + v.words("idle.title"), TextFace::heading, p.text, inner);
+    {
+        auto as = ui.voice(UiItem::Voice::question);
+        ui.text(ui.glyph("clock-o") + "  " + v.words("idle.title"), TextFace::heading, p.text, inner);
+    }
     bool receipt = !v.receipt_code.empty();
     // The code first: on a short screen the words below it may need scrolling, the code not.
     if (receipt) ui.code_text("idle.code", core::format_tracking_code(v.receipt_code), p.text, inner);

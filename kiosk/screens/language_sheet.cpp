@@ -8,7 +8,10 @@ Intent draw_language_sheet(Ui& ui, const SheetView& v) {
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     float inner = ui.begin_dialog("##language");
-    ui.text(ui.glyph("globe") + "  " + v.words("sheet.language.title"), TextFace::heading, p.text, inner);
+    {
+        auto as = ui.voice(UiItem::Voice::question);
+        ui.text(ui.glyph("globe") + "  " + v.words("sheet.language.title"), TextFace::heading, p.text, inner);
+    }
     ImGui::Dummy(ImVec2(0, t.mm(1)));
     static constexpr struct {
         core::Lang lang;

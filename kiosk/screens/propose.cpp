@@ -67,7 +67,10 @@ void progress(Ui& ui, const ProposeView& v, float width) {
     float heading_room = width - side_w - t.mm(4);
     bool beside = Ui::words_fit(hf, question, heading_room) &&
                   hf->CalcTextSizeA(hf->FontSize, FLT_MAX, heading_room, question.c_str()).y <= hf->FontSize * 2.1f;
-    ui.text(question, TextFace::heading, p.text, beside ? heading_room : width);
+    {
+        auto as = ui.voice(UiItem::Voice::question);
+        ui.text(question, TextFace::heading, p.text, beside ? heading_room : width);
+    }
     float x = beside ? pos.x + width - side_w : pos.x;
     float y = beside ? pos.y + t.mm(2) : ImGui::GetCursorScreenPos().y;
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -80,7 +83,10 @@ void progress(Ui& ui, const ProposeView& v, float width) {
     }
     ImVec2 at = beside ? ImVec2(pos.x + width - sw, y + dot + t.mm(1.5f)) : ImVec2(x + dots_w + t.mm(3), y);
     dl->AddText(sf, sf->FontSize, at, p.text_muted, step.c_str());
-    ui.record("", step, at, ImVec2(at.x + sw, at.y + sf->FontSize), false);
+    {
+        auto as = ui.voice(UiItem::Voice::heading);  // "Step 3 of 5" before the step's question
+        ui.record("", step, at, ImVec2(at.x + sw, at.y + sf->FontSize), false);
+    }
     if (!beside) ImGui::Dummy(ImVec2(width, std::max(dot, sf->FontSize) + t.mm(1)));
 }
 
@@ -256,9 +262,12 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width, FirstProblem& fir
     for (const auto& r : rows) {
         first.mark(r.field);
         ui.text(v.words(r.label), TextFace::small, ui.pal().primary, width);
-        if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
-                          v.focused_field == r.id))
-            keep_first(out, Intent::focus(r.id));
+        {
+            auto as = ui.voice(field_voice(r.id));
+            if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
+                              v.focused_field == r.id))
+                keep_first(out, Intent::focus(r.id));
+        }
         problems_for(ui, v, r.field, width, first);
     }
     ImGui::Dummy(ImVec2(0, t.mm(1)));
@@ -269,22 +278,31 @@ Intent contact_step(Ui& ui, const ProposeView& v, float width, FirstProblem& fir
     return out;
 }
 
-void review_line(Ui& ui, const Words& w, const char* key, const std::string& value, float width) {
-    if (value.empty()) return;
-    ui.text(w(key), TextFace::small, ui.pal().primary, width);
-    ui.text(value, TextFace::body, ui.pal().text, width);
+// A line of the review: what it is, and the resident's words. Contact details are shown
+// but never spoken ("name and phone given").
+struct ReviewLine {
+    const char* key;
+    std::string value;
+    bool personal = false;
+};
+
+void review_line(Ui& ui, const Words& w, const ReviewLine& line, float width) {
+    if (line.value.empty()) return;
+    ui.text(w(line.key), TextFace::small, ui.pal().primary, width);
+    auto as = ui.voice(line.personal ? UiItem::Voice::personal : UiItem::Voice::read);
+    ui.text(line.value, TextFace::body, ui.pal().text, width);
 }
 
 // One section of the review, with Change on its right, which opens the step the section
 // was written on. `width`: inside the review's card.
 Intent review_section(Ui& ui, const ProposeView& v, int step, const char* name,
-                      std::initializer_list<std::pair<const char*, std::string>> lines, float width) {
+                      std::initializer_list<ReviewLine> lines, float width) {
     Intent out;
     Theme& t = ui.theme();
     const std::string& change = v.words("propose.edit");
     float change_w = ui.button_width(change, "pencil");
     ImVec2 top = ImGui::GetCursorScreenPos();
-    for (const auto& [key, value] : lines) review_line(ui, v.words, key, value, width - change_w - t.gap());
+    for (const auto& line : lines) review_line(ui, v.words, line, width - change_w - t.gap());
     float lines_end = ImGui::GetCursorScreenPos().y;
     ImGui::SetCursorScreenPos(ImVec2(top.x + width - change_w, top.y));
     if (ui.button(std::string("propose.edit.") + name, change, "pencil", ImVec2(change_w, t.touch_min())))
@@ -320,7 +338,7 @@ Intent review_step(Ui& ui, const ProposeView& v, float width) {
                                    {{"propose.title.label", d.title}, {"propose.description.label", d.description}},
                                    inner));
     rule();
-    keep_first(out, review_section(ui, v, 3, "contact", {{"propose.review.contact", contact}}, inner));
+    keep_first(out, review_section(ui, v, 3, "contact", {{"propose.review.contact", contact, !d.anonymous}}, inner));
     ui.end_card();
     if (!v.submit_error.empty())
         ui.problem(v.submit_error, TextFace::body, width);

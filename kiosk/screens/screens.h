@@ -12,6 +12,11 @@
 
 namespace aul::kiosk {
 
+// How the voice treats a field's content: a resident's contact detail is never spoken.
+inline UiItem::Voice field_voice(FieldId f) {
+    return field_spec(f).personal ? UiItem::Voice::personal : UiItem::Voice::read;
+}
+
 Intent draw_top_bar(Ui& ui, const TopBarView& v);
 float top_bar_height(const Ui& ui);
 Intent draw_home(Ui& ui, const HomeView& v);

@@ -99,6 +99,28 @@ void checks_card(Ui& ui, const StaffPanelView& v, float width) {
     ui.end_card();
 }
 
+// The voice's volume with Quieter and Louder beside it; each step is spoken at the new level.
+Intent voice_card(Ui& ui, const StaffPanelView& v, float width) {
+    Intent out;
+    const Words& w = v.words;
+    Theme& t = ui.theme();
+    float inner = card(ui, "volume-up", w("staff.section.voice"), width);
+    if (!v.speech_enabled) {
+        fact(ui, w("staff.voice.volume"), w("staff.voice.disabled"), inner, ui.pal().badge_partners);
+        ui.end_card();
+        return out;
+    }
+    fact(ui, w("staff.voice.volume"), std::to_string(v.speech_volume) + "%", inner);
+    float half = (inner - t.gap()) / 2;
+    for (auto [action, icon] : {std::pair{StaffAction::volume_down, "chevron-left"}, std::pair{StaffAction::volume_up, "chevron-right"}}) {
+        std::string key = "staff.action." + std::string(staff_action_name(action));
+        if (ui.button(key, w(key), icon, ImVec2(half, t.touch_min())) && !v.busy) keep_first(out, Intent::staff(action));
+        if (action == StaffAction::volume_down) ImGui::SameLine(0, t.gap());
+    }
+    ui.end_card();
+    return out;
+}
+
 }  // namespace
 
 // Facts on the left in cards that scroll, what the last action did above them; the actions
@@ -113,7 +135,8 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
         const char* icon;
     } kActions[] = {{StaffAction::sync, "refresh"},        {StaffAction::self_test, "stethoscope"},
                     {StaffAction::export_bundle, "usb"},   {StaffAction::locality, "map-marker"},
-                    {StaffAction::pin, "key"},             {StaffAction::restart, "power-off"}};
+                    {StaffAction::pin, "key"},             {StaffAction::speech_test, "volume-up"},
+                    {StaffAction::restart, "power-off"}};
     auto key = [](StaffAction a) { return "staff.action." + std::string(staff_action_name(a)); };
     // As wide as the longest action needs (large text, long words), within reason.
     float actions_w = std::min(t.mm(92), width * 0.42f);
@@ -139,6 +162,7 @@ Intent draw_staff_panel(Ui& ui, const StaffPanelView& v) {
         outbox_card(ui, v, facts_w);
         storage_card(ui, v, facts_w);
     }
+    keep_first(out, voice_card(ui, v, facts_w));
     ui.end_scroll();
 
     // The actions scroll too where the screen is short (a 7-inch panel, large text); a

@@ -54,12 +54,15 @@ float top_bar_height(const Ui& ui) {
     return t.touch_min() + 2 * bar_margin(t);
 }
 
-// Back and home on the left, the title, then language, the screen's display and room for
-// Listen on the right: the same place on every screen, so a resident who is lost always
+// Back and home on the left, the title, then language, the screen's display and Listen
+// on the right: the same place on every screen, so a resident who is lost always
 // finds a way out. Where the bar is narrow the languages fold into one button that opens
 // a sheet, then the words give way to icons, the title first of all.
 Intent draw_top_bar(Ui& ui, const TopBarView& v) {
     Intent out;
+    // The bar's own buttons are not read out with the page: the title is the page's
+    // heading, which the narration takes from the screen itself. A tap on one is still spoken.
+    auto as = ui.voice(UiItem::Voice::silent);
     Theme& t = ui.theme();
     const Palette& p = ui.pal();
     float h = top_bar_height(ui);
@@ -86,9 +89,11 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
         for (const auto& l : kLangs) w += lang_width(l, mode) + gap;
         return w - gap;
     };
-    // Listen (voice guidance) will stand at the right end; its room is kept now so the bar
-    // does not rearrange when it comes.
-    auto listen_width = [&](bool label) { return label ? ui.button_width(v.words("nav.listen"), "volume-up") : b; };
+    // Listen stands at the right end, in the same place on every screen.
+    auto listen_width = [&](bool label) {
+        if (!v.listen) return -gap;
+        return label ? ui.button_width(v.words("nav.listen"), "volume-up") : b;
+    };
     auto left_width = [&](bool back_label) {
         return v.show_back ? (back_label ? ui.button_width(back, "arrow-left") : b) + gap + b + gap : 0.0f;
     };
@@ -157,6 +162,15 @@ Intent draw_top_bar(Ui& ui, const TopBarView& v) {
                   ImVec2(use.display_label ? ui.button_width(display, "adjust") : b, b), ButtonKind::secondary,
                   shown_differently))
         keep_first(out, Intent::of(Intent::Kind::open_display_sheet));
+    if (v.listen) {
+        ImGui::SameLine(0, gap);
+        const std::string& listen = v.words("nav.listen");
+        // While it reads, the button stays lit; a tap then stops it.
+        if (ui.button("nav.listen", use.display_label ? listen : "", "volume-up",
+                      ImVec2(use.display_label ? ui.button_width(listen, "volume-up") : b, b), ButtonKind::secondary,
+                      v.speaking))
+            keep_first(out, Intent::of(Intent::Kind::listen));
+    }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + h + 2));
     return out;
 }

@@ -75,9 +75,12 @@ Intent form(Ui& ui, const VolunteerView& v, float width) {
                         {FieldId::volunteer_phone, "propose.phone.label", d.phone, core::Field::phone}};
     for (const auto& r : rows) {
         ui.text(w(r.label), TextFace::small, p.primary, width);
-        if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
-                          v.focused_field == r.id))
-            keep_first(out, Intent::focus(r.id));
+        {
+            auto as = ui.voice(field_voice(r.id));
+            if (ui.text_field(std::string(field_widget(r.id)), r.text, "", ImVec2(width, t.touch_min()),
+                              v.focused_field == r.id))
+                keep_first(out, Intent::focus(r.id));
+        }
         problems_for(ui, v, r.field, width);
     }
     ImGui::Dummy(ImVec2(0, t.mm(1)));

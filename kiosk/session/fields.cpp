@@ -14,13 +14,13 @@ const std::array<FieldSpec, 12> kFields{{
     {FieldId::ngos_search, "ngos.search", 80, std::nullopt, std::nullopt},
     {FieldId::propose_title, "propose.title", core::kTitleMax, std::nullopt, F::title, FieldId::propose_description},
     {FieldId::propose_description, "propose.description", core::kDescriptionMax, std::nullopt, F::description},
-    {FieldId::propose_name, "propose.name", core::kNameMax, std::nullopt, F::name, FieldId::propose_phone},
-    {FieldId::propose_phone, "propose.phone", 20, KeyLayout::phone, F::phone, FieldId::propose_iin},
-    {FieldId::propose_iin, "propose.iin", 12, KeyLayout::digits, F::iin},
+    {FieldId::propose_name, "propose.name", core::kNameMax, std::nullopt, F::name, FieldId::propose_phone, true},
+    {FieldId::propose_phone, "propose.phone", 20, KeyLayout::phone, F::phone, FieldId::propose_iin, true},
+    {FieldId::propose_iin, "propose.iin", 12, KeyLayout::digits, F::iin, FieldId::none, true},
     {FieldId::propose_settlement, "propose.settlement", core::kSettlementMax, std::nullopt, F::place},
     {FieldId::track_code, "track.code", 16, KeyLayout::code, std::nullopt},
-    {FieldId::volunteer_name, "volunteer.name", core::kNameMax, std::nullopt, F::name, FieldId::volunteer_phone},
-    {FieldId::volunteer_phone, "volunteer.phone", 20, KeyLayout::phone, F::phone},
+    {FieldId::volunteer_name, "volunteer.name", core::kNameMax, std::nullopt, F::name, FieldId::volunteer_phone, true},
+    {FieldId::volunteer_phone, "volunteer.phone", 20, KeyLayout::phone, F::phone, FieldId::none, true},
     {FieldId::staff_settlement, "staff.settlement", 80, std::nullopt, std::nullopt},
 }};
 }  // namespace

@@ -47,6 +47,9 @@ struct FieldSpec {
     // The field below it on the same form, which Done moves to; none: Done closes the
     // keyboard (the form's last field).
     FieldId next = FieldId::none;
+    // A resident's contact detail (name, phone, IIN): never spoken, in a public hall. Keys
+    // typed into it give a neutral click.
+    bool personal = false;
 };
 
 const FieldSpec& field_spec(FieldId id);

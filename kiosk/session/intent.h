@@ -11,7 +11,7 @@
 namespace aul::kiosk {
 
 // The staff panel's actions.
-enum class StaffAction { sync, self_test, export_bundle, locality, pin, restart };
+enum class StaffAction { sync, self_test, export_bundle, locality, pin, restart, speech_test, volume_down, volume_up };
 // Its stable name: the button's widget id and translation key are "staff.action.NAME",
 // and the log says "staff: NAME".
 inline std::string_view staff_action_name(StaffAction a) {
@@ -22,6 +22,9 @@ inline std::string_view staff_action_name(StaffAction a) {
         case StaffAction::locality: return "locality";
         case StaffAction::pin: return "pin";
         case StaffAction::restart: return "restart";
+        case StaffAction::speech_test: return "speech_test";
+        case StaffAction::volume_down: return "volume_down";
+        case StaffAction::volume_up: return "volume_up";
     }
     return "";
 }
@@ -37,6 +40,8 @@ struct Intent {
         open_language_sheet,  // where the top bar is narrow: the languages in a sheet
         open_display_sheet,   // contrast and text size, each labelled
         close_sheet,
+        listen,               // read this screen aloud; again: stop (the app's speaker does it)
+        toggle_voice_guide,   // home's voice tile: each screen and choice spoken, for this resident
         open_catalog,       // text: category code to preselect, or empty
         open_ngo,           // id: NGO rowid
         clear_search,

@@ -58,6 +58,10 @@ void Session::apply(const Intent& i) {
         case K::open_language_sheet: s_.unfocus(); sheet_ = Sheet::language; return;
         case K::open_display_sheet: s_.unfocus(); sheet_ = Sheet::display; return;
         case K::close_sheet: sheet_ = Sheet::none; return;
+        case K::toggle_voice_guide: voice_guide_ = !voice_guide_; return;
+        case K::listen: return;  // the app reads the screen it drew
+        case K::receipt_done:
+        case K::volunteer_done: voice_guide_ = false; break;  // the resident is done: the next starts silent
         case K::idle_continue: idle_prompt_ = false; return;
         case K::focus_field:
         case K::type_text:
@@ -246,6 +250,8 @@ double Session::check_idle(double now) {
 }
 
 void Session::reset() {
+    ++resets_;
+    voice_guide_ = false;
     idle_prompt_ = false;
     pending_leave_.reset();
     sheet_ = Sheet::none;
@@ -259,6 +265,18 @@ void Session::reset() {
     s_.shift = false;
     s_.lang = settings_.language;
     display_ = {settings_.high_contrast, settings_.large_text};
+}
+
+std::vector<platform::Utterance> Session::take_speech() {
+    std::vector<platform::Utterance> out;
+    if (!staff_.take_speech_test()) return out;
+    // The same phrase in each language, each in its own voice.
+    for (core::Lang l : core::kAllLangs) {
+        platform::Utterance u{l, {}};
+        u.add(platform::SpeechPart::words_of(s_.tr.get(l, "voice.test"), "voice.test"));
+        out.push_back(std::move(u));
+    }
+    return out;
 }
 
 void Session::poll() { staff_.poll(s_.wall_ms()); }

@@ -20,6 +20,7 @@
 #include "kiosk/session/track_flow.h"
 #include "kiosk/session/volunteer_flow.h"
 #include "kiosk/session/staff_desk.h"
+#include "platform/speech/utterance.h"
 
 namespace aul::kiosk {
 
@@ -88,6 +89,16 @@ public:
     // The catalogue changed under the session (kiosk-sync's update): new categories may
     // bring icons the font atlas lacks. True once per change.
     bool take_catalogue_changed() { return std::exchange(catalogue_changed_, false); }
+    // Voice guide mode: each screen's question is spoken on entry, each choice as it is
+    // tapped. Turned on from home for one resident; ends with the session (idle reset, or
+    // Done at the end of a filing or sign-up).
+    bool voice_guide() const { return voice_guide_; }
+    // Counts fresh sessions (idle resets): whatever was being spoken stops with one.
+    std::uint64_t resets() const { return resets_; }
+    // What the session asked to be spoken since the last call (the staff's speech test).
+    std::vector<platform::Utterance> take_speech();
+    // The voice's volume, percent: staff set it on the panel, kept in the database.
+    int speech_volume() const { return staff_.speech_volume(); }
     // Staff asked for a restart: the process exits with this code.
     std::optional<int> exit_code() const { return exit_code_; }
     // The corner hold may open the PIN pad now (home, nothing over it).
@@ -103,7 +114,7 @@ public:
     StaffDesk& staff() { return staff_; }
     const StaffDesk& staff() const { return staff_; }
 
-    HomeView home_view() const { return HomeView{s_.words(), s_.ngo_count, &s_.categories}; }
+    HomeView home_view() const { return HomeView{s_.words(), voice_guide_, s_.ngo_count, &s_.categories}; }
     StaffPanelView staff_panel_view() const;
     StaffLocalityView staff_locality_view() const;
     StaffPinView staff_pin_view() const;
@@ -143,6 +154,8 @@ private:
     double last_input_s_ = 0;
     bool catalogue_changed_ = false;
     std::optional<int> exit_code_;
+    bool voice_guide_ = false;
+    std::uint64_t resets_ = 0;
 };
 
 }  // namespace aul::kiosk

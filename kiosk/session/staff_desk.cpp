@@ -12,6 +12,7 @@
 #include "ops/kiosk_data.h"
 #include "ops/staff_pin.h"
 #include "ops/usb_bundle.h"
+#include "platform/log.h"
 
 namespace aul::kiosk {
 
@@ -30,6 +31,27 @@ bool is_writable_mount(const std::filesystem::path& dir) {
 
 const store::Locality& StaffDesk::locality() const {
     return status_ && !status_->locality.region.empty() ? status_->locality : cfg_.configured_locality;
+}
+
+StaffDesk::StaffDesk(StaffDeskConfig cfg, store::FilingStore& filing, store::CatalogStore& catalog,
+                     platform::TaskRunner& tasks, std::function<std::int64_t()> wall_ms)
+    : cfg_(std::move(cfg)), filing_(filing), catalog_(catalog), tasks_(tasks), wall_ms_(std::move(wall_ms)) {
+    volume_ = std::clamp(cfg_.speech_volume, 0, 100);
+    auto saved = store::saved_speech_volume(filing_);
+    if (!saved) platform::log::warn("cannot read the saved volume: " + saved.error());
+    else if (*saved) volume_ = **saved;
+}
+
+// Steps of 10%, saved at once: the next start keeps what staff heard.
+void StaffDesk::change_volume(int by) {
+    int want = std::clamp(volume_ + by, 0, 100);
+    if (auto s = store::save_speech_volume(filing_, want); !s) {
+        action_ = {"staff.error", s.error(), false};
+        return;
+    }
+    volume_ = want;
+    action_ = {"staff.voice.volume_set", std::to_string(want), true};
+    speech_test_ = true;  // staff hear the new level
 }
 
 void StaffDesk::open_pin_pad(std::int64_t now_ms) {
@@ -92,6 +114,13 @@ bool StaffDesk::apply(const Intent& i, std::int64_t now_ms) {
                 case StaffAction::self_test: start_self_test(now_ms); break;
                 case StaffAction::export_bundle: start_export(now_ms); break;
                 case StaffAction::restart: return true;
+                case StaffAction::speech_test:
+                    speech_test_ = true;
+                    action_ = cfg_.speech_enabled ? StaffMessage{"staff.voice.testing", {}, true}
+                                                  : StaffMessage{"staff.voice.disabled", {}, false};
+                    break;
+                case StaffAction::volume_down: change_volume(-10); break;
+                case StaffAction::volume_up: change_volume(+10); break;
                 case StaffAction::pin:
                     wipe(pin_);
                     mode_ = StaffMode::new_pin;
@@ -426,6 +455,8 @@ StaffPanelView StaffDesk::panel_view(const Words& w) const {
     v.busy = busy();
     v.self_testing = self_test_running();
     v.checks = &checks_;
+    v.speech_volume = volume_;
+    v.speech_enabled = cfg_.speech_enabled;
     v.when = [w](std::int64_t ms) { return ms <= 0 ? w("staff.sync.never") : local_time_text(ms); };
     if (status_) {
         v.sync = sync_facts(w, *status_, v.when);

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "kiosk/session/intent.h"
@@ -49,6 +50,9 @@ struct StaffDeskConfig {
     // Checks the fonts against every translation on the UI thread (the atlas lives there);
     // returns "" when every character is covered.
     std::function<std::string()> font_check;
+    // The voice's volume (percent) while staff never set one: [speech] volume.
+    int speech_volume = 80;
+    bool speech_enabled = true;  // [speech] enabled
     // How long kiosk-sync may take to sign a USB bundle before staff read that it did not answer.
     std::int64_t export_answer_within_ms = store::kAnswerWithinMs;
 };
@@ -57,8 +61,7 @@ class StaffDesk {
 public:
     // Slow work runs on `tasks`; its results come back when the UI loop drains them.
     StaffDesk(StaffDeskConfig cfg, store::FilingStore& filing, store::CatalogStore& catalog,
-              platform::TaskRunner& tasks, std::function<std::int64_t()> wall_ms)
-        : cfg_(std::move(cfg)), filing_(filing), catalog_(catalog), tasks_(tasks), wall_ms_(std::move(wall_ms)) {}
+              platform::TaskRunner& tasks, std::function<std::int64_t()> wall_ms);
 
     StaffMode mode() const { return mode_; }
     bool open() const { return mode_ != StaffMode::closed; }
@@ -91,6 +94,10 @@ public:
     // kiosk's name, place and version are the session's to add.)
     StaffPanelView panel_view(const Words& w) const;
     bool sync_waiting() const { return sync_stamp_ > 0; }
+    // The voice's volume, percent: saved by staff, else the configuration's.
+    int speech_volume() const { return volume_; }
+    // Staff asked to hear the voice; true once per request.
+    bool take_speech_test() { return std::exchange(speech_test_, false); }
     // The locality being edited.
     const store::Locality& locality_draft() const { return locality_; }
     std::string& settlement_text() { return locality_.settlement; }
@@ -104,6 +111,7 @@ private:
     void start_self_test(std::int64_t now_ms);
     void start_export(std::int64_t now_ms);
     void request_sync(std::int64_t now_ms);
+    void change_volume(int by);
     void refresh_status();
     // What the background tasks hand back.
     struct PinCheck {
@@ -133,6 +141,8 @@ private:
     StaffMessage pin_message_;
     StaffMessage action_;
     std::optional<store::KioskStatus> status_;
+    int volume_ = 80;
+    bool speech_test_ = false;
     std::int64_t status_read_ms_ = 0;
     std::vector<store::Check> checks_;
     store::Locality locality_;

@@ -33,10 +33,13 @@ struct TopBarView {
     bool high_contrast = false;
     bool large_text = false;
     std::string back_label;  // translated; empty: "Back"
+    bool listen = true;      // the Listen button: [speech] enabled
+    bool speaking = false;   // Listen is reading: the button stops it
 };
 
 struct HomeView {
     Words words;
+    bool voice_guide = false;  // voice guide mode is on for this resident
     std::int64_t ngo_count = 0;
     const std::vector<core::Category>* categories = nullptr;
 };
@@ -201,6 +204,8 @@ struct StaffPanelView {
     };
     std::vector<Fact> sync;          // the sync card (empty until the status is read)
     std::string sync_error_detail;   // kiosk-sync's own words for the last error: technical, small print
+    int speech_volume = 80;          // percent
+    bool speech_enabled = true;      // [speech] enabled
 };
 
 // Choosing where the kiosk stands: region, district, the settlement's name.

@@ -37,6 +37,8 @@ endfunction()
 # --- aul: what a village board runs
 install(TARGETS kiosk kiosk-sync kioskctl RUNTIME DESTINATION bin COMPONENT kiosk)
 install(DIRECTORY ${AUL_ASSETS_DIR}/i18n DESTINATION share/aul COMPONENT kiosk)
+# The voice's tables and any shipped recordings (voice/LANG/KEY.wav).
+install(DIRECTORY ${AUL_ASSETS_DIR}/voice DESTINATION share/aul COMPONENT kiosk)
 install(FILES ${AUL_ASSETS_DIR}/demo/catalog.json DESTINATION share/aul/demo COMPONENT kiosk)
 # The pristine settings beside the live ones, to compare an edited /etc/aul/kiosk.conf with.
 install(FILES ${AUL_ASSETS_DIR}/config/kiosk.conf.example DESTINATION share/aul COMPONENT kiosk)
@@ -70,10 +72,10 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME aul)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SECTION misc)
 # Beyond the linked libraries: the fonts and the GL libraries and drivers the kiosk opens
-# at run time (SDL loads EGL itself; ImGui's GL loader opens libGL.so.1), adduser for the
-# postinst.
+# at run time (SDL loads EGL itself; ImGui's GL loader opens libGL.so.1), espeak-ng's voices,
+# adduser for the postinst.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, fonts-noto-core, fonts-font-awesome, libegl1, libgl1, libgl1-mesa-dri")
+    "adduser, fonts-noto-core, fonts-font-awesome, libegl1, libgl1, libgl1-mesa-dri, espeak-ng-data")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS "cage")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA
     "${AUL_DEB_SOURCE}/conffiles;${AUL_DEB_SOURCE}/postinst;${AUL_DEB_SOURCE}/prerm;${AUL_DEB_SOURCE}/postrm")
@@ -81,7 +83,8 @@ set(CPACK_DEBIAN_KIOSK_DESCRIPTION "civic touchscreen kiosk for village communit
 Aul runs on a board with a touchscreen in a village community centre.
 Residents browse the national catalogue of non-governmental organisations
 and report local problems as proposals, by touch alone, in Kazakh, Russian
-or English. Everything is saved on the kiosk first and delivered to the
+or English, with a voice that reads each screen aloud for residents who
+read poorly. Everything is saved on the kiosk first and delivered to the
 national server when the line allows, so the kiosk works offline for days.
 
 This package holds the kiosk app, kiosk-sync (its only link to the

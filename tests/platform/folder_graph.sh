@@ -54,8 +54,8 @@ only_from sync core/ store/ sync/ "${ui_free_platform[@]}"
 only_from ops core/ store/ sync/ ops/ "${ui_free_platform[@]}"
 only_from kiosk core/ store/ sync/ ops/ platform/ kiosk/
 # The session is plain C++: no widget, screen, SDL or imgui header, only the task runner
-# and log lines of platform/.
-only_from kiosk/session core/ store/ sync/ ops/ platform/tasks.h platform/log.h kiosk/session/
+# and log lines of platform/, and what an utterance is.
+only_from kiosk/session core/ store/ sync/ ops/ platform/tasks.h platform/log.h platform/speech/utterance.h kiosk/session/
 only_from tools core/ tools/
 
 bad=$(grep -rn --include='*.h' --include='*.cpp' -E '#[[:space:]]*include[[:space:]]+"apps/' "$src" \
