@@ -77,7 +77,7 @@ public:
         // pacer idle: the frames requested after the last change have been drawn, so
         // what scripts read is what the change produced.
         return !runner_.input_pending() && !ui_.animating() && session_->settled() && !tasks_.busy() &&
-               runner_.pacer_idle();
+               runner_.pacer_idle() && (!speaker_ || speaker_->ready());
     }
     void set_lang(core::Lang l) override { session_->apply(Intent::language(l)); }
     void request_shot(const std::string& name) override {
@@ -124,9 +124,6 @@ private:
     // problems and keys. Called with the frame's intent before it is applied.
     void narrate(const Intent& intent);
     void narrate_guide(const Intent& intent);
-    // The page as the guide knows it: what is shown (not the keyboard) and its heading and
-    // question; a change is a page entered.
-    std::string page_key() const;
     std::string_view voice_key() const;
     // Asks the speaker, and logs it for scripts (`expect-spoken`) as it is asked.
     void speak(platform::Utterance u, bool cut);
@@ -155,6 +152,8 @@ private:
     std::string guided_page_;          // the page whose question the guide last spoke
     std::string problems_spoken_;      // the problems the guide last spoke
     std::uint64_t resets_seen_ = 0;
+    bool reading_page_ = false;  // what plays is Listen's reading: Listen again stops it
+    std::string reading_key_;    // the page it reads
 };
 
 // The screen a resident sees, as the layout check names it: "propose with the keyboard".
@@ -277,7 +276,7 @@ Intent App::draw_screen() {
     if (staff_page)
         bar.back_label = tr_.get(s.lang(), s.staff().mode() == StaffMode::panel ? "staff.action.leave" : "nav.back");
     bar.listen = speaker_ && speaker_->enabled();
-    bar.speaking = bar.listen && speaker_->busy();
+    bar.speaking = bar.listen && reading_page_ && speaker_->busy();
     keep_first(out, draw_top_bar(ui_, bar));
     keep_first(out, staff_page ? draw_staff_page(ui_, s) : screen_row(s.screen()).draw(ui_, s));
     return out;
@@ -433,6 +432,10 @@ void App::start_speech() {
 void App::speak(platform::Utterance u, bool cut) {
     if (!speaker_ || u.empty()) return;
     spoken_.push_back(u.text());
+    // Utterances never hold a resident's contact details (the narration leaves them out),
+    // so they may be logged where an operator asks for debug lines.
+    platform::log::debug("speech: " + spoken_.back());
+    if (cut) reading_page_ = false;
     if (spoken_.size() > 200) spoken_.erase(spoken_.begin());  // a script reads them after each step
     if (cut) speaker_->say(std::move(u));
     else speaker_->then(std::move(u));
@@ -443,29 +446,25 @@ std::string_view App::voice_key() const {
     return screen_row(session_->screen()).voice_key;
 }
 
-std::string App::page_key() const {
-    const Session& s = *session_;
-    std::string key = pin_pad_open(s) ? "pin" : staff_page_open(s) ? "staff" : std::string(screen_row(s.screen()).name);
-    if (s.idle_prompt()) key += "+idle";
-    else if (s.discard_prompt()) key += "+discard";
-    else if (s.sheet() != Sheet::none) key += s.sheet() == Sheet::language ? "+language" : "+display";
-    for (const auto& it : ui_.items())
-        if (!it.hidden && (it.voice == UiItem::Voice::heading || it.voice == UiItem::Voice::question))
-            key += "|" + it.text;
-    return key;
-}
-
 void App::narrate(const Intent& intent) {
     if (!speaker_ || !narrator_) return;
     Session& s = *session_;
     using K = Intent::Kind;
+    // A page left while Listen reads it: what it said no longer stands before the resident.
+    if (reading_page_ && session_->page() != reading_key_) {
+        speaker_->stop();
+        reading_page_ = false;
+    }
     if (intent.kind == K::listen) {
-        // Again while it reads: stop.
-        if (speaker_->busy()) {
+        // Again while it reads the page: stop. Over anything else (the guide's question): read.
+        if (reading_page_ && speaker_->busy()) {
             speaker_->stop();
+            reading_page_ = false;
             spoken_.push_back("(stopped)");
         } else {
             speak(narrator_->read_page(ui_.items(), s.lang(), title(), voice_key()), true);
+            reading_page_ = true;
+            reading_key_ = session_->page();
         }
         return;
     }
@@ -483,7 +482,7 @@ void App::narrate_guide(const Intent& intent) {
     Session& s = *session_;
     using K = Intent::Kind;
     const auto& items = ui_.items();
-    if (std::string key = page_key(); key != guided_page_) {
+    if (std::string key = session_->page(); key != guided_page_) {
         guided_page_ = key;
         speak(narrator_->page_question(items, s.lang(), title(), voice_key()), false);
     }

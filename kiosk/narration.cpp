@@ -26,8 +26,10 @@ int top_layer(const std::vector<UiItem>& items) {
     return top;
 }
 
+// Scrolled out of view or not: a resident who cannot read the page cannot be expected to
+// scroll it to find what to hear. (Long lists record only the rows near the view.)
 bool on_page(const UiItem& it, int layer) {
-    return it.layer == layer && !it.hidden && it.kind != UiItem::Kind::key && it.kind != UiItem::Kind::scroll;
+    return it.layer == layer && it.kind != UiItem::Kind::key && it.kind != UiItem::Kind::scroll;
 }
 
 bool is_icon(char32_t cp) { return cp >= 0xE000 && cp <= 0xF8FF; }  // Font Awesome's glyphs: private use

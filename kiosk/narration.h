@@ -22,7 +22,7 @@ public:
     // Listen: the page as drawn on its top layer (a dialog over a page is read alone; the
     // keyboard is not read): `title` (the top bar's, may be empty), the page's heading and
     // question, `voice_key`'s words where the page asks none, then every text and choice
-    // in view, in order. Codes are spelled; contact details say only that they are given.
+    // on it, in order, whether scrolled into view or not. Codes are spelled; contact details say only that they are given.
     platform::Utterance read_page(const std::vector<UiItem>& items, core::Lang lang, const std::string& title,
                                   std::string_view voice_key) const;
     // Voice guide, on entering a page: its title, heading and question (or `voice_key`'s

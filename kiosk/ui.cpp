@@ -234,7 +234,7 @@ bool Ui::button(const std::string& id, std::string_view label, std::string_view 
 }
 
 bool Ui::tile(const std::string& id, std::string_view label, std::string_view caption,
-              std::string_view icon_name, ImVec2 size, ImU32 colour, ImFont* label_face) {
+              std::string_view icon_name, ImVec2 size, ImU32 colour, ImFont* label_face, bool on) {
     const Palette& p = pal();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     bool held = false;
@@ -242,7 +242,9 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     ImVec2 max = add(pos, size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float r = theme_.radius() * 2;
-    ImU32 bg = held ? p.surface_pressed : p.surface;
+    ImU32 bg = held ? p.surface_pressed : on ? p.primary : p.surface;
+    ImU32 fg = on ? p.on_primary : p.text, muted = on ? p.on_primary : p.text_muted;
+    if (on) colour = p.on_primary;
     // A soft shadow lifts the tile off the page; pressed tiles sink.
     if (!held && !theme_.config().high_contrast)
         dl->AddRectFilled(add(pos, ImVec2(0, theme_.mm(0.8f))), add(max, ImVec2(0, theme_.mm(0.8f))),
@@ -266,9 +268,9 @@ bool Ui::tile(const std::string& id, std::string_view label, std::string_view ca
     float block = ls.y + (caption.empty() ? 0 : theme_.mm(1) + cs.y);
     float y = pos.y + std::max(pad, (size.y - block) * 0.5f);
     icon(icon_name, ImVec2(pos.x + band + pad, pos.y + (size.y - icon_size) * 0.5f), icon_size, colour);
-    dl->AddText(lf, lf->FontSize, ImVec2(text_x, y), p.text, label.data(), label.data() + label.size(), text_w);
+    dl->AddText(lf, lf->FontSize, ImVec2(text_x, y), fg, label.data(), label.data() + label.size(), text_w);
     if (!caption.empty())
-        dl->AddText(sf, sf->FontSize, ImVec2(text_x, y + ls.y + theme_.mm(1)), p.text_muted, caption.data(),
+        dl->AddText(sf, sf->FontSize, ImVec2(text_x, y + ls.y + theme_.mm(1)), muted, caption.data(),
                     caption.data() + caption.size(), text_w);
     LabelFit fit{.elided = y - pos.y + block > size.y + 0.5f, .broken = !words_fit(lf, label, text_w)};
     record(id, label, pos, max, true, fit);

@@ -98,8 +98,9 @@ public:
     // A large tile: icon above a label, for the resident's tasks.
     // `label_face` forces the label's face (tiles of a grid share one); by default the bold
     // face when it fits, else the body face.
+    // `on`: a mode the tile switches is on; the tile shows it filled with its colour.
     bool tile(const std::string& id, std::string_view label, std::string_view caption,
-              std::string_view icon, ImVec2 size, ImU32 colour, ImFont* label_face = nullptr);
+              std::string_view icon, ImVec2 size, ImU32 colour, ImFont* label_face = nullptr, bool on = false);
     // The face the label of such a tile gets by default.
     ImFont* tile_label_face(std::string_view label, std::string_view caption, ImVec2 size) const;
     // Every word of the label fits a tile `width` wide in the body face.

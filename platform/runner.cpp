@@ -1,6 +1,7 @@
 #include "platform/runner.h"
 
 #include <SDL.h>
+#include <dirent.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -27,6 +28,29 @@ long rss_kib() {
         std::fclose(f);
     }
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+// Every time any thread of the process was put back on a CPU after waiting or being
+// preempted: the sum over /proc/self/task of the kernel's context switch counts. An idle
+// program adds none; a worker that polls, or an audio device left open, does.
+std::uint64_t thread_wakeups() {
+    std::uint64_t total = 0;
+    DIR* tasks = ::opendir("/proc/self/task");
+    if (!tasks) return 0;
+    while (dirent* e = ::readdir(tasks)) {
+        if (e->d_name[0] == '.') continue;
+        std::string path = std::string("/proc/self/task/") + e->d_name + "/status";
+        FILE* f = std::fopen(path.c_str(), "r");
+        if (!f) continue;
+        char line[256];
+        unsigned long long n = 0;
+        while (std::fgets(line, sizeof line, f))
+            if (std::sscanf(line, "voluntary_ctxt_switches: %llu", &n) == 1 ||
+                std::sscanf(line, "nonvoluntary_ctxt_switches: %llu", &n) == 1)
+                total += n;
+        std::fclose(f);
+    }
+    ::closedir(tasks);
+    return total;
 }
 }  // namespace
 
@@ -163,12 +187,14 @@ int Runner::finish_screenshot(const RunnerCallbacks& cb) {
     return shot_failed_ ? 1 : 0;
 }
 
-void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups) const {
+void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups,
+                           std::uint64_t thread_wakes) const {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"font_atlas_kib\": %d, \"idle_seconds\": %.1f, "
-                "\"idle_frames\": %llu, \"idle_wakeups\": %llu}\n",
+                "\"idle_frames\": %llu, \"idle_wakeups\": %llu, \"idle_thread_wakeups\": %llu}\n",
                 first_frame_ms_, rss_kib(), atlas.TexWidth * atlas.TexHeight * 4 / 1024, idle_seconds,
-                static_cast<unsigned long long>(frames), static_cast<unsigned long long>(wakeups));
+                static_cast<unsigned long long>(frames), static_cast<unsigned long long>(wakeups),
+                static_cast<unsigned long long>(thread_wakes));
 }
 
 int Runner::run(RunnerCallbacks cb) {
@@ -177,7 +203,7 @@ int Runner::run(RunnerCallbacks cb) {
     bool busy = settings_.never_sleep || !settings_.screenshot.empty();
     last_frame_ = now();
     double stats_from = -1;
-    std::uint64_t frames_at_stats = 0, wakeups_at_stats = 0;
+    std::uint64_t frames_at_stats = 0, wakeups_at_stats = 0, thread_wakeups_at_stats = 0;
     int shot_frames = 0;
     for (;;) {
         double t = now();
@@ -211,10 +237,14 @@ int Runner::run(RunnerCallbacks cb) {
             stats_from = now();
             frames_at_stats = pacer_.frames();
             wakeups_at_stats = wakeups_;
+            thread_wakeups_at_stats = thread_wakeups();
         }
     }
-    // The wake-up that ended the wait is the measurement's own, not the program's.
-    print_figures(settings_.stats_after_s, pacer_.frames() - frames_at_stats, wakeups_ - wakeups_at_stats - 1);
+    // The wake-up that ended the wait is the measurement's own, not the program's (one for
+    // the loop, one context switch of its thread).
+    std::uint64_t woke = thread_wakeups() - thread_wakeups_at_stats;
+    print_figures(settings_.stats_after_s, pacer_.frames() - frames_at_stats, wakeups_ - wakeups_at_stats - 1,
+                  woke > 0 ? woke - 1 : 0);
     return 0;
 }
 

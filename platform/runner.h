@@ -27,7 +27,8 @@ struct RunnerSettings {
     // Render until the program is settled, then write this PNG and stop ("" = off).
     std::string screenshot;
     // Once settled, stay untouched this many seconds, then print the loop's figures as one
-    // JSON line (first frame, memory, font atlas, frames and wake-ups while idle) and stop.
+    // JSON line (first frame, memory, font atlas, frames and wake-ups while idle: the loop's,
+    // and every thread's context switches) and stop.
     double stats_after_s = 0;
 };
 
@@ -88,7 +89,7 @@ private:
     void draw_frame(double now, const RunnerCallbacks& cb);
     void ping_watchdog(double now);
     int finish_screenshot(const RunnerCallbacks& cb);
-    void print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups) const;
+    void print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups, std::uint64_t thread_wakes) const;
 
     RunnerSettings settings_;
     Window window_;

@@ -103,8 +103,11 @@ Intent draw_home(Ui& ui, const HomeView& v) {
     ImGui::BeginGroup();
     int n = 0;
     for (const auto& task : tasks) {
-        std::string caption = captions ? task.caption : std::string();
-        if (ui.tile(task.id, label(task), caption, task.icon, ImVec2(tile_w, tile_h), task.colour, face))
+        bool voice_on = v.voice_guide && !task.label;
+        // The voice tile says it is on wherever its words fit, whatever the others show.
+        bool caption_shown = captions || (voice_on && ui.tile_min_height(label(task), task.caption, tile_w) <= tile_h);
+        std::string caption = caption_shown ? task.caption : std::string();
+        if (ui.tile(task.id, label(task), caption, task.icon, ImVec2(tile_w, tile_h), task.colour, face, voice_on))
             keep_first(out, task.intent);
         if (++n % cols != 0) ImGui::SameLine();
     }

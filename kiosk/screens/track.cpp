@@ -110,8 +110,12 @@ Intent draw_track(Ui& ui, const TrackView& v) {
     float field_w = width - button_w - t.gap();
     std::string shown = core::format_tracking_code(core::normalize_tracking_input(*v.code));
     // The placeholder shows the code's shape, not a code a resident could take for theirs.
-    if (ui.text_field("track.code", shown, "···· ···· ···", ImVec2(field_w, t.touch_min()), v.focused))
-        keep_first(out, Intent::focus(FieldId::track_code));
+    {
+        // A code typed is spelled aloud, as on the receipt; the placeholder is not read.
+        auto as = ui.voice(shown.empty() ? UiItem::Voice::silent : UiItem::Voice::code);
+        if (ui.text_field("track.code", shown, "···· ···· ···", ImVec2(field_w, t.touch_min()), v.focused))
+            keep_first(out, Intent::focus(FieldId::track_code));
+    }
     ImGui::SameLine();
     // Until the check character agrees the button stays grey and says why below.
     if (ui.button("track.search", v.words("track.search"), "search", ImVec2(button_w, t.touch_min()),

@@ -267,6 +267,18 @@ void Session::reset() {
     display_ = {settings_.high_contrast, settings_.large_text};
 }
 
+std::string Session::page() const {
+    auto n = [](auto v) { return std::to_string(static_cast<int>(v)); };
+    std::string p = n(s_.screen()) + "/" + n(s_.stack.size()) + "/" + n(staff_.mode()) + "/" + std::string(core::lang_code(s_.lang));
+    if (s_.screen() == ScreenId::propose) p += "/step" + n(propose_.step()) + "." + n(propose_.place_level());
+    if (s_.screen() == ScreenId::volunteer) p += "/mode" + n(volunteer_.mode());
+    if (catalog_.picker_open()) p += "/picker";
+    if (idle_prompt_) p += "/idle";
+    else if (pending_leave_) p += "/discard";
+    else if (sheet_ != Sheet::none) p += "/sheet" + n(sheet_);
+    return p;
+}
+
 std::vector<platform::Utterance> Session::take_speech() {
     std::vector<platform::Utterance> out;
     if (!staff_.take_speech_test()) return out;

@@ -93,6 +93,10 @@ public:
     // tapped. Turned on from home for one resident; ends with the session (idle reset, or
     // Done at the end of a filing or sign-up).
     bool voice_guide() const { return voice_guide_; }
+    // Which page the resident is looking at, as the voice guide tells them apart: the
+    // screen, the wizard's step, a dialog or sheet over it, the language. The keyboard
+    // opening or closing is not a new page.
+    std::string page() const;
     // Counts fresh sessions (idle resets): whatever was being spoken stops with one.
     std::uint64_t resets() const { return resets_; }
     // What the session asked to be spoken since the last call (the staff's speech test).

@@ -107,9 +107,11 @@ void Speaker::work() {
     auto synth = Synthesizer::open(settings_.voice);
     if (!synth) {
         log::error(synth.error() + "; the kiosk stays silent");
+        ready_ = true;
         return;
     }
     synth_ = std::move(*synth);
+    ready_ = true;
     std::unique_lock lk(mu_);
     while (!quit_) {
         cv_.wait(lk, [&] { return quit_ || !queue_.empty(); });

@@ -52,6 +52,8 @@ public:
     bool enabled() const { return settings_.enabled; }
     // Something is playing or waiting to.
     bool busy() const;
+    // The worker has opened the synthesiser (or given up): it waits without waking from now on.
+    bool ready() const { return !settings_.enabled || ready_; }
     // For benchmarks: called on the worker as the first sample of each utterance is queued.
     void set_first_sample_hook(std::function<void()> hook);
     // Called on the worker when it falls silent (the app redraws the Listen button).
@@ -79,6 +81,7 @@ private:
     std::atomic<std::uint64_t> generation_{0};
     std::atomic<bool> quit_{false};
     std::atomic<bool> playing_{false};
+    std::atomic<bool> ready_{false};
     std::function<void()> first_sample_hook_, done_hook_;
     bool first_sample_pending_ = false;
     std::uint32_t device_ = 0;  // SDL audio device, 0 while closed
