@@ -48,7 +48,7 @@ constexpr const char* kUiIcons[] = {
     "user", "info-circle", "volume-up", "paper-plane", "arrow-right", "check-circle", "camera", "bullhorn", "flag",
     "question-circle", "clock-o", "hand-pointer-o", "calendar", "lock", "chevron-left", "chevron-right", "pencil",
     // the staff panel
-    "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o",
+    "refresh", "stethoscope", "usb", "key", "power-off", "hdd-o", "volume-down",
 };
 
 platform::RunnerSettings runner_settings(const KioskOptions& o) {

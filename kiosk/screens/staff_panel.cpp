@@ -112,7 +112,7 @@ Intent voice_card(Ui& ui, const StaffPanelView& v, float width) {
     }
     fact(ui, w("staff.voice.volume"), std::to_string(v.speech_volume) + "%", inner);
     float half = (inner - t.gap()) / 2;
-    for (auto [action, icon] : {std::pair{StaffAction::volume_down, "chevron-left"}, std::pair{StaffAction::volume_up, "chevron-right"}}) {
+    for (auto [action, icon] : {std::pair{StaffAction::volume_down, "volume-down"}, std::pair{StaffAction::volume_up, "volume-up"}}) {
         std::string key = "staff.action." + std::string(staff_action_name(action));
         if (ui.button(key, w(key), icon, ImVec2(half, t.touch_min())) && !v.busy) keep_first(out, Intent::staff(action));
         if (action == StaffAction::volume_down) ImGui::SameLine(0, t.gap());

@@ -9,6 +9,10 @@ namespace aul::platform {
 namespace {
 
 std::atomic<bool> g_open{false};
+// espeak-ng is started once a process and never stopped: Debian's 1.51 starts a queue
+// thread at initialisation that espeak_Terminate then waits on for ever, which would hang
+// the kiosk on its way out. The thread sleeps without waking; the process's end frees it.
+int g_rate = 0;
 
 struct Call {
     const std::function<bool(std::span<const std::int16_t>)>* chunk;
@@ -30,22 +34,19 @@ int on_sound(short* wav, int n, espeak_EVENT* events) {
 
 Result<std::unique_ptr<Synthesizer>> Synthesizer::open(const VoiceSettings& settings) {
     if (g_open.exchange(true)) return Error{"speech: the synthesiser is already open in this process"};
-    int rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
-    if (rate <= 0) {
+    if (g_rate <= 0) g_rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
+    if (g_rate <= 0) {
         g_open = false;
         return Error{"speech: espeak-ng cannot start: its data is missing (install espeak-ng-data)"};
     }
     espeak_SetSynthCallback(on_sound);
-    std::unique_ptr<Synthesizer> s(new Synthesizer(settings, rate));
+    std::unique_ptr<Synthesizer> s(new Synthesizer(settings, g_rate));
     for (core::Lang l : core::kAllLangs)
         if (auto ok = s->use_voice(l); !ok) return ok.take_error();
     return s;
 }
 
-Synthesizer::~Synthesizer() {
-    espeak_Terminate();
-    g_open = false;
-}
+Synthesizer::~Synthesizer() { g_open = false; }
 
 Status Synthesizer::use_voice(core::Lang lang) {
     int i = static_cast<int>(lang);

@@ -24,8 +24,8 @@ struct VoiceSettings {
 
 class Synthesizer {
 public:
-    // Fails (with what to install) when espeak-ng or its data is missing, or when the
-    // process already has one.
+    // Fails (with what to install) when espeak-ng or its data is missing, or while the
+    // process has another open.
     static Result<std::unique_ptr<Synthesizer>> open(const VoiceSettings& settings);
     ~Synthesizer();
     Synthesizer(const Synthesizer&) = delete;

@@ -43,7 +43,10 @@ echo 482615 | "$bin/kioskctl" --data "$kiosk" set-pin >/dev/null  # the panel sc
 rc=$(kiosk_script panel)
 [ "$rc" = 75 ] || fail "panel script ended with $rc, not the restart code 75: $(tail -n 3 "$work/kiosk.log")"
 check "kioskctl set-pin cleared the lockout: the right PIN opened the panel at once"
-check "sync now, self-test, place, PIN change, leave, and restart (exit 75) from the panel"
+check "sync now, self-test, voice test, volume, place, PIN change, leave, and restart (exit 75) from the panel"
+volume=$(sqlite3 "$kiosk/kiosk.db" "SELECT value FROM meta WHERE key = 'speech_volume'")
+[ "$volume" = 70 ] || fail "the volume staff set is not kept: '$volume'"
+check "the volume set on the panel is kept in the kiosk's database: 70%"
 status=$("$bin/kioskctl" --data "$kiosk" status --json)
 grep -q '"settlement":"Besagash"' <<< "$status" || fail "the new place is not saved: $status"
 grep -q '"district":"KZ-19-01"' <<< "$status" || fail "the new district is not saved: $status"
