@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 
@@ -422,6 +423,7 @@ void App::start_speech() {
     ss.voice.words_per_minute = cfg_.speech_rate;
     ss.voice.voices = cfg_.speech_voices;
     ss.device = cfg_.speech_device;
+    if (!ss.device.empty()) ::setenv("AUDIODEV", ss.device.c_str(), 1);
     ss.board_folder = opt_.data_dir + "/voice";
     ss.shipped_folder = platform::assets_dir() + "/voice";
     speaker_ = std::make_unique<platform::Speaker>(std::move(ss), lexicon_);

@@ -207,11 +207,12 @@ bool Speaker::open_device() {
     want.format = AUDIO_S16SYS;
     want.channels = 1;
     want.samples = kDeviceBufferSamples;
-    const char* name = settings_.device.empty() ? nullptr : settings_.device.c_str();
-    device_ = SDL_OpenAudioDevice(name, 0, &want, &have, 0);  // SDL converts to what the device takes
+    // The default device: [speech] device reaches SDL's backend as AUDIODEV (set_audio_device).
+    device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);  // SDL converts to what the device takes
     if (device_ == 0) {
-        std::string problem = std::string("speech: cannot open the sound device") + (name ? std::string(" ") + name : "") +
-                              ": " + SDL_GetError() + "; check [speech] device and the audio group";
+        std::string problem = std::string("speech: cannot open the sound device") +
+                              (settings_.device.empty() ? "" : " " + settings_.device) + ": " + SDL_GetError() +
+                              "; check [speech] device (`aplay -L` lists them) and that the kiosk's user is in the audio group";
         if (problem != last_problem_) log::error(problem);
         last_problem_ = problem;
         SDL_QuitSubSystem(SDL_INIT_AUDIO);

@@ -24,7 +24,10 @@ struct SpeakerSettings {
     bool enabled = true;
     int volume = 80;  // percent
     VoiceSettings voice;
-    std::string device;  // the ALSA device ("plughw:CARD=Headphones"); empty: the system's default
+    // The ALSA device ("plughw:CARD=Headphones"); empty: the system's default. SDL's audio
+    // backends read it from AUDIODEV, which the program sets from this before the speaker
+    // starts (setenv is not for a process with threads running).
+    std::string device;
     // Human recordings: `board_folder` (under the data folder, added on the board) is looked
     // in first, then `shipped_folder` (assets/voice): LANG/KEY.wav for a translation key.
     std::string board_folder, shipped_folder;
