@@ -21,14 +21,6 @@ double steady_seconds() {
     return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-long rss_kib() {
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        std::fclose(f);
-    }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
 // Every time any thread of the process was put back on a CPU after waiting or being
 // preempted: the sum over /proc/self/task of the kernel's context switch counts. An idle
 // program adds none; a worker that polls, or an audio device left open, does.
@@ -53,6 +45,15 @@ std::uint64_t thread_wakeups() {
     return total;
 }
 }  // namespace
+
+long rss_kib() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
 
 struct Runner::Service {
     ServiceNotifier notifier;

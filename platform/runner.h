@@ -32,6 +32,9 @@ struct RunnerSettings {
     double stats_after_s = 0;
 };
 
+// The process's resident memory now, KiB (the figures --stats-after prints; benchmarks).
+long rss_kib();
+
 struct RunnerCallbacks {
     // Builds the font atlas into ImGui's IO; called before the window opens and again
     // between frames after fonts_changed().

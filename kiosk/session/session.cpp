@@ -229,10 +229,11 @@ double Session::check_idle(double now) {
         }
         return std::max(idle_at, now + 1.0);
     }
-    bool changed_display = display_ != Display{settings_.high_contrast, settings_.large_text} ||
-                           s_.lang != settings_.language;
+    // The resident's own choices of how the kiosk shows and speaks go with them.
+    bool changed_choices = display_ != Display{settings_.high_contrast, settings_.large_text} ||
+                           s_.lang != settings_.language || voice_guide_;
     if (!holds_resident_data() && !idle_prompt_) {
-        if (!changed_display) return kNever;
+        if (!changed_choices) return kNever;
         if (now < idle_at) return idle_at;
         reset();
         return kNever;

@@ -25,21 +25,15 @@
 #include "platform/fonts.h"
 #include "store/catalog_store.h"
 
+#include "figures.h"
+
 using namespace aul;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-void figure(const std::string& name, double value, const char* unit) {
-    std::printf("{\"name\": \"%s\", \"value\": %.4g, \"unit\": \"%s\"}\n", name.c_str(), value, unit);
-    std::fflush(stdout);
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5));
-    return v[i];
-}
+using bench::figure;
+using bench::percentile;
 
 template <typename Fn>
 double time_ms(Fn&& fn) {

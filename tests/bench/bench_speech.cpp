@@ -18,33 +18,20 @@
 #include "core/files.h"
 #include "core/i18n.h"
 #include "kiosk/narration.h"
+#include "platform/runner.h"
 #include "platform/speech/lexicon.h"
 #include "platform/speech/speaker.h"
 #include "platform/speech/synth.h"
+
+#include "figures.h"
 
 using namespace aul;
 using Clock = std::chrono::steady_clock;
 
 namespace {
 
-void figure(const std::string& name, double value, const char* unit) {
-    std::printf("{\"name\": \"%s\", \"value\": %.4g, \"unit\": \"%s\"}\n", name.c_str(), value, unit);
-    std::fflush(stdout);
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, static_cast<std::size_t>(p * (v.size() - 1) + 0.5))];
-}
-
-long rss_kib() {
-    long pages = 0, resident = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-        std::fclose(f);
-    }
-    return resident * (sysconf(_SC_PAGESIZE) / 1024);
-}
+using bench::figure;
+using bench::percentile;
 
 void wait_quiet(const platform::Speaker& s) {
     while (s.busy()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -92,10 +79,10 @@ int main() {
         }
     }
 
-    long rss_before = rss_kib();
+    long rss_before = platform::rss_kib();
     platform::Speaker speaker(platform::SpeakerSettings{}, *lexicon);
     while (!speaker.ready()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    long rss_ready = rss_kib();
+    long rss_ready = platform::rss_kib();
 
     // A tap heard: from the utterance asked (as the app asks on a tap in voice guide mode,
     // the narration included) to its first sample queued to the device, 200 taps from
@@ -144,7 +131,7 @@ int main() {
     };
     for (int i = 0; i < 200; ++i) from_silence.push_back(tap(i, false));
     for (int i = 0; i < 200; ++i) cutting.push_back(tap(i, true));
-    long rss_spoken = rss_kib();
+    long rss_spoken = platform::rss_kib();
     speaker.stop();
     wait_quiet(speaker);
     figure("speech.tap_to_first_sample.from_silence.p50", percentile(from_silence, 0.5), "ms");

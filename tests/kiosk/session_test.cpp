@@ -958,3 +958,78 @@ TEST_CASE("keyboard: Done moves on to the form's next field and closes the keybo
     k.tap(K::keyboard_done);
     CHECK(s.focused() == FieldId::none);
 }
+
+TEST_CASE("voice guide: on for one resident; off at the idle reset (even at home) and after Done") {
+    Kiosk k;
+    Session& s = *k.session;
+    s.touched(0);
+    CHECK_FALSE(s.voice_guide());
+    std::string home = s.page();
+    k.tap(K::toggle_voice_guide);
+    CHECK(s.voice_guide());
+    CHECK(s.page() == home);  // the same page: turning the guide on is not a new page
+    // Left at home with the guide on: it goes at the idle time, without a prompt.
+    CHECK(s.check_idle(1) == doctest::Approx(kIdle));
+    s.check_idle(kIdle);
+    CHECK_FALSE(s.voice_guide());
+    CHECK_FALSE(s.idle_prompt());
+
+    // Through a filing: each step a page of its own; the keyboard opening is not one.
+    s.touched(kIdle + 1);
+    k.tap(K::toggle_voice_guide);
+    k.tap(K::open_propose);
+    std::string step1 = s.page();
+    CHECK(step1 != home);
+    k.tap(K::propose_category, std::string(core::kProposalCategories[0].code));
+    k.tap(K::propose_next);
+    std::string step2 = s.page();
+    CHECK(step2 != step1);
+    k.tap(K::propose_next);
+    std::string step3 = s.page();
+    k.tap(Intent::focus(FieldId::propose_title));
+    CHECK(s.page() == step3);
+    k.tap(Intent::language(core::Lang::ru));
+    CHECK(s.page() != step3);  // read again in the language chosen
+    k.type(FieldId::propose_title, "Свет");
+    k.type(FieldId::propose_description, "Нет света");
+    k.tap(K::propose_next);
+    k.tap(K::propose_next);
+    k.tap(K::propose_submit);
+    k.settle();
+    REQUIRE(s.screen() == ScreenId::receipt);
+    CHECK(s.voice_guide());
+    k.tap(K::receipt_done);
+    CHECK_FALSE(s.voice_guide());
+    CHECK(s.screen() == ScreenId::home);
+}
+
+TEST_CASE("staff: the voice test asks for a phrase in each language; the volume is kept in the database") {
+    Kiosk k;
+    Session& s = *k.session;
+    CHECK(s.speech_volume() == 80);  // the configuration's, until staff set one
+    CHECK(s.take_speech().empty());
+    REQUIRE(store::StaffAccess(*k.filing).set_pin_hash(*store::hash_pin("482615")).ok());
+    s.open_staff_pad();
+    for (char d : std::string("482615")) k.tap(K::staff_pin_digit, std::string(1, d));
+    k.tap(K::staff_pin_ok);
+    REQUIRE(s.staff().mode() == StaffMode::panel);
+    k.tap(Intent::staff(StaffAction::speech_test));
+    auto said = s.take_speech();
+    REQUIRE(said.size() == 3);
+    CHECK(said[0].lang == core::Lang::kk);
+    CHECK(said[2].text() == k.tr.get(core::Lang::en, "voice.test"));
+    CHECK(s.take_speech().empty());  // once
+    for (int i = 0; i < 12; ++i) k.tap(Intent::staff(StaffAction::volume_up));
+    CHECK(s.speech_volume() == 100);  // no higher
+    k.tap(Intent::staff(StaffAction::volume_down));
+    CHECK(s.speech_volume() == 90);
+    CHECK(s.take_speech().size() == 3);  // each step is heard
+    auto saved = store::saved_speech_volume(*k.filing);
+    REQUIRE(saved);
+    CHECK(*saved == std::optional<int>(90));
+    // A volume not written by the kiosk is ignored, not trusted.
+    REQUIRE(k.filing->set_setting("speech_volume", "400"));
+    saved = store::saved_speech_volume(*k.filing);
+    REQUIRE(saved);
+    CHECK_FALSE(saved->has_value());
+}

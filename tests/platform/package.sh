@@ -42,6 +42,7 @@ mapfile -t kiosk_files < <(
   data lib/udev/rules.d/90-aul-usb.rules
   for l in en kk ru; do data "usr/share/aul/i18n/$l.json"; done
   data usr/share/aul/demo/catalog.json; data usr/share/aul/kiosk.conf.example
+  data usr/share/aul/voice/names.json; data usr/share/aul/voice/pronunciation.json
   data usr/share/doc/aul/catalogue-format.md
   docs aul)
 expect_files "$kiosk_deb" "${kiosk_files[@]}"
@@ -54,11 +55,11 @@ field() { dpkg-deb --field "$1" "$2"; }
   && [ "$(field "$kiosk_deb" Architecture)" = "$arch" ] || fail "control: $(dpkg-deb --field "$kiosk_deb")"
 depends=$(field "$kiosk_deb" Depends)
 for need in adduser fonts-noto-core fonts-font-awesome libegl1 libgl1 libgl1-mesa-dri \
-            libsdl2-2.0-0 libsqlite3-0 libcurl4 libsodium23 libsystemd0 libfreetype6; do
+            libsdl2-2.0-0 libsqlite3-0 libcurl4 libsodium23 libsystemd0 libfreetype6 libespeak-ng1 espeak-ng-data; do
   grep -qE "(^|, )$need( |,|$)" <<< "$depends" || fail "aul does not depend on $need: $depends"
 done
 grep -q "libssl3" <<< "$(field "$server_deb" Depends)" || fail "aul-national-api Depends: $(field "$server_deb" Depends)"
-ok "Depends: the linked libraries (dpkg-shlibdeps), fonts, GL drivers and adduser"
+ok "Depends: the linked libraries (dpkg-shlibdeps), fonts, GL drivers, espeak-ng's voices and adduser"
 
 dpkg-deb --ctrl-tarfile "$kiosk_deb" | tar -x -C "$work" ./conffiles ./postinst ./prerm ./postrm
 [ "$(cat "$work/conffiles")" = /etc/aul/kiosk.conf ] || fail "conffiles: $(cat "$work/conffiles")"
