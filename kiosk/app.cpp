@@ -78,7 +78,7 @@ public:
         // pacer idle: the frames requested after the last change have been drawn, so
         // what scripts read is what the change produced.
         return !runner_.input_pending() && !ui_.animating() && session_->settled() && !tasks_.busy() &&
-               runner_.pacer_idle() && (!speaker_ || speaker_->ready());
+               runner_.pacer_idle();
     }
     void set_lang(core::Lang l) override { session_->apply(Intent::language(l)); }
     void request_shot(const std::string& name) override {
@@ -121,6 +121,7 @@ private:
     void take_physical_keys(Intent& out);
     std::string font_coverage() const;
     void start_speech();
+    void open_speaker();
     // What the voice says of this frame: Listen, the voice guide's questions, choices,
     // problems and keys. Called with the frame's intent before it is applied.
     void narrate(const Intent& intent);
@@ -148,6 +149,7 @@ private:
     std::pair<ScreenId, bool> shown_screen_{ScreenId::home, false};  // and whether the staff page was over it
     platform::Lexicon lexicon_;
     std::optional<Narrator> narrator_;
+    platform::SpeakerSettings speaker_settings_;
     std::unique_ptr<platform::Speaker> speaker_;  // after what it reads from; gone before SDL quits
     std::vector<std::string> spoken_;  // what was asked to be spoken since the script's last step
     std::string guided_page_;          // the page whose question the guide last spoke
@@ -276,8 +278,8 @@ Intent App::draw_screen() {
     TopBarView bar{s.words(), title(), !home, home, s.display().high_contrast, s.display().large_text, {}};
     if (staff_page)
         bar.back_label = tr_.get(s.lang(), s.staff().mode() == StaffMode::panel ? "staff.action.leave" : "nav.back");
-    bar.listen = speaker_ && speaker_->enabled();
-    bar.speaking = bar.listen && reading_page_ && speaker_->busy();
+    bar.listen = narrator_.has_value();
+    bar.speaking = speaker_ && reading_page_ && speaker_->busy();
     keep_first(out, draw_top_bar(ui_, bar));
     keep_first(out, staff_page ? draw_staff_page(ui_, s) : screen_row(s.screen()).draw(ui_, s));
     return out;
@@ -387,6 +389,7 @@ void App::between_frames(double now) {
 
 std::optional<int> App::after_frame(double now) {
     last_now_ = now;
+    open_speaker();
     watch_staff_corner(now);
     if (auto code = session_->exit_code()) return code;
     if (!script_) return std::nullopt;
@@ -407,8 +410,10 @@ std::optional<int> App::after_frame(double now) {
     return std::nullopt;
 }
 
-// The voice starts on a worker of its own; a kiosk whose tables are missing stays silent
-// and says why in the log, rather than not starting.
+// The voice's tables are read at start; a kiosk whose tables are missing stays silent and
+// says why in the log, rather than not starting. The speaker itself (espeak-ng loading its
+// three voices, tens of milliseconds) opens once the first frame is up, so the home
+// screen does not wait on it (open_speaker).
 void App::start_speech() {
     if (!cfg_.speech_enabled) return;
     auto lexicon = platform::Lexicon::load(platform::assets_dir() + "/voice");
@@ -426,9 +431,13 @@ void App::start_speech() {
     if (!ss.device.empty()) ::setenv("AUDIODEV", ss.device.c_str(), 1);
     ss.board_folder = opt_.data_dir + "/voice";
     ss.shipped_folder = platform::assets_dir() + "/voice";
-    speaker_ = std::make_unique<platform::Speaker>(std::move(ss), lexicon_);
-    // The Listen button goes dark when the reading ends.
-    speaker_->set_done_hook([this] { runner_.wake(); });
+    speaker_settings_ = std::move(ss);
+}
+
+void App::open_speaker() {
+    if (!narrator_ || speaker_) return;
+    // Woken when a reading ends: Listen goes dark.
+    speaker_ = std::make_unique<platform::Speaker>(speaker_settings_, lexicon_, [this] { runner_.wake(); });
 }
 
 void App::speak(platform::Utterance u, bool cut) {

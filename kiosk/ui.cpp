@@ -116,6 +116,12 @@ bool Ui::press_feedback_tap(const std::string& id, ImVec2 size, bool& held) {
     return tapped;
 }
 
+bool Ui::tap_area(const std::string& id, ImVec2 size, bool& held, const std::string& recorded_as) {
+    bool tapped = press_feedback_tap(id, size, held);
+    if (tapped) tapped_id_ = recorded_as;
+    return tapped;
+}
+
 // How a label is set in a button: its font size and whether it wraps to a second line.
 struct Ui::LabelSetting {
     float size = 0;

@@ -166,6 +166,10 @@ public:
     void begin_scroll(const std::string& id, ImVec2 size, bool horizontal = false);
     void end_scroll();
 
+    // An area of `size` at the cursor that a finger taps (a list row drawn by its screen);
+    // true when tapped, `held` while pressed. `recorded_as`: the id the screen records it
+    // under, so the voice guide can say what was tapped.
+    bool tap_area(const std::string& id, ImVec2 size, bool& held, const std::string& recorded_as);
     // Records an arbitrary rectangle (a list row) under a stable id.
     void record(const std::string& id, std::string_view text, ImVec2 min, ImVec2 max, bool tappable,
                 LabelFit fit = {});

@@ -198,6 +198,17 @@ void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint6
                 static_cast<unsigned long long>(thread_wakes));
 }
 
+// Threads that finish starting up after the loop settled (a library's worker polling a
+// few times before it sleeps for good) are not the idle program: the figures start once a
+// quarter second passes with no thread but this one waking (its own sleep), 10 s at most.
+void Runner::wait_for_quiet_threads() const {
+    for (int i = 0; i < 40; ++i) {
+        std::uint64_t before = thread_wakeups();
+        SDL_Delay(250);
+        if (thread_wakeups() - before <= 1) return;
+    }
+}
+
 int Runner::run(RunnerCallbacks cb) {
     pacer_.request_frames();
     auto settled = [&] { return !input_.has_pending() && !animating_ && pacer_.idle() && (!cb.settled || cb.settled()); };
@@ -235,6 +246,7 @@ int Runner::run(RunnerCallbacks cb) {
         if (!settings_.screenshot.empty() && settled() && ++shot_frames >= kShotSettleFrames)
             return finish_screenshot(cb);
         if (settings_.stats_after_s > 0 && stats_from < 0 && settled()) {
+            wait_for_quiet_threads();
             stats_from = now();
             frames_at_stats = pacer_.frames();
             wakeups_at_stats = wakeups_;

@@ -92,6 +92,7 @@ private:
     void draw_frame(double now, const RunnerCallbacks& cb);
     void ping_watchdog(double now);
     int finish_screenshot(const RunnerCallbacks& cb);
+    void wait_for_quiet_threads() const;
     void print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups, std::uint64_t thread_wakes) const;
 
     RunnerSettings settings_;

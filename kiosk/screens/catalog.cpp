@@ -123,8 +123,9 @@ bool result_row(Ui& ui, const CatalogView& v, const store::NgoSummary& s, int vi
     const Palette& p = ui.pal();
     ImVec2 pos = ImGui::GetCursorScreenPos();
     std::string id = "ngos.row." + std::to_string(s.rowid);
-    bool tapped = ImGui::InvisibleButton(id.c_str(), ImVec2(width, row_h - t.mm(1.5f)));
-    bool held = ImGui::IsItemActive();
+    std::string recorded = visible_index >= 0 ? "ngos.result." + std::to_string(visible_index) : std::string();
+    bool held = false;
+    bool tapped = ui.tap_area(id, ImVec2(width, row_h - t.mm(1.5f)), held, recorded);
     ImVec2 max(pos.x + width, pos.y + row_h - t.mm(1.5f));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(pos, max, held ? p.surface_pressed : p.surface, t.radius());
@@ -162,7 +163,7 @@ bool result_row(Ui& ui, const CatalogView& v, const store::NgoSummary& s, int vi
     ImGui::PopStyleColor();
     ImGui::PopFont();
 
-    if (visible_index >= 0) ui.record("ngos.result." + std::to_string(visible_index), name, pos, max, true);
+    if (!recorded.empty()) ui.record(recorded, name, pos, max, true);
     ui.record("", where, ImVec2(tx, ly), ImVec2(tx + text_w, ly + sf->FontSize), false);
     return tapped;
 }

@@ -35,16 +35,31 @@ constexpr int kDeviceBufferSamples = 1024;
 
 std::string find_recording(const SpeakerSettings& s, core::Lang lang, std::string_view key) {
     if (!safe_key(key)) return {};
-    std::string file = "/" + std::string(core::lang_code(lang)) + "/" + std::string(key) + ".wav";
+    std::string file = "/";
+    file.append(core::lang_code(lang)).append("/").append(key).append(".wav");
     for (const std::string* folder : {&s.board_folder, &s.shipped_folder})
         if (!folder->empty() && is_file(*folder + file)) return *folder + file;
     return {};
 }
 
-Speaker::Speaker(SpeakerSettings settings, const Lexicon& lexicon)
-    : settings_(std::move(settings)), lexicon_(lexicon), volume_(settings_.volume) {
+Speaker::Speaker(SpeakerSettings settings, const Lexicon& lexicon, std::function<void()> quiet)
+    : settings_(std::move(settings)), lexicon_(lexicon), volume_(settings_.volume), quiet_(std::move(quiet)) {
     if (!settings_.enabled) return;
-    worker_ = std::thread([this] { work(); });
+    // Opened here, handed to the worker with the thread's start: from then on the worker
+    // alone uses it (espeak-ng is not to be shared between threads).
+    auto synth = Synthesizer::open(settings_.voice);
+    if (!synth) {
+        log::error(synth.error() + "; the kiosk stays silent");
+        settings_.enabled = false;
+        return;
+    }
+    synth_ = std::move(*synth);
+}
+
+// The worker starts with the first utterance: a kiosk nobody asks to speak has no thread
+// of its own for it at all.
+void Speaker::start_worker() {
+    if (!worker_.joinable()) worker_ = std::thread([this] { work(); });
 }
 
 Speaker::~Speaker() {
@@ -65,6 +80,7 @@ void Speaker::say(platform::Utterance u) {
         queue_.clear();
         queue_.push_back(std::move(u));
     }
+    start_worker();
     cv_.notify_all();
 }
 
@@ -74,6 +90,7 @@ void Speaker::then(platform::Utterance u) {
         std::lock_guard lk(mu_);
         queue_.push_back(std::move(u));
     }
+    start_worker();
     cv_.notify_all();
 }
 
@@ -97,21 +114,7 @@ void Speaker::set_first_sample_hook(std::function<void()> hook) {
     first_sample_hook_ = std::move(hook);
 }
 
-void Speaker::set_done_hook(std::function<void()> hook) {
-    std::lock_guard lk(mu_);
-    done_hook_ = std::move(hook);
-}
-
 void Speaker::work() {
-    // The synthesiser lives on this thread: espeak-ng is not to be shared between threads.
-    auto synth = Synthesizer::open(settings_.voice);
-    if (!synth) {
-        log::error(synth.error() + "; the kiosk stays silent");
-        ready_ = true;
-        return;
-    }
-    synth_ = std::move(*synth);
-    ready_ = true;
     std::unique_lock lk(mu_);
     while (!quit_) {
         cv_.wait(lk, [&] { return quit_ || !queue_.empty(); });
@@ -133,7 +136,7 @@ void Speaker::work() {
             lk.lock();
         }
         playing_ = !queue_.empty();
-        if (!playing_ && done_hook_) done_hook_();
+        if (!playing_ && quiet_) quiet_();
     }
     lk.unlock();
     close_device();

@@ -38,8 +38,11 @@ std::string find_recording(const SpeakerSettings& s, core::Lang lang, std::strin
 
 class Speaker {
 public:
-    // Starts the worker, which opens the synthesiser; nothing is opened when disabled.
-    Speaker(SpeakerSettings settings, const Lexicon& lexicon);
+    // Opens the synthesiser (tens of milliseconds: espeak-ng loads each language's
+    // dictionary) and starts the worker; nothing is opened when disabled. A synthesiser
+    // that cannot open is logged and the speaker stays silent. `quiet` is called on the
+    // worker whenever it falls silent (the app's Listen button goes dark).
+    Speaker(SpeakerSettings settings, const Lexicon& lexicon, std::function<void()> quiet = {});
     ~Speaker();
     Speaker(const Speaker&) = delete;
     Speaker& operator=(const Speaker&) = delete;
@@ -52,17 +55,15 @@ public:
     void stop();
     void set_volume(int percent) { volume_ = percent; }
     int volume() const { return volume_; }
+    // False when [speech] enabled is off or the synthesiser could not open.
     bool enabled() const { return settings_.enabled; }
     // Something is playing or waiting to.
     bool busy() const;
-    // The worker has opened the synthesiser (or given up): it waits without waking from now on.
-    bool ready() const { return !settings_.enabled || ready_; }
     // For benchmarks: called on the worker as the first sample of each utterance is queued.
     void set_first_sample_hook(std::function<void()> hook);
-    // Called on the worker when it falls silent (the app redraws the Listen button).
-    void set_done_hook(std::function<void()> hook);
 
 private:
+    void start_worker();  // on the calling (UI) thread, which alone says and stops
     void work();
     // Plays one utterance; false when it was cut.
     bool play(const platform::Utterance& u, std::uint64_t generation);
@@ -84,8 +85,8 @@ private:
     std::atomic<std::uint64_t> generation_{0};
     std::atomic<bool> quit_{false};
     std::atomic<bool> playing_{false};
-    std::atomic<bool> ready_{false};
-    std::function<void()> first_sample_hook_, done_hook_;
+    std::function<void()> first_sample_hook_;
+    const std::function<void()> quiet_;
     bool first_sample_pending_ = false;
     std::uint32_t device_ = 0;  // SDL audio device, 0 while closed
     int device_rate_ = 0;

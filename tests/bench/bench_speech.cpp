@@ -81,7 +81,6 @@ int main() {
 
     long rss_before = platform::rss_kib();
     platform::Speaker speaker(platform::SpeakerSettings{}, *lexicon);
-    while (!speaker.ready()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     long rss_ready = platform::rss_kib();
 
     // A tap heard: from the utterance asked (as the app asks on a tap in voice guide mode,

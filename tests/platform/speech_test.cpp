@@ -222,7 +222,7 @@ TEST_CASE("the speaker plays on its own thread, cuts, stops, and closes the devi
     REQUIRE(SDL_Init(0) == 0);
     auto lx = lexicon();
     Speaker speaker(SpeakerSettings{}, lx);
-    REQUIRE(wait_until([&] { return speaker.ready(); }, 10));
+    REQUIRE(speaker.enabled());
     int idle_threads = threads_now();
     std::atomic<int> firsts{0};
     speaker.set_first_sample_hook([&] { ++firsts; });
@@ -276,7 +276,7 @@ TEST_CASE("a recording of a prompt plays instead of its synthesis") {
     SpeakerSettings settings;
     settings.board_folder = dir.string();
     Speaker speaker(settings, lx);
-    REQUIRE(wait_until([&] { return speaker.ready(); }, 10));
+    REQUIRE(speaker.enabled());
     auto play = [&](std::string key) {
         Utterance u{core::Lang::kk, {}};
         u.add(SpeechPart::words_of("а", std::move(key)));
