@@ -40,7 +40,7 @@ std::string Narrator::speakable(std::string_view text) {
     std::string out;
     core::for_each_codepoint(text, [&](char32_t cp, std::string_view bytes) {
         if (is_icon(cp) || core::is_control(cp)) return;
-        if (cp == '\n' || cp == '\t') {
+        if (cp == '\n' || cp == '\t' || cp == 0xA0) {  // a no-break space only binds on screen
             out += ' ';
             return;
         }

@@ -422,7 +422,8 @@ ScriptPlayer::State ScriptPlayer::advance(ScriptHost& host, double now) {
                 float best = 0;
                 for (const auto& it : host.items()) {
                     float area = (it.max.x - it.min.x) * (it.max.y - it.min.y);
-                    if (it.id.find(".list") != std::string::npos && !it.hidden && area > best) {
+                    bool list = it.id.size() > 5 && it.id.compare(it.id.size() - 5, 5, ".list") == 0;  // not "nav.listen"
+                    if (list && !it.hidden && area > best) {
                         best = area;
                         drag_from_ = centre(it);
                     }

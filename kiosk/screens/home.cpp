@@ -21,9 +21,11 @@ constexpr int kCells = 6;
 // The voice tile's label names it in every language, the reader's first: a resident who
 // cannot read the kiosk's current language still finds the speaker and their word.
 std::string voice_label(const Words& w) {
+    // The dot is bound to the word after it (a no-break space): a label that wraps starts
+    // its next line with "· Voice" rather than leaving a dot at the end of the first.
     std::string out = w("home.voice");
     for (core::Lang l : core::kAllLangs)
-        if (l != w.lang) out += " · " + w.tr->get(l, "home.voice");
+        if (l != w.lang) out += " ·\u00a0" + w.tr->get(l, "home.voice");
     return out;
 }
 

@@ -223,11 +223,15 @@ TEST_CASE("the speaker plays on its own thread, cuts, stops, and closes the devi
     auto lx = lexicon();
     Speaker speaker(SpeakerSettings{}, lx);
     REQUIRE(speaker.enabled());
-    int idle_threads = threads_now();
     std::atomic<int> firsts{0};
     speaker.set_first_sample_hook([&] { ++firsts; });
     Utterance u{core::Lang::kk, {}};
     u.add(SpeechPart::words_of("Сәлем"));
+    // The worker starts with the first utterance and stays, asleep; the device does not.
+    speaker.say(u);
+    REQUIRE(wait_until([&] { return firsts.load() == 1 && !speaker.busy(); }, 10));
+    int idle_threads = threads_now();
+    firsts = 0;
     auto t0 = std::chrono::steady_clock::now();
     speaker.say(u);
     CHECK(speaker.busy());
