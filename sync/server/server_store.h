@@ -1,15 +1,19 @@
-// The reference national server's own SQLite store: enrolled kiosks, enrolment codes,
-// received proposals (deduplicated by the kiosk-made UUID) and their status changes.
+// The reference national server's store: enrolled kiosks, enrolment codes, received
+// proposals (deduplicated by the kiosk-made UUID) and their status changes, the published
+// catalogue. In SQLite (DIR/national.db, the default) or PostgreSQL (several instances on
+// one database); the logic is the same code for both (sync/server/sql.h).
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/result.h"
 #include "core/tracking.h"
-#include "store/db.h"
 #include "sync/protocol.h"
+#include "sync/server/server_keys.h"
+#include "sync/server/sql.h"
 
 namespace aul::sync {
 
@@ -32,9 +36,25 @@ struct LookupReply {
     std::int64_t retry_after_s = 0;
 };
 
+// Where a server keeps its data: the folder (keys, the SQLite file) and, for PostgreSQL,
+// the database's address (a libpq URI or key=value string, without a password).
+struct ServerDatabase {
+    std::string dir;
+    std::string url;  // empty: SQLite in dir/national.db
+};
+
+// The database `dir` serves: `given` (a --db address), remembered in DIR/database so later
+// commands without --db use it too; else the one remembered; else "" (SQLite).
+Result<std::string> remembered_database(const std::string& dir, const std::string& given);
+
 class ServerStore {
 public:
-    static Result<ServerStore> open(const std::string& dir);
+    // Opens (and migrates) the database, and the keys of DIR/server.keys.
+    static Result<ServerStore> open(const ServerDatabase& where);
+    static Result<ServerStore> open(const std::string& dir) { return open(ServerDatabase{dir, ""}); }
+    // Another connection to the same database with the same keys, for another worker.
+    Result<ServerStore> another() const;
+    sql::Connection& db() { return *db_; }
 
     // A one-time enrolment code (printed to the installer): for the next new kiosk, or,
     // with `for_kiosk`, for re-enrolling the enrolled kiosk with that code (a repaired or
@@ -100,7 +120,8 @@ public:
     Result<std::string> proposals_json() const;
 
 private:
-    explicit ServerStore(store::Db db) : db_(std::move(db)) {}
+    ServerStore(ServerDatabase where, std::unique_ptr<sql::Connection> db, std::shared_ptr<const ServerKeys> keys)
+        : where_(std::move(where)), db_(std::move(db)), keys_(std::move(keys)) {}
     // The one kiosk matching `where_sql` (a fixed condition on ?1 = `value`).
     Result<std::optional<Kiosk>> find_kiosk(const char* where_sql, const std::string& value) const;
     // The progress of the proposal with `code`, or whether it is on its way or unknown.
@@ -110,7 +131,12 @@ private:
     // Adds a key to the kiosk's keys; `trust_again`: an operator registering it lifts a
     // revocation of that key.
     Status keep_signing_key(const std::string& kiosk_id, const std::string& key_b64, bool trust_again);
-    store::Db db_;
+    // The body of enroll(), inside its write transaction.
+    Result<EnrollResponse> enroll_in_transaction(const EnrollRequest& req);
+    Result<SubmitResponse> submit_in_transaction(const Kiosk& k, const SubmitRequest& req, std::int64_t now_ms);
+    ServerDatabase where_;
+    std::unique_ptr<sql::Connection> db_;
+    std::shared_ptr<const ServerKeys> keys_;
 };
 
 }  // namespace aul::sync

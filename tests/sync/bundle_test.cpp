@@ -21,6 +21,7 @@
 #include "sync/signing.h"
 #include "sync/server/bundle_import.h"
 #include "sync/server/server_store.h"
+#include "test_server.h"
 #include "test_files.h"
 
 using namespace aul;
@@ -33,7 +34,7 @@ struct Office {
     TempDir dir;
     std::optional<ServerStore> server;
     Office() {
-        auto opened = ServerStore::open(dir.file("server"));
+        auto opened = test::open_test_server(dir.file("server"));
         REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error()));
         server.emplace(std::move(*opened));
     }
@@ -302,8 +303,8 @@ TEST_CASE("a kiosk enrolled before bundles is refused until the operators regist
     std::string bytes = slurp(stick.file("b.aul"));
     auto key = SigningKey::load(kiosk.paths.signing_key());
     // The server's record as a pre-bundle enrolment left it.
-    auto db = store::Db::open(office.dir.file("server") + "/national.db");
-    REQUIRE(db->exec("UPDATE kiosks SET signing_key = ''; DELETE FROM kiosk_keys").ok());
+    REQUIRE(office.server->db().execute("UPDATE kiosks SET signing_key = ''").ok());
+    REQUIRE(office.server->db().execute("DELETE FROM kiosk_keys").ok());
     refused(office, bytes, "set-signing-key KZ24");
     CHECK_FALSE(office.server->set_signing_key("KZ24", "short").ok());
     CHECK_FALSE(office.server->set_signing_key("ZZZZ", key->public_key()).ok());

@@ -6,7 +6,8 @@
 // snapshot, its references resolve and nothing is left half-applied; at every moment in
 // between, a kiosk's catalogue is one of the snapshots the server published.
 //
-// Replay a failure: AUL_PROPERTY_SEED=<seed printed> AUL_PROPERTY_RUNS=1 sync_tests
+// Replay a failure: AUL_PROPERTY_SEED=<seed printed> AUL_PROPERTY_RUNS=1 server_tests
+// (on PostgreSQL: tests/server/with_postgres.sh server_tests, with the same variables)
 //                   -tc='*generated publish histories*'
 #include <doctest/doctest.h>
 
@@ -23,6 +24,7 @@
 #include "sync/kiosk_sync.h"
 #include "sync/protocol.h"
 #include "sync/server/server_store.h"
+#include "test_server.h"
 
 using namespace aul;
 using nlohmann::json;
@@ -339,7 +341,7 @@ History run_history(std::uint32_t seed) {
     std::mt19937 rng(seed);
     auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
     ScratchDir dir;
-    auto server = sync::ServerStore::open(dir.file("server"));
+    auto server = test::open_test_server(dir.file("server"));
     REQUIRE(server.ok());
     Model model = starting_model(rng, pick(2, 12));
     std::set<std::string> published;  // canonical texts of every snapshot published
@@ -431,7 +433,7 @@ TEST_CASE("generated publish histories: every kiosk converges on the server's sn
 // joining afterwards with pages of a few records gets NGOs whose region comes pages later.
 TEST_CASE("a region renamed after the NGOs that use it: a fresh kiosk pulling small pages gets everything") {
     TempDir dir;
-    auto server = sync::ServerStore::open(dir.file("server"));
+    auto server = test::open_test_server(dir.file("server"));
     REQUIRE(server.ok());
     std::mt19937 rng(7);
     Model m = starting_model(rng, 300);
@@ -452,7 +454,7 @@ TEST_CASE("a region renamed after the NGOs that use it: a fresh kiosk pulling sm
 
 TEST_CASE("catalogue pages are filled up to their byte budget, and every record fits one") {
     TempDir dir;
-    auto server = sync::ServerStore::open(dir.file("server"));
+    auto server = test::open_test_server(dir.file("server"));
     REQUIRE(server.ok());
     std::mt19937 rng(11);
     Model m = starting_model(rng, 400);

@@ -5,23 +5,34 @@
 #include <random>
 #include <set>
 
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/files.h"
+
 #include "core/tracking.h"
 #include "sample_drafts.h"
 #include "sealed_contact.h"
 #include "core/uuid.h"
 #include "store/db.h"
 #include "sync/server/server_store.h"
+#include "old_server_db.h"
+#include "test_server.h"
 #include "sync/signing.h"
 
 using namespace aul;
 using namespace aul::sync;
 
 namespace {
+// A server store in a folder of its own: on the backend under test, or on SQLite for the
+// cases about upgrading an older server's SQLite file.
+enum class On { tested_backend, sqlite_file };
 struct Server {
     std::string dir = std::filesystem::temp_directory_path() / ("aul-server-" + core::new_uuid_v7());
     std::optional<ServerStore> s;
-    Server() {
-        auto opened = ServerStore::open(dir);
+    explicit Server(On on = On::tested_backend) {
+        auto opened = on == On::sqlite_file ? ServerStore::open(dir) : test::open_test_server(dir);
         REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error()));
         s.emplace(std::move(*opened));
     }
@@ -305,12 +316,13 @@ TEST_CASE("the highest sequence told at re-enrolment is the kiosk code's own, wh
 }
 
 TEST_CASE("a server database of version 2 keeps each kiosk's key, and revoked kiosks' keys stay refused") {
-    Server srv;
+    Server srv(On::sqlite_file);
     Board a, b;
     auto ka = enrolled(*srv.s, a.ask(code_for(*srv.s), "KZ24"));
     auto kb = enrolled(*srv.s, b.ask(code_for(*srv.s), "KZ25"));
     REQUIRE(srv.s->revoke("KZ25").ok());
     srv.s.reset();
+    test::make_version_4(srv.dir);
     {  // as version 2 left it
         auto db = store::Db::open(srv.dir + "/national.db");
         REQUIRE(db.ok());
@@ -329,6 +341,83 @@ TEST_CASE("a server database of version 2 keeps each kiosk's key, and revoked ki
     CHECK(token_works(*srv.s, ka.token));
     auto again = enrolled(*srv.s, Board().ask(code_for(*srv.s, "KZ24"), "KZ24"));
     CHECK(again.kiosk_id == ka.kiosk_id);
+}
+
+// ---- The server's keys ----
+
+namespace {
+// A named proposal from kiosk `k` with contact details sealed to the server's key.
+std::string file_named(ServerStore& s, const EnrollResponse& k) {
+    auto p = item(k.kiosk_code, 1, "Жол", nullptr);
+    p.anonymous = false;
+    p.contact_sealed = proposal_contact(s);
+    auto res = s.submit(s.kiosk_for_token(k.token)->value(), {{p}, {}}, kSampleReceivedMs);
+    REQUIRE(res.ok());
+    REQUIRE(res->results[0].status == ItemStatus::accepted);
+    return p.tracking_code;
+}
+std::string opened_error(const std::string& dir) {
+    auto s = test::open_test_server(dir);
+    return s.ok() ? std::string() : s.error();
+}
+}  // namespace
+
+TEST_CASE("the server's keys live in server.keys (0600), never in the database; an instance needs the same file") {
+    Server srv;
+    auto k = enrolled(*srv.s, Board().ask(code_for(*srv.s), "KZ24"));
+    std::string code = file_named(*srv.s, k);
+    const std::string keys = srv.dir + "/server.keys";
+    struct stat st {};
+    REQUIRE(::stat(keys.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    auto text = core::read_whole_file(keys);
+    REQUIRE(text.ok());
+    auto secret = nlohmann::json::parse(*text)["contact_secret_key"].get<std::string>();
+    // The database records the public key and a fingerprint: nothing that opens a contact.
+    auto identity = srv.s->db().query("SELECT contact_public_key, tracking_fingerprint FROM server_identity");
+    REQUIRE(identity.ok());
+    REQUIRE(identity->size() == 1);
+    CHECK((*identity)[0].text(0) == *srv.s->public_key());
+    CHECK((*identity)[0].text(0).find(secret) == std::string::npos);
+    CHECK((*identity)[0].text(1).find(secret) == std::string::npos);
+    CHECK(srv.s->open_contact(code).ok());
+
+    // Another instance of the same database: without the file, with another server's file,
+    // or with a file others can read, it refuses to start and says what to do.
+    REQUIRE(::rename(keys.c_str(), (keys + ".away").c_str()) == 0);
+    CHECK(opened_error(srv.dir).find("copy server.keys") != std::string::npos);
+    CHECK(::access(keys.c_str(), F_OK) != 0);  // no fresh keys made in its place
+    Server other;
+    REQUIRE(std::filesystem::copy_file(other.dir + "/server.keys", keys));
+    CHECK(opened_error(srv.dir).find("does not hold the keys") != std::string::npos);
+    REQUIRE(::rename((keys + ".away").c_str(), keys.c_str()) == 0);
+    REQUIRE(::chmod(keys.c_str(), 0640) == 0);
+    CHECK(opened_error(srv.dir).find("chmod 600") != std::string::npos);
+    REQUIRE(::chmod(keys.c_str(), 0600) == 0);
+    auto again = test::open_test_server(srv.dir);
+    REQUIRE_MESSAGE(again.ok(), (again.ok() ? "" : again.error()));
+    CHECK(again->open_contact(code).ok());
+    CHECK(again->tracking_key_for("KZ24")->hex() == k.tracking_key);
+}
+
+TEST_CASE("a version-4 SQLite server's keys move to server.keys: sealed contacts still open, tracking keys unchanged") {
+    Server srv(On::sqlite_file);
+    auto k = enrolled(*srv.s, Board().ask(code_for(*srv.s), "KZ24"));
+    std::string code = file_named(*srv.s, k);
+    const std::string public_key = *srv.s->public_key();
+    srv.s.reset();
+    test::make_version_4(srv.dir);
+    auto reopened = ServerStore::open(srv.dir);
+    REQUIRE_MESSAGE(reopened.ok(), (reopened.ok() ? "" : reopened.error()));
+    CHECK(*reopened->public_key() == public_key);
+    CHECK(reopened->tracking_key_for("KZ24")->hex() == k.tracking_key);
+    auto contact = reopened->open_contact(code);
+    REQUIRE_MESSAGE(contact.ok(), (contact.ok() ? "" : contact.error()));
+    CHECK(contact->find("Айгүл") != std::string::npos);
+    CHECK(*reopened->db().scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('keys', 'tracking_secret')") == 0);
+    struct stat st {};
+    REQUIRE(::stat((srv.dir + "/server.keys").c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
 }
 
 // ---- Keyed tracking codes and lookups from any kiosk ----
@@ -438,7 +527,7 @@ TEST_CASE("guessing codes is refused past the kiosk's hourly limit; others and t
     // second connection to the same database (another server instance) sees B's count.
     CHECK(t.look_up(t.kiosk_a, t.code_a(1), now + 200).found == LookupFound::yes);
     {
-        auto instance2 = ServerStore::open(t.srv.dir);
+        auto instance2 = test::open_test_server(t.srv.dir);
         REQUIRE(instance2.ok());
         CHECK_FALSE(instance2->look_up(t.kiosk_b, t.code_a(1), now + 300, limits)->answer);
     }

@@ -22,6 +22,7 @@
 #include "store/catalog_store.h"
 #include "store/common.h"
 #include "sync/server/server_store.h"
+#include "test_server.h"
 #include "test_files.h"
 
 using namespace aul;
@@ -38,7 +39,7 @@ struct Office {
     int seq = 0;
 
     explicit Office(bool with_catalogue = true) {
-        auto opened = ServerStore::open(folder);
+        auto opened = test::open_test_server(folder);
         REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error()));
         server.emplace(std::move(*opened));
         if (with_catalogue) publish(asset("demo/catalog.json"));
@@ -86,32 +87,18 @@ struct Office {
         return res->results[0];
     }
 
-    // Straight from national.db, past the store: the stored body of an item, if any.
-    std::optional<nlohmann::json> stored(const char* table, const std::string& id) const {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open_v2((folder + "/national.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        std::string sql = std::string("SELECT body FROM ") + table + " WHERE id = ?1";
-        REQUIRE(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK);
-        sqlite3_bind_text(st, 1, id.data(), static_cast<int>(id.size()), SQLITE_TRANSIENT);
+    // Straight from the database, past the store's answers: the stored body of an item, if any.
+    std::optional<nlohmann::json> stored(const char* table, const std::string& id) {
+        auto rows = server->db().query(std::string("SELECT body FROM ") + table + " WHERE id = ?1", {id});
+        REQUIRE(rows.ok());
         std::optional<nlohmann::json> out;
-        if (sqlite3_step(st) == SQLITE_ROW)
-            out = nlohmann::json::parse(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)));
-        sqlite3_finalize(st);
-        sqlite3_close(db);
+        if (!rows->empty()) out = nlohmann::json::parse((*rows)[0].text(0));
         return out;
     }
-    std::int64_t rows(const char* table) const {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open_v2((folder + "/national.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-        sqlite3_stmt* st = nullptr;
-        REQUIRE(sqlite3_prepare_v2(db, (std::string("SELECT count(*) FROM ") + table).c_str(), -1, &st, nullptr) ==
-                SQLITE_OK);
-        REQUIRE(sqlite3_step(st) == SQLITE_ROW);
-        std::int64_t n = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        sqlite3_close(db);
-        return n;
+    std::int64_t rows(const char* table) {
+        auto n = server->db().scalar(std::string("SELECT count(*) FROM ") + table);
+        REQUIRE(n.ok());
+        return *n;
     }
 };
 
@@ -473,6 +460,7 @@ TEST_CASE("files holding keys or personal data are 0600 (the kiosk's database 06
         REQUIRE(server.ok());
         auto k = server->enroll({*server->new_enrollment_code(), "", "", "", "", ""});
         REQUIRE(k.ok());
+        CHECK(mode(folder + "/server.keys") == 0600);
         CHECK(mode(folder + "/national.db") == 0600);
         CHECK(mode(folder + "/national.db-wal") == 0600);
         CHECK(mode(folder + "/national.db-shm") == 0600);
