@@ -10,6 +10,9 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
+
+#include <unistd.h>
 
 #include "core/clock.h"
 #include "core/text.h"
@@ -18,7 +21,9 @@
 #include "sync/files.h"
 #include "sync/protocol.h"
 #include "sync/server/bundle_import.h"
+#include "sync/server/server_migrate.h"
 #include "sync/server/server_store.h"
+#include "sync/server/store_pool.h"
 
 using namespace aul;
 using namespace aul::sync;
@@ -28,8 +33,16 @@ namespace {
 using core::now_ms;
 
 int usage() {
-    std::fputs("usage: national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"
+    std::fputs("usage: national-api --data DIR [--db URL] COMMAND ...\n"
+               "  --data DIR   the server's folder: server.keys (mode 0600), and national.db with SQLite\n"
+               "  --db URL     PostgreSQL (postgresql://HOST/DB or libpq key=value, no password: use a PGPASSFILE);\n"
+               "               remembered in DIR/database for later commands; without it, SQLite in DIR\n"
+               "commands:\n"
+               "       national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"
+               "                    [--connections N]   (to the database, default 8)\n"
                "                    [--log-level error|warn|info|debug]   (debug: one line a request)\n"
+               "       national-api --data DIR init               (make the schema and keys; say where they are)\n"
+               "       national-api --data DIR migrate --to URL   (copy a SQLite server into an empty PostgreSQL)\n"
                "       national-api --data DIR enrollment-code [--for KIOSK_CODE]   (--for: re-enrol that kiosk)\n"
                "       national-api --data DIR proposals --json\n"
                "       national-api --data DIR set-status CODE STATE [--answer TEXT]\n"
@@ -59,6 +72,10 @@ void reply_error(httplib::Response& res, int status, const std::string& message,
     res.status = status;
     res.set_content(encode_error(message, retry), "application/json");
 }
+
+// A database that is failing over, or busy with concurrent writers past retrying: the
+// request is worth sending again in a moment.
+bool passing(const Error& e) { return e.code == sql::kUnavailable || e.code == sql::kConflict; }
 
 // The kiosk behind the request's bearer token, or an error reply already written.
 std::optional<Kiosk> authorise(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
@@ -143,7 +160,7 @@ void truncate_reply(httplib::Response& res, const std::string& body) {
                              });
 }
 
-int serve(ServerStore& store, const std::string& listen, const std::string& cert, const std::string& key,
+int serve(StorePool& pool, const std::string& listen, const std::string& cert, const std::string& key,
           const std::string& faults) {
     auto colon = listen.rfind(':');
     if (colon == std::string::npos) return fail("--listen takes HOST:PORT");
@@ -159,7 +176,6 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
     server.set_keep_alive_timeout(2);
     server.set_read_timeout(15, 0);
     server.set_write_timeout(15, 0);
-    std::mutex mu;  // one SQLite connection, requests in turn
     server.set_pre_routing_handler([&](const httplib::Request&, httplib::Response& res) {
         return answer_with_fault(read_fault(faults), res) ? httplib::Server::HandlerResponse::Handled
                                                            : httplib::Server::HandlerResponse::Unhandled;
@@ -168,55 +184,56 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
     server.Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
         auto msg = decode_enroll_request(req.body);
         if (!msg) return reply_error(res, 400, msg.error(), false);
-        std::lock_guard lock(mu);
-        auto out = store.enroll(*msg);
+        auto store = pool.borrow();
+        auto out = store->enroll(*msg);
+        if (!out && passing(out.error_value())) return reply_error(res, 503, out.error(), true);
         if (!out) return reply_error(res, 403, out.error(), false);
         if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
         res.set_content(encode(*out), "application/json");
     });
     server.Post("/v1/submissions", [&](const httplib::Request& req, httplib::Response& res) {
-        std::lock_guard lock(mu);
-        auto k = authorise(store, req, res);
+        auto store = pool.borrow();
+        auto k = authorise(*store, req, res);
         if (!k) return;
         auto msg = decode_submit_request(req.body);
         if (!msg) return reply_error(res, 400, msg.error(), false);
-        auto out = store.submit(*k, *msg, now_ms());
+        auto out = store->submit(*k, *msg, now_ms());
         if (!out) return reply_error(res, 503, out.error(), true);
         if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
         res.set_content(encode(*out), "application/json");
     });
     server.Post("/v1/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
-        std::lock_guard lock(mu);
-        auto k = authorise(store, req, res);
+        auto store = pool.borrow();
+        auto k = authorise(*store, req, res);
         if (!k) return;
         auto hb = decode_heartbeat(req.body);
         if (!hb) return reply_error(res, 400, hb.error(), false);
-        if (auto s = store.record_heartbeat(*k, *hb, now_ms()); !s) return reply_error(res, 503, s.error(), true);
+        if (auto s = store->record_heartbeat(*k, *hb, now_ms()); !s) return reply_error(res, 503, s.error(), true);
         res.set_content("{}", "application/json");
     });
     server.Get("/v1/catalog", [&](const httplib::Request& req, httplib::Response& res) {
-        std::lock_guard lock(mu);
-        auto k = authorise(store, req, res);
+        auto store = pool.borrow();
+        auto k = authorise(*store, req, res);
         if (!k) return;
         std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
-        auto page = store.catalog_since(since);
+        auto page = store->catalog_since(since);
         if (!page) return reply_error(res, 503, page.error(), true);
         res.set_content(encode(*page), "application/json");
     });
     server.Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
-        std::lock_guard lock(mu);
-        auto k = authorise(store, req, res);
+        auto store = pool.borrow();
+        auto k = authorise(*store, req, res);
         if (!k) return;
         std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
-        auto out = store.status_since(*k, since);
+        auto out = store->status_since(*k, since);
         if (!out) return reply_error(res, 503, out.error(), true);
         res.set_content(encode(*out), "application/json");
     });
     server.Get("/v1/kiosk", [&](const httplib::Request& req, httplib::Response& res) {
-        std::lock_guard lock(mu);
-        auto k = authorise(store, req, res);
+        auto store = pool.borrow();
+        auto k = authorise(*store, req, res);
         if (!k) return;
-        auto out = store.identity(*k);
+        auto out = store->identity(*k);
         if (!out) return reply_error(res, 503, out.error(), true);
         res.set_content(encode(*out), "application/json");
     });
@@ -225,10 +242,10 @@ int serve(ServerStore& store, const std::string& listen, const std::string& cert
         std::string code = req.get_param_value("code");
         if (code.empty() || code.size() > core::kTrackingLength)
             return reply_error(res, 400, "give one tracking code: /v1/track?code=CODE", false);
-        std::lock_guard lock(mu);
-        auto k = authorise(store, req, res);
+        auto store = pool.borrow();
+        auto k = authorise(*store, req, res);
         if (!k) return;
-        auto out = store.look_up(*k, code, now_ms());
+        auto out = store->look_up(*k, code, now_ms());
         if (!out) return reply_error(res, 503, out.error(), true);
         if (!out->answer) {
             res.set_header("Retry-After", std::to_string(out->retry_after_s));
@@ -284,9 +301,36 @@ int import_bundle_file(ServerStore& store, const std::string& path) {
 
 }  // namespace
 
+// Copies the SQLite server of `dir` into the empty PostgreSQL database at `url`, then
+// remembers `url` as the folder's database.
+int migrate_to(const std::string& dir, const std::string& url) {
+    if (url.empty()) return usage();
+    if (::access((dir + "/national.db").c_str(), F_OK) != 0) return fail("no SQLite server database in " + dir);
+    auto from = ServerStore::open(ServerDatabase{dir, ""});
+    if (!from) return fail(from.error());
+    auto to = ServerStore::open(ServerDatabase{dir, url});
+    if (!to) return fail(to.error());
+    auto rep = copy_server_data(*from, *to);
+    if (!rep) return fail("nothing was migrated: " + rep.error());
+    for (const auto& [table, rows] : rep->rows) std::printf("%-18s %lld rows\n", table.c_str(), static_cast<long long>(rows));
+    if (auto s = remembered_database(dir, url); !s) return fail(s.error());
+    std::printf("migrated into %s; %s/national.db is no longer used (keep it until you have checked)\n",
+                to->db().describe().c_str(), dir.c_str());
+    return 0;
+}
+
 int main(int argc, char** argv) {
     platform::log::init("national-api");
     std::signal(SIGPIPE, SIG_IGN);
+    // --data DIR [--db URL] COMMAND ...: the --db pair is taken out, the rest read by position.
+    std::string db_given;
+    std::vector<char*> kept(argv, argv + argc);
+    if (kept.size() >= 5 && std::string(kept[3]) == "--db") {
+        db_given = kept[4];
+        kept.erase(kept.begin() + 3, kept.begin() + 5);
+    }
+    argc = static_cast<int>(kept.size());
+    argv = kept.data();
     if (argc < 4 || std::string(argv[1]) != "--data") return usage();
     auto opt = [&](const char* name) -> std::string {
         for (int i = 4; i + 1 < argc; ++i)
@@ -294,13 +338,24 @@ int main(int argc, char** argv) {
         return {};
     };
     if (std::string level = opt("--log-level"); !level.empty() && !platform::log::set_level_option(level)) return 2;
-    auto store = ServerStore::open(argv[2]);
+    const std::string dir = argv[2], cmd = argv[3];
+    if (cmd == "migrate") return migrate_to(dir, opt("--to"));
+    auto database = remembered_database(dir, db_given);
+    if (!database) return fail(database.error());
+    auto store = ServerStore::open(ServerDatabase{dir, *database});
     if (!store) return fail(store.error());
-    std::string cmd = argv[3];
+    if (cmd == "init") {
+        std::printf("ready: %s, keys in %s/%s\n", store->db().describe().c_str(), dir.c_str(), kServerKeysFile);
+        return 0;
+    }
     if (cmd == "serve") {
         std::string listen = opt("--listen"), cert = opt("--cert"), key = opt("--key");
         if (listen.empty() || cert.empty() || key.empty()) return usage();
-        return serve(*store, listen, cert, key, opt("--faults"));
+        int connections = opt("--connections").empty() ? 8 : std::atoi(opt("--connections").c_str());
+        if (connections < 1 || connections > 256) return fail("--connections takes 1 to 256");
+        auto pool = StorePool::open(std::move(*store), static_cast<std::size_t>(connections));
+        if (!pool) return fail(pool.error());
+        return serve(**pool, listen, cert, key, opt("--faults"));
     }
     if (cmd == "enrollment-code" && (argc == 4 || (argc == 6 && std::string(argv[4]) == "--for"))) {
         std::string for_kiosk = argc == 6 ? argv[5] : "";

@@ -6,13 +6,14 @@
 # makes the services' users for platform.separate_users, as the package does on a board;
 # the tests speak to the national server with curl and edit a kiosk database with sqlite3,
 # as an operator would, and read the kiosk's QR codes off its screenshots with zbarimg.
-# espeak-ng gives the kiosk its voice (kk, ru, en), offline.
+# espeak-ng gives the kiosk its voice (kk, ru, en), offline. The national server keeps its
+# data in SQLite or PostgreSQL (libpq); the tests start throwaway PostgreSQL 15 clusters.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libgl-dev libgles-dev libegl-dev libgl1-mesa-dri
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev libqrencode-dev
-  libespeak-ng-dev espeak-ng-data libsodium-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
+  libespeak-ng-dev espeak-ng-data libsodium-dev libpq-dev postgresql-15 libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
   doctest-dev xvfb xauth curl sqlite3 zbar-tools
   file lintian debootstrap adduser"

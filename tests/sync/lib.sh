@@ -1,14 +1,33 @@
 # Shared by the sync test scripts (sourced): a work folder removed on exit, a certificate
-# chain, and a reference server on a random loopback port.
+# chain, and a reference server on a random loopback port. With AUL_TEST_BACKEND=postgres
+# the server's database is a throwaway PostgreSQL cluster started here (its address
+# remembered in the server's folder, so every national-api command below reaches it).
 #   name=...; bin=...; source lib.sh; start_server [--faults FILE]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work=$(mktemp -d "/tmp/aul-$name-XXXXXX")
 server_pid=""
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+cluster=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  wait 2>/dev/null
+  [ -n "$cluster" ] && bash "$here/../server/pg_cluster.sh" stop "$cluster"
+  rm -rf "$work"
+}
 trap cleanup EXIT
 fail() { echo "$name: FAILED: $*" >&2; exit 1; }
 check() { echo "$name: ok: $*"; }
+
+backend=${AUL_TEST_BACKEND:-sqlite}
+case "$backend" in
+sqlite) ;;
+postgres)
+  cluster=$(mktemp -u /tmp/aul-pg-XXXXXX)
+  pg=$(bash "$here/../server/pg_cluster.sh" start "$cluster")
+  "$bin/national-api" --data "$work/server" --db "$pg" init >/dev/null || fail "the server cannot use PostgreSQL"
+  ;;
+*) fail "AUL_TEST_BACKEND is sqlite or postgres, not $backend" ;;
+esac
 
 sh "$here/make-certs.sh" "$work/certs"
 port=$(( 20000 + (RANDOM % 20000) ))
@@ -26,6 +45,7 @@ start_server() {  # extra arguments go to `national-api serve`
     --cert "$work/certs/server.pem" --key "$work/certs/server.key" "$@" 2>>"$work/server.log" &
   server_pid=$!
   wait_for_port "$port"
+  if [ "$backend" = postgres ] && [ -e "$work/server/national.db" ]; then fail "the server used SQLite, not PostgreSQL"; fi
 }
 stop_server() { kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 enrol() {  # kiosk folder
