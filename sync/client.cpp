@@ -5,6 +5,7 @@
 #include <cstring>
 #include <strings.h>
 
+#include "sync/gzip.h"
 #include "sync/protocol.h"
 
 namespace aul::sync {
@@ -12,21 +13,6 @@ namespace aul::sync {
 namespace {
 
 constexpr std::size_t kCompressFrom = 1024;  // smaller bodies are not worth the header
-
-// gzip, as Content-Encoding: gzip expects; empty on failure (then sent plain).
-std::string gzip(const std::string& in) {
-    z_stream z{};
-    if (deflateInit2(&z, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) return {};
-    std::string out(deflateBound(&z, static_cast<uLong>(in.size())), '\0');
-    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-    z.avail_in = static_cast<uInt>(in.size());
-    z.next_out = reinterpret_cast<Bytef*>(out.data());
-    z.avail_out = static_cast<uInt>(out.size());
-    int rc = deflate(&z, Z_FINISH);
-    out.resize(z.total_out);
-    deflateEnd(&z);
-    return rc == Z_STREAM_END ? out : std::string();
-}
 
 struct Sink {
     std::string body;

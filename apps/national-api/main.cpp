@@ -1,8 +1,9 @@
 // national-api: the reference national server — HTTPS API for kiosks and an admin command
 // line for operators (see sync/PROTOCOL.md and the README).
-#include <httplib.h>  // Debian's cpp-httplib, built with OpenSSL and zlib (its pkg-config flags)
-
+#include <atomic>
 #include <chrono>
+#include <optional>
+#include <variant>
 #include <csignal>
 #include <ctime>
 #include <cstdio>
@@ -21,6 +22,7 @@
 #include "sync/files.h"
 #include "sync/protocol.h"
 #include "sync/server/bundle_import.h"
+#include "sync/server/http_front.h"
 #include "sync/server/server_migrate.h"
 #include "sync/server/server_store.h"
 #include "sync/server/store_pool.h"
@@ -39,7 +41,8 @@ int usage() {
                "               remembered in DIR/database for later commands; without it, SQLite in DIR\n"
                "commands:\n"
                "       national-api --data DIR serve --listen HOST:PORT --cert FILE --key FILE [--faults FILE]\n"
-               "                    [--connections N]   (to the database, default 8)\n"
+               "                    [--connections N]   (to the database, and worker threads; default 8)\n"
+               "                    [--per-address N]   (connections one client address may hold, default 64)\n"
                "                    [--log-level error|warn|info|debug]   (debug: one line a request)\n"
                "       national-api --data DIR init               (make the schema and keys; say where they are)\n"
                "       national-api --data DIR migrate --to URL   (copy a SQLite server into an empty PostgreSQL)\n"
@@ -68,36 +71,31 @@ int fail(const std::string& why) {
 // Lines of JSON built from what kiosks sent, printed for an operator's terminal or a script.
 void print_json_lines(const std::string& lines) { std::fputs(core::escape_json_for_terminal(lines).c_str(), stdout); }
 
-void reply_error(httplib::Response& res, int status, const std::string& message, bool retry) {
-    res.status = status;
-    res.set_content(encode_error(message, retry), "application/json");
+HttpReply error_reply(int status, const std::string& message, bool retry) {
+    HttpReply r;
+    r.status = status;
+    r.body = encode_error(message, retry);
+    return r;
+}
+
+HttpReply json_reply(std::string body) {
+    HttpReply r;
+    r.body = std::move(body);
+    return r;
 }
 
 // A database that is failing over, or busy with concurrent writers past retrying: the
 // request is worth sending again in a moment.
 bool passing(const Error& e) { return e.code == sql::kUnavailable || e.code == sql::kConflict; }
 
-// The kiosk behind the request's bearer token, or an error reply already written.
-std::optional<Kiosk> authorise(ServerStore& store, const httplib::Request& req, httplib::Response& res) {
-    std::string auth = req.get_header_value("Authorization");
+// The kiosk behind the request's bearer token, or the refusal to answer.
+std::variant<Kiosk, HttpReply> authorise(ServerStore& store, const HttpRequest& req) {
     const std::string prefix = "Bearer ";
-    if (auth.rfind(prefix, 0) != 0) {
-        reply_error(res, 401, "missing bearer token", false);
-        return std::nullopt;
-    }
-    auto k = store.kiosk_for_token(auth.substr(prefix.size()));
-    if (!k) {
-        reply_error(res, 503, k.error(), true);
-        return std::nullopt;
-    }
-    if (!k->has_value()) {
-        reply_error(res, 401, "unknown token: enrol this kiosk again", false);
-        return std::nullopt;
-    }
-    if ((*k)->revoked) {
-        reply_error(res, 403, "this kiosk was revoked by the national operators", false);
-        return std::nullopt;
-    }
+    if (req.authorization.rfind(prefix, 0) != 0) return error_reply(401, "missing bearer token", false);
+    auto k = store.kiosk_for_token(req.authorization.substr(prefix.size()));
+    if (!k) return error_reply(503, k.error(), true);
+    if (!k->has_value()) return error_reply(401, "unknown token: enrol this kiosk again", false);
+    if ((*k)->revoked) return error_reply(403, "this kiosk was revoked by the national operators", false);
     return **k;
 }
 
@@ -126,154 +124,169 @@ Fault read_fault(const std::string& path) {
     return f;
 }
 
-// Faults that replace the whole exchange; true when the request was answered here.
-bool answer_with_fault(const Fault& f, httplib::Response& res) {
+// Faults that replace the whole exchange: the reply, or nothing when the request goes on.
+std::optional<HttpReply> answer_with_fault(const Fault& f) {
     if (f.mode == "status") {
-        if (f.b >= 0) res.set_header("Retry-After", std::to_string(f.b));
-        reply_error(res, f.a, "fault switch: status " + std::to_string(f.a), true);
-        return true;
+        auto r = error_reply(f.a, "fault switch: status " + std::to_string(f.a), true);
+        if (f.b >= 0) r.headers.emplace_back("Retry-After", std::to_string(f.b));
+        return r;
     }
     if (f.mode == "html") {
-        res.set_content("<html><body>Welcome! Please log in to use the Wi-Fi.</body></html>", "text/html");
-        return true;
+        HttpReply r;
+        r.body = "<html><body>Welcome! Please log in to use the Wi-Fi.</body></html>";
+        r.content_type = "text/html";
+        return r;
     }
-    if (f.mode == "garbage") {
-        res.set_content("{\"results\": [", "application/json");
-        return true;
-    }
-    if (f.mode == "huge") {
-        res.set_content(std::string(9u << 20, ' '), "application/json");
-        return true;
-    }
+    if (f.mode == "garbage") return json_reply("{\"results\": [");
+    if (f.mode == "huge") return json_reply(std::string(9u << 20, ' '));
     if (f.mode == "slow") std::this_thread::sleep_for(std::chrono::seconds(f.a));
     if (f.mode == "delay") std::this_thread::sleep_for(std::chrono::milliseconds(f.a));
-    return false;
+    return std::nullopt;
 }
 
-// Sends the first half of `body` and then drops the connection.
-void truncate_reply(httplib::Response& res, const std::string& body) {
-    auto shared = std::make_shared<std::string>(body);
-    res.set_content_provider(shared->size(), "application/json",
-                             [shared](size_t offset, size_t, httplib::DataSink& sink) {
-                                 if (offset == 0) sink.write(shared->data(), shared->size() / 2);
-                                 return offset == 0;  // false on the second call: the connection is cut
-                             });
+// The kiosk API: what each path answers, given the request and a database connection.
+class KioskApi {
+public:
+    KioskApi(StorePool& pool, std::string faults) : pool_(pool), faults_(std::move(faults)) {}
+
+    // Before the body: the fault switch, unknown paths and missing or bad tokens are
+    // answered without reading a byte of it.
+    std::optional<HttpReply> on_headers(const HttpRequest& req) {
+        if (auto fault = answer_with_fault(read_fault(faults_))) return fault;
+        const Route* route = find(req);
+        if (!route) return error_reply(404, "no such endpoint", false);
+        if (!route->needs_kiosk) return std::nullopt;
+        auto store = pool_.borrow();
+        auto k = authorise(*store, req);
+        if (auto* refused = std::get_if<HttpReply>(&k)) return std::move(*refused);
+        return std::nullopt;
+    }
+
+    HttpReply on_request(const HttpRequest& req) {
+        const Route* route = find(req);
+        if (!route) return error_reply(404, "no such endpoint", false);
+        auto store = pool_.borrow();
+        Kiosk kiosk;
+        if (route->needs_kiosk) {
+            auto k = authorise(*store, req);
+            if (auto* refused = std::get_if<HttpReply>(&k)) return std::move(*refused);
+            kiosk = std::get<Kiosk>(k);
+        }
+        HttpReply reply = (this->*(route->answer))(*store, kiosk, req);
+        if (reply.status == 200 && route->may_cut && read_fault(faults_).mode == "truncate") reply.cut_off = true;
+        return reply;
+    }
+
+private:
+    using Answer = HttpReply (KioskApi::*)(ServerStore&, const Kiosk&, const HttpRequest&);
+    struct Route {
+        const char* method;
+        const char* path;
+        bool needs_kiosk;
+        bool may_cut;  // the truncate fault cuts its reply
+        Answer answer;
+    };
+    static const Route kRoutes[];
+
+    static const Route* find(const HttpRequest& req);
+
+    HttpReply enroll(ServerStore& store, const Kiosk&, const HttpRequest& req) {
+        auto msg = decode_enroll_request(req.body);
+        if (!msg) return error_reply(400, msg.error(), false);
+        auto out = store.enroll(*msg);
+        if (!out && passing(out.error_value())) return error_reply(503, out.error(), true);
+        if (!out) return error_reply(403, out.error(), false);
+        return json_reply(encode(*out));
+    }
+    HttpReply submit(ServerStore& store, const Kiosk& k, const HttpRequest& req) {
+        auto msg = decode_submit_request(req.body);
+        if (!msg) return error_reply(400, msg.error(), false);
+        auto out = store.submit(k, *msg, now_ms());
+        if (!out) return error_reply(503, out.error(), true);
+        return json_reply(encode(*out));
+    }
+    HttpReply heartbeat(ServerStore& store, const Kiosk& k, const HttpRequest& req) {
+        auto hb = decode_heartbeat(req.body);
+        if (!hb) return error_reply(400, hb.error(), false);
+        if (auto s = store.record_heartbeat(k, *hb, now_ms()); !s) return error_reply(503, s.error(), true);
+        return json_reply("{}");
+    }
+    HttpReply catalog(ServerStore& store, const Kiosk&, const HttpRequest& req) {
+        auto page = store.catalog_since(std::atoll(req.param("since").c_str()));
+        if (!page) return error_reply(503, page.error(), true);
+        return json_reply(encode(*page));
+    }
+    HttpReply status(ServerStore& store, const Kiosk& k, const HttpRequest& req) {
+        auto out = store.status_since(k, std::atoll(req.param("since").c_str()));
+        if (!out) return error_reply(503, out.error(), true);
+        return json_reply(encode(*out));
+    }
+    HttpReply identity(ServerStore& store, const Kiosk& k, const HttpRequest&) {
+        auto out = store.identity(k);
+        if (!out) return error_reply(503, out.error(), true);
+        return json_reply(encode(*out));
+    }
+    // Any kiosk may follow any code: state, history and answer only, counted per kiosk.
+    HttpReply track(ServerStore& store, const Kiosk& k, const HttpRequest& req) {
+        std::string code = req.param("code");
+        if (code.empty() || code.size() > core::kTrackingLength)
+            return error_reply(400, "give one tracking code: /v1/track?code=CODE", false);
+        auto out = store.look_up(k, code, now_ms());
+        if (!out) return error_reply(503, out.error(), true);
+        if (!out->answer) {
+            auto r = error_reply(429, "this kiosk has looked up too many tracking codes this hour", true);
+            r.headers.emplace_back("Retry-After", std::to_string(out->retry_after_s));
+            return r;
+        }
+        return json_reply(encode(*out->answer));
+    }
+
+    StorePool& pool_;
+    std::string faults_;
+};
+
+const KioskApi::Route KioskApi::kRoutes[] = {
+    {"POST", "/v1/enroll", false, true, &KioskApi::enroll},
+    {"POST", "/v1/submissions", true, true, &KioskApi::submit},
+    {"POST", "/v1/heartbeat", true, false, &KioskApi::heartbeat},
+    {"GET", "/v1/catalog", true, false, &KioskApi::catalog},
+    {"GET", "/v1/status", true, false, &KioskApi::status},
+    {"GET", "/v1/kiosk", true, false, &KioskApi::identity},
+    {"GET", "/v1/track", true, false, &KioskApi::track},
+};
+
+const KioskApi::Route* KioskApi::find(const HttpRequest& req) {
+    for (const auto& r : kRoutes)
+        if (req.method == r.method && req.path == r.path) return &r;
+    return nullptr;
 }
+
+std::atomic<bool> g_stop{false};
 
 int serve(StorePool& pool, const std::string& listen, const std::string& cert, const std::string& key,
-          const std::string& faults) {
-    auto colon = listen.rfind(':');
-    if (colon == std::string::npos) return fail("--listen takes HOST:PORT");
-    std::string host = listen.substr(0, colon);
-    int port = std::atoi(listen.substr(colon + 1).c_str());
-    httplib::SSLServer server(cert.c_str(), key.c_str());
-    if (!server.is_valid()) return fail("cannot start TLS with " + cert + " and " + key + " (check both files)");
-    SSL_CTX_set_min_proto_version(server.ssl_context(), TLS1_2_VERSION);
-    server.set_payload_max_length(kMaxRequestBytes);
-    // Every kiosk keeps its connection open between requests; enough workers that a
-    // hundred of them never queue behind each other's idle connections.
-    server.new_task_queue = [] { return new httplib::ThreadPool(128); };
-    server.set_keep_alive_timeout(2);
-    server.set_read_timeout(15, 0);
-    server.set_write_timeout(15, 0);
-    server.set_pre_routing_handler([&](const httplib::Request&, httplib::Response& res) {
-        return answer_with_fault(read_fault(faults), res) ? httplib::Server::HandlerResponse::Handled
-                                                           : httplib::Server::HandlerResponse::Unhandled;
-    });
-
-    server.Post("/v1/enroll", [&](const httplib::Request& req, httplib::Response& res) {
-        auto msg = decode_enroll_request(req.body);
-        if (!msg) return reply_error(res, 400, msg.error(), false);
-        auto store = pool.borrow();
-        auto out = store->enroll(*msg);
-        if (!out && passing(out.error_value())) return reply_error(res, 503, out.error(), true);
-        if (!out) return reply_error(res, 403, out.error(), false);
-        if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
-        res.set_content(encode(*out), "application/json");
-    });
-    server.Post("/v1/submissions", [&](const httplib::Request& req, httplib::Response& res) {
-        auto store = pool.borrow();
-        auto k = authorise(*store, req, res);
-        if (!k) return;
-        auto msg = decode_submit_request(req.body);
-        if (!msg) return reply_error(res, 400, msg.error(), false);
-        auto out = store->submit(*k, *msg, now_ms());
-        if (!out) return reply_error(res, 503, out.error(), true);
-        if (read_fault(faults).mode == "truncate") return truncate_reply(res, encode(*out));
-        res.set_content(encode(*out), "application/json");
-    });
-    server.Post("/v1/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
-        auto store = pool.borrow();
-        auto k = authorise(*store, req, res);
-        if (!k) return;
-        auto hb = decode_heartbeat(req.body);
-        if (!hb) return reply_error(res, 400, hb.error(), false);
-        if (auto s = store->record_heartbeat(*k, *hb, now_ms()); !s) return reply_error(res, 503, s.error(), true);
-        res.set_content("{}", "application/json");
-    });
-    server.Get("/v1/catalog", [&](const httplib::Request& req, httplib::Response& res) {
-        auto store = pool.borrow();
-        auto k = authorise(*store, req, res);
-        if (!k) return;
-        std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
-        auto page = store->catalog_since(since);
-        if (!page) return reply_error(res, 503, page.error(), true);
-        res.set_content(encode(*page), "application/json");
-    });
-    server.Get("/v1/status", [&](const httplib::Request& req, httplib::Response& res) {
-        auto store = pool.borrow();
-        auto k = authorise(*store, req, res);
-        if (!k) return;
-        std::int64_t since = req.has_param("since") ? std::atoll(req.get_param_value("since").c_str()) : 0;
-        auto out = store->status_since(*k, since);
-        if (!out) return reply_error(res, 503, out.error(), true);
-        res.set_content(encode(*out), "application/json");
-    });
-    server.Get("/v1/kiosk", [&](const httplib::Request& req, httplib::Response& res) {
-        auto store = pool.borrow();
-        auto k = authorise(*store, req, res);
-        if (!k) return;
-        auto out = store->identity(*k);
-        if (!out) return reply_error(res, 503, out.error(), true);
-        res.set_content(encode(*out), "application/json");
-    });
-    // Any kiosk may follow any code: state, history and answer only, counted per kiosk.
-    server.Get("/v1/track", [&](const httplib::Request& req, httplib::Response& res) {
-        std::string code = req.get_param_value("code");
-        if (code.empty() || code.size() > core::kTrackingLength)
-            return reply_error(res, 400, "give one tracking code: /v1/track?code=CODE", false);
-        auto store = pool.borrow();
-        auto k = authorise(*store, req, res);
-        if (!k) return;
-        auto out = store->look_up(*k, code, now_ms());
-        if (!out) return reply_error(res, 503, out.error(), true);
-        if (!out->answer) {
-            res.set_header("Retry-After", std::to_string(out->retry_after_s));
-            return reply_error(res, 429, "this kiosk has looked up too many tracking codes this hour", true);
-        }
-        res.set_content(encode(*out->answer), "application/json");
-    });
-    // Every reply says the server's time: kiosks check their clocks against it.
-    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
-        char date[64];
-        std::time_t t = std::time(nullptr);
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        std::strftime(date, sizeof date, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-        res.set_header("Date", date);
-    });
-    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (res.body.empty()) res.set_content(encode_error("no such endpoint", false), "application/json");
-    });
+          const std::string& faults, const HttpLimits& limits) {
+    auto cert_pem = read_whole_file(cert, 1 << 20);
+    if (!cert_pem) return fail("cannot start TLS: " + cert_pem.error());
+    auto key_pem = read_whole_file(key, 1 << 20);
+    if (!key_pem) return fail("cannot start TLS: " + key_pem.error());
+    KioskApi api(pool, faults);
+    HttpRoutes routes;
+    routes.on_headers = [&](const HttpRequest& req) { return api.on_headers(req); };
+    routes.on_request = [&](const HttpRequest& req) { return api.on_request(req); };
     // Method, path and status only: bodies carry proposals and sealed contacts.
-    if (platform::log::enabled(platform::log::Level::debug)) {
-        server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-            platform::log::debug(req.method + " " + req.path + " " + std::to_string(res.status) + " from " +
-                                 req.remote_addr);
-        });
-    }
-    platform::log::info("serving https://" + host + ":" + std::to_string(port));
-    if (!server.listen(host.c_str(), port)) return fail("cannot listen on " + listen + " (in use, or no permission)");
+    if (platform::log::enabled(platform::log::Level::debug))
+        routes.on_done = [](const HttpRequest& req, int status) {
+            platform::log::debug(req.method + " " + core::escape_for_terminal(req.path) + " " + std::to_string(status) +
+                                 " from " + req.remote);
+        };
+    auto front = HttpFront::start(listen, *cert_pem, *key_pem, limits, std::move(routes));
+    if (!front) return fail(front.error());
+    platform::log::info("serving https://" + listen + " (" + std::to_string(pool.size()) + " connections to " +
+                        pool.borrow()->db().describe() + ")");
+    std::signal(SIGTERM, [](int) { g_stop = true; });
+    std::signal(SIGINT, [](int) { g_stop = true; });
+    while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    platform::log::info("stopping");
     return 0;
 }
 
@@ -353,9 +366,16 @@ int main(int argc, char** argv) {
         if (listen.empty() || cert.empty() || key.empty()) return usage();
         int connections = opt("--connections").empty() ? 8 : std::atoi(opt("--connections").c_str());
         if (connections < 1 || connections > 256) return fail("--connections takes 1 to 256");
+        HttpLimits limits;
+        limits.max_body_bytes = kMaxRequestBytes;
+        limits.threads = static_cast<unsigned>(connections);
+        if (std::string n = opt("--per-address"); !n.empty()) {
+            limits.per_address = static_cast<unsigned>(std::atoi(n.c_str()));
+            if (limits.per_address < 1 || limits.per_address > 100000) return fail("--per-address takes 1 to 100000");
+        }
         auto pool = StorePool::open(std::move(*store), static_cast<std::size_t>(connections));
         if (!pool) return fail(pool.error());
-        return serve(**pool, listen, cert, key, opt("--faults"));
+        return serve(**pool, listen, cert, key, opt("--faults"), limits);
     }
     if (cmd == "enrollment-code" && (argc == 4 || (argc == 6 && std::string(argv[4]) == "--for"))) {
         std::string for_kiosk = argc == 6 ? argv[5] : "";

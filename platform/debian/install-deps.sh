@@ -13,7 +13,7 @@ set -eu
 PACKAGES="build-essential cmake pkg-config
   libimgui-dev libsdl2-dev libgl-dev libgles-dev libegl-dev libgl1-mesa-dri
   libsqlite3-dev nlohmann-json3-dev libutf8proc-dev libfreetype-dev libinih-dev libstb-dev libqrencode-dev
-  libespeak-ng-dev espeak-ng-data libsodium-dev libpq-dev postgresql-15 libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
+  libespeak-ng-dev espeak-ng-data libsodium-dev libpq-dev postgresql-15 libmicrohttpd-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
   doctest-dev xvfb xauth curl sqlite3 zbar-tools
   file lintian debootstrap adduser"
