@@ -387,6 +387,9 @@ Result<EnrollResponse> ServerStore::enroll(const EnrollRequest& req) {
 }
 
 Result<EnrollResponse> ServerStore::enroll_in_transaction(const EnrollRequest& req) {
+    // Enrolments number kiosk codes from a count of kiosks: they take turns (first, before
+    // reading anything), so instances enrolling at once wait rather than conflict.
+    AUL_TRY(db_->take_turn("enrol"));
     AUL_TRY_ASSIGN(auto found, db_->query("SELECT used_by, coalesce(for_kiosk, ''), spent_key FROM enrollment_codes "
                                           "WHERE code = ?1",
                                           {req.enrollment_code}));

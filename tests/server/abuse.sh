@@ -59,8 +59,10 @@ sent=$(sed -n 's/^status 0 after \([0-9]*\) bytes$/\1/p' <<< "$out")
 [ -n "$sent" ] || fail "a 100 MB chunked body: $out"
 [ "$sent" -lt $(( 16 * 1024 * 1024 )) ] || fail "the server read $sent bytes of a chunked body before refusing"
 check "a 100 MB chunked body: the connection closed after $sent bytes"
+# curl asks first (Expect: 100-continue, as for any large body): the 413 comes before the body.
 code=$(curl -s -o /dev/null -w '%{http_code}' --cacert "$work/certs/ca.pem" --max-time 10 -H "Authorization: Bearer $token" \
-  -H "Content-Type: application/json" -H "Expect:" --data-binary @<(head -c 3000000 /dev/zero | tr '\0' ' ') "$url/v1/submissions")
+  -H "Content-Type: application/json" -H "Expect: 100-continue" --data-binary @<(head -c 3000000 /dev/zero | tr '\0' ' ') \
+  "$url/v1/submissions" || true)
 [ "$code" = 413 ] || fail "a 3 MB body with its length announced: status $code"
 check "a body announced larger than the limit: 413"
 

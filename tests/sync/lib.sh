@@ -9,7 +9,8 @@ work=$(mktemp -d "/tmp/aul-$name-XXXXXX")
 server_pid=""
 cluster=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  # shellcheck disable=SC2086  # one pid, or several (a test running more than one server)
+  [ -n "$server_pid" ] && kill $server_pid 2>/dev/null
   wait 2>/dev/null
   [ -n "$cluster" ] && bash "$here/../server/pg_cluster.sh" stop "$cluster"
   rm -rf "$work"
