@@ -7,7 +7,8 @@
 # the tests speak to the national server with curl and edit a kiosk database with sqlite3,
 # as an operator would, and read the kiosk's QR codes off its screenshots with zbarimg.
 # espeak-ng gives the kiosk its voice (kk, ru, en), offline. The national server keeps its
-# data in SQLite or PostgreSQL (libpq); the tests start throwaway PostgreSQL 15 clusters.
+# data in SQLite or PostgreSQL (libpq) behind libmicrohttpd; the tests start throwaway
+# PostgreSQL 15 clusters and put haproxy in front of two instances, as a country would.
 set -eu
 
 PACKAGES="build-essential cmake pkg-config
@@ -16,7 +17,7 @@ PACKAGES="build-essential cmake pkg-config
   libespeak-ng-dev espeak-ng-data libsodium-dev libpq-dev postgresql-15 libmicrohttpd-dev libcurl4-openssl-dev libcpp-httplib-dev libssl-dev zlib1g-dev openssl libsystemd-dev
   fonts-noto-core fonts-font-awesome
   doctest-dev xvfb xauth curl sqlite3 zbar-tools
-  file lintian debootstrap adduser"
+  file lintian debootstrap adduser haproxy"
 
 missing=""
 for p in $PACKAGES; do
