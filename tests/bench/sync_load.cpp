@@ -111,18 +111,7 @@ int main(int argc, char** argv) {
             }
             while (deliver == 0 && Clock::now() < deadline) {
                 SubmitRequest batch;
-                for (int i = 0; i < 2; ++i) {
-                    ProposalItem p;
-                    p.id = core::new_uuid_v7();
-                    p.tracking_code = *core::make_tracking_code(enrolled->kiosk_code, ++seq);
-                    p.category = "roads";
-                    p.region = "KZ-19";
-                    p.title = "Шұңқыр";
-                    p.description = "Жолда үлкен шұңқыр бар";
-                    p.lang = "kk";
-                    p.created_ms = core::now_ms();
-                    batch.proposals.push_back(p);
-                }
+                for (int i = 0; i < 2; ++i) batch.proposals.push_back(proposal());
                 auto t0 = Clock::now();
                 auto a = client.post("/v1/heartbeat", encode(Heartbeat{"load", 1, 0, 0, 0, 0, 1000}), enrolled->token);
                 auto t1 = Clock::now();
