@@ -3,7 +3,10 @@
 # its own, Unix socket only (no TCP port, no system service), trust for local connections.
 # As root (CI) the cluster runs as the postgres user, since initdb refuses root.
 #   pg_cluster.sh start DIR [NAME=VALUE...]   prints the libpq connection string
-#   pg_cluster.sh stop DIR                    stops it at once and removes DIR
+#   pg_cluster.sh standby DIR PRIMARY_DIR     a streaming-replication standby of the cluster
+#                                             in PRIMARY_DIR, named "standby"; prints its string
+#   pg_cluster.sh promote DIR                 the standby becomes a primary
+#   pg_cluster.sh stop DIR                    stops it at once (as a crash would) and removes DIR
 # DIR must not exist yet, and its path must stay short (a Unix socket lives in it).
 set -euo pipefail
 bindir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
@@ -23,13 +26,29 @@ start)
     { cat "$dir/server.log" >&2; exit 1; }
   echo "host=$dir user=postgres dbname=postgres"
   ;;
+standby)
+  dir=$2 primary=$3
+  mkdir -m 0700 "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  as_owner "$bindir/pg_basebackup" -h "$primary" -U postgres -D "$dir/data" -R -X stream -c fast \
+    >"$dir/basebackup.log" 2>&1 || { cat "$dir/basebackup.log" >&2; exit 1; }
+  echo "primary_conninfo = 'host=$primary user=postgres application_name=standby'" |
+    as_owner tee -a "$dir/data/postgresql.auto.conf" >/dev/null
+  as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-c listen_addresses='' -c unix_socket_directories='$dir' -c fsync=off -c max_connections=200" start >/dev/null ||
+    { cat "$dir/server.log" >&2; exit 1; }
+  echo "host=$dir user=postgres dbname=postgres"
+  ;;
+promote)
+  as_owner "$bindir/pg_ctl" -D "$2/data" -w promote >/dev/null
+  ;;
 stop)
   dir=$2
   [ -d "$dir/data" ] && as_owner "$bindir/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
   rm -rf "$dir"
   ;;
 *)
-  echo "usage: pg_cluster.sh start DIR [NAME=VALUE...] | stop DIR" >&2
+  echo "usage: pg_cluster.sh start DIR [NAME=VALUE...] | standby DIR PRIMARY_DIR | promote DIR | stop DIR" >&2
   exit 2
   ;;
 esac
