@@ -52,6 +52,9 @@ aul_package_docs(kiosk aul)
 # --- aul-national-api: the national office's server
 install(TARGETS national-api RUNTIME DESTINATION bin COMPONENT national)
 install(FILES ${CMAKE_SOURCE_DIR}/sync/PROTOCOL.md DESTINATION share/doc/aul-national-api COMPONENT national)
+# Examples for the national office: one instance as a systemd service, two behind haproxy.
+install(FILES ${CMAKE_SOURCE_DIR}/platform/systemd/aul-national-api.service ${CMAKE_SOURCE_DIR}/platform/haproxy/aul-national.cfg
+        DESTINATION share/doc/aul-national-api/examples COMPONENT national)
 aul_package_docs(national aul-national-api)
 
 set(CPACK_GENERATOR DEB)

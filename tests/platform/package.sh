@@ -46,7 +46,9 @@ mapfile -t kiosk_files < <(
   data usr/share/doc/aul/catalogue-format.md
   docs aul)
 expect_files "$kiosk_deb" "${kiosk_files[@]}"
-mapfile -t server_files < <(prog national-api; data usr/share/doc/aul-national-api/PROTOCOL.md; docs aul-national-api)
+mapfile -t server_files < <(prog national-api; data usr/share/doc/aul-national-api/PROTOCOL.md
+  data usr/share/doc/aul-national-api/examples/aul-national-api.service
+  data usr/share/doc/aul-national-api/examples/aul-national.cfg; docs aul-national-api)
 expect_files "$server_deb" "${server_files[@]}"
 ok "each package holds exactly its files, root-owned, programs 0755, the rest 0644"
 
@@ -58,7 +60,9 @@ for need in adduser fonts-noto-core fonts-font-awesome libegl1 libgl1 libgl1-mes
             libsdl2-2.0-0 libsqlite3-0 libcurl4 libsodium23 libsystemd0 libfreetype6 libespeak-ng1 espeak-ng-data; do
   grep -qE "(^|, )$need( |,|$)" <<< "$depends" || fail "aul does not depend on $need: $depends"
 done
-grep -q "libssl3" <<< "$(field "$server_deb" Depends)" || fail "aul-national-api Depends: $(field "$server_deb" Depends)"
+for need in libmicrohttpd12 libpq5 libsqlite3-0 libsodium23; do
+  grep -qE "(^|, )$need( |,|$)" <<< "$(field "$server_deb" Depends)" || fail "aul-national-api Depends: $(field "$server_deb" Depends)"
+done
 ok "Depends: the linked libraries (dpkg-shlibdeps), fonts, GL drivers, espeak-ng's voices and adduser"
 
 dpkg-deb --ctrl-tarfile "$kiosk_deb" | tar -x -C "$work" ./conffiles ./postinst ./prerm ./postrm
