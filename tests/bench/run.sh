@@ -47,5 +47,8 @@ echo "{\"name\": \"kiosk.rss_speech_off\", \"value\": $off, \"unit\": \"KiB\"}" 
 echo "bench: sync over TLS on loopback" >&2
 bash "$(dirname "$0")/sync_bench.sh" "$build/bin" | tee -a "$figures" >&2
 
+echo "bench: the national server for 6 200 kiosks, one SQLite instance beside two on PostgreSQL" >&2
+bash "$(dirname "$0")/server_scale.sh" "$build/bin" "$(cd "$(dirname "$0")/../.." && pwd)" | tee -a "$figures" >&2
+
 echo "--- figures ---"
 cat "$figures"
