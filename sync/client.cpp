@@ -102,6 +102,8 @@ Result<Reply> Client::perform(const std::string& path, const std::string* body, 
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
     curl_easy_setopt(c, CURLOPT_CAINFO, cfg_.ca_file.c_str());
+    const std::string from = "host!" + cfg_.source_address;
+    if (!cfg_.source_address.empty()) curl_easy_setopt(c, CURLOPT_INTERFACE, from.c_str());
     curl_easy_setopt(c, CURLOPT_CAPATH, nullptr);  // the pinned CA alone, never the system store
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);

@@ -16,6 +16,9 @@ struct ClientConfig {
     long connect_timeout_s = 10;
     long stall_timeout_s = 20;  // less than 1 byte/s for this long: give up
     long total_timeout_s = 60;
+    // The local address to connect from ("" lets the system choose): for a board with
+    // more than one network, and for load tests that stand in for many villages.
+    std::string source_address = {};
 };
 
 struct Reply {

@@ -39,8 +39,14 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
+// The loopback address kiosk `i` connects from: each village its own, as on the internet.
+std::string village_address(std::size_t i) {
+    const std::size_t n = i + 1;
+    return "127.10." + std::to_string(n / 250) + "." + std::to_string(1 + n % 250);
+}
+
 struct Enrolled {
-    std::string code, token;
+    std::string code, token, address;
     std::uint64_t seq = 0;
     std::int64_t status_cursor = 0, catalog_cursor = 0;
 };
@@ -86,7 +92,8 @@ struct Phase {
 };
 
 // A kiosk-sync round for kiosk `k`, `queued` proposals in its outbox.
-void run_round(const ClientConfig& cfg, Enrolled& k, int queued, Phase& phase) {
+void run_round(ClientConfig cfg, Enrolled& k, int queued, Phase& phase) {
+    cfg.source_address = k.address;
     Client client(cfg);
     std::vector<double> lat;
     long errors = 0, delivered = 0;
@@ -111,7 +118,7 @@ void run_round(const ClientConfig& cfg, Enrolled& k, int queued, Phase& phase) {
     auto page = timed([&] { return client.get("/v1/catalog?since=" + std::to_string(k.catalog_cursor), k.token); });
     if (page && page->status == 200)
         if (auto c = decode_catalog_page(page->body)) k.catalog_cursor = c->cursor;
-    timed([&] { return client.post("/v1/heartbeat", encode(Heartbeat{"load", 1, 0, 0, 0, 0, 1000}), k.token); });
+    (void)timed([&] { return client.post("/v1/heartbeat", encode(Heartbeat{"load", 1, 0, 0, 0, 0, 1000}), k.token); });
     std::lock_guard lock(phase.mu);
     phase.latency_ms.insert(phase.latency_ms.end(), lat.begin(), lat.end());
     phase.requests += static_cast<long>(lat.size());
@@ -161,7 +168,9 @@ int simulate(const std::string& label, const ClientConfig& cfg, const std::strin
     for (int w = 0; w < workers; ++w) {
         pool.emplace_back([&] {
             for (int i; (i = next++) < count;) {
-                Client client(cfg);
+                ClientConfig from = cfg;
+                from.source_address = village_address(static_cast<std::size_t>(i));
+                Client client(from);
                 Result<EnrollResponse> e = Error{"enrol"};
                 for (int attempt = 0; attempt < 20 && !e; ++attempt) {
                     auto reply = client.post("/v1/enroll", encode(EnrollRequest{codes[static_cast<std::size_t>(i)], "", "", "", "", ""}), "");
@@ -172,7 +181,7 @@ int simulate(const std::string& label, const ClientConfig& cfg, const std::strin
                     ++refused;
                     continue;
                 }
-                kiosks[static_cast<std::size_t>(i)] = Enrolled{e->kiosk_code, e->token};
+                kiosks[static_cast<std::size_t>(i)] = Enrolled{e->kiosk_code, e->token, from.source_address};
             }
         });
     }
