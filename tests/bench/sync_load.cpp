@@ -261,20 +261,9 @@ int main(int argc, char** argv) {
                 ++failures;
                 return;
             }
-            std::uint64_t seq = 0;
             auto& lat = latencies[static_cast<std::size_t>(k)];
-            auto proposal = [&] {
-                ProposalItem p;
-                p.id = core::new_uuid_v7();
-                p.tracking_code = *core::make_tracking_code(enrolled->kiosk_code, ++seq);
-                p.category = "roads";
-                p.region = "KZ-19";
-                p.title = "Шұңқыр";
-                p.description = "Жолда үлкен шұңқыр бар";
-                p.lang = "kk";
-                p.created_ms = core::now_ms();
-                return p;
-            };
+            Enrolled me{enrolled->kiosk_code, enrolled->token, ""};
+            auto proposal = [&] { return proposal_of(me); };
             for (int sent = 0; sent < deliver && Clock::now() < deadline;) {
                 SubmitRequest batch;
                 for (int i = 0; i < batch_size && sent < deliver; ++i, ++sent) batch.proposals.push_back(proposal());
