@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -155,6 +156,7 @@ private:
     std::string guided_page_;          // the page whose question the guide last spoke
     std::string problems_spoken_;      // the problems the guide last spoke
     std::uint64_t resets_seen_ = 0;
+    bool integrity_scheduled_ = false;
     bool reading_page_ = false;  // what plays is Listen's reading: Listen again stops it
     std::string reading_key_;    // the page it reads
 };
@@ -191,10 +193,12 @@ Status App::open_data() {
     AUL_TRY_ASSIGN(auto lock, store::InstanceLock::acquire(opt_.data_dir, "kiosk"));
     lock_.emplace(std::move(lock));
     store::OpenReport report;
-    AUL_TRY_ASSIGN(auto db, ops::open_database(opt_.data_dir, &report));
+    // No whole-file check here: it runs once the first screen is up (StaffDesk), and a file
+    // it found damaged is set aside now.
+    AUL_TRY_ASSIGN(auto db, ops::open_database(opt_.data_dir, &report, store::OpenCheck::set_aside_marked));
     if (!report.damaged_copy.empty())
-        platform::log::error("the database failed its check; the damaged file was kept at " + report.damaged_copy +
-                              " and a fresh one was created");
+        platform::log::error("the database was damaged (" + report.damage + "); the damaged file was kept at " +
+                              report.damaged_copy + " and a fresh one was created");
     store_.emplace(std::move(db));
     // An empty database gets the configured catalogue (the demo one by default).
     std::string seed = cfg_.catalog_seed.empty() ? platform::assets_dir() + "/demo/catalog.json" : cfg_.catalog_seed;
@@ -229,23 +233,40 @@ Status App::open_data() {
 }
 
 Status App::start() {
+    // Where the start-up's time goes, for the log: a slow start on a board is the first
+    // thing to explain.
+    std::string phases;
+    double phase_from = runner_.now();
+    auto phase_done = [&](const char* name) {
+        double t = runner_.now();
+        phases += std::string(phases.empty() ? "" : ", ") + name + " " + std::to_string(std::lround((t - phase_from) * 1000)) + " ms";
+        phase_from = t;
+    };
     AUL_TRY_ASSIGN(auto cfg, load_config(opt_.config_path));
     cfg_ = std::move(cfg);
     // Which settings are in force is the first thing an operator asks of a misbehaving kiosk.
     platform::log::info(std::string("kiosk ") + AUL_VERSION + " starting with data in " + opt_.data_dir + ", settings " +
                         (cfg_.source.empty() ? "defaults (" + opt_.config_path + " absent)" : "from " + cfg_.source));
     if (opt_.dpi > 0) cfg_.dpi = opt_.dpi;
+    platform::Renderer renderer{};
+    if (!platform::parse_renderer(opt_.renderer.empty() ? cfg_.renderer : opt_.renderer, renderer))
+        return Error{"--renderer takes auto, gl3, gles3 or gl2"};
+    runner_.choose_renderer(renderer);
     theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
     shown_display_ = {cfg_.high_contrast, cfg_.large_text};
     AUL_TRY_ASSIGN(auto cap, platform::cap_height_per_pixel(platform::FontFiles{}.regular));
     theme_.set_cap_ratio(cap);
     if (auto s = load_translations(tr_); !s) return s;
+    phase_done("settings");
     if (auto s = open_data(); !s) return s;
+    phase_done("database");
 
     start_speech();
     if (auto s = icons_.load(platform::FontFiles{}.icon_names); !s) return s;
     ui_.set_icon_names(&icons_);
+    phase_done("voice and icons");
     if (auto s = runner_.open([this] { return build_fonts(); }); !s) return s;
+    phase_done("fonts and window");
     tasks_.set_wake([this] { runner_.wake(); });
     ImGui::GetIO().MouseDragThreshold = theme_.mm(3);
     theme_.apply_to_imgui();
@@ -259,6 +280,8 @@ Status App::start() {
     auto screen = screen_named(opt_.screen);
     if (!screen) return Error{"--screen takes " + screen_names()};
     screen_row(*screen).open(*session_);
+    phase_done("first screen");
+    platform::log::info("started: " + phases);
     return ok_status();
 }
 
@@ -373,6 +396,8 @@ void App::between_frames(double now) {
     double next = session_->check_idle(now);
     if (had_data && !session_->holds_resident_data() && !session_->idle_prompt()) runner_.request_frames();
     runner_.request_frame_at(next);
+    if (std::int64_t due = session_->integrity().due_ms())
+        runner_.request_frame_at(now + static_cast<double>(std::max<std::int64_t>(due - core::now_ms(), 0)) / 1000.0);
     if (session_->take_catalogue_changed()) runner_.fonts_changed();  // new categories may bring icons
     follow_display();
     if (speaker_) {
@@ -390,6 +415,11 @@ void App::between_frames(double now) {
 std::optional<int> App::after_frame(double now) {
     last_now_ = now;
     open_speaker();
+    // The whole-file integrity check waits for the first screen, then runs in the background.
+    if (!integrity_scheduled_) {
+        integrity_scheduled_ = true;
+        session_->integrity().schedule(core::now_ms());
+    }
     watch_staff_corner(now);
     if (auto code = session_->exit_code()) return code;
     if (!script_) return std::nullopt;

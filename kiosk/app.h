@@ -16,6 +16,7 @@ struct KioskOptions {
     int width = 1280, height = 800;
     std::string lang;              // --lang kk|ru|en: start language (else from config)
     float dpi = 0;                 // --dpi N: the panel's density, over [display] dpi (0: the setting)
+    std::string renderer;          // --renderer auto|gl3|gles3|gl2, over [display] renderer ("": the setting)
     std::string screenshot;        // --screenshot OUT.png: render --screen once, write, exit
     std::string screen = "home";   // --screen home|ngos|ngo
     std::string script;            // --script FILE: replay a session, exit non-zero on failure

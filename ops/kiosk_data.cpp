@@ -7,8 +7,8 @@
 
 namespace aul::ops {
 
-Result<store::Db> open_database(const std::string& dir, store::OpenReport* report) {
-    return store::open_kiosk_db(KioskPaths{dir}.db(), report);
+Result<store::Db> open_database(const std::string& dir, store::OpenReport* report, store::OpenCheck check) {
+    return store::open_kiosk_db(KioskPaths{dir}.db(), report, check);
 }
 
 Result<store::Db> open_connection(const std::string& dir) { return store::open_kiosk_db_connection(KioskPaths{dir}.db()); }

@@ -12,9 +12,11 @@ namespace aul::ops {
 
 using store::KioskPaths;
 
-// The database of the data folder `dir`, opened with its check: a damaged file is set
-// aside (`report` says where) and a fresh one created. The first connection a process opens.
-Result<store::Db> open_database(const std::string& dir, store::OpenReport* report = nullptr);
+// The database of the data folder `dir`, opened with the check asked for (store::OpenCheck):
+// a damaged file is set aside (`report` says where) and a fresh one created. The first
+// connection a process opens.
+Result<store::Db> open_database(const std::string& dir, store::OpenReport* report = nullptr,
+                                store::OpenCheck check = store::OpenCheck::none);
 // A further connection to a database opened with the check already (by this process or
 // a running kiosk): for another thread or a slow task.
 Result<store::Db> open_connection(const std::string& dir);

@@ -24,7 +24,7 @@ std::vector<Check> local_checks(const std::string& dir, std::int64_t now_ms) {
 std::vector<Check> self_test(const std::string& dir, std::int64_t now_ms, const ServerChecks& server) {
     std::vector<Check> out;
     store::OpenReport report;
-    auto db = open_database(dir, &report);
+    auto db = open_database(dir, &report, store::OpenCheck::whole_file);
     auto filing = db ? store::FilingStore::open(std::move(*db)) : Result<store::FilingStore>(Error{db.error()});
     if (filing && !report.damaged_copy.empty()) {
         out.push_back({"database", false, "was damaged; kept at " + report.damaged_copy});

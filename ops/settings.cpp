@@ -43,6 +43,9 @@ int on_entry(void* user, const char* section, const char* name, const char* valu
         ok = parse_bool(value, p.cfg.high_contrast);
     } else if (key == "display.large_text") {
         ok = parse_bool(value, p.cfg.large_text);
+    } else if (key == "display.renderer") {
+        p.cfg.renderer = value;
+        ok = p.cfg.renderer == "auto" || p.cfg.renderer == "gl3" || p.cfg.renderer == "gles3" || p.cfg.renderer == "gl2";
     } else if (key == "kiosk.language") {
         ok = core::parse_lang(value, p.cfg.language);
     } else if (key == "kiosk.catalog_seed") {

@@ -15,6 +15,7 @@ struct KioskConfig {
     float dpi = 149.0f;           // screen density; 149 = 1280x800 on 10.1"; sizes are set in mm
     bool high_contrast = false;   // start in the high-contrast theme
     bool large_text = false;      // start in large-text mode
+    std::string renderer = "auto";  // auto (GL 3.0, then GLES 3.0, then GL 2.1), or gl3, gles3, gl2 to force one
     // [kiosk]
     core::Lang language = core::Lang::kk;  // the language the home screen returns to
     std::string catalog_seed;     // catalogue loaded into an empty database; "" = the demo one

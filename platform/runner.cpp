@@ -55,6 +55,17 @@ long rss_kib() {
     return resident * (sysconf(_SC_PAGESIZE) / 1024);
 }
 
+long pss_kib() {
+    long kib = -1;
+    if (FILE* f = std::fopen("/proc/self/smaps_rollup", "r")) {
+        char line[256];
+        while (std::fgets(line, sizeof line, f))
+            if (std::sscanf(line, "Pss: %ld kB", &kib) == 1) break;
+        std::fclose(f);
+    }
+    return kib;
+}
+
 struct Runner::Service {
     ServiceNotifier notifier;
 };
@@ -90,9 +101,16 @@ Status Runner::open(const std::function<Status()>& build_fonts) {
     io.IniFilename = nullptr;  // a kiosk has no window layout to remember
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would force frames forever
+    double t0 = now();
     if (build_fonts)
         if (auto s = build_fonts(); !s) return s;
+    double t1 = now();
     if (auto s = window_.open(settings_.window); !s) return s;
+    double t2 = now();
+    if (auto s = window_.upload_fonts(); !s) return s;
+    log::debug("fonts built in " + std::to_string(std::lround((t1 - t0) * 1000)) + " ms, window and GL context in " +
+               std::to_string(std::lround((t2 - t1) * 1000)) + " ms, font texture in " +
+               std::to_string(std::lround((now() - t2) * 1000)) + " ms");
     wake_event_ = SDL_RegisterEvents(1);
     SDL_StartTextInput();
     return ok_status();
@@ -177,7 +195,8 @@ void Runner::draw_frame(double t, const RunnerCallbacks& cb) {
     }
     window_.present();
     if (first_frame_ms_ < 0) {
-        first_frame_ms_ = t * 1000.0;
+        first_frame_ms_ = now() * 1000.0;  // drawn and handed to the display
+        log::info("first frame after " + std::to_string(std::lround(first_frame_ms_)) + " ms");
         service_->notifier.ready("serving residents");
     }
 }
@@ -191,9 +210,11 @@ int Runner::finish_screenshot(const RunnerCallbacks& cb) {
 void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups,
                            std::uint64_t thread_wakes) const {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"font_atlas_kib\": %d, \"idle_seconds\": %.1f, "
+    std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"pss_kib\": %ld, \"font_atlas_kib\": %d, "
+                "\"renderer\": \"%s\", \"idle_seconds\": %.1f, "
                 "\"idle_frames\": %llu, \"idle_wakeups\": %llu, \"idle_thread_wakeups\": %llu}\n",
-                first_frame_ms_, rss_kib(), atlas.TexWidth * atlas.TexHeight * 4 / 1024, idle_seconds,
+                first_frame_ms_, rss_kib(), pss_kib(), atlas.TexWidth * atlas.TexHeight * 4 / 1024,
+                renderer_name(window_.renderer()), idle_seconds,
                 static_cast<unsigned long long>(frames), static_cast<unsigned long long>(wakeups),
                 static_cast<unsigned long long>(thread_wakes));
 }
@@ -233,7 +254,7 @@ int Runner::run(RunnerCallbacks cb) {
             fonts_dirty_ = false;
             if (cb.build_fonts)
                 if (auto s = cb.build_fonts(); !s) log::error(s.error());
-            window_.reload_fonts();
+            if (auto s = window_.upload_fonts(); !s) log::error(s.error());
             pacer_.request_frames();
         }
         t = now();

@@ -34,6 +34,9 @@ struct RunnerSettings {
 
 // The process's resident memory now, KiB (the figures --stats-after prints; benchmarks).
 long rss_kib();
+// Its proportional share of memory (PSS, shared pages divided among their users), KiB; -1
+// where the kernel does not say.
+long pss_kib();
 
 struct RunnerCallbacks {
     // Builds the font atlas into ImGui's IO; called before the window opens and again
@@ -60,8 +63,13 @@ public:
     Runner(const Runner&) = delete;
     Runner& operator=(const Runner&) = delete;
 
+    // Before open(): the renderer the settings ask for (the window's default is automatic).
+    void choose_renderer(Renderer r) { settings_.window.renderer = r; }
     // Creates the ImGui context, builds the fonts and opens the window.
     Status open(const std::function<Status()>& build_fonts);
+    // After open(): the renderer taken and the driver's GL_VERSION.
+    Renderer renderer() const { return window_.renderer(); }
+    const std::string& gl_version() const { return window_.gl_version(); }
     // Runs until SDL quits (SIGTERM: 0), a callback returns an exit code, a screenshot is
     // written (0, or 1 when it failed) or the figures are printed (0).
     int run(RunnerCallbacks callbacks);

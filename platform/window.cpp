@@ -3,28 +3,74 @@
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <imgui.h>
+#include <backends/imgui_impl_opengl2.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
+
+#include "platform/log.h"
 
 #include <cstring>
 #include <vector>
 
 namespace aul::platform {
 
-namespace {
-struct GlAttempt {
+// The ImGui renderer of one path: the OpenGL 3 one serves desktop GL 3 and GLES 3 (told
+// apart by its shading-language line), the OpenGL 2 one the fixed-function GL 2.1.
+struct Window::Backend {
+    Renderer renderer;
     int profile, major, minor;
     const char* glsl;
+    const char* words;  // for the log
+    bool (*init)(const char* glsl);
+    void (*shutdown)();
+    void (*new_frame)();
+    void (*render)(ImDrawData*);
+    bool (*create_device_objects)();
+    bool (*create_fonts)();
+    void (*destroy_fonts)();
 };
-// Desktop GL 3.0 first (Mesa on boards and Xvfb), then GLES 3.0.
-constexpr GlAttempt kAttempts[] = {
-    {0, 3, 0, "#version 130"},
-    {SDL_GL_CONTEXT_PROFILE_ES, 3, 0, "#version 300 es"},
+
+namespace {
+bool init_gl2(const char*) { return ImGui_ImplOpenGL2_Init(); }
+
+// In the order `automatic` tries them: desktop GL 3.0 (Mesa on boards and Xvfb), GLES 3.0,
+// then GL 2.1 for the GPUs that have nothing newer.
+const Window::Backend kBackends[] = {
+    {Renderer::gl3, 0, 3, 0, "#version 130", "OpenGL 3.0", ImGui_ImplOpenGL3_Init, ImGui_ImplOpenGL3_Shutdown,
+     ImGui_ImplOpenGL3_NewFrame, ImGui_ImplOpenGL3_RenderDrawData, ImGui_ImplOpenGL3_CreateDeviceObjects,
+     ImGui_ImplOpenGL3_CreateFontsTexture, ImGui_ImplOpenGL3_DestroyFontsTexture},
+    {Renderer::gles3, SDL_GL_CONTEXT_PROFILE_ES, 3, 0, "#version 300 es", "OpenGL ES 3.0", ImGui_ImplOpenGL3_Init,
+     ImGui_ImplOpenGL3_Shutdown, ImGui_ImplOpenGL3_NewFrame, ImGui_ImplOpenGL3_RenderDrawData,
+     ImGui_ImplOpenGL3_CreateDeviceObjects, ImGui_ImplOpenGL3_CreateFontsTexture, ImGui_ImplOpenGL3_DestroyFontsTexture},
+    {Renderer::gl2, 0, 2, 1, nullptr, "OpenGL 2.1", init_gl2, ImGui_ImplOpenGL2_Shutdown, ImGui_ImplOpenGL2_NewFrame,
+     ImGui_ImplOpenGL2_RenderDrawData, ImGui_ImplOpenGL2_CreateDeviceObjects, ImGui_ImplOpenGL2_CreateFontsTexture,
+     ImGui_ImplOpenGL2_DestroyFontsTexture},
 };
+
+std::string gl_string(GLenum name) {
+    const auto* s = reinterpret_cast<const char*>(glGetString(name));
+    return s ? s : "";
+}
 }  // namespace
 
+const char* renderer_name(Renderer r) {
+    switch (r) {
+        case Renderer::automatic: return "auto";
+        case Renderer::gl3: return "gl3";
+        case Renderer::gles3: return "gles3";
+        case Renderer::gl2: return "gl2";
+    }
+    return "auto";
+}
+
+bool parse_renderer(const std::string& word, Renderer& out) {
+    for (Renderer r : {Renderer::automatic, Renderer::gl3, Renderer::gles3, Renderer::gl2})
+        if (word == renderer_name(r)) return out = r, true;
+    return false;
+}
+
 void Window::close() {
-    if (renderer_ready_) ImGui_ImplOpenGL3_Shutdown();
+    if (renderer_ready_) backend_->shutdown();
     renderer_ready_ = false;
     if (gl_) SDL_GL_DeleteContext(gl_);
     if (window_) SDL_DestroyWindow(window_);
@@ -48,33 +94,39 @@ Status Window::open(const WindowConfig& config) {
 
     Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
     flags |= config.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_SHOWN;
-    std::string last_error;
-    for (const auto& a : kAttempts) {
-        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, a.profile);
-        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, a.major);
-        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, a.minor);
+    std::string tried;
+    for (const auto& b : kBackends) {
+        if (config.renderer != Renderer::automatic && config.renderer != b.renderer) continue;
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, b.profile);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, b.major);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, b.minor);
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
         window_ = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED,
                                    SDL_WINDOWPOS_CENTERED, config.width, config.height, flags);
-        if (!window_) {
-            last_error = SDL_GetError();
-            continue;
-        }
-        gl_ = SDL_GL_CreateContext(window_);
+        if (window_) gl_ = SDL_GL_CreateContext(window_);
         if (gl_) {
             SDL_GL_MakeCurrent(window_, gl_);
             SDL_GL_SetSwapInterval(1);
-            if (!ImGui_ImplOpenGL3_Init(a.glsl)) return Error{"the OpenGL renderer failed to start"};
+            gl_version_ = gl_string(GL_VERSION);
+            if (!b.init(b.glsl))
+                return Error{std::string("the ") + b.words + " renderer failed to start on GL_VERSION '" + gl_version_ + "'"};
+            backend_ = &b;
+            renderer_ = b.renderer;
             renderer_ready_ = true;
+            log::info(std::string("drawing with the ") + b.words + " renderer (" + renderer_name(b.renderer) +
+                      ") on GL_VERSION '" + gl_version_ + "', GL_RENDERER '" + gl_string(GL_RENDERER) + "'" +
+                      (tried.empty() ? "" : "; not available: " + tried));
             SDL_ShowCursor(SDL_DISABLE);  // touch kiosk: no pointer on screen
             return ok_status();
         }
-        last_error = SDL_GetError();
-        SDL_DestroyWindow(window_);
+        tried += std::string(tried.empty() ? "" : "; ") + b.words + " (" + SDL_GetError() + ")";
+        if (window_) SDL_DestroyWindow(window_);
         window_ = nullptr;
     }
-    return Error{"cannot create an OpenGL 3 or OpenGL ES 3 context on video driver '" +
-                 std::string(driver ? driver : "?") + "': " + last_error};
+    return Error{"cannot create an OpenGL context on video driver '" + std::string(driver ? driver : "?") +
+                 "' for " + (config.renderer == Renderer::automatic ? "any renderer" : std::string("renderer ") +
+                 renderer_name(config.renderer)) + ": " + tried +
+                 (config.renderer == Renderer::automatic ? "" : ". Try [display] renderer = auto")};
 }
 
 int Window::width() const {
@@ -89,7 +141,7 @@ int Window::height() const {
 }
 
 void Window::begin_frame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    backend_->new_frame();
     ImGuiIO& io = ImGui::GetIO();
     io.DisplaySize = ImVec2(static_cast<float>(width()), static_cast<float>(height()));
     io.DisplayFramebufferScale = ImVec2(1, 1);
@@ -99,7 +151,7 @@ void Window::render() {
     glViewport(0, 0, width(), height());
     glClearColor(0, 0, 0, 1);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    backend_->render(ImGui::GetDrawData());
 }
 
 void Window::present() { SDL_GL_SwapWindow(window_); }
@@ -124,9 +176,25 @@ Status Window::write_png(const std::string& path) const {
     return ok_status();
 }
 
-void Window::reload_fonts() {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+Status Window::upload_fonts() {
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    GLint max_side = 0;
+    glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_side);
+    if (max_side > 0 && (atlas.TexWidth > max_side || atlas.TexHeight > max_side))
+        return Error{"the font atlas (" + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
+                     ") is larger than this GPU's textures (" + std::to_string(max_side) +
+                     "); set a lower [display] dpi"};
+    bool ok = true;
+    if (!device_objects_) {
+        ok = backend_->create_device_objects();  // shaders (GL 3) and the font texture
+        device_objects_ = ok;
+    } else {
+        backend_->destroy_fonts();
+        ok = backend_->create_fonts();
+    }
+    if (!ok) return Error{"the font texture could not be uploaded to the GPU"};
+    atlas.ClearTexData();  // the texture holds the pixels now
+    return ok_status();
 }
 
 }  // namespace aul::platform

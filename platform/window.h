@@ -8,24 +8,39 @@ struct SDL_Window;
 
 namespace aul::platform {
 
+// How the kiosk draws. `automatic` tries desktop OpenGL 3.0, then OpenGL ES 3.0, then
+// desktop OpenGL 2.1 (the cheapest boards' GPUs: VideoCore IV, Mali-400/450), and takes
+// the first the driver gives; the others force one path (tests, a driver that claims
+// more than it draws).
+enum class Renderer { automatic, gl3, gles3, gl2 };
+// "auto", "gl3", "gles3", "gl2": the setting's words.
+const char* renderer_name(Renderer r);
+bool parse_renderer(const std::string& word, Renderer& out);
+
 struct WindowConfig {
     bool fullscreen = true;      // kiosks run fullscreen; --windowed WxH turns this off
     int width = 1280;            // window size when not fullscreen (and the --size of shots)
     int height = 800;
     std::string title = "Aul";
+    Renderer renderer = Renderer::automatic;
 };
 
 class Window {
 public:
+    struct Backend;
+
     Window() = default;
     Window(const Window&) = delete;
     Window& operator=(const Window&) = delete;
     ~Window() { close(); }
     void close();  // before the ImGui context goes: the renderer lives inside it
 
-    // Creates the window, a GL 3 context (GLES 3 as a fallback) and initialises the
-    // ImGui OpenGL renderer. The error says which driver failed and what to try.
+    // Creates the window and a GL context (see Renderer) and starts the ImGui renderer
+    // that fits it. The error says which driver failed and what to try.
     Status open(const WindowConfig& config);
+    // The path that was taken (never `automatic` once open) and the driver's GL_VERSION.
+    Renderer renderer() const { return renderer_; }
+    const std::string& gl_version() const { return gl_version_; }
 
     void begin_frame();             // renderer new-frame, display size into ImGui IO
     void render_and_present();      // ImGui draw data to GL, swap
@@ -35,8 +50,9 @@ public:
     // Reads the back buffer (after render(), before present()) into a PNG file.
     Status write_png(const std::string& path) const;
 
-    // Re-uploads the font atlas after it was rebuilt (large-text mode).
-    void reload_fonts();
+    // Uploads the font atlas (built, or rebuilt for large text) and frees the atlas's
+    // pixels on the CPU: the GPU (or the software driver) keeps the only copy.
+    Status upload_fonts();
 
     int width() const;
     int height() const;
@@ -50,6 +66,10 @@ private:
     void* gl_ = nullptr;
     bool can_block_ = true;
     bool renderer_ready_ = false;
+    bool device_objects_ = false;
+    Renderer renderer_ = Renderer::automatic;
+    std::string gl_version_;
+    const Backend* backend_ = nullptr;
 };
 
 }  // namespace aul::platform

@@ -5,12 +5,14 @@
 
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 #include <variant>
 #include <ctime>
 #include <unordered_set>
 #include <utf8proc.h>
 
 #include "core/catalog_json.h"
+#include "core/files.h"
 #include "core/text.h"
 #include "store/filing_store.h"
 #include "store/schema.h"
@@ -54,8 +56,7 @@ struct OpenFailure {
     bool damaged = false;
 };
 
-bool damage_code(int code) { return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB; }
-bool says_damaged(const Db& db) { return damage_code(sqlite3_errcode(db.raw())); }
+bool says_damaged(const Db& db) { return is_damage_code(sqlite3_errcode(db.raw())); }
 
 // Opening needs a little room (the WAL and shared-memory files): on a full disk say so.
 std::string full_disk_hint(const std::string& path) {
@@ -73,19 +74,27 @@ OpenOptions kiosk_db_options() {
     return opts;
 }
 
-std::variant<Db, OpenFailure> open_and_check(const std::string& path) {
+std::variant<Db, OpenFailure> open_and_check(const std::string& path, OpenCheck check) {
     auto db = Db::open(path, kiosk_db_options());
-    if (!db) return OpenFailure{db.error(), damage_code(db.error_value().code)};
+    if (!db) return OpenFailure{db.error(), is_damage_code(db.error_value().code)};
     if (auto s = register_functions(*db); !s) return OpenFailure{s.error(), false};
-    auto check = db->prepare("PRAGMA quick_check");
-    if (!check) return OpenFailure{check.error(), damage_code(check.error_value().code)};
-    auto row = check->step();
-    if (!row) return OpenFailure{"database check failed: " + row.error(), damage_code(row.error_value().code)};
-    std::string verdict = *row ? check->text(0) : "no answer";
-    if (verdict != "ok") return OpenFailure{"database check failed: " + verdict, true};
-    check = Stmt();  // finished before migrating: it would hold a read snapshot
+    if (check == OpenCheck::whole_file) {
+        auto st = db->prepare("PRAGMA quick_check");
+        if (!st) return OpenFailure{st.error(), is_damage_code(st.error_value().code)};
+        auto row = st->step();
+        if (!row) return OpenFailure{"database check failed: " + row.error(), is_damage_code(row.error_value().code)};
+        std::string verdict = *row ? st->text(0) : "no answer";
+        if (verdict != "ok") return OpenFailure{"database check failed: " + verdict, true};
+    }  // the check's statement is finished before migrating: it would hold a read snapshot
     if (auto s = migrate(*db); !s) return OpenFailure{s.error(), says_damaged(*db)};
     return std::move(*db);
+}
+
+std::string mark_path(const std::string& db_path) { return db_path + ".check-failed"; }
+
+std::int64_t inode_of(const std::string& path) {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 ? static_cast<std::int64_t>(st.st_ino) : -1;
 }
 
 void bind_local(Stmt& st, int first, const core::LocalText& t) {
@@ -190,18 +199,61 @@ Status insert_all(const Db& db, const char* sql, const std::vector<T>& items, Fn
 
 }  // namespace
 
-Result<Db> open_kiosk_db(const std::string& path, OpenReport* report) {
+Status mark_damaged(const std::string& db_path, const std::string& verdict, std::int64_t now_ms) {
+    std::string line = verdict.substr(0, 500);
+    for (char& c : line)
+        if (c == '\n' || c == '\r') c = ' ';
+    std::string text = "inode " + std::to_string(inode_of(db_path)) + "\nfound_ms " + std::to_string(now_ms) +
+                       "\nverdict " + line + "\n";
+    // Group-readable and writable: kiosk-sync, kioskctl and the kiosk all read and clear it.
+    return core::write_file_atomically(mark_path(db_path), text, 0660);
+}
+
+void clear_damage_mark(const std::string& db_path) { ::unlink(mark_path(db_path).c_str()); }
+
+std::optional<DamageMark> damage_mark(const std::string& db_path) {
+    auto text = core::read_whole_file(mark_path(db_path), 4096);
+    if (!text) return std::nullopt;
+    std::int64_t inode = -2;
+    DamageMark mark;
+    std::istringstream lines(*text);
+    for (std::string line; std::getline(lines, line);) {
+        if (line.rfind("inode ", 0) == 0) inode = std::strtoll(line.c_str() + 6, nullptr, 10);
+        else if (line.rfind("found_ms ", 0) == 0) mark.found_ms = std::strtoll(line.c_str() + 9, nullptr, 10);
+        else if (line.rfind("verdict ", 0) == 0) mark.verdict = line.substr(8);
+    }
+    if (inode != inode_of(db_path) || mark.verdict.empty() || mark.found_ms <= 0) return std::nullopt;
+    return mark;
+}
+
+namespace {
+// A file an integrity check marked damaged, where the opener is to set such a file aside.
+std::optional<OpenFailure> marked_failure(const std::string& path, OpenCheck check) {
+    if (check != OpenCheck::set_aside_marked) return std::nullopt;
+    auto mark = damage_mark(path);
+    if (!mark) {
+        clear_damage_mark(path);  // none, or about a file since replaced
+        return std::nullopt;
+    }
+    return OpenFailure{"the integrity check found the database damaged: " + mark->verdict, true};
+}
+}  // namespace
+
+Result<Db> open_kiosk_db(const std::string& path, OpenReport* report, OpenCheck check) {
     OpenReport local_report;
     OpenReport& rep = report ? *report : local_report;
     rep.created = !file_exists(path);
-    auto opened = open_and_check(path);
+    auto marked = rep.created ? std::nullopt : marked_failure(path, check);
+    std::variant<Db, OpenFailure> opened = marked ? std::variant<Db, OpenFailure>(*marked) : open_and_check(path, check);
     if (auto* db = std::get_if<Db>(&opened)) return std::move(*db);
     const OpenFailure& failure = std::get<OpenFailure>(opened);
     if (rep.created || !failure.damaged) return Error{failure.reason + full_disk_hint(path)};
     auto kept = set_aside(path);
     if (!kept) return kept.take_error().prefixed(failure.reason + "; ");
+    clear_damage_mark(path);
     rep.damaged_copy = *kept;
-    auto fresh = open_and_check(path);
+    rep.damage = failure.reason;
+    auto fresh = open_and_check(path, OpenCheck::none);
     if (auto* db = std::get_if<Db>(&fresh)) {
         // Before anyone files into it: tracking codes continue above the set-aside ones.
         if (auto s = carry_sequence_floor(*db, path); !s)

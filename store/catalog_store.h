@@ -16,12 +16,40 @@ namespace aul::store {
 struct OpenReport {
     bool created = false;         // the file did not exist before
     std::string damaged_copy;     // non-empty: the old file failed its check and was kept here
+    std::string damage;           // then what was wrong with it
 };
 
-// Opens DIR/kiosk.db style paths: migrates to the latest schema and checks the file with
-// PRAGMA quick_check. A damaged file is renamed aside (kept for staff, never deleted) and
-// a fresh database is created in its place, so the kiosk keeps serving residents.
-Result<Db> open_kiosk_db(const std::string& path, OpenReport* report = nullptr);
+// How much of the file is checked as it opens.
+enum class OpenCheck {
+    // Only what opening and migrating read (milliseconds, whatever the catalogue's size). The
+    // whole file is checked later, off the start-up path (check_database).
+    none,
+    // The same, and a file a whole-file check marked damaged (mark_damaged) is set aside
+    // first. Only the kiosk does this, as it starts: it alone may move the file (it holds
+    // the kiosk's instance lock, and kiosk-sync follows it).
+    set_aside_marked,
+    // PRAGMA quick_check of every page before use (kioskctl self-test): seconds for a large
+    // catalogue on an SD card.
+    whole_file,
+};
+
+// Opens DIR/kiosk.db style paths and migrates them to the latest schema. A file that does
+// not open, or fails the check asked for, is damaged: it is renamed aside (kept for staff,
+// never deleted) and a fresh database is created in its place, so the kiosk keeps serving
+// residents.
+Result<Db> open_kiosk_db(const std::string& path, OpenReport* report = nullptr, OpenCheck check = OpenCheck::none);
+
+// What a whole-file check found wrong with a database file, kept beside it (PATH.check-failed)
+// until the kiosk sets the file aside at its next start. It names the file it is about (its
+// inode): a file copied in since is not taken for the damaged one.
+struct DamageMark {
+    std::string verdict;      // the check's words, at most 500 bytes, one line
+    std::int64_t found_ms = 0;
+};
+Status mark_damaged(const std::string& db_path, const std::string& verdict, std::int64_t now_ms);
+void clear_damage_mark(const std::string& db_path);
+// The mark, when there is one about the file now at `db_path`.
+std::optional<DamageMark> damage_mark(const std::string& db_path);
 
 // A further connection (for another thread) to a database open_kiosk_db already checked.
 Result<Db> open_kiosk_db_connection(const std::string& path);

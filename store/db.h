@@ -119,6 +119,10 @@ private:
 // cannot be read.
 std::int64_t free_disk_kib(const std::string& dir);
 
+// SQLite's result code says the file itself is damaged ("corrupt", "not a database"). A
+// full disk, an I/O error or a lock never do: a sound file must not be sent aside for them.
+inline bool is_damage_code(int code) { return (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB; }
+
 // "what failed: sqlite says" with the hint a person can act on for the common causes.
 Error sql_error(const Db& db, std::string_view what);
 

@@ -157,12 +157,24 @@ bool is_check_words(const std::string& key) {
 
 Check check_database(FilingStore& filing, std::int64_t now_ms) {
     std::string verdict;
+    bool damaged = false;
     {
         // Finished before the verdict is written: an open read would pin an old snapshot
         // and the write would fail once kiosk-sync has committed meanwhile.
         auto st = filing.db().prepare("PRAGMA integrity_check");
         auto row = st ? st->step() : Result<bool>(st.error_value());
         verdict = !row ? row.error() : *row ? st->text(0) : std::string("no answer");
+        // A busy or unreadable disk is not a damaged file: only faults found, or SQLite
+        // saying "corrupt", mark it.
+        damaged = row ? verdict != "ok" : is_damage_code(row.error_value().code);
+    }
+    // The mark is a file beside the database: it is written even where the damage stops the
+    // verdict being saved inside it, and the kiosk sets the file aside at its next start.
+    std::string path = sqlite3_db_filename(filing.db().raw(), "main");
+    if (damaged) {
+        if (auto marked = mark_damaged(path, verdict, now_ms); !marked) verdict += " (" + marked.error() + ")";
+    } else if (verdict == "ok") {
+        clear_damage_mark(path);
     }
     auto saved = filing.set_settings({{"integrity_checked_ms", std::to_string(now_ms)}, {"integrity_verdict", verdict}});
     bool sound = verdict == "ok";

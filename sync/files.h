@@ -14,11 +14,7 @@ namespace aul::sync {
 // The whole file; an error naming the path when it cannot be read.
 using core::read_whole_file;
 
-// Writes `bytes` to `path` so that `path` holds either its old content or all of the new,
-// never a part: a temporary file beside it (mode `mode` whatever the umask), written and
-// synced, renamed over `path`, and the folder synced so the rename itself survives a power
-// cut or a pulled stick.
-Status write_file_atomically(const std::string& path, std::string_view bytes, mode_t mode = 0600);
+using core::write_file_atomically;
 
 // Makes `folder` with exactly `mode` when it is missing. An existing folder is kept as it
 // is (the package or the operator set its owner and mode); a symbolic link or a file there

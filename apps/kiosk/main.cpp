@@ -12,6 +12,7 @@ namespace {
 void usage() {
     std::fputs(
         "usage: kiosk --data DIR [--config FILE] [--windowed WxH] [--dpi N] [--lang kk|ru|en] [--log-level LEVEL]\n"
+        "             [--renderer auto|gl3|gles3|gl2]\n"
         "             [--screenshot OUT.png --screen home|ngos|ngo|propose|receipt|track|councils|volunteer [--size WxH]]\n"
         "             [--script FILE [--shots DIR]] [--stats-after SECONDS]\n"
         "       kiosk --say TEXT --lang kk|ru|en --wav OUT.wav [--config FILE]\n"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
                 return 2;
             }
         }
+        else if (a == "--renderer") o.renderer = next();
         else if (a == "--screenshot") o.screenshot = next();
         else if (a == "--screen") o.screen = next();
         else if (a == "--script") o.script = next();

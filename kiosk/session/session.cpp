@@ -19,6 +19,7 @@ Session::Session(SessionSettings settings, store::CatalogStore& catalog, store::
       councils_(s_),
       volunteer_(s_, catalog_),
       staff_(settings_.staff, filing, catalog, tasks, s_.wall_ms),
+      integrity_(settings_.staff.data_dir, tasks, [this](const store::Check&) { staff_.status_changed(); }),
       flows_{&propose_, &catalog_, &track_, &councils_, &volunteer_} {
     s_.configured_locality = settings_.locality;
     s_.lang = settings_.language;
@@ -292,7 +293,10 @@ std::vector<platform::Utterance> Session::take_speech() {
     return out;
 }
 
-void Session::poll() { staff_.poll(s_.wall_ms()); }
+void Session::poll() {
+    integrity_.poll(s_.wall_ms());
+    staff_.poll(s_.wall_ms());
+}
 
 bool Session::settled() const { return !catalog_.searching() && !staff_.waiting() && !track_.looking_up(); }
 

@@ -19,6 +19,7 @@
 #include "kiosk/session/shared.h"
 #include "kiosk/session/track_flow.h"
 #include "kiosk/session/volunteer_flow.h"
+#include "kiosk/session/integrity_watch.h"
 #include "kiosk/session/staff_desk.h"
 #include "platform/speech/utterance.h"
 
@@ -116,6 +117,7 @@ public:
     CouncilsFlow& councils() { return councils_; }
     VolunteerFlow& volunteer() { return volunteer_; }
     StaffDesk& staff() { return staff_; }
+    IntegrityWatch& integrity() { return integrity_; }
     const StaffDesk& staff() const { return staff_; }
 
     HomeView home_view() const { return HomeView{s_.words(), voice_guide_, s_.ngo_count, &s_.categories}; }
@@ -150,6 +152,7 @@ private:
     CouncilsFlow councils_;
     VolunteerFlow volunteer_;
     StaffDesk staff_;
+    IntegrityWatch integrity_;
     std::array<Flow*, 5> flows_;
     Display display_;
     bool idle_prompt_ = false;

@@ -73,6 +73,8 @@ public:
     bool apply(const Intent& i, std::int64_t now_ms);
     // Takes kiosk-sync's answers; refreshes the status now and then. Call it every loop.
     void poll(std::int64_t now_ms);
+    // Something the status shows changed (the integrity check finished): read it again.
+    void status_changed() { status_read_ms_ = 0; }
     // A task is running or an answer is awaited: the loop should look again soon.
     bool waiting() const;
 
