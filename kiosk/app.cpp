@@ -181,9 +181,13 @@ Status App::build_fonts() {
     if (session_)
         for (const auto& c : session_->shared().categories) cps.push_back(icons_.codepoint(c.icon));
     for (const auto& c : core::kProposalCategories) cps.push_back(icons_.codepoint(c.icon));
-    auto set = platform::build_fonts(*ImGui::GetIO().Fonts, platform::FontFiles{}, theme_.font_sizes(), cps);
-    if (!set) return set.take_error();
-    theme_.fonts = *set;
+    // The atlas is kept in the data folder's cache/ between starts.
+    auto built = platform::build_fonts(*ImGui::GetIO().Fonts, platform::FontFiles{}, theme_.font_sizes(), cps,
+                                       opt_.data_dir + "/cache");
+    if (!built) return built.take_error();
+    if (!built->cache_problem.empty()) platform::log::warn(built->cache_problem);
+    platform::log::debug(built->from_cache ? "font atlas loaded from the cache" : "font atlas built");
+    theme_.fonts = built->set;
     return ok_status();
 }
 

@@ -55,8 +55,20 @@ private:
 
 // Clears the atlas and adds the faces. `icons` lists the code points icons may use.
 // The atlas is built (rasterised) before returning, so errors surface here.
-Result<FontSet> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes,
-                            const std::vector<std::uint32_t>& icons);
+//
+// With a `cache_dir`, the built atlas (glyph tables and its 8-bit pixels) is kept there
+// and the next start loads it instead of rasterising again: tens of milliseconds here,
+// several times that on a board. Its name and header hold everything it is made of (the
+// font files' paths, sizes and times, the sizes, the icons, the ranges, ImGui's version),
+// so a change builds it anew; a damaged or foreign file is ignored (and replaced). The
+// few most recent atlases are kept (standard and large text, a changed dpi).
+struct FontBuild {
+    FontSet set;
+    bool from_cache = false;
+    std::string cache_problem;  // why a cached atlas present was not used, or could not be written
+};
+Result<FontBuild> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const FontSizes& sizes,
+                              const std::vector<std::uint32_t>& icons, const std::string& cache_dir = "");
 
 // Cap height per pixel of ImGui font size for a font file. ImGui asks FreeType for a size
 // whose ascender-to-descender span is the pixel size, so the cap height is

@@ -2,6 +2,7 @@
 
 #include <SDL.h>
 #include <dirent.h>
+#include <malloc.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -94,6 +95,10 @@ void Runner::wake() {
 }
 
 Status Runner::open(const std::function<Status()>& build_fonts) {
+    // Buffers of 128 KiB and more (the atlas's pixels, the texture's RGBA copy, a search's
+    // rows) go straight back to the system when freed. glibc's default would raise this
+    // threshold after the first such free and keep megabytes of start-up work in the heap.
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     imgui_ = true;
@@ -210,10 +215,11 @@ int Runner::finish_screenshot(const RunnerCallbacks& cb) {
 void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups,
                            std::uint64_t thread_wakes) const {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    // The font texture as uploaded: luminance-alpha, 2 bytes a pixel (Window::upload_fonts).
     std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"pss_kib\": %ld, \"font_atlas_kib\": %d, "
                 "\"renderer\": \"%s\", \"idle_seconds\": %.1f, "
                 "\"idle_frames\": %llu, \"idle_wakeups\": %llu, \"idle_thread_wakeups\": %llu}\n",
-                first_frame_ms_, rss_kib(), pss_kib(), atlas.TexWidth * atlas.TexHeight * 4 / 1024,
+                first_frame_ms_, rss_kib(), pss_kib(), atlas.TexWidth * atlas.TexHeight * 2 / 1024,
                 renderer_name(window_.renderer()), idle_seconds,
                 static_cast<unsigned long long>(frames), static_cast<unsigned long long>(wakeups),
                 static_cast<unsigned long long>(thread_wakes));
@@ -266,6 +272,12 @@ int Runner::run(RunnerCallbacks cb) {
             if (auto code = cb.after_frame(now())) return *code;
         if (!settings_.screenshot.empty() && settled() && ++shot_frames >= kShotSettleFrames)
             return finish_screenshot(cb);
+        if (!trimmed_ && settled()) {
+            // Start-up is over (fonts, GL, the first screen's work): hand the heap's free
+            // pages back, so the kiosk at rest holds only what it uses.
+            trimmed_ = true;
+            malloc_trim(0);
+        }
         if (settings_.stats_after_s > 0 && stats_from < 0 && settled()) {
             wait_for_quiet_threads();
             stats_from = now();

@@ -113,6 +113,7 @@ private:
     bool imgui_ = false;
     bool fonts_dirty_ = false;
     bool animating_ = false;
+    bool trimmed_ = false;
     std::string pending_shot_;
     bool shot_failed_ = false;
     double started_ = 0;

@@ -9,6 +9,7 @@
 
 #include "platform/log.h"
 
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -26,8 +27,6 @@ struct Window::Backend {
     void (*new_frame)();
     void (*render)(ImDrawData*);
     bool (*create_device_objects)();
-    bool (*create_fonts)();
-    void (*destroy_fonts)();
 };
 
 namespace {
@@ -37,14 +36,12 @@ bool init_gl2(const char*) { return ImGui_ImplOpenGL2_Init(); }
 // then GL 2.1 for the GPUs that have nothing newer.
 const Window::Backend kBackends[] = {
     {Renderer::gl3, 0, 3, 0, "#version 130", "OpenGL 3.0", ImGui_ImplOpenGL3_Init, ImGui_ImplOpenGL3_Shutdown,
-     ImGui_ImplOpenGL3_NewFrame, ImGui_ImplOpenGL3_RenderDrawData, ImGui_ImplOpenGL3_CreateDeviceObjects,
-     ImGui_ImplOpenGL3_CreateFontsTexture, ImGui_ImplOpenGL3_DestroyFontsTexture},
+     ImGui_ImplOpenGL3_NewFrame, ImGui_ImplOpenGL3_RenderDrawData, ImGui_ImplOpenGL3_CreateDeviceObjects},
     {Renderer::gles3, SDL_GL_CONTEXT_PROFILE_ES, 3, 0, "#version 300 es", "OpenGL ES 3.0", ImGui_ImplOpenGL3_Init,
      ImGui_ImplOpenGL3_Shutdown, ImGui_ImplOpenGL3_NewFrame, ImGui_ImplOpenGL3_RenderDrawData,
-     ImGui_ImplOpenGL3_CreateDeviceObjects, ImGui_ImplOpenGL3_CreateFontsTexture, ImGui_ImplOpenGL3_DestroyFontsTexture},
+     ImGui_ImplOpenGL3_CreateDeviceObjects},
     {Renderer::gl2, 0, 2, 1, nullptr, "OpenGL 2.1", init_gl2, ImGui_ImplOpenGL2_Shutdown, ImGui_ImplOpenGL2_NewFrame,
-     ImGui_ImplOpenGL2_RenderDrawData, ImGui_ImplOpenGL2_CreateDeviceObjects, ImGui_ImplOpenGL2_CreateFontsTexture,
-     ImGui_ImplOpenGL2_DestroyFontsTexture},
+     ImGui_ImplOpenGL2_RenderDrawData, ImGui_ImplOpenGL2_CreateDeviceObjects},
 };
 
 std::string gl_string(GLenum name) {
@@ -70,6 +67,8 @@ bool parse_renderer(const std::string& word, Renderer& out) {
 }
 
 void Window::close() {
+    if (font_texture_) glDeleteTextures(1, &font_texture_);
+    font_texture_ = 0;
     if (renderer_ready_) backend_->shutdown();
     renderer_ready_ = false;
     if (gl_) SDL_GL_DeleteContext(gl_);
@@ -176,6 +175,11 @@ Status Window::write_png(const std::string& path) const {
     return ok_status();
 }
 
+// ImGui's backends upload the atlas as RGBA, 4 bytes a pixel of white with the glyph's
+// coverage as alpha. The same texels as luminance-alpha take half of that (4 of 8.5 MiB),
+// and with software GL that memory is the kiosk's own. So the backend is given a 1x1
+// stand-in to upload (it needs a texture of its own to start), and the atlas is uploaded
+// here and named as the font texture.
 Status Window::upload_fonts() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     GLint max_side = 0;
@@ -184,15 +188,36 @@ Status Window::upload_fonts() {
         return Error{"the font atlas (" + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
                      ") is larger than this GPU's textures (" + std::to_string(max_side) +
                      "); set a lower [display] dpi"};
-    bool ok = true;
+    unsigned char* coverage = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsAlpha8(&coverage, &w, &h);
     if (!device_objects_) {
-        ok = backend_->create_device_objects();  // shaders (GL 3) and the font texture
-        device_objects_ = ok;
-    } else {
-        backend_->destroy_fonts();
-        ok = backend_->create_fonts();
+        auto* stand_in = static_cast<unsigned char*>(IM_ALLOC(4));
+        std::memset(stand_in, 0xFF, 4);
+        atlas.TexPixelsRGBA32 = reinterpret_cast<unsigned int*>(stand_in);
+        atlas.TexWidth = atlas.TexHeight = 1;
+        device_objects_ = backend_->create_device_objects();  // shaders (GL 3) and the stand-in
+        atlas.TexWidth = w;
+        atlas.TexHeight = h;
+        IM_FREE(atlas.TexPixelsRGBA32);
+        atlas.TexPixelsRGBA32 = nullptr;
+        if (!device_objects_) return Error{"the OpenGL renderer could not make its shaders and textures"};
     }
-    if (!ok) return Error{"the font texture could not be uploaded to the GPU"};
+    std::vector<unsigned char> texels(static_cast<std::size_t>(w) * h * 2);
+    for (std::size_t i = 0, n = static_cast<std::size_t>(w) * h; i < n; ++i) {
+        texels[i * 2] = 0xFF;
+        texels[i * 2 + 1] = coverage[i];
+    }
+    if (font_texture_) glDeleteTextures(1, &font_texture_);
+    glGenTextures(1, &font_texture_);
+    glBindTexture(GL_TEXTURE_2D, font_texture_);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, texels.data());
+    if (GLenum e = glGetError(); e != GL_NO_ERROR)
+        return Error{"the font texture could not be uploaded to the GPU (GL error " + std::to_string(e) + ")"};
+    atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
     atlas.ClearTexData();  // the texture holds the pixels now
     return ok_status();
 }

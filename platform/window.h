@@ -67,6 +67,7 @@ private:
     bool can_block_ = true;
     bool renderer_ready_ = false;
     bool device_objects_ = false;
+    unsigned int font_texture_ = 0;  // GLuint
     Renderer renderer_ = Renderer::automatic;
     std::string gl_version_;
     const Backend* backend_ = nullptr;

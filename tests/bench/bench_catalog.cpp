@@ -191,7 +191,7 @@ void bench_frames(store::CatalogStore& s) {
     std::vector<std::uint32_t> cps;
     auto cats = *s.categories();
     for (const auto& k : cats) cps.push_back(icons.codepoint(k.icon));
-    theme.fonts = *platform::build_fonts(*io.Fonts, platform::FontFiles{}, theme.font_sizes(), cps);
+    theme.fonts = platform::build_fonts(*io.Fonts, platform::FontFiles{}, theme.font_sizes(), cps)->set;
     unsigned char* px;
     int w, h;
     io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);

@@ -29,7 +29,7 @@ TEST_CASE("body text has a cap height of at least 4.8 mm at the configured densi
             ImFontAtlas atlas;
             auto fonts = platform::build_fonts(atlas, platform::FontFiles{}, theme.font_sizes(), {});
             REQUIRE(fonts.ok());
-            float cap_mm = cap_height_px(*fonts->body) / theme.mm(1.0f);
+            float cap_mm = cap_height_px(*fonts->set.body) / theme.mm(1.0f);
             CHECK_MESSAGE(cap_mm >= 4.8f - 0.2f, "dpi " << dpi << ": cap height " << cap_mm << " mm");
             if (large) CHECK(cap_mm >= 4.8f * 1.25f);
         }

@@ -25,7 +25,7 @@ struct Row {
         io.IniFilename = nullptr;
         auto fonts = platform::build_fonts(*io.Fonts, platform::FontFiles{}, theme.font_sizes(), {});
         REQUIRE(fonts.ok());
-        theme.fonts = *fonts;
+        theme.fonts = fonts->set;
         unsigned char* px;
         int w, h;
         io.Fonts->GetTexDataAsAlpha8(&px, &w, &h);

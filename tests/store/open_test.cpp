@@ -9,8 +9,11 @@
 #include <thread>
 
 #include "common.h"
+#include "damage_db.h"
 #include "store/catalog_store.h"
+#include "store/filing_store.h"
 #include "store/instance_lock.h"
+#include "store/kiosk_state.h"
 
 using namespace aul;
 
@@ -72,6 +75,87 @@ TEST_CASE("a damaged database is kept aside and replaced by a fresh one") {
     CHECK(std::filesystem::file_size(report.damaged_copy) > 4096);
     store::CatalogStore fresh(std::move(*db));
     CHECK(*fresh.ngo_count() == 0);
+}
+
+namespace {
+std::string catalogued_db(const TempDir& dir) {
+    std::string path = dir.file("kiosk.db");
+    store::CatalogStore s(std::move(*store::open_kiosk_db(path)));
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    return path;
+}
+}  // namespace
+
+TEST_CASE("opening leaves the whole-file check to the background; its mark sets the file aside at the kiosk's next start") {
+    TempDir dir;
+    std::string path = catalogued_db(dir);
+    REQUIRE(damage_table(path, "ngos"));
+    const std::int64_t now = 1'700'000'000'000;
+
+    // Opening reads the schema, not every page: the damage goes unnoticed, nothing is moved.
+    store::OpenReport first;
+    auto running = store::open_kiosk_db(path, &first, store::OpenCheck::set_aside_marked);
+    REQUIRE(running.ok());
+    CHECK(first.damaged_copy.empty());
+    auto filing = store::FilingStore::open(std::move(*running));
+    REQUIRE(filing.ok());
+    auto check = store::check_database(*filing, now);
+    CHECK_FALSE(check.ok);
+    auto mark = store::damage_mark(path);
+    REQUIRE(mark.has_value());
+    CHECK(mark->found_ms == now);
+    CHECK_FALSE(mark->verdict.empty());
+    CHECK(mark->verdict.find('\n') == std::string::npos);
+
+    // kiosk-sync or kioskctl opening meanwhile leave the file and the mark to the kiosk.
+    store::OpenReport other;
+    REQUIRE(store::open_kiosk_db(path, &other, store::OpenCheck::none).ok());
+    CHECK(other.damaged_copy.empty());
+    CHECK(store::damage_mark(path).has_value());
+
+    // The kiosk's next start sets it aside and starts afresh.
+    store::OpenReport next;
+    auto fresh = store::open_kiosk_db(path, &next, store::OpenCheck::set_aside_marked);
+    REQUIRE(fresh.ok());
+    CHECK_FALSE(next.damaged_copy.empty());
+    CHECK(next.damage.find("integrity check") != std::string::npos);
+    CHECK(std::filesystem::exists(next.damaged_copy));
+    CHECK_FALSE(store::damage_mark(path).has_value());
+    CHECK(*store::CatalogStore(std::move(*fresh)).ngo_count() == 0);
+}
+
+TEST_CASE("a damage mark about a file since replaced is dropped, and a sound check clears one") {
+    TempDir dir;
+    std::string path = catalogued_db(dir);
+    REQUIRE(store::mark_damaged(path, "*** in database main ***\nPage 7: btreeInitPage() returns error code 11", 5).ok());
+    REQUIRE(store::damage_mark(path).has_value());
+    SUBCASE("the file was replaced (restored from a backup)") {
+        std::filesystem::copy_file(path, path + ".copy");
+        std::filesystem::rename(path + ".copy", path);
+        CHECK_FALSE(store::damage_mark(path).has_value());
+        store::OpenReport report;
+        REQUIRE(store::open_kiosk_db(path, &report, store::OpenCheck::set_aside_marked).ok());
+        CHECK(report.damaged_copy.empty());
+        CHECK_FALSE(std::filesystem::exists(path + ".check-failed"));
+    }
+    SUBCASE("a later check finds the file sound") {
+        auto filing = store::FilingStore::open(std::move(*store::open_kiosk_db(path)));
+        REQUIRE(filing.ok());
+        CHECK(store::check_database(*filing, 6).ok);
+        CHECK_FALSE(std::filesystem::exists(path + ".check-failed"));
+    }
+}
+
+TEST_CASE("a forged or damaged mark is not taken for one") {
+    TempDir dir;
+    std::string path = catalogued_db(dir);
+    for (const char* text : {"", "inode x\nfound_ms 5\nverdict bad\n", "verdict bad\n", "inode 1\nfound_ms 5\nverdict bad\n",
+                             "found_ms -3\nverdict bad\n"}) {
+        std::ofstream(path + ".check-failed", std::ios::binary) << text;
+        CHECK_FALSE(store::damage_mark(path).has_value());
+    }
+    std::ofstream(path + ".check-failed", std::ios::binary) << std::string(100'000, 'x');  // too large to read
+    CHECK_FALSE(store::damage_mark(path).has_value());
 }
 
 TEST_CASE("an unreadable location gives an actionable error") {
