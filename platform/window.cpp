@@ -162,10 +162,19 @@ void Window::render_and_present() {
 
 Status Window::write_png(const std::string& path) const {
     int w = width(), h = height();
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 3);
+    // RGBA: the one read-back format OpenGL ES guarantees (RGB reads nothing there).
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
+    // Errors left by drawing are not the read's (the OpenGL 3 backend sets desktop-only
+    // state that OpenGL ES refuses, harmlessly).
+    while (glGetError() != GL_NO_ERROR) {
+    }
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    if (GLenum e = glGetError(); e != GL_NO_ERROR)
+        return Error{"cannot read the screen back for " + path + " (GL error " + std::to_string(e) + ")"};
+    for (std::size_t i = 0, n = static_cast<std::size_t>(w) * h; i < n; ++i)  // drop alpha: RGB in place
+        std::memmove(&pixels[i * 3], &pixels[i * 4], 3);
     stbi_flip_vertically_on_write(1);  // GL rows run bottom-up
     // Light compression: the layout matrix writes hundreds of screens a run, and the
     // default level spends most of its time for a few percent of size.
@@ -213,6 +222,8 @@ Status Window::upload_fonts() {
     glBindTexture(GL_TEXTURE_2D, font_texture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    while (glGetError() != GL_NO_ERROR) {
+    }
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, texels.data());
     if (GLenum e = glGetError(); e != GL_NO_ERROR)

@@ -54,6 +54,10 @@ int main(int argc, char** argv) {
         else if (!std::strcmp(argv[i], "--max-percent")) max_percent = std::atof(argv[i + 1]);
     }
     std::vector<std::filesystem::path> shots;
+    if (!std::filesystem::is_directory(candidate) || !std::filesystem::is_directory(reference)) {
+        std::fprintf(stderr, "compare_shots: %s or %s is not a folder of screens\n", reference.c_str(), candidate.c_str());
+        return 2;
+    }
     for (const auto& e : std::filesystem::directory_iterator(candidate))
         if (e.path().extension() == ".png") shots.push_back(e.path());
     std::sort(shots.begin(), shots.end());
