@@ -268,6 +268,12 @@ Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore&
     s.disk_free_mb = free_disk_mb(dir);
     s.integrity_checked_ms = setting_int(filing, "integrity_checked_ms");
     s.integrity_verdict = filing.setting("integrity_verdict").value_or("");
+    // The mark beside the file speaks even where the damage kept the verdict from being saved.
+    if (auto mark = damage_mark(KioskPaths{dir}.db())) {
+        s.damage_found = true;
+        s.integrity_checked_ms = mark->found_ms;
+        s.integrity_verdict = mark->verdict;
+    }
     return s;
 }
 

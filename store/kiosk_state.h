@@ -145,6 +145,8 @@ struct KioskStatus {
     std::int64_t disk_free_mb = -1;
     std::int64_t integrity_checked_ms = 0;  // the last full integrity check (self-test or doctor)
     std::string integrity_verdict;          // its verdict, "ok" when sound
+    // That check found the file damaged: the kiosk sets it aside at its next start.
+    bool damage_found = false;
 };
 // `configured` is the [locality] of the configuration, used unless staff saved another.
 Result<KioskStatus> read_kiosk_status(const std::string& dir, const FilingStore& filing, const CatalogStore& catalog,

@@ -149,6 +149,8 @@ int status(const std::string& dir, bool as_json) {
                                                                  {"settlement", s->locality.settlement}}},
         {"integrity_checked_ms", s->integrity_checked_ms},
         {"integrity_verdict", s->integrity_verdict},
+        // The kiosk sets a damaged file aside (and starts a fresh one) at its next start.
+        {"damage_found", s->damage_found},
         {"quarantined_items", quarantined},
         // "keyed" once the national server's tracking key arrived; "plain" codes can be walked.
         {"tracking_codes", stores->filing.tracking_key().value_or(std::nullopt) ? "keyed" : "plain"},
@@ -164,6 +166,9 @@ int status(const std::string& dir, bool as_json) {
                                           : aul::core::escape_json_for_terminal(value.dump()).c_str());
     for (const auto& q : s->quarantined)
         std::printf("quarantined          %s: %s\n", shown(q.what).c_str(), shown(q.reason).c_str());
+    if (s->damage_found)
+        std::printf("\nThe database is damaged. Restart the kiosk (systemctl restart aul-kiosk aul-kiosk-sync): it\n"
+                    "keeps the damaged file beside it as kiosk.db.damaged-TIME and starts a fresh one.\n");
     return 0;
 }
 

@@ -327,6 +327,8 @@ Intent review_step(Ui& ui, const ProposeView& v, float width) {
         ImGui::GetWindowDrawList()->AddLine(ImVec2(at.x, at.y), ImVec2(at.x + inner, at.y), ui.pal().border, 1.5f);
         ImGui::Dummy(ImVec2(inner, t.mm(1)));
     };
+    // Above the proposal: the page comes back to its top when saving fails.
+    if (!v.submit_error.empty()) ui.problem(v.submit_error, TextFace::body, width);
     ui.begin_card(width);
     keep_first(out, review_section(ui, v, 0, "category", {{"propose.review.category", v.words("category." + d.category)}},
                                    inner));
@@ -340,8 +342,6 @@ Intent review_step(Ui& ui, const ProposeView& v, float width) {
     rule();
     keep_first(out, review_section(ui, v, 3, "contact", {{"propose.review.contact", contact, !d.anonymous}}, inner));
     ui.end_card();
-    if (!v.submit_error.empty())
-        ui.problem(v.submit_error, TextFace::body, width);
     return out;
 }
 

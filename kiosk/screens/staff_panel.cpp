@@ -36,6 +36,10 @@ void kiosk_card(Ui& ui, const StaffPanelView& v, float width) {
     const Words& w = v.words;
     const store::KioskStatus& s = *v.status;
     float inner = card(ui, "building", (v.kiosk_name.empty() ? w("staff.section.kiosk") : v.kiosk_name), width);
+    // First thing on the panel: nothing else staff could do matters as much.
+    if (s.damage_found)
+        ui.text(ui.glyph("exclamation-circle") + "  " + w("staff.integrity.restart"), TextFace::body,
+                ui.pal().badge_partners, inner);
     fact(ui, w("staff.kiosk_code"), s.kiosk_code.empty() ? w("staff.sync.none") : s.kiosk_code, inner);
     fact(ui, w("staff.locality"), v.place, inner);
     fact(ui, w("staff.enrolment"), s.enrolled ? s.server : w("staff.not_enrolled"), inner,

@@ -323,6 +323,7 @@ void ProposeFlow::submit() {
     auto filed = s_.filing.file_proposal(accepted, s_.wall_ms());
     if (!filed) {
         submit_error_ = s_.save_failed("a proposal", filed.error());
+        scroll_top_ = true;  // where the reason is written, whatever part of the review was in view
         return;
     }
     platform::log::info("proposal " + filed->tracking_code + " saved");
