@@ -216,7 +216,12 @@ void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint6
                            std::uint64_t thread_wakes) const {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     // The font texture as uploaded: luminance-alpha, 2 bytes a pixel (Window::upload_fonts).
-    std::printf("{\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"pss_kib\": %ld, \"font_atlas_kib\": %d, "
+    // The heap: what the program (and the libraries it calls, GL's compiler among them)
+    // holds in malloc's blocks, small and large.
+    struct mallinfo2 heap = mallinfo2();
+    std::printf("{\"heap_in_use_kib\": %zu, \"heap_free_kib\": %zu, ", (heap.uordblks + heap.hblkhd) / 1024,
+                heap.fordblks / 1024);
+    std::printf("\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"pss_kib\": %ld, \"font_atlas_kib\": %d, "
                 "\"renderer\": \"%s\", \"idle_seconds\": %.1f, "
                 "\"idle_frames\": %llu, \"idle_wakeups\": %llu, \"idle_thread_wakeups\": %llu}\n",
                 first_frame_ms_, rss_kib(), pss_kib(), atlas.TexWidth * atlas.TexHeight * 2 / 1024,
