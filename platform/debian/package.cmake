@@ -65,7 +65,19 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_COMPONENTS_ALL kiosk national)
 set(CPACK_DEB_COMPONENT_INSTALL ON)
-set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # NAME_VERSION_ARCH.deb; the architecture from dpkg
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # NAME_VERSION_ARCH.deb
+# The architecture is this machine's (dpkg --print-architecture), or in a cross build the
+# target's, which the toolchain file sets (platform/debian/toolchain-aarch64.cmake: arm64).
+# dpkg-shlibdeps then resolves the programs' libraries in the target's multiarch folders
+# (the arm64 libraries installed beside the host's): cpack runs it with DEB_HOST_ARCH set.
+if(CMAKE_CROSSCOMPILING)
+  if(NOT CPACK_DEBIAN_PACKAGE_ARCHITECTURE)
+    message(FATAL_ERROR "a cross build's toolchain file must set CPACK_DEBIAN_PACKAGE_ARCHITECTURE")
+  endif()
+  set(CPACK_PROJECT_CONFIG_FILE ${CMAKE_BINARY_DIR}/debian/cpack-cross.cmake)
+  file(WRITE ${CPACK_PROJECT_CONFIG_FILE}
+       "set(ENV{DEB_HOST_ARCH} ${CPACK_DEBIAN_PACKAGE_ARCHITECTURE})\n")
+endif()
 set(CPACK_DEBIAN_PACKAGE_SOURCE aul)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # library packages from dpkg-shlibdeps
