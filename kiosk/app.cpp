@@ -418,7 +418,6 @@ void App::between_frames(double now) {
 
 std::optional<int> App::after_frame(double now) {
     last_now_ = now;
-    open_speaker();
     // The whole-file integrity check waits for the first screen, then runs in the background.
     if (!integrity_scheduled_) {
         integrity_scheduled_ = true;
@@ -446,8 +445,8 @@ std::optional<int> App::after_frame(double now) {
 
 // The voice's tables are read at start; a kiosk whose tables are missing stays silent and
 // says why in the log, rather than not starting. The speaker itself (espeak-ng loading its
-// three voices, tens of milliseconds) opens once the first frame is up, so the home
-// screen does not wait on it (open_speaker).
+// three voices: tens of milliseconds and 2 MiB) opens with the first touch, so neither the
+// home screen nor a kiosk at rest waiting for its first resident pays for it (open_speaker).
 void App::start_speech() {
     if (!cfg_.speech_enabled) return;
     auto lexicon = platform::Lexicon::load(platform::assets_dir() + "/voice");
@@ -587,7 +586,10 @@ int App::run() {
     }
     platform::RunnerCallbacks cb;
     cb.build_fonts = [this] { return build_fonts(); };
-    cb.on_input = [this](double now) { session_->touched(now); };
+    cb.on_input = [this](double now) {
+        open_speaker();  // before the touch's frame narrates it
+        session_->touched(now);
+    };
     cb.between_frames = [this](double now) { between_frames(now); };
     cb.draw = [this](double now, float dt) { draw(now, dt); };
     cb.after_frame = [this](double now) { return after_frame(now); };
