@@ -605,18 +605,12 @@ std::string name_tier(const NgoQuery& q) {
     return "SELECT s.rowid" + matching(q, "?7") + " ORDER BY s.rowid LIMIT " + std::to_string(kMaxListed);
 }
 
-// The name tier in the reader's alphabet (ties by rowid), as ?5 rows from ?6 (`end` at most).
-// The head of a large tier is met by walking the sort index in order, looking each entry up
-// in the tier, so it costs about as many index entries as it takes to meet its rows; a small
-// tier, spread thin over the index, or a page deep in it is cheaper looked up row by row and
-// sorted. The same order either way.
-constexpr std::int64_t kWalkNamesFrom = 200, kWalkRowsUpTo = 100;
-std::string names_in_order(const NgoQuery& q, std::int64_t names, std::int64_t end) {
-    const std::string order = std::string(" ORDER BY ") + sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6";
-    if (names < kWalkNamesFrom || end > kWalkRowsUpTo)
-        return "SELECT s.rowid FROM (" + name_tier(q) + ") m JOIN ngo_search s ON s.rowid = m.rowid" + order;
-    const std::string index = std::string("ngo_search_") + std::string(core::lang_code(q.lang));
-    return "SELECT s.rowid FROM ngo_search s INDEXED BY " + index + " WHERE s.rowid IN (" + name_tier(q) + ")" + order;
+// The name tier in the reader's alphabet (ties by rowid), as ?5 rows from ?6: each of its
+// rows looked up for its sort key, a thousand at most, from pages a search connection keeps
+// in its cache (cache_for_search).
+std::string names_in_order(const NgoQuery& q) {
+    return "SELECT s.rowid FROM (" + name_tier(q) + ") m JOIN ngo_search s ON s.rowid = m.rowid ORDER BY " +
+           sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6";
 }
 
 Result<SearchPlan> plan_search(const Db& db, const NgoQuery& q) {
@@ -664,7 +658,7 @@ Result<std::vector<std::int64_t>> slice(const Db& db, const NgoQuery& q, const S
                         plan, q, limit, offset, out));
         return out;
     }
-    if (offset < plan.names) AUL_TRY(collect(db, names_in_order(q, plan.names, offset + limit), plan, q, limit, offset, out));
+    if (offset < plan.names) AUL_TRY(collect(db, names_in_order(q), plan, q, limit, offset, out));
     std::int64_t rest = limit - static_cast<std::int64_t>(out.size());
     if (rest == 0) return out;
     AUL_TRY(collect(db, "SELECT s.rowid" + matching(q) + " AND s.rowid NOT IN (" + name_tier(q) +
@@ -674,6 +668,8 @@ Result<std::vector<std::int64_t>> slice(const Db& db, const NgoQuery& q, const S
 }
 
 }  // namespace
+
+Status CatalogStore::cache_for_search() const { return db_.exec("PRAGMA cache_size = -16384"); }
 
 Result<SearchHits> CatalogStore::search(const NgoQuery& q) const { return search_first(q, -1); }
 

@@ -112,6 +112,10 @@ public:
     // Rows [offset, offset + rows) of that list, as the list scrolls: exactly that slice of
     // search(q) (ties are broken by rowid), so no row moves as pages arrive.
     Result<std::vector<std::int64_t>> search_page(const NgoQuery& q, std::int64_t offset, std::int64_t rows) const;
+    // For a connection that mostly searches: a page cache of 16 MB, room for the sort keys
+    // and the search index's busy pages at 50 000 NGOs, so a keystroke reads memory rather
+    // than asking the OS for each page (SQLite's default is 2 MB). It fills only as used.
+    Status cache_for_search() const;
     Result<std::vector<NgoSummary>> summaries(std::span<const std::int64_t> rowids) const;
     Result<core::Ngo> ngo(std::int64_t rowid) const;
 

@@ -9,7 +9,10 @@ namespace aul::kiosk {
 // The search connection, owned jointly by the flow and any search still running, so a
 // search outliving the flow (at exit) never touches a closed connection.
 struct CatalogFlow::SearchLane {
-    explicit SearchLane(store::CatalogStore c) : store(std::move(c)) {}
+    explicit SearchLane(store::CatalogStore c) : store(std::move(c)) {
+        if (auto cached = store.cache_for_search(); !cached)
+            platform::log::error("search connection: " + cached.error());  // searches work, only slower
+    }
     std::mutex mu;  // a cancelled search may still run while the next one starts
     store::CatalogStore store;
 };
