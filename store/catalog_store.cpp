@@ -8,7 +8,7 @@
 #include <sstream>
 #include <variant>
 #include <ctime>
-#include <unordered_set>
+#include <algorithm>
 #include <utf8proc.h>
 
 #include "core/catalog_json.h"
@@ -118,9 +118,9 @@ std::string join_codes(const std::vector<std::string>& codes) {
     return out;
 }
 
-// The statements that store one NGO — its row, its search row, its categories — as an
-// upsert, so a first import and a later delta take the same path (and an update keeps the
-// row, and so the opportunities that point at it).
+// The statements that store one NGO — its row (whose triggers index its text), its sort
+// keys, its categories — as an upsert, so a first import and a later delta take the same
+// path (and an update keeps the row, and so the opportunities that point at it).
 struct NgoWriter {
     Stmt ngo, search, clear_categories, category;
 
@@ -136,9 +136,8 @@ struct NgoWriter {
             "services_en = ?17, area_kk = ?18, area_ru = ?19, area_en = ?20, address_kk = ?21, address_ru = ?22, "
             "address_en = ?23 RETURNING rowid");
         auto search = db.prepare(
-            "INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en, search_name, search_text) "
-            "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(rowid) DO UPDATE SET sort_kk = ?2, sort_ru = ?3, "
-            "sort_en = ?4, search_name = ?5, search_text = ?6");
+            "INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en) VALUES (?1, ?2, ?3, ?4) "
+            "ON CONFLICT(rowid) DO UPDATE SET sort_kk = ?2, sort_ru = ?3, sort_en = ?4");
         auto clear = db.prepare("DELETE FROM ngo_categories WHERE ngo = ?1");
         auto category = db.prepare("INSERT OR IGNORE INTO ngo_categories(category, ngo) VALUES (?1, ?2)");
         for (auto* st : {&ngo, &search, &clear, &category})
@@ -147,7 +146,6 @@ struct NgoWriter {
     }
 
     Status write(const Db& db, const core::Ngo& n) {
-        using core::fold_for_search;
         using core::Lang;
         ngo.bind(1, n.id).bind(2, n.bin).bind(3, n.region);
         bind_optional(ngo, 4, n.district);
@@ -170,10 +168,6 @@ struct NgoWriter {
         search.bind(2, core::sort_key(n.name.in(Lang::kk)));
         search.bind(3, core::sort_key(n.name.in(Lang::ru)));
         search.bind(4, core::sort_key(n.name.in(Lang::en)));
-        search.bind(5, fold_for_search(n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin));
-        search.bind(6, fold_for_search(n.mission.kk + " " + n.mission.ru + " " + n.mission.en + " " + n.services.kk +
-                                       " " + n.services.ru + " " + n.services.en + " " + n.area.kk + " " +
-                                       n.area.ru + " " + n.area.en));
         AUL_TRY_CONTEXT(search.run(), "indexing NGO " + n.id + ": ");
         clear_categories.bind(1, rowid);
         AUL_TRY_CONTEXT(clear_categories.run(), "saving NGO " + n.id + ": ");
@@ -596,74 +590,155 @@ std::string filter_sql(const NgoQuery& q) {
     std::string sql;
     if (!q.region.empty()) sql += " AND n.region = ?2";
     if (!q.district.empty()) sql += " AND n.district = ?3";
-    if (!q.category.empty())
-        sql += " AND EXISTS (SELECT 1 FROM ngo_categories c WHERE c.category = ?4 AND c.ngo = n.rowid)";
+    if (!q.category.empty()) sql += " AND n.rowid IN (SELECT c.ngo FROM ngo_categories c WHERE c.category = ?4)";
     return sql;
 }
 
 bool has_filters(const NgoQuery& q) { return !q.region.empty() || !q.district.empty() || !q.category.empty(); }
 
-// Runs a query whose parameters are ?1 match, ?2 region, ?3 district, ?4 category, ?5 limit
-// and appends the first column of each row.
-Status collect(const Db& db, const std::string& sql, const std::string& match, const NgoQuery& q,
-               std::int64_t limit, std::vector<std::int64_t>& out) {
-    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
-    bind_optional(st, 1, match);
+std::string in_column(const char* column, const std::string& match) {
+    return std::string("{") + column + "} : (" + match + ")";
+}
+
+// What a query's list is before any of it is read: its order, its length, and for the
+// names-first order how many names lead it. Pages of it are cut by `slice_sql` below, so
+// that every page is computed with the same total order (ties broken by rowid) and page k
+// is exactly rows [k*n, (k+1)*n) of the whole list.
+struct SearchPlan {
+    enum class Order {
+        alphabetical,  // no text: every match in the reader's alphabet
+        relevance,     // up to kMaxRanked matches: bm25, a name hit weighing ten times
+        names_first,   // broader: name matches alphabetically, then the rest as stored
+    };
+    Order order = Order::alphabetical;
+    std::string match;        // the FTS expression, ?1
+    std::string name_match;   // the same words in names only, ?7
+    std::int64_t count = 0;   // rows in the whole list
+    std::int64_t names = 0;   // names_first: rows of the name tier at its head
+    bool more = false;        // more NGOs match than the list holds
+};
+
+// Binds a search statement's parameters: ?1 match, ?2 region, ?3 district, ?4 category,
+// ?5 limit, ?6 offset, ?7 match in names. SQLite ignores those a statement lacks.
+void bind_search(Stmt& st, const SearchPlan& plan, const NgoQuery& q, std::int64_t limit, std::int64_t offset) {
+    bind_optional(st, 1, plan.match);
     bind_optional(st, 2, q.region);
     bind_optional(st, 3, q.district);
     bind_optional(st, 4, q.category);
-    st.bind(5, limit);
+    st.bind(5, limit).bind(6, offset);
+    bind_optional(st, 7, plan.name_match);
+}
+
+Result<std::int64_t> count_rows(const Db& db, const std::string& sql, const SearchPlan& plan, const NgoQuery& q,
+                                std::int64_t limit) {
+    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
+    bind_search(st, plan, q, limit, 0);
+    AUL_TRY_ASSIGN(auto row, st.step());
+    return row ? st.integer(0) : 0;
+}
+
+Status collect(const Db& db, const std::string& sql, const SearchPlan& plan, const NgoQuery& q, std::int64_t limit,
+               std::int64_t offset, std::vector<std::int64_t>& out) {
+    AUL_TRY_ASSIGN(auto st, db.prepare(sql));
+    bind_search(st, plan, q, limit, offset);
     auto rows = st.each_row([&] { out.push_back(st.integer(0)); });
     if (!rows) return rows.take_error().prefixed("search: ");
     return ok_status();
 }
 
-std::string in_column(const char* column, const std::string& match) {
-    return std::string("{") + column + "} : (" + match + ")";
+// The FROM and WHERE of the NGOs matching ?1 (or `match_param`) and the filters.
+std::string matching(const NgoQuery& q, const char* match_param = "?1") {
+    return std::string(" FROM ngo_fts s") + (has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "") +
+           " WHERE ngo_fts MATCH " + match_param + filter_sql(q);
+}
+
+// The name tier of the names-first order: the first kMaxListed name matches as stored.
+std::string name_tier(const NgoQuery& q) {
+    return "SELECT s.rowid" + matching(q, "?7") + " ORDER BY s.rowid LIMIT " + std::to_string(kMaxListed);
+}
+
+// The name tier in the reader's alphabet (ties by rowid), as ?5 rows from ?6: each of its
+// rows looked up for its sort key, a thousand at most, from pages a search connection keeps
+// in its cache (cache_for_search).
+std::string names_in_order(const NgoQuery& q) {
+    return "SELECT s.rowid FROM (" + name_tier(q) + ") m JOIN ngo_search s ON s.rowid = m.rowid ORDER BY " +
+           sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6";
+}
+
+Result<SearchPlan> plan_search(const Db& db, const NgoQuery& q) {
+    SearchPlan plan;
+    plan.match = CatalogStore::match_expression(q.text);
+    if (plan.match.empty()) {
+        std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
+        AUL_TRY_ASSIGN(plan.count, count_rows(db, "SELECT count(*) FROM ngo_search s" + join_ngos + " WHERE 1" +
+                                                      filter_sql(q), plan, q, -1));
+        return plan;
+    }
+    // Counting in rowid order stops early: FTS5 walks its doclists without scoring.
+    AUL_TRY_ASSIGN(auto matches,
+                   count_rows(db, "SELECT count(*) FROM (SELECT s.rowid" + matching(q) + " LIMIT ?5)", plan, q,
+                              kMaxRanked + 1));
+    if (matches <= kMaxRanked) {
+        plan.order = SearchPlan::Order::relevance;
+        plan.count = matches;
+        return plan;
+    }
+    plan.order = SearchPlan::Order::names_first;
+    plan.name_match = in_column("search_name", plan.match);
+    AUL_TRY_ASSIGN(plan.names, count_rows(db, "SELECT count(*) FROM (" + name_tier(q) + ")", plan, q, -1));
+    plan.count = kMaxListed;  // more than kMaxRanked match, and kMaxListed <= kMaxRanked
+    plan.more = true;
+    return plan;
+}
+
+// Rows [offset, offset + limit) of the plan's list (limit -1: to its end).
+Result<std::vector<std::int64_t>> slice(const Db& db, const NgoQuery& q, const SearchPlan& plan,
+                                        std::int64_t offset, std::int64_t limit) {
+    std::vector<std::int64_t> out;
+    if (limit < 0 || offset + limit > plan.count) limit = std::max<std::int64_t>(0, plan.count - offset);
+    if (limit == 0) return out;
+    using Order = SearchPlan::Order;
+    if (plan.order == Order::alphabetical) {
+        std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
+        AUL_TRY(collect(db, "SELECT s.rowid FROM ngo_search s" + join_ngos + " WHERE 1" + filter_sql(q) +
+                                " ORDER BY " + sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6",
+                        plan, q, limit, offset, out));
+        return out;
+    }
+    if (plan.order == Order::relevance) {
+        AUL_TRY(collect(db, "SELECT s.rowid" + matching(q) + " ORDER BY bm25(ngo_fts, 10.0, 1.0), s.rowid LIMIT ?5 OFFSET ?6",
+                        plan, q, limit, offset, out));
+        return out;
+    }
+    if (offset < plan.names) AUL_TRY(collect(db, names_in_order(q), plan, q, limit, offset, out));
+    std::int64_t rest = limit - static_cast<std::int64_t>(out.size());
+    if (rest == 0) return out;
+    AUL_TRY(collect(db, "SELECT s.rowid" + matching(q) + " AND s.rowid NOT IN (" + name_tier(q) +
+                            ") ORDER BY s.rowid LIMIT ?5 OFFSET ?6",
+                    plan, q, rest, std::max<std::int64_t>(0, offset - plan.names), out));
+    return out;
 }
 
 }  // namespace
 
-Result<SearchHits> CatalogStore::search(const NgoQuery& q) const {
-    SearchHits hits;
-    std::string match = match_expression(q.text);
-    const std::string filters = filter_sql(q);
-    const std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
-    if (match.empty()) {
-        std::string sql = "SELECT s.rowid FROM ngo_search s" + join_ngos + " WHERE 1" + filters + " ORDER BY " +
-                          sort_column(q.lang) + " LIMIT ?5";
-        AUL_TRY(collect(db_, sql, "", q, -1, hits.rowids));
-        return hits;
-    }
-    const std::string from_match = " FROM ngo_fts s" + join_ngos + " WHERE ngo_fts MATCH ?1" + filters;
+Status CatalogStore::cache_for_search() const { return db_.exec("PRAGMA cache_size = -16384"); }
 
-    // Counting in rowid order stops early: FTS5 walks its doclists without scoring.
-    std::vector<std::int64_t> probe;
-    AUL_TRY(collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", match, q, kMaxRanked + 1, probe));
-    if (static_cast<int>(probe.size()) <= kMaxRanked) {
-        // Name hits weigh ten times a hit in the description.
-        AUL_TRY(collect(db_, "SELECT s.rowid" + from_match + " ORDER BY bm25(ngo_fts, 10.0, 1.0) LIMIT ?5",
-                              match, q, -1, hits.rowids));
-        return hits;
-    }
-    // Too broad to rank: names that match, alphabetically, then the rest as stored.
-    hits.more = true;
-    std::string names = "SELECT m.rowid FROM (SELECT s.rowid AS rowid" + from_match +
-                        " LIMIT ?5) m JOIN ngo_search s ON s.rowid = m.rowid ORDER BY " + sort_column(q.lang);
-    AUL_TRY(collect(db_, names, in_column("search_name", match), q, kMaxListed, hits.rowids));
-    if (static_cast<int>(hits.rowids.size()) < kMaxListed) {
-        std::vector<std::int64_t> rest;
-        AUL_TRY(collect(db_, "SELECT s.rowid" + from_match + " LIMIT ?5", in_column("search_text", match), q,
-                              kMaxListed + static_cast<std::int64_t>(hits.rowids.size()), rest));
-        std::unordered_set<std::int64_t> seen(hits.rowids.begin(), hits.rowids.end());
-        for (std::int64_t id : rest) {
-            if (static_cast<int>(hits.rowids.size()) >= kMaxListed) break;
-            if (seen.insert(id).second) hits.rowids.push_back(id);
-        }
-    }
+Result<SearchHits> CatalogStore::search(const NgoQuery& q) const { return search_first(q, -1); }
+
+Result<SearchHits> CatalogStore::search_first(const NgoQuery& q, std::int64_t rows) const {
+    AUL_TRY_ASSIGN(auto plan, plan_search(db_, q));
+    SearchHits hits;
+    hits.count = plan.count;
+    hits.more = plan.more;
+    AUL_TRY_ASSIGN(hits.rowids, slice(db_, q, plan, 0, rows));
     return hits;
 }
 
+Result<std::vector<std::int64_t>> CatalogStore::search_page(const NgoQuery& q, std::int64_t offset,
+                                                            std::int64_t rows) const {
+    AUL_TRY_ASSIGN(auto plan, plan_search(db_, q));
+    return slice(db_, q, plan, offset, rows);
+}
 Result<std::vector<NgoSummary>> CatalogStore::summaries(std::span<const std::int64_t> rowids) const {
     AUL_TRY_ASSIGN(
         auto st,

@@ -73,9 +73,11 @@ struct NgoSummary {
     bool seeks_partners = false;
 };
 
-// The answer to a query: matching rowids, best first.
+// The answer to a query: matching rowids, best first — the whole list, or its first rows.
 struct SearchHits {
     std::vector<std::int64_t> rowids;
+    // How many rows the whole list holds (rowids may hold only the first of them).
+    std::int64_t count = 0;
     // More NGOs match than are listed: the query is too broad to rank them all, so the
     // list holds name matches first (alphabetical), then others, kMaxListed at most.
     bool more = false;
@@ -86,6 +88,7 @@ struct SearchHits {
 // within a few milliseconds at 50 000 NGOs.
 inline constexpr int kMaxRanked = 1000;
 inline constexpr int kMaxListed = 1000;
+static_assert(kMaxListed <= kMaxRanked, "a broad query lists kMaxListed of its more than kMaxRanked matches");
 
 struct ImportCounts {
     std::size_t ngos = 0, councils = 0, opportunities = 0;
@@ -129,8 +132,18 @@ public:
     Result<std::vector<core::District>> districts(const std::string& region) const;
 
     // Matching NGOs, best first: ranked by relevance when there is text (see kMaxRanked),
-    // else all of them alphabetically in the query's language.
+    // else all of them alphabetically in the query's language. The whole list.
     Result<SearchHits> search(const NgoQuery& q) const;
+    // The count and the first `rows` of that list, which costs a fraction of the whole
+    // when the list is long: what a resident sees first, on every keystroke.
+    Result<SearchHits> search_first(const NgoQuery& q, std::int64_t rows) const;
+    // Rows [offset, offset + rows) of that list, as the list scrolls: exactly that slice of
+    // search(q) (ties are broken by rowid), so no row moves as pages arrive.
+    Result<std::vector<std::int64_t>> search_page(const NgoQuery& q, std::int64_t offset, std::int64_t rows) const;
+    // For a connection that mostly searches: a page cache of 16 MB, room for the sort keys
+    // and the search index's busy pages at 50 000 NGOs, so a keystroke reads memory rather
+    // than asking the OS for each page (SQLite's default is 2 MB). It fills only as used.
+    Status cache_for_search() const;
     Result<std::vector<NgoSummary>> summaries(std::span<const std::int64_t> rowids) const;
     Result<core::Ngo> ngo(std::int64_t rowid) const;
 

@@ -21,9 +21,9 @@ std::string region_button_label(const CatalogView& v) {
 }
 
 std::string count_text(const CatalogView& v) {
-    if (v.searching && v.results->empty()) return v.words("ngos.searching");
+    if (v.searching && v.result_count == 0) return v.words("ngos.searching");
     const char* key = v.more_results ? "ngos.count_many" : "ngos.count";
-    return core::format_text(v.words(key), "count", std::to_string(v.results->size()));
+    return core::format_text(v.words(key), "count", std::to_string(v.result_count));
 }
 
 // The column of the region filters at the right of the page.
@@ -185,15 +185,21 @@ Intent result_list(Ui& ui, const CatalogView& v, ImVec2 size, const std::functio
     if (header) keep_first(out, header());
     float start_y = ImGui::GetCursorPosY();
     const auto& rows = *v.results;
+    // The list is as long as the whole answer; rows not fetched yet are blank until their
+    // page arrives, so the scroll bar and every row's place hold from the first frame.
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), row_h);
+    clipper.Begin(static_cast<int>(v.result_count), row_h);
+    int shown_end = 0, shown_rows = 0;
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     int visible = 0;
     float width = ImGui::GetContentRegionAvail().x - t.mm(3);
     while (clipper.Step()) {
+        shown_end = std::max(shown_end, clipper.DisplayEnd);
+        shown_rows = std::max(shown_rows, clipper.DisplayEnd - clipper.DisplayStart);
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             ImGui::SetCursorPosY(start_y + static_cast<float>(i) * row_h);
-            const store::NgoSummary* s = v.summary(rows[static_cast<std::size_t>(i)]);
+            const store::NgoSummary* s =
+                static_cast<std::size_t>(i) < rows.size() ? v.summary(rows[static_cast<std::size_t>(i)]) : nullptr;
             if (!s) {
                 ImGui::Dummy(ImVec2(width, row_h));
                 continue;
@@ -207,6 +213,8 @@ Intent result_list(Ui& ui, const CatalogView& v, ImVec2 size, const std::functio
             if (counted) ++visible;
         }
     }
+    // A screenful ahead, so a finger scrolling at reading pace never meets blank rows.
+    if (v.want_rows) v.want_rows(shown_end + shown_rows);
     ui.end_scroll();
     ImVec2 lp = ImGui::GetItemRectMin();
     ui.record("ngos.list", "", lp, ImGui::GetItemRectMax(), false);
@@ -250,7 +258,7 @@ Intent draw_catalog(Ui& ui, const CatalogView& v) {
         ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, list_top));
     }
     ImVec2 list_size(width + t.mm(3), bottom - list_top);
-    if (v.results->empty() && !v.searching && !cramped) {
+    if (v.result_count == 0 && !v.searching && !cramped) {
         // In a region of its own: the keyboard may leave it little room.
         ui.begin_scroll("ngos.empty", list_size);
         empty_state(ui, v, width);
@@ -260,7 +268,7 @@ Intent draw_catalog(Ui& ui, const CatalogView& v) {
             float y0 = ImGui::GetCursorPosY();
             Intent h = header();
             header_h = ImGui::GetCursorPosY() - y0;
-            if (v.results->empty() && !v.searching) empty_state(ui, v, width, /*tight=*/true);
+            if (v.result_count == 0 && !v.searching) empty_state(ui, v, width, /*tight=*/true);
             return h;
         };
         keep_first(out, result_list(ui, v, list_size, cramped ? std::function<Intent()>(measured_header) : nullptr));

@@ -9,7 +9,10 @@ namespace aul::kiosk {
 // The search connection, owned jointly by the flow and any search still running, so a
 // search outliving the flow (at exit) never touches a closed connection.
 struct CatalogFlow::SearchLane {
-    explicit SearchLane(store::CatalogStore c) : store(std::move(c)) {}
+    explicit SearchLane(store::CatalogStore c) : store(std::move(c)) {
+        if (auto cached = store.cache_for_search(); !cached)
+            platform::log::error("search connection: " + cached.error());  // searches work, only slower
+    }
     std::mutex mu;  // a cancelled search may still run while the next one starts
     store::CatalogStore store;
 };
@@ -112,12 +115,14 @@ void CatalogFlow::open_first_ngo() {
 void CatalogFlow::submit_search() {
     query_.lang = s_.lang;
     search_.cancel();  // only the newest query's answer is shown
+    page_.cancel();
+    ++query_serial_;
     search_ = s_.tasks.run(
         "search",
         [lane = lane_, q = query_](const platform::StopToken& stop) -> Result<store::SearchHits> {
             std::lock_guard lock(lane->mu);
             if (stop.stop_requested()) return Error{"cancelled"};
-            return lane->store.search(q);
+            return lane->store.search_first(q, kPageRows);
         },
         [this](Result<store::SearchHits> found) { take_answer(std::move(found)); });
 }
@@ -125,16 +130,51 @@ void CatalogFlow::submit_search() {
 void CatalogFlow::take_answer(Result<store::SearchHits> found) {
     if (found) {
         results_ = std::move(found->rowids);
+        result_count_ = found->count;
         more_results_ = found->more;
         search_error_.clear();
     } else {
         platform::log::error("search failed: " + found.error());
         results_.clear();
+        result_count_ = 0;
         more_results_ = false;
         search_error_ = s_.text("ngos.error");
     }
+    page_failed_ = false;
     summaries_.clear();
     scroll_to_top_ = true;
+}
+
+// One page at a time, in order, whole pages: page k is rows [k*n, (k+1)*n) of the list.
+void CatalogFlow::want_rows(std::int64_t row) {
+    const auto have = static_cast<std::int64_t>(results_.size());
+    if (row <= have || have >= result_count_ || search_.running() || page_.running() || page_failed_) return;
+    const std::int64_t pages = (row - have + kPageRows - 1) / kPageRows;
+    page_ = s_.tasks.run(
+        "search-page",
+        [lane = lane_, q = query_, have, rows = pages * kPageRows](
+            const platform::StopToken& stop) -> Result<std::vector<std::int64_t>> {
+            std::lock_guard lock(lane->mu);
+            if (stop.stop_requested()) return Error{"cancelled"};
+            return lane->store.search_page(q, have, rows);
+        },
+        [this, serial = query_serial_, offset = results_.size()](Result<std::vector<std::int64_t>> page) {
+            take_page(serial, offset, std::move(page));
+        });
+}
+
+// A page belongs after the rows already listed, of the query they answer; any other is
+// stale (a newer keystroke, a reset) and dropped.
+void CatalogFlow::take_page(std::uint64_t serial, std::size_t offset, Result<std::vector<std::int64_t>> page) {
+    if (serial != query_serial_ || offset != results_.size()) return;
+    if (!page) {
+        platform::log::error("search page failed: " + page.error());
+        page_failed_ = true;
+        return;
+    }
+    results_.insert(results_.end(), page->begin(), page->end());
+    // The catalogue changed under the query: what was counted is no longer there.
+    if (page->empty()) page_failed_ = true;
 }
 
 void CatalogFlow::load_districts(const std::string& region) {
@@ -160,10 +200,14 @@ void CatalogFlow::forget_cached() {
 
 void CatalogFlow::reset() {
     search_.cancel();
+    page_.cancel();
+    ++query_serial_;
     search_text_.clear();
     query_ = store::NgoQuery{};
     results_.clear();
+    result_count_ = 0;
     more_results_ = false;
+    page_failed_ = false;
     search_error_.clear();
     picker_open_ = false;
     picker_region_.clear();
@@ -179,6 +223,7 @@ CatalogView CatalogFlow::view() {
     v.districts = &districts_;
     v.query = &query_;
     v.results = &results_;
+    v.result_count = result_count_;
     v.more_results = more_results_;
     v.searching = searching();
     v.error = search_error_;
@@ -188,6 +233,7 @@ CatalogView CatalogFlow::view() {
     v.picker_open = picker_open_;
     v.picker_region = picker_region_;
     v.summary = [this](std::int64_t id) { return summary(id); };
+    v.want_rows = [this](std::int64_t row) { want_rows(row); };
     return v;
 }
 

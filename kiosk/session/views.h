@@ -50,8 +50,9 @@ struct CatalogView {
     const std::vector<core::Region>* regions = nullptr;
     const std::vector<core::District>* districts = nullptr;  // of the selected region
     const store::NgoQuery* query = nullptr;
-    const std::vector<std::int64_t>* results = nullptr;
-    bool more_results = false;  // the query matched more than `results` lists
+    const std::vector<std::int64_t>* results = nullptr;  // the list's first rows, as far as fetched
+    std::int64_t result_count = 0;  // rows the whole list holds
+    bool more_results = false;  // the query matched more than the list holds
     bool searching = false;
     std::string error;
     const std::string* search_text = nullptr;
@@ -62,6 +63,9 @@ struct CatalogView {
     std::string picker_region;  // region chosen in the picker whose districts are shown
     // Summary of a result row, fetched on demand for visible rows only.
     std::function<const store::NgoSummary*(std::int64_t)> summary;
+    // The list is about to show rows up to this index (exclusive): their page is fetched in
+    // the background, and they appear when it arrives. Unset: `results` is the whole list.
+    std::function<void(std::int64_t)> want_rows;
 };
 
 struct NgoView {

@@ -304,8 +304,72 @@ TEST_CASE("searching: only the newest query's answer is shown") {
     q.lang = core::Lang::kk;
     auto direct = k.catalog->search(q);
     REQUIRE(direct.ok());
-    CHECK(*s.catalog().view().results == direct->rowids);
+    CatalogView v = s.catalog().view();
+    CHECK(v.result_count == direct->count);
+    const auto first = std::min<std::size_t>(direct->rowids.size(), CatalogFlow::kPageRows);
+    CHECK(*v.results == std::vector<std::int64_t>(direct->rowids.begin(), direct->rowids.begin() + first));
     CHECK_FALSE(s.catalog().searching());
+}
+
+TEST_CASE("searching: the count and the first page come first; scrolling towards more rows fetches their pages") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_catalog);
+    k.tap(K::pick_region, "");  // every region: the 300 NGOs of the demo catalogue
+    auto whole = k.catalog->search(store::NgoQuery{.lang = core::Lang::kk});
+    REQUIRE(whole.ok());
+    const std::vector<std::int64_t>& all = whole->rowids;
+    REQUIRE(all.size() > 3 * CatalogFlow::kPageRows);
+    auto head = [&](std::size_t n) { return std::vector<std::int64_t>(all.begin(), all.begin() + static_cast<std::ptrdiff_t>(n)); };
+
+    CatalogView v = s.catalog().view();
+    CHECK(v.result_count == static_cast<std::int64_t>(all.size()));  // the list is as long as the whole answer
+    CHECK(*v.results == head(CatalogFlow::kPageRows));                // what is fetched is its first page
+
+    v.want_rows(CatalogFlow::kPageRows - 1);  // rows already there: nothing to fetch
+    CHECK_FALSE(s.catalog().searching());
+    v.want_rows(CatalogFlow::kPageRows + 5);  // the list scrolled on: the next page
+    CHECK(s.catalog().searching());
+    k.settle();
+    CHECK(*s.catalog().view().results == head(2 * CatalogFlow::kPageRows));
+    s.catalog().view().want_rows(3 * CatalogFlow::kPageRows + 1);  // a flick: the pages up to that row, at once
+    k.settle();
+    CHECK(*s.catalog().view().results == head(4 * CatalogFlow::kPageRows));
+    // To the end, and no further.
+    s.catalog().view().want_rows(static_cast<std::int64_t>(all.size()) + 50);
+    k.settle();
+    CHECK(*s.catalog().view().results == all);
+    s.catalog().view().want_rows(static_cast<std::int64_t>(all.size()) + 50);
+    CHECK_FALSE(s.catalog().searching());
+}
+
+TEST_CASE("searching: a keystroke drops the page of the query before it, still on its way") {
+    Kiosk k;
+    Session& s = *k.session;
+    k.tap(K::open_catalog);
+    k.tap(K::pick_region, "");
+    for (int i = 0; i < 20; ++i) {  // the page and the keystroke race differently each time
+        s.catalog().view().want_rows(CatalogFlow::kPageRows * (1 + i % 4));
+        s.apply(Intent::focus(FieldId::ngos_search));
+        s.apply(Intent::of(K::type_text, i % 2 ? "а" : "қ"));
+        k.settle();
+        store::NgoQuery q{.text = s.catalog().view().query->text, .lang = core::Lang::kk};
+        auto first = k.catalog->search_first(q, CatalogFlow::kPageRows);
+        REQUIRE(first.ok());
+        CatalogView v = s.catalog().view();
+        CHECK(v.result_count == first->count);
+        CHECK(*v.results == first->rowids);  // only the new query's rows, none of the old page
+        // Its own next page still follows.
+        v.want_rows(CatalogFlow::kPageRows + 1);
+        k.settle();
+        auto second = k.catalog->search_page(q, CatalogFlow::kPageRows, CatalogFlow::kPageRows);
+        REQUIRE(second.ok());
+        std::vector<std::int64_t> both = first->rowids;
+        both.insert(both.end(), second->begin(), second->end());
+        CHECK(*s.catalog().view().results == both);
+        s.apply(Intent::of(K::clear_search));
+        k.settle();
+    }
 }
 
 TEST_CASE("the catalogue opens on the kiosk's own region; one intent shows every region") {
@@ -319,7 +383,7 @@ TEST_CASE("the catalogue opens on the kiosk's own region; one intent shows every
     CHECK(v.query->region == "KZ-19");
     CHECK(v.query->district.empty());  // the whole region, not only the kiosk's district
     REQUIRE_FALSE(v.results->empty());
-    CHECK(static_cast<std::int64_t>(v.results->size()) < *everyone);
+    CHECK(v.result_count < *everyone);
     for (std::int64_t id : *v.results) {
         const store::NgoSummary* row = v.summary(id);
         REQUIRE(row);
@@ -330,7 +394,7 @@ TEST_CASE("the catalogue opens on the kiosk's own region; one intent shows every
     v = s.catalog().view();
     CHECK(v.query->region.empty());
     CHECK_FALSE(s.catalog().picker_open());
-    CHECK(static_cast<std::int64_t>(v.results->size()) == *everyone);
+    CHECK(v.result_count == *everyone);
 
     // A category from the home screen opens on the region too; a fresh session starts over.
     k.tap(K::go_home);
@@ -351,7 +415,7 @@ TEST_CASE("a kiosk without a place, or one the catalogue does not list, opens on
         k.tap(K::open_catalog);
         CatalogView v = k.session->catalog().view();
         CHECK(v.query->region.empty());
-        CHECK(static_cast<std::int64_t>(v.results->size()) == *k.catalog->ngo_count());
+        CHECK(v.result_count == *k.catalog->ngo_count());
     }
 }
 

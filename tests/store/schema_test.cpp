@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "common.h"
 #include "store/catalog_store.h"
 #include "store/schema.h"
@@ -65,7 +67,7 @@ TEST_CASE("the FTS index follows updates and deletes through triggers") {
     store::NgoQuery q;
     q.text = "камкор";
     REQUIRE(s.search(q)->rowids.size() == 1);
-    REQUIRE(s.db().exec("UPDATE ngo_search SET search_name = aul_fold('Фонд Самрук') WHERE rowid = (SELECT rowid FROM ngos WHERE id = 'ngo-1')").ok());
+    REQUIRE(s.db().exec("UPDATE ngos SET name_kk = 'Самұрық қоры', name_ru = 'Фонд Самрук' WHERE id = 'ngo-1'").ok());
     CHECK(s.search(q)->rowids.empty());
     q.text = "самрук";
     CHECK(s.search(q)->rowids.size() == 1);
@@ -101,4 +103,61 @@ TEST_CASE("version 7: English lists order names without English by their Russian
     auto first = s.ngo(all->rowids[0]);
     REQUIRE(first.ok());
     CHECK(first->name.in(core::Lang::en) == "Арман");
+}
+
+TEST_CASE("version 8: a version-7 kiosk's search index is rebuilt smaller and finds the same NGOs") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    store::NgoQuery q;
+    q.lang = core::Lang::ru;
+    const std::vector<std::string> typed{"камк", "к", "дет", "экол", "050540", "зелёная", "уборка рек", "жас", ""};
+    std::vector<std::vector<std::string>> before;
+    {
+        // The catalogue as a version-7 kiosk held it: the NGOs' rows, and the index built
+        // from a folded copy of their texts.
+        auto db = database_at(path, 1);
+        REQUIRE(db.exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область'), ('KZ-71', 'Астана');"
+                         "INSERT INTO ngos(id, bin, name_kk, name_ru, mission_ru, region) VALUES "
+                         "('ngo-1', '050540012347', '«Қамқор» қоры', 'Фонд «Камкор»', 'Помощь семьям', 'KZ-19'),"
+                         "('ngo-2', '050540022348', '«Жасыл ел» клубы', 'Клуб «Зелёная страна»', "
+                         "'Посадка деревьев и уборка рек', 'KZ-71'),"
+                         "('ngo-3', '050540032349', 'Ёлка балалар үйі', 'Всё для детей', 'Подарки к Новому году', 'KZ-71'),"
+                         "('ngo-4', '050540042340', 'Ауыл жастары', 'Молодёжь села', "
+                         "'Экология и дети: экологические уроки в школах', 'KZ-19');")
+                    .ok());
+        REQUIRE(store::migrate(db, 7).ok());
+        store::CatalogStore s(std::move(db));
+        for (const auto& t : typed) {
+            q.text = t;
+            auto hits = s.search(q);
+            std::vector<std::string> ids;
+            for (std::int64_t rowid : hits->rowids) ids.push_back(s.ngo(rowid)->id);
+            before.push_back(ids);
+        }
+        CHECK(*s.db().scalar_int("SELECT count(*) FROM pragma_table_info('ngo_search') WHERE name = 'search_text'") == 1);
+    }
+    auto db = store::open_kiosk_db(path);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    CHECK(*store::schema_version(*db) == 8);
+    store::CatalogStore s(std::move(*db));
+    // The folded copy of every text is gone; the index reads the NGOs' own columns.
+    CHECK(*s.db().scalar_int("SELECT count(*) FROM pragma_table_info('ngo_search') WHERE name LIKE 'search_%'") == 0);
+    for (std::size_t i = 0; i < typed.size(); ++i) {
+        CAPTURE(typed[i]);
+        q.text = typed[i];
+        auto hits = s.search(q);
+        std::vector<std::string> ids;
+        for (std::int64_t rowid : hits->rowids) ids.push_back(s.ngo(rowid)->id);
+        // The same NGOs; ranking may differ only among those a word appears in as often.
+        auto sorted = [](std::vector<std::string> v) { std::sort(v.begin(), v.end()); return v; };
+        CHECK(sorted(ids) == sorted(before[i]));
+    }
+    auto check = s.db().prepare("INSERT INTO ngo_fts(ngo_fts, rank) VALUES ('integrity-check', 1)");
+    REQUIRE(check.ok());
+    CHECK(check->run().ok());
+    // And it keeps following the catalogue: a national pull replacing the local one.
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    q.text = "камк";
+    CHECK(s.search(q)->rowids.size() == 1);
+    CHECK(check->run().ok());
 }
