@@ -13,8 +13,8 @@ Result<store::Db> open_database(const std::string& dir, store::OpenReport* repor
 
 Result<store::Db> open_connection(const std::string& dir) { return store::open_kiosk_db_connection(KioskPaths{dir}.db()); }
 
-Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* report) {
-    AUL_TRY_ASSIGN(auto db, open_database(dir, report));
+Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* report, store::OpenCheck check) {
+    AUL_TRY_ASSIGN(auto db, open_database(dir, report, check));
     AUL_TRY_ASSIGN(auto catalog_db, open_connection(dir));
     AUL_TRY_ASSIGN(auto filing, store::FilingStore::open(std::move(db)));
     return KioskStores{std::move(filing), store::CatalogStore(std::move(catalog_db))};

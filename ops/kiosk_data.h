@@ -27,7 +27,8 @@ struct KioskStores {
     store::FilingStore filing;
     store::CatalogStore catalog;
 };
-Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* report = nullptr);
+Result<KioskStores> open_stores(const std::string& dir, store::OpenReport* report = nullptr,
+                                store::OpenCheck check = store::OpenCheck::none);
 // Filing alone on a further connection of its own (a background task beside the kiosk).
 Result<store::FilingStore> open_filing_connection(const std::string& dir);
 

@@ -60,6 +60,11 @@
 #include "sync/kiosk_sync.h"
 #include "sync/signing.h"
 
+// Staff's commands that change or carry the kiosk's data (enrolment, a catalogue, the PIN,
+// the outbox) check the whole file first, as they always did, and set a damaged one aside
+// before working on it; `status` does not, so it answers at once beside a running kiosk.
+constexpr aul::store::OpenCheck kMaintenanceCheck = aul::store::OpenCheck::whole_file;
+
 namespace {
 
 int usage() {
@@ -320,13 +325,13 @@ int main(int argc, char** argv) {
     if (command == "doctor" && argc == 4) return doctor(dir);
     if ((command == "set-pin" && argc == 4) || (command == "set-locality" && argc == 7) ||
         (command == "sync-now" && argc == 4)) {
-        auto stores = aul::ops::open_stores(dir);
+        auto stores = aul::ops::open_stores(dir, nullptr, kMaintenanceCheck);
         if (!stores) return fail(stores.error());
         if (command == "set-pin") return set_pin(stores->filing);
         if (command == "sync-now") return sync_now(dir, *stores);
         return set_locality(*stores, argv[4], argv[5], argv[6]);
     }
-    auto db = aul::ops::open_database(dir);
+    auto db = aul::ops::open_database(dir, nullptr, kMaintenanceCheck);
     if (!db) return fail(db.error());
     if (command == "proposals" && argc == 4) {
         auto filing = aul::store::FilingStore::open(std::move(*db));

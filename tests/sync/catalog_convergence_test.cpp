@@ -258,7 +258,8 @@ std::string canonical(const store::CatalogStore& s) {
         "SELECT code, region, name_kk, name_ru, name_en FROM districts ORDER BY code",
         "SELECT n.id, n.bin, n.region, coalesce(n.district, ''), n.name_kk, n.name_ru, n.mission_ru, "
         "(SELECT group_concat(category, ' ') FROM (SELECT category FROM ngo_categories WHERE ngo = n.rowid "
-        "ORDER BY category)), s.search_name, s.sort_kk FROM ngos n JOIN ngo_search s ON s.rowid = n.rowid ORDER BY n.id",
+        "ORDER BY category)), t.search_name, s.sort_kk FROM ngos n JOIN ngo_search s ON s.rowid = n.rowid "
+        "JOIN ngo_search_text t ON t.ngo = n.rowid ORDER BY n.id",
         "SELECT id, level, coalesce(region, ''), coalesce(district, ''), name_en FROM councils ORDER BY id",
         "SELECT id, ngo, coalesce(region, ''), title_en FROM opportunities ORDER BY id"};
     std::string out;
