@@ -125,9 +125,10 @@ void Speaker::work() {
         playing_ = true;
         first_sample_pending_ = true;
         lk.unlock();
-        bool whole = play(u, gen);
+        // Synthesis runs far ahead of the sound: a cut may come while all of an utterance
+        // waits queued in the device, and then it is cleared as well.
+        bool whole = play(u, gen) && drain(gen);
         if (!whole && device_ != 0) SDL_ClearQueuedAudio(device_);
-        if (whole) drain(gen);
         lk.lock();
         // The device stays open for what is queued next; closed once nothing is left.
         if (queue_.empty()) {
@@ -235,7 +236,7 @@ void Speaker::close_device() {
     device_ = 0;
 }
 
-void Speaker::drain(std::uint64_t gen) {
+bool Speaker::drain(std::uint64_t gen) {
     std::unique_lock lk(mu_);
     for (;;) {
         Uint32 queued = SDL_GetQueuedAudioSize(device_);
@@ -244,10 +245,10 @@ void Speaker::drain(std::uint64_t gen) {
         if (queued == 0) {
             cv_.wait_for(lk, std::chrono::milliseconds(static_cast<int>(ms) + 20),
                          [&] { return cut(gen) || !queue_.empty(); });
-            return;
+            return !cut(gen);
         }
         if (cv_.wait_for(lk, std::chrono::milliseconds(static_cast<int>(ms)), [&] { return cut(gen) || !queue_.empty(); }))
-            return;
+            return !cut(gen);
     }
 }
 

@@ -70,8 +70,9 @@ private:
     bool queue_samples(std::vector<std::int16_t> samples, std::uint64_t generation);
     bool open_device();
     void close_device();
-    // Waits until the device has played everything queued (or a cut, or new work).
-    void drain(std::uint64_t generation);
+    // Waits until the device has played everything queued (or a cut, or new work); false
+    // when it was cut meanwhile.
+    bool drain(std::uint64_t generation);
     bool cut(std::uint64_t generation) const { return generation_.load() != generation || quit_; }
     const Pcm* recording(core::Lang lang, const std::string& key);
 
