@@ -34,9 +34,11 @@ echo "stuck-cursor /v1/catalog" > "$control"  # the change stays waiting through
 "$bin/kiosk-sync" --data "$kiosk" --log-level debug 2>>"$work/sync.log" &
 sync_pid=$!
 # Until kiosk-sync holds its lock, kioskctl sync-now would run a round itself and hold the
-# lock, and kiosk-sync, starting late on a busy machine, would refuse to run.
+# lock, and kiosk-sync, starting late on a busy machine, would refuse to run. It says it is
+# starting once it holds the lock. (Probing the lock with flock would itself hold it for an
+# instant, and a kiosk-sync starting in that instant refused to run.)
 for _ in $(seq 100); do
-  flock -n "$kiosk/.kiosk-sync.lock" true 2>/dev/null || break
+  grep -q "starting with data in" "$work/sync.log" 2>/dev/null && break
   kill -0 "$sync_pid" 2>/dev/null || fail "kiosk-sync did not start: $(tail -n 5 "$work/sync.log")"
   sleep 0.1
 done
