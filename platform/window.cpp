@@ -44,6 +44,14 @@ const Window::Backend kBackends[] = {
      ImGui_ImplOpenGL2_RenderDrawData, ImGui_ImplOpenGL2_CreateDeviceObjects},
 };
 
+// Errors left by drawing are not the next call's own (the OpenGL 3 backend sets
+// desktop-only state that OpenGL ES refuses, harmlessly): forgotten before a call whose
+// error is checked.
+void forget_gl_errors() {
+    while (glGetError() != GL_NO_ERROR) {
+    }
+}
+
 std::string gl_string(GLenum name) {
     const auto* s = reinterpret_cast<const char*>(glGetString(name));
     return s ? s : "";
@@ -164,10 +172,7 @@ Status Window::write_png(const std::string& path) const {
     int w = width(), h = height();
     // RGBA: the one read-back format OpenGL ES guarantees (RGB reads nothing there).
     std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 4);
-    // Errors left by drawing are not the read's (the OpenGL 3 backend sets desktop-only
-    // state that OpenGL ES refuses, harmlessly).
-    while (glGetError() != GL_NO_ERROR) {
-    }
+    forget_gl_errors();
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
@@ -222,8 +227,7 @@ Status Window::upload_fonts() {
     glBindTexture(GL_TEXTURE_2D, font_texture_);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    while (glGetError() != GL_NO_ERROR) {
-    }
+    forget_gl_errors();
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
     glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, texels.data());
     if (GLenum e = glGetError(); e != GL_NO_ERROR)
