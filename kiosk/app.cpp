@@ -110,6 +110,7 @@ public:
 
 private:
     Status start();
+    Status prepare_first_frame(std::string& timings);
     Status open_data();
     Status build_fonts();
     void draw(double now, float dt);
@@ -236,16 +237,25 @@ Status App::open_data() {
     return ok_status();
 }
 
+// Start-up's timings for the log: a slow start on a board is the first thing to explain.
+class Phases {
+public:
+    explicit Phases(const platform::Runner& clock) : clock_(clock), from_(clock.now()) {}
+    void done(const std::string& name) {
+        double t = clock_.now();
+        text_ += (text_.empty() ? "" : ", ") + name + " " + std::to_string(std::lround((t - from_) * 1000)) + " ms";
+        from_ = t;
+    }
+    const std::string& text() const { return text_; }
+
+private:
+    const platform::Runner& clock_;
+    double from_;
+    std::string text_;
+};
+
 Status App::start() {
-    // Where the start-up's time goes, for the log: a slow start on a board is the first
-    // thing to explain.
-    std::string phases;
-    double phase_from = runner_.now();
-    auto phase_done = [&](const char* name) {
-        double t = runner_.now();
-        phases += std::string(phases.empty() ? "" : ", ") + name + " " + std::to_string(std::lround((t - phase_from) * 1000)) + " ms";
-        phase_from = t;
-    };
+    Phases phases(runner_);
     AUL_TRY_ASSIGN(auto cfg, load_config(opt_.config_path));
     cfg_ = std::move(cfg);
     // Which settings are in force is the first thing an operator asks of a misbehaving kiosk.
@@ -258,19 +268,12 @@ Status App::start() {
     runner_.choose_renderer(renderer);
     theme_ = Theme(ThemeConfig{cfg_.dpi, cfg_.high_contrast, cfg_.large_text});
     shown_display_ = {cfg_.high_contrast, cfg_.large_text};
-    AUL_TRY_ASSIGN(auto cap, platform::cap_height_per_pixel(platform::FontFiles{}.regular));
-    theme_.set_cap_ratio(cap);
-    if (auto s = load_translations(tr_); !s) return s;
-    phase_done("settings");
-    if (auto s = open_data(); !s) return s;
-    phase_done("database");
-
+    phases.done("settings");
+    // The window opens while the rest is made ready beside it.
+    std::string beside;
+    if (auto s = runner_.open([&] { return prepare_first_frame(beside); }); !s) return s;
+    phases.done("window (beside it: " + beside + ")");
     start_speech();
-    if (auto s = icons_.load(platform::FontFiles{}.icon_names); !s) return s;
-    ui_.set_icon_names(&icons_);
-    phase_done("voice and icons");
-    if (auto s = runner_.open([this] { return build_fonts(); }); !s) return s;
-    phase_done("fonts and window");
     tasks_.set_wake([this] { runner_.wake(); });
     ImGui::GetIO().MouseDragThreshold = theme_.mm(3);
     theme_.apply_to_imgui();
@@ -284,8 +287,26 @@ Status App::start() {
     auto screen = screen_named(opt_.screen);
     if (!screen) return Error{"--screen takes " + screen_names()};
     screen_row(*screen).open(*session_);
-    phase_done("first screen");
-    platform::log::info("started: " + phases);
+    phases.done("voice and first screen");
+    platform::log::info("started: " + phases.text());
+    return ok_status();
+}
+
+// Everything the first frame needs but the window, on the thread Runner::open gives it:
+// no SDL, no GL, nothing of ImGui but the font atlas. `timings` gets its phases.
+Status App::prepare_first_frame(std::string& timings) {
+    Phases phases(runner_);
+    AUL_TRY_ASSIGN(auto cap, platform::cap_height_per_pixel(platform::FontFiles{}.regular));
+    theme_.set_cap_ratio(cap);
+    if (auto s = load_translations(tr_); !s) return s;
+    phases.done("texts");
+    if (auto s = open_data(); !s) return s;
+    phases.done("database");
+    if (auto s = icons_.load(platform::FontFiles{}.icon_names); !s) return s;
+    ui_.set_icon_names(&icons_);
+    if (auto s = build_fonts(); !s) return s;
+    phases.done("icons and fonts");
+    timings = phases.text();
     return ok_status();
 }
 

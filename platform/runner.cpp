@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <thread>
 
 #include "core/text.h"
 #include "platform/log.h"
@@ -94,7 +95,7 @@ void Runner::wake() {
     SDL_PushEvent(&e);  // thread-safe: wakes the loop out of SDL_WaitEvent
 }
 
-Status Runner::open(const std::function<Status()>& build_fonts) {
+Status Runner::open(const std::function<Status()>& prepare) {
     // Buffers of 128 KiB and more (the atlas's pixels, the texture's RGBA copy, a search's
     // rows) go straight back to the system when freed. glibc's default would raise this
     // threshold after the first such free and keep megabytes of start-up work in the heap.
@@ -107,14 +108,21 @@ Status Runner::open(const std::function<Status()>& build_fonts) {
     io.LogFilename = nullptr;
     io.ConfigInputTextCursorBlink = false;  // a blinking caret would force frames forever
     double t0 = now();
-    if (build_fonts)
-        if (auto s = build_fonts(); !s) return s;
+    Status prepared = ok_status();
+    double prepared_at = t0;
+    std::thread beside([&] {
+        if (prepare) prepared = prepare();
+        prepared_at = now();
+    });
+    Status opened = window_.open(settings_.window);
     double t1 = now();
-    if (auto s = window_.open(settings_.window); !s) return s;
+    beside.join();
+    if (!prepared) return prepared;
+    if (!opened) return opened;
     double t2 = now();
     if (auto s = window_.upload_fonts(); !s) return s;
-    log::debug("fonts built in " + std::to_string(std::lround((t1 - t0) * 1000)) + " ms, window and GL context in " +
-               std::to_string(std::lround((t2 - t1) * 1000)) + " ms, font texture in " +
+    log::debug("window and GL context in " + std::to_string(std::lround((t1 - t0) * 1000)) + " ms, beside it the " +
+               "data and fonts in " + std::to_string(std::lround((prepared_at - t0) * 1000)) + " ms, font texture in " +
                std::to_string(std::lround((now() - t2) * 1000)) + " ms");
     wake_event_ = SDL_RegisterEvents(1);
     SDL_StartTextInput();

@@ -65,8 +65,13 @@ public:
 
     // Before open(): the renderer the settings ask for (the window's default is automatic).
     void choose_renderer(Renderer r) { settings_.window.renderer = r; }
-    // Creates the ImGui context, builds the fonts and opens the window.
-    Status open(const std::function<Status()>& build_fonts);
+    // Creates the ImGui context and opens the window, and meanwhile runs `prepare` on a
+    // thread of its own: what the first frame needs besides the window (the program's data,
+    // the font atlas built into ImGui's IO). Loading the GL driver is most of a start under
+    // software GL and much of it on a board, so the two overlap. `prepare` must touch
+    // neither SDL nor GL, and of ImGui only the font atlas. The fonts are uploaded once
+    // both are done; the first error of either is returned.
+    Status open(const std::function<Status()>& prepare);
     // After open(): the renderer taken and the driver's GL_VERSION.
     Renderer renderer() const { return window_.renderer(); }
     const std::string& gl_version() const { return window_.gl_version(); }

@@ -39,6 +39,20 @@ done
 "$bin/kiosk" --data "$data" --config "$conf" --windowed 1280x800 2>>"$work/log" &
 pid=$!
 sleep 1
+# The data is made ready beside the window opening: a second kiosk on the same data fails
+# there, after its window opened, and must still stop at once with the reason, not hang.
+rc=0; timeout 20 "$bin/kiosk" --data "$data" --config "$conf" --windowed 1280x800 2>"$work/second" || rc=$?
+[ "$rc" = 2 ] || fail "a second kiosk on the same data exited with $rc: $(tail -n 3 "$work/second")"
+grep -q "already running" "$work/second" || fail "a second kiosk did not say why: $(tail -n 3 "$work/second")"
+# And a window that cannot open while the data opened fine: the display's reason, exit 2.
+kill -TERM "$pid"; wait "$pid" || true
+rc=0; SDL_VIDEODRIVER=x11 DISPLAY=:9999 timeout 20 "$bin/kiosk" --data "$data" --config "$conf" --windowed 1280x800 \
+  2>"$work/nodisplay" || rc=$?
+[ "$rc" = 2 ] || fail "a kiosk without a display exited with $rc: $(tail -n 3 "$work/nodisplay")"
+grep -q "cannot start the display" "$work/nodisplay" || fail "no display, no reason: $(tail -n 3 "$work/nodisplay")"
+"$bin/kiosk" --data "$data" --config "$conf" --windowed 1280x800 2>>"$work/log" &
+pid=$!
+sleep 1
 kill -TERM "$pid"
 rc=0; wait "$pid" || rc=$?
 [ "$rc" = 0 ] || fail "the kiosk exited with $rc on SIGTERM: $(tail -n 3 "$work/log")"
@@ -52,5 +66,5 @@ while read -r code; do
   grep -q "^$code" <<< "$listing" || fail "proposal $code was lost"
 done < "$work/codes"
 grep -q "damaged" "$work/log" && fail "a restart found the database damaged"
-echo "restart: ok: SIGTERM ends it with exit 0; killed $kills times; back on home in $ms ms; all 3 proposals intact"
+echo "restart: ok: a second kiosk and one without a display stop with their reasons; SIGTERM ends it with exit 0; killed $kills times; back on home in $ms ms; all 3 proposals intact"
 echo "1 passed, 0 failed"
