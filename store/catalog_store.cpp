@@ -381,6 +381,13 @@ Status forget_pull(const Db& db) {
 }
 
 // Counts every change of the catalogue, so a reader can tell it is no longer what it read.
+// Merges each search index's segments into one after a big write, so a search reads one
+// b-tree per word rather than one per batch written.
+Status optimize_search(const Db& db) {
+    AUL_TRY(db.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
+    return db.exec("INSERT INTO ngo_name_fts(ngo_name_fts) VALUES ('optimize')");
+}
+
 Status bump_generation(const Db& db) {
     return db.exec("INSERT INTO meta(key, value) VALUES ('catalog_generation', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
@@ -397,7 +404,7 @@ Result<ImportCounts> CatalogStore::replace_catalog(const core::Catalog& c) {
     AUL_TRY(write_records(c, /*listed_order=*/true));
     AUL_TRY(bump_generation(db_));
     // One merged index segment after a bulk load keeps prefix queries fast.
-    AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
+    AUL_TRY(optimize_search(db_));
     AUL_TRY_CONTEXT(tx.commit(), "saving the catalogue: ");
     return ImportCounts{c.ngos.size(), c.councils.size(), c.opportunities.size()};
 }
@@ -496,7 +503,7 @@ Status CatalogStore::receive_catalog_page(std::span<const Change> changes, std::
         AUL_TRY_CONTEXT(apply_pending(), "applying the national catalogue: ");
         AUL_TRY(bump_generation(db_));
         // A large pull (a first one, years of edits) leaves the index in many segments.
-        if (kept > 1000) AUL_TRY(db_.exec("INSERT INTO ngo_fts(ngo_fts) VALUES ('optimize')"));
+        if (kept > 1000) AUL_TRY(optimize_search(db_));
     }
     AUL_TRY(forget_pull(db_));
     AUL_TRY(set_meta(db_, "catalog_cursor", std::to_string(cursor)));
@@ -596,37 +603,35 @@ std::string filter_sql(const NgoQuery& q) {
 
 bool has_filters(const NgoQuery& q) { return !q.region.empty() || !q.district.empty() || !q.category.empty(); }
 
-std::string in_column(const char* column, const std::string& match) {
-    return std::string("{") + column + "} : (" + match + ")";
-}
-
-// What a query's list is before any of it is read: its order, its length, and for the
-// names-first order how many names lead it. Pages of it are cut by `slice_sql` below, so
-// that every page is computed with the same total order (ties broken by rowid) and page k
-// is exactly rows [k*n, (k+1)*n) of the whole list.
+// What a query's list is before any of it is read: its order, its length, and for text its
+// name matches in order. Pages of it are cut by `slice` below, so that every page is
+// computed with the same total order (ties broken by rowid) and page k is exactly rows
+// [k*n, (k+1)*n) of the whole list.
 struct SearchPlan {
     enum class Order {
         alphabetical,  // no text: every match in the reader's alphabet
-        relevance,     // up to kMaxRanked matches: bm25, a name hit weighing ten times
-        names_first,   // broader: name matches alphabetically, then the rest as stored
+        names_first,   // text: name matches alphabetically, then the others
+    };
+    enum class Rest {
+        relevance,  // up to kMaxRanked matches: the others by bm25
+        stored,     // broader: the others as stored, up to kMaxListed in all
     };
     Order order = Order::alphabetical;
-    std::string match;        // the FTS expression, ?1
-    std::string name_match;   // the same words in names only, ?7
-    std::int64_t count = 0;   // rows in the whole list
-    std::int64_t names = 0;   // names_first: rows of the name tier at its head
-    bool more = false;        // more NGOs match than the list holds
+    Rest rest = Rest::relevance;
+    std::string match;                 // the FTS expression, ?1
+    std::vector<std::int64_t> names;   // the name matches, alphabetically: the list's head
+    std::int64_t count = 0;            // rows in the whole list
+    bool more = false;                 // more NGOs match than the list holds
 };
 
 // Binds a search statement's parameters: ?1 match, ?2 region, ?3 district, ?4 category,
-// ?5 limit, ?6 offset, ?7 match in names. SQLite ignores those a statement lacks.
+// ?5 limit, ?6 offset. SQLite ignores those a statement lacks.
 void bind_search(Stmt& st, const SearchPlan& plan, const NgoQuery& q, std::int64_t limit, std::int64_t offset) {
     bind_optional(st, 1, plan.match);
     bind_optional(st, 2, q.region);
     bind_optional(st, 3, q.district);
     bind_optional(st, 4, q.category);
     st.bind(5, limit).bind(6, offset);
-    bind_optional(st, 7, plan.name_match);
 }
 
 Result<std::int64_t> count_rows(const Db& db, const std::string& sql, const SearchPlan& plan, const NgoQuery& q,
@@ -637,41 +642,97 @@ Result<std::int64_t> count_rows(const Db& db, const std::string& sql, const Sear
     return row ? st.integer(0) : 0;
 }
 
-Status collect(const Db& db, const std::string& sql, const SearchPlan& plan, const NgoQuery& q, std::int64_t limit,
-               std::int64_t offset, std::vector<std::int64_t>& out) {
+// Calls `take` with each row's rowid until it returns false.
+template <typename Take>
+Status each_rowid(const Db& db, const std::string& sql, const SearchPlan& plan, const NgoQuery& q,
+                  std::int64_t limit, std::int64_t offset, Take&& take) {
     AUL_TRY_ASSIGN(auto st, db.prepare(sql));
     bind_search(st, plan, q, limit, offset);
-    auto rows = st.each_row([&] { out.push_back(st.integer(0)); });
-    if (!rows) return rows.take_error().prefixed("search: ");
+    for (;;) {
+        auto row = st.step();
+        if (!row) return row.take_error().prefixed("search: ");
+        if (!*row || !take(st.integer(0))) return ok_status();
+    }
+}
+
+// The FROM and WHERE of the NGOs whose text in `index` (ngo_fts: names and descriptions;
+// ngo_name_fts: names) matches ?1, and the filters.
+std::string matching(const NgoQuery& q, const char* index = "ngo_fts") {
+    return std::string(" FROM ") + index + " s" + (has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "") +
+           " WHERE " + index + " MATCH ?1" + filter_sql(q);
+}
+
+}  // namespace
+
+Result<const std::vector<std::uint32_t>*> CatalogStore::alphabet(core::Lang lang) const {
+    AUL_TRY_ASSIGN(auto generation, catalog_generation());
+    if (generation != alphabet_.generation) alphabet_ = Alphabet{generation};
+    auto& places = alphabet_.place[static_cast<std::size_t>(lang)];
+    if (!places.empty() || alphabet_.loaded[static_cast<std::size_t>(lang)]) return &places;
+    if (alphabet_.rowids.empty()) {
+        AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT rowid FROM ngo_search ORDER BY rowid"));
+        auto rows = st.each_row([&] { alphabet_.rowids.push_back(st.integer(0)); });
+        if (!rows) return rows.take_error();
+    }
+    places.assign(alphabet_.rowids.size(), 0);
+    AUL_TRY_ASSIGN(auto st, db_.prepare(std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) +
+                                        ", s.rowid"));
+    std::uint32_t next = 0;
+    auto rows = st.each_row([&] {
+        auto at = std::lower_bound(alphabet_.rowids.begin(), alphabet_.rowids.end(), st.integer(0));
+        if (at != alphabet_.rowids.end() && *at == st.integer(0)) places[static_cast<std::size_t>(at - alphabet_.rowids.begin())] = next++;
+    });
+    if (!rows) return rows.take_error();
+    alphabet_.loaded[static_cast<std::size_t>(lang)] = true;
+    return &places;
+}
+
+Status CatalogStore::sort_alphabetically(std::vector<std::int64_t>& rowids, core::Lang lang) const {
+    AUL_TRY_ASSIGN(auto places, alphabet(lang));
+    const auto& known = alphabet_.rowids;
+    // A rowid the table of places lacks sorts after every known one: it can only be a row
+    // written past catalog_generation, which every catalogue write bumps.
+    auto place = [&](std::int64_t rowid) -> std::uint64_t {
+        auto at = std::lower_bound(known.begin(), known.end(), rowid);
+        if (at == known.end() || *at != rowid) return (std::uint64_t{1} << 32) + static_cast<std::uint64_t>(rowid);
+        return (*places)[static_cast<std::size_t>(at - known.begin())];
+    };
+    std::vector<std::pair<std::uint64_t, std::int64_t>> keyed;
+    keyed.reserve(rowids.size());
+    for (auto id : rowids) keyed.push_back({place(id), id});
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t i = 0; i < rowids.size(); ++i) rowids[i] = keyed[i].second;
     return ok_status();
 }
 
-// The FROM and WHERE of the NGOs matching ?1 (or `match_param`) and the filters.
-std::string matching(const NgoQuery& q, const char* match_param = "?1") {
-    return std::string(" FROM ngo_fts s") + (has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "") +
-           " WHERE ngo_fts MATCH " + match_param + filter_sql(q);
+Status CatalogStore::prepare_text_search(core::Lang lang) const {
+    AUL_TRY(alphabet(lang));
+    return ok_status();
 }
 
-// The name tier of the names-first order: the first kMaxListed name matches as stored.
-std::string name_tier(const NgoQuery& q) {
-    return "SELECT s.rowid" + matching(q, "?7") + " ORDER BY s.rowid LIMIT " + std::to_string(kMaxListed);
-}
+namespace {
 
-// The name tier in the reader's alphabet (ties by rowid), as ?5 rows from ?6: each of its
-// rows looked up for its sort key, a thousand at most, from pages a search connection keeps
-// in its cache (cache_for_search).
-std::string names_in_order(const NgoQuery& q) {
-    return "SELECT s.rowid FROM (" + name_tier(q) + ") m JOIN ngo_search s ON s.rowid = m.rowid ORDER BY " +
-           sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6";
-}
-
-Result<SearchPlan> plan_search(const Db& db, const NgoQuery& q) {
+// The plan for text: its name matches (from the index of names, the first kMaxListed as
+// stored), put in the reader's alphabet; when they do not fill the list, how many NGOs
+// match in all, which decides how the others follow.
+Result<SearchPlan> plan_text_search(const CatalogStore& store, const NgoQuery& q, std::string match) {
+    const Db& db = store.db();
     SearchPlan plan;
-    plan.match = CatalogStore::match_expression(q.text);
-    if (plan.match.empty()) {
-        std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
-        AUL_TRY_ASSIGN(plan.count, count_rows(db, "SELECT count(*) FROM ngo_search s" + join_ngos + " WHERE 1" +
-                                                      filter_sql(q), plan, q, -1));
+    plan.order = SearchPlan::Order::names_first;
+    plan.match = std::move(match);
+    AUL_TRY(each_rowid(db, "SELECT s.rowid" + matching(q, "ngo_name_fts") + " ORDER BY s.rowid LIMIT ?5", plan, q,
+                       kMaxListed + 1, 0, [&](std::int64_t id) {
+                           plan.names.push_back(id);
+                           return true;
+                       }));
+    bool names_fill_list = plan.names.size() > static_cast<std::size_t>(kMaxListed);
+    if (names_fill_list) plan.names.resize(kMaxListed);
+    AUL_TRY(store.sort_alphabetically(plan.names, q.lang));
+    if (names_fill_list) {
+        // More names match than the list holds: no other match can be listed, so the
+        // others are not even counted (a long prefix of a common word merges thousands).
+        plan.count = kMaxListed;
+        plan.more = true;
         return plan;
     }
     // Counting in rowid order stops early: FTS5 walks its doclists without scoring.
@@ -679,15 +740,23 @@ Result<SearchPlan> plan_search(const Db& db, const NgoQuery& q) {
                    count_rows(db, "SELECT count(*) FROM (SELECT s.rowid" + matching(q) + " LIMIT ?5)", plan, q,
                               kMaxRanked + 1));
     if (matches <= kMaxRanked) {
-        plan.order = SearchPlan::Order::relevance;
+        plan.rest = SearchPlan::Rest::relevance;
         plan.count = matches;
         return plan;
     }
-    plan.order = SearchPlan::Order::names_first;
-    plan.name_match = in_column("search_name", plan.match);
-    AUL_TRY_ASSIGN(plan.names, count_rows(db, "SELECT count(*) FROM (" + name_tier(q) + ")", plan, q, -1));
+    plan.rest = SearchPlan::Rest::stored;
     plan.count = kMaxListed;  // more than kMaxRanked match, and kMaxListed <= kMaxRanked
     plan.more = true;
+    return plan;
+}
+
+Result<SearchPlan> plan_search(const CatalogStore& store, const NgoQuery& q) {
+    std::string match = CatalogStore::match_expression(q.text);
+    if (!match.empty()) return plan_text_search(store, q, std::move(match));
+    SearchPlan plan;
+    std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
+    AUL_TRY_ASSIGN(plan.count, count_rows(store.db(), "SELECT count(*) FROM ngo_search s" + join_ngos + " WHERE 1" +
+                                                          filter_sql(q), plan, q, -1));
     return plan;
 }
 
@@ -697,25 +766,33 @@ Result<std::vector<std::int64_t>> slice(const Db& db, const NgoQuery& q, const S
     std::vector<std::int64_t> out;
     if (limit < 0 || offset + limit > plan.count) limit = std::max<std::int64_t>(0, plan.count - offset);
     if (limit == 0) return out;
-    using Order = SearchPlan::Order;
-    if (plan.order == Order::alphabetical) {
+    if (plan.order == SearchPlan::Order::alphabetical) {
         std::string join_ngos = has_filters(q) ? " JOIN ngos n ON n.rowid = s.rowid" : "";
-        AUL_TRY(collect(db, "SELECT s.rowid FROM ngo_search s" + join_ngos + " WHERE 1" + filter_sql(q) +
-                                " ORDER BY " + sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6",
-                        plan, q, limit, offset, out));
+        AUL_TRY(each_rowid(db, "SELECT s.rowid FROM ngo_search s" + join_ngos + " WHERE 1" + filter_sql(q) +
+                                   " ORDER BY " + sort_column(q.lang) + ", s.rowid LIMIT ?5 OFFSET ?6",
+                           plan, q, limit, offset, [&](std::int64_t id) {
+                               out.push_back(id);
+                               return true;
+                           }));
         return out;
     }
-    if (plan.order == Order::relevance) {
-        AUL_TRY(collect(db, "SELECT s.rowid" + matching(q) + " ORDER BY bm25(ngo_fts, 10.0, 1.0), s.rowid LIMIT ?5 OFFSET ?6",
-                        plan, q, limit, offset, out));
-        return out;
-    }
-    if (offset < plan.names) AUL_TRY(collect(db, names_in_order(q), plan, q, limit, offset, out));
-    std::int64_t rest = limit - static_cast<std::int64_t>(out.size());
-    if (rest == 0) return out;
-    AUL_TRY(collect(db, "SELECT s.rowid" + matching(q) + " AND s.rowid NOT IN (" + name_tier(q) +
-                            ") ORDER BY s.rowid LIMIT ?5 OFFSET ?6",
-                    plan, q, rest, std::max<std::int64_t>(0, offset - plan.names), out));
+    auto names = static_cast<std::int64_t>(plan.names.size());
+    for (std::int64_t i = offset; i < names && static_cast<std::int64_t>(out.size()) < limit; ++i)
+        out.push_back(plan.names[static_cast<std::size_t>(i)]);
+    if (static_cast<std::int64_t>(out.size()) == limit) return out;
+    // The others: every match but the names, in the rest's order, from the row the slice
+    // reaches; the names are skipped as they come.
+    std::vector<std::int64_t> skip(plan.names);
+    std::sort(skip.begin(), skip.end());
+    std::int64_t to_pass = std::max<std::int64_t>(0, offset - names);
+    std::string order = plan.rest == SearchPlan::Rest::relevance ? "bm25(ngo_fts, 10.0, 1.0), s.rowid" : "s.rowid";
+    AUL_TRY(each_rowid(db, "SELECT s.rowid" + matching(q) + " ORDER BY " + order + " LIMIT ?5", plan, q,
+                       to_pass + limit + names, 0, [&](std::int64_t id) {
+                           if (std::binary_search(skip.begin(), skip.end(), id)) return true;
+                           if (to_pass > 0) return --to_pass, true;
+                           out.push_back(id);
+                           return static_cast<std::int64_t>(out.size()) < limit;
+                       }));
     return out;
 }
 
@@ -726,7 +803,7 @@ Status CatalogStore::cache_for_search() const { return db_.exec("PRAGMA cache_si
 Result<SearchHits> CatalogStore::search(const NgoQuery& q) const { return search_first(q, -1); }
 
 Result<SearchHits> CatalogStore::search_first(const NgoQuery& q, std::int64_t rows) const {
-    AUL_TRY_ASSIGN(auto plan, plan_search(db_, q));
+    AUL_TRY_ASSIGN(auto plan, plan_search(*this, q));
     SearchHits hits;
     hits.count = plan.count;
     hits.more = plan.more;
@@ -736,9 +813,10 @@ Result<SearchHits> CatalogStore::search_first(const NgoQuery& q, std::int64_t ro
 
 Result<std::vector<std::int64_t>> CatalogStore::search_page(const NgoQuery& q, std::int64_t offset,
                                                             std::int64_t rows) const {
-    AUL_TRY_ASSIGN(auto plan, plan_search(db_, q));
+    AUL_TRY_ASSIGN(auto plan, plan_search(*this, q));
     return slice(db_, q, plan, offset, rows);
 }
+
 Result<std::vector<NgoSummary>> CatalogStore::summaries(std::span<const std::int64_t> rowids) const {
     AUL_TRY_ASSIGN(
         auto st,

@@ -125,6 +125,19 @@ void CatalogFlow::submit_search() {
             return lane->store.search_first(q, kPageRows);
         },
         [this](Result<store::SearchHits> found) { take_answer(std::move(found)); });
+    // Browsing now, typing soon: a connection's first typed search in a language reads
+    // every NGO's place in its alphabet, so that is read while the resident looks.
+    if (store::CatalogStore::match_expression(query_.text).empty() && !prepare_.running())
+        prepare_ = s_.tasks.run(
+            "search-prepare",
+            [lane = lane_, lang = query_.lang](const platform::StopToken& stop) -> Status {
+                std::lock_guard lock(lane->mu);
+                if (stop.stop_requested()) return ok_status();
+                return lane->store.prepare_text_search(lang);
+            },
+            [](Status prepared) {
+                if (!prepared) platform::log::warn("search: " + prepared.error());  // the first search reads it
+            });
 }
 
 void CatalogFlow::take_answer(Result<store::SearchHits> found) {

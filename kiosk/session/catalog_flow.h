@@ -60,6 +60,7 @@ private:
     std::shared_ptr<SearchLane> lane_;
     platform::TaskHandle search_;
     platform::TaskHandle page_;
+    platform::TaskHandle prepare_;
     std::uint64_t query_serial_ = 0;  // grows with every query: a page of an older one is stale
     store::NgoQuery query_;
     std::vector<std::int64_t> results_;  // the first rows of the list, as far as fetched

@@ -88,8 +88,9 @@ store::NgoQuery generated_query(std::mt19937& rng) {
 }
 
 // Which NGOs the query matches, worked out without SQL: each typed word begins a word of
-// the NGO's names or descriptions, and every filter holds.
-std::set<std::string> matching_ids(const core::Catalog& c, const store::NgoQuery& q) {
+// the NGO's names (and BIN) or descriptions (`names_only`: of its names), and every filter
+// holds.
+std::set<std::string> matching_ids(const core::Catalog& c, const store::NgoQuery& q, bool names_only = false) {
     auto tokens = [](const std::string& text) {
         std::vector<std::string> out;
         std::string word;
@@ -111,8 +112,9 @@ std::set<std::string> matching_ids(const core::Catalog& c, const store::NgoQuery
         if (!q.district.empty() && n.district != q.district) continue;
         if (!q.category.empty() && std::find(n.categories.begin(), n.categories.end(), q.category) == n.categories.end())
             continue;
-        auto own = tokens(n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin + " " + n.mission.kk + " " +
-                          n.mission.ru + " " + n.mission.en);
+        std::string text = n.name.kk + " " + n.name.ru + " " + n.name.en + " " + n.bin;
+        if (!names_only) text += " " + n.mission.kk + " " + n.mission.ru + " " + n.mission.en;
+        auto own = tokens(text);
         bool all = std::all_of(typed.begin(), typed.end(), [&](const std::string& t) {
             return std::any_of(own.begin(), own.end(), [&](const std::string& w) { return w.rfind(t, 0) == 0; });
         });
@@ -124,6 +126,26 @@ std::set<std::string> matching_ids(const core::Catalog& c, const store::NgoQuery
 std::string describe(const store::NgoQuery& q) {
     return "text '" + q.text + "' lang " + std::string(core::lang_code(q.lang)) + " category '" + q.category +
            "' region '" + q.region + "' district '" + q.district + "'";
+}
+
+// A text query's list opens with the NGOs whose names match (the first kMaxListed as
+// stored when more do), in the reader's alphabet with ties by rowid, and lists no other
+// name match after them.
+void check_names_first(const store::CatalogStore& s, const core::Catalog& c, const store::NgoQuery& q,
+                       const std::vector<std::int64_t>& all) {
+    if (store::CatalogStore::match_expression(q.text).empty()) return;
+    std::set<std::string> names = matching_ids(c, q, /*names_only=*/true);
+    std::size_t head = std::min<std::size_t>(names.size(), store::kMaxListed);
+    REQUIRE(all.size() >= head);
+    std::vector<std::pair<std::string, std::int64_t>> keys;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        auto ngo = s.ngo(all[i]);
+        REQUIRE(ngo.ok());
+        INFO("row " << i << " of " << all.size() << ": " << ngo->name.in(q.lang));
+        CHECK((names.count(ngo->id) == 1) == (i < head));
+        if (i < head) keys.push_back({core::sort_key(ngo->name.in(q.lang)), all[i]});
+    }
+    CHECK(std::is_sorted(keys.begin(), keys.end()));
 }
 
 // The properties for one query: pages of any size laid end to end are the whole list, the
@@ -156,6 +178,7 @@ void check_pages(const store::CatalogStore& s, const core::Catalog& c, const sto
     std::set<std::string> expected = matching_ids(c, q);
     std::set<std::string> listed;
     for (std::int64_t rowid : all) listed.insert(s.ngo(rowid)->id);
+    check_names_first(s, c, q, all);
     if (whole->more) {
         CHECK(whole->count == store::kMaxListed);
         CHECK(static_cast<int>(expected.size()) > store::kMaxRanked);
@@ -206,4 +229,41 @@ TEST_CASE("NGOs of the same name keep their places in every page, whichever the 
     q.region = "KZ-19";
     q.category = "children";
     check_pages(s, c, q, 20);
+}
+
+TEST_CASE("the names' order follows a catalogue changed by another connection, and renamed NGOs move") {
+    TempDir dir;
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));
+    core::Catalog c = small_catalog();
+    c.ngos.clear();
+    for (int i = 0; i < 30; ++i)
+        c.ngos.push_back(make_ngo(i + 1, "Қор " + std::to_string(100 + i), "Фонд " + std::to_string(100 + i), "Помощь"));
+    REQUIRE(s.replace_catalog(c).ok());
+    store::NgoQuery q;
+    q.lang = core::Lang::ru;
+    q.text = "фонд";
+    auto names_of = [&](const store::CatalogStore& on) {
+        std::vector<std::string> out;
+        auto hits = on.search(q);
+        REQUIRE_MESSAGE(hits.ok(), (hits.ok() ? "" : hits.error()));
+        for (std::int64_t rowid : hits->rowids) out.push_back(on.ngo(rowid)->name.ru);
+        return out;
+    };
+    auto before = names_of(s);  // reads the alphabet's places on this connection
+    REQUIRE(before.size() == 30);
+    CHECK(before.front() == "Фонд 100");
+    // kiosk-sync, another connection, renames them in the reverse order and adds one.
+    auto second = store::open_kiosk_db(dir.file("kiosk.db"));
+    REQUIRE_MESSAGE(second.ok(), (second.ok() ? "" : second.error()));
+    store::CatalogStore other(std::move(*second));
+    for (int i = 0; i < 30; ++i) c.ngos[static_cast<std::size_t>(i)].name.ru = "Фонд " + std::to_string(200 - i);
+    c.ngos.push_back(make_ngo(31, "Қор 150", "Фонд 150", "Помощь"));
+    REQUIRE(other.replace_catalog(c).ok());
+    auto after = names_of(s);
+    REQUIRE(after.size() == 31);
+    CHECK(after.front() == "Фонд 150");
+    CHECK(after[1] == "Фонд 171");
+    CHECK(after.back() == "Фонд 200");
+    CHECK(std::is_sorted(after.begin(), after.end()));
+    check_pages(s, c, q, 7);
 }
