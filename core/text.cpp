@@ -93,18 +93,37 @@ std::string map_case(std::string_view s, Map&& map) {
 }
 }  // namespace
 
+namespace {
+// The Kazakh Cyrillic alphabet, lower case, in its order. Russian's is a subsequence of it,
+// so one order serves both readers; ё is folded to е before it is looked up.
+constexpr char32_t kKazakhAlphabet[] = U"аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";
+constexpr char32_t kAlphabetBlock = 0xE000;  // private use: after every letter in one or two bytes
+constexpr char32_t kOtherCyrillicBlock = 0xE100;
+
+// A letter's place in the sort key. Code point order puts the Kazakh letters (ә ғ қ ң ө ұ ү
+// һ і, at U+04xx) after я; their places in the alphabet put қ between к and л. Other
+// Cyrillic letters follow the alphabet; every other character keeps its code point.
+char32_t alphabet_place(char32_t cp) {
+    for (std::size_t i = 0; kKazakhAlphabet[i] != 0; ++i)
+        if (kKazakhAlphabet[i] == cp) return kAlphabetBlock + static_cast<char32_t>(i);
+    if (cp >= 0x0400 && cp <= 0x04FF) return kOtherCyrillicBlock + (cp - 0x0400);
+    return cp;
+}
+}  // namespace
+
 std::string sort_key(std::string_view s) {
     std::string folded = fold_for_search(s);
-    std::size_t start = 0;
-    while (start < folded.size()) {
-        char32_t cp = 0;
-        std::size_t n = decode_utf8(std::string_view(folded).substr(start), cp);
-        auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
-        bool letter_or_digit = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || cat == UTF8PROC_CATEGORY_ND;
-        if (letter_or_digit) break;
-        start += n;
-    }
-    return folded.substr(start);
+    std::string key;
+    bool started = false;
+    for_each_codepoint(folded, [&](char32_t cp, std::string_view) {
+        if (!started) {
+            auto cat = utf8proc_category(static_cast<utf8proc_int32_t>(cp));
+            started = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) || cat == UTF8PROC_CATEGORY_ND;
+            if (!started) return;
+        }
+        append_utf8(key, alphabet_place(cp));
+    });
+    return key;
 }
 
 std::string to_upper(std::string_view s) { return map_case(s, utf8proc_toupper); }

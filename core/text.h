@@ -33,8 +33,10 @@ std::string to_nfc(std::string_view s);
 // look-alikes (қ is not к): they are different letters to a reader.
 std::string fold_for_search(std::string_view s);
 
-// Alphabetical sort key: the search folding without leading quotes and punctuation, so
-// «Алтын жас» sorts under А and "Adilet" under A.
+// Alphabetical sort key, compared byte by byte: the search folding without leading quotes
+// and punctuation, so «Алтын жас» sorts under А and "Adilet" under A, and Cyrillic letters
+// in the order of the Kazakh alphabet (қ after к, not after я). Digits and Latin letters
+// come before Cyrillic ones.
 std::string sort_key(std::string_view s);
 
 // Upper and lower case, code point by code point (Kazakh and Russian letters included).

@@ -243,9 +243,23 @@ INSERT INTO ngo_name_fts(ngo_name_fts) VALUES ('rebuild');
 )sql";
 }
 
+// Version 10: sort keys in the order of the Kazakh alphabet (core::sort_key), not of code
+// points, which put ә ғ қ ң ө ұ ү һ і after я.
+constexpr const char* kV10 = R"sql(
+UPDATE ngo_search SET
+  sort_kk = (SELECT aul_sort_key(coalesce(nullif(name_kk, ''), nullif(name_ru, ''), name_en)) FROM ngos
+             WHERE ngos.rowid = ngo_search.rowid),
+  sort_ru = (SELECT aul_sort_key(coalesce(nullif(name_ru, ''), nullif(name_kk, ''), name_en)) FROM ngos
+             WHERE ngos.rowid = ngo_search.rowid),
+  sort_en = (SELECT aul_sort_key(coalesce(nullif(name_en, ''), nullif(name_ru, ''), name_kk)) FROM ngos
+             WHERE ngos.rowid = ngo_search.rowid);
+INSERT INTO meta(key, value) VALUES ('catalog_generation', '1')
+  ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+)sql";
+
 const std::string kV8 = v8();
 const std::string kV9 = v9();
-const char* const kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8.c_str(), kV9.c_str()};
+const char* const kMigrations[] = {kV1, kV2, kV3, kV4, kV5, kV6, kV7, kV8.c_str(), kV9.c_str(), kV10};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kSchemaVersion);
 
 // A one-argument text function of SQL backed by a C++ text rule.

@@ -8,7 +8,7 @@
 
 namespace aul::store {
 
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 
 // Registers the SQL functions migrations and queries rely on (aul_fold, aul_sort_key).
 Status register_functions(const Db& db);

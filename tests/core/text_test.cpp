@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/text.h"
 
 using namespace aul::core;
@@ -31,10 +34,32 @@ TEST_CASE("search folding: case, ё, but Kazakh letters stay themselves") {
 }
 
 TEST_CASE("sort keys ignore leading quotes and fold like search") {
-    CHECK(sort_key("«Алтын жас» қоры") == "алтын жас» қоры");
+    CHECK(sort_key("«Алтын жас» қоры") == sort_key("алтын жас» қоры"));
     CHECK(sort_key("\"Adilet\" Public Association") == "adilet\" public association");
-    CHECK(sort_key("Ёлка") == "елка");
+    CHECK(sort_key("Ёлка") == sort_key("елка"));
     CHECK(sort_key("«»") == "");
+}
+
+TEST_CASE("sort keys follow the Kazakh alphabet, of which the Russian one is a part") {
+    const std::vector<std::string> letters{"а", "ә", "б", "в", "г", "ғ", "д", "е", "ж", "з", "и", "й", "к", "қ",
+                                           "л", "м", "н", "ң", "о", "ө", "п", "р", "с", "т", "у", "ұ", "ү", "ф",
+                                           "х", "һ", "ц", "ч", "ш", "щ", "ъ", "ы", "і", "ь", "э", "ю", "я"};
+    for (std::size_t i = 1; i < letters.size(); ++i) {
+        CAPTURE(letters[i - 1] + " < " + letters[i]);
+        CHECK(sort_key(letters[i - 1]) < sort_key(letters[i]));
+        CHECK(sort_key(to_upper(letters[i - 1]) + "я") < sort_key(letters[i]));  // the first letter decides
+    }
+    // Names as readers see them listed.
+    CHECK(sort_key("«Ақ жаулық» қоры") < sort_key("«Алтын жас» қоры"));
+    CHECK(sort_key("Қамқор") < sort_key("Лидер"));
+    CHECK(sort_key("Үміт") < sort_key("Фонд"));
+    CHECK(sort_key("Іскер") < sort_key("Юность"));
+    CHECK(sort_key("Ёлка") < sort_key("Жасыл ел"));
+    CHECK(sort_key("Ёлка") > sort_key("Дом"));
+    // Digits, then Latin, then Cyrillic; other Cyrillic letters after the alphabet.
+    CHECK(sort_key("7 ауыл") < sort_key("Adilet"));
+    CHECK(sort_key("Zhas") < sort_key("Ана"));
+    CHECK(sort_key("Ўзбек") > sort_key("Ярмарка"));
 }
 
 TEST_CASE("upper case covers Kazakh, Russian and Latin letters") {

@@ -79,6 +79,47 @@ TEST_CASE("the FTS index follows updates and deletes through triggers") {
     }
 }
 
+TEST_CASE("version 10: a version-9 kiosk lists Kazakh names in the order of the Kazakh alphabet") {
+    TempDir dir;
+    std::string path = dir.file("kiosk.db");
+    {
+        // Sort keys as version 9 wrote them: the folded name in code point order.
+        auto db = database_at(path, 1);
+        REQUIRE(store::migrate(db, 9).ok());
+        REQUIRE(db.exec("INSERT INTO regions(code, name_ru) VALUES ('KZ-19', 'Алматинская область');"
+                         "INSERT INTO ngos(id, bin, name_kk, name_ru, region) VALUES "
+                         "('ngo-1', '050540012347', 'Лидер', 'Лидер', 'KZ-19'),"
+                         "('ngo-2', '050540022348', 'Қамқор', 'Камкор', 'KZ-19'),"
+                         "('ngo-3', '050540032349', 'Ақ жол', 'Ак жол', 'KZ-19'),"
+                         "('ngo-4', '050540042340', 'Алтын', 'Алтын', 'KZ-19');"
+                         "INSERT INTO ngo_search(rowid, sort_kk, sort_ru, sort_en) "
+                         "SELECT rowid, lower(name_kk), lower(name_ru), lower(name_ru) FROM ngos;")
+                    .ok());
+    }
+    auto db = store::open_kiosk_db(path);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
+    store::CatalogStore s(std::move(*db));
+    auto listed = [&](core::Lang lang, const std::string& text) {
+        store::NgoQuery q;
+        q.lang = lang;
+        q.text = text;
+        std::vector<std::string> names;
+        auto hits = s.search(q);
+        REQUIRE_MESSAGE(hits.ok(), (hits.ok() ? "" : hits.error()));
+        for (std::int64_t rowid : hits->rowids) {
+            auto ngo = s.ngo(rowid);
+            REQUIRE_MESSAGE(ngo.ok(), (ngo.ok() ? "" : ngo.error()));
+            names.push_back(ngo->name.in(lang));
+        }
+        return names;
+    };
+    const std::vector<std::string> kazakh{"Ақ жол", "Алтын", "Қамқор", "Лидер"};
+    CHECK(listed(core::Lang::kk, "") == kazakh);
+    CHECK(listed(core::Lang::kk, "а") == std::vector<std::string>{"Ақ жол", "Алтын"});
+    CHECK(listed(core::Lang::ru, "") == std::vector<std::string>{"Ак жол", "Алтын", "Камкор", "Лидер"});
+}
+
 TEST_CASE("version 9: a version-8 kiosk gets an index of names finding what a name filter on the whole index finds") {
     TempDir dir;
     std::string path = dir.file("kiosk.db");
@@ -96,7 +137,7 @@ TEST_CASE("version 9: a version-8 kiosk gets an index of names finding what a na
     }
     auto db = store::open_kiosk_db(path);
     REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
-    CHECK(*store::schema_version(*db) == 9);
+    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
     store::CatalogStore s(std::move(*db));
     auto names = s.db().prepare("SELECT rowid FROM ngo_name_fts WHERE ngo_name_fts MATCH ?1 ORDER BY rowid");
     auto filtered = s.db().prepare("SELECT rowid FROM ngo_fts WHERE ngo_fts MATCH '{search_name} : (' || ?1 || ')' "
