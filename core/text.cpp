@@ -91,9 +91,7 @@ std::string map_case(std::string_view s, Map&& map) {
     });
     return out;
 }
-}  // namespace
 
-namespace {
 // The Kazakh Cyrillic alphabet, lower case, in its order. Russian's is a subsequence of it,
 // so one order serves both readers; ё is folded to е before it is looked up.
 constexpr char32_t kKazakhAlphabet[] = U"аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя";

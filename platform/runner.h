@@ -39,8 +39,8 @@ long rss_kib();
 long pss_kib();
 
 struct RunnerCallbacks {
-    // Builds the font atlas into ImGui's IO; called before the window opens and again
-    // between frames after fonts_changed().
+    // Builds the font atlas into ImGui's IO again, between frames, after fonts_changed()
+    // (the first atlas is built by open()'s `prepare`).
     std::function<Status()> build_fonts;
     // An input event arrived at `now` (seconds on the loop's clock).
     std::function<void(double now)> on_input;

@@ -380,7 +380,6 @@ Status forget_pull(const Db& db) {
     return db.exec("DELETE FROM meta WHERE key = 'catalog_pending_cursor'");
 }
 
-// Counts every change of the catalogue, so a reader can tell it is no longer what it read.
 // Merges each search index's segments into one after a big write, so a search reads one
 // b-tree per word rather than one per batch written.
 Status optimize_search(const Db& db) {
@@ -388,6 +387,7 @@ Status optimize_search(const Db& db) {
     return db.exec("INSERT INTO ngo_name_fts(ngo_name_fts) VALUES ('optimize')");
 }
 
+// Counts every change of the catalogue, so a reader can tell it is no longer what it read.
 Status bump_generation(const Db& db) {
     return db.exec("INSERT INTO meta(key, value) VALUES ('catalog_generation', '1') "
                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
@@ -667,14 +667,14 @@ std::string matching(const NgoQuery& q, const char* index = "ngo_fts") {
 Result<const std::vector<std::uint32_t>*> CatalogStore::alphabet(core::Lang lang) const {
     AUL_TRY_ASSIGN(auto generation, catalog_generation());
     if (generation != alphabet_.generation) alphabet_ = Alphabet{generation};
-    auto& places = alphabet_.place[static_cast<std::size_t>(lang)];
-    if (!places.empty() || alphabet_.loaded[static_cast<std::size_t>(lang)]) return &places;
+    auto& kept = alphabet_.place[static_cast<std::size_t>(lang)];
+    if (kept) return &*kept;
     if (alphabet_.rowids.empty()) {
         AUL_TRY_ASSIGN(auto st, db_.prepare("SELECT rowid FROM ngo_search ORDER BY rowid"));
         auto rows = st.each_row([&] { alphabet_.rowids.push_back(st.integer(0)); });
         if (!rows) return rows.take_error();
     }
-    places.assign(alphabet_.rowids.size(), 0);
+    std::vector<std::uint32_t> places(alphabet_.rowids.size(), 0);
     AUL_TRY_ASSIGN(auto st, db_.prepare(std::string("SELECT s.rowid FROM ngo_search s ORDER BY ") + sort_column(lang) +
                                         ", s.rowid"));
     std::uint32_t next = 0;
@@ -683,8 +683,8 @@ Result<const std::vector<std::uint32_t>*> CatalogStore::alphabet(core::Lang lang
         if (at != alphabet_.rowids.end() && *at == st.integer(0)) places[static_cast<std::size_t>(at - alphabet_.rowids.begin())] = next++;
     });
     if (!rows) return rows.take_error();
-    alphabet_.loaded[static_cast<std::size_t>(lang)] = true;
-    return &places;
+    kept = std::move(places);
+    return &*kept;
 }
 
 Status CatalogStore::sort_alphabetically(std::vector<std::int64_t>& rowids, core::Lang lang) const {

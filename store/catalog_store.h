@@ -187,8 +187,7 @@ private:
     struct Alphabet {
         std::int64_t generation = -1;                   // catalog_generation they were read at
         std::vector<std::int64_t> rowids;               // every NGO, ascending
-        std::array<std::vector<std::uint32_t>, 3> place;  // per language, beside rowids
-        std::array<bool, 3> loaded{};
+        std::array<std::optional<std::vector<std::uint32_t>>, 3> place;  // per language once read, beside rowids
     };
     Result<const std::vector<std::uint32_t>*> alphabet(core::Lang lang) const;
     Db db_;

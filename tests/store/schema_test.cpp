@@ -18,6 +18,14 @@ store::Db database_at(const std::string& path, int version) {
     REQUIRE(*store::schema_version(*db) == version);
     return std::move(*db);
 }
+
+// The database at `path` as the kiosk opens it: migrated to today's schema.
+store::CatalogStore opened_today(const std::string& path) {
+    auto db = store::open_kiosk_db(path);
+    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
+    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
+    return store::CatalogStore(std::move(*db));
+}
 }  // namespace
 
 TEST_CASE("a version-1 database with data migrates and becomes searchable") {
@@ -31,10 +39,7 @@ TEST_CASE("a version-1 database with data migrates and becomes searchable") {
                          "('ngo-1', '050540012347', 'Қамқор қоры', 'Фонд Камкор', 'Помощь семьям', 'KZ-19');")
                     .ok());
     }
-    auto db = store::open_kiosk_db(path);
-    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
-    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
-    store::CatalogStore s(std::move(*db));
+    store::CatalogStore s = opened_today(path);
     store::NgoQuery q;
     q.text = "қамқ";
     auto hits = s.search(q);
@@ -96,10 +101,7 @@ TEST_CASE("version 10: a version-9 kiosk lists Kazakh names in the order of the 
                          "SELECT rowid, lower(name_kk), lower(name_ru), lower(name_ru) FROM ngos;")
                     .ok());
     }
-    auto db = store::open_kiosk_db(path);
-    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
-    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
-    store::CatalogStore s(std::move(*db));
+    store::CatalogStore s = opened_today(path);
     auto listed = [&](core::Lang lang, const std::string& text) {
         store::NgoQuery q;
         q.lang = lang;
@@ -135,10 +137,7 @@ TEST_CASE("version 9: a version-8 kiosk gets an index of names finding what a na
                              "('ngo-3', '050540032349', 'Ёлка балалар үйі', 'Всё для детей', '', 'Клуб для детей', 'KZ-19');")
                     .ok());
     }
-    auto db = store::open_kiosk_db(path);
-    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
-    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
-    store::CatalogStore s(std::move(*db));
+    store::CatalogStore s = opened_today(path);
     auto names = s.db().prepare("SELECT rowid FROM ngo_name_fts WHERE ngo_name_fts MATCH ?1 ORDER BY rowid");
     auto filtered = s.db().prepare("SELECT rowid FROM ngo_fts WHERE ngo_fts MATCH '{search_name} : (' || ?1 || ')' "
                                    "ORDER BY rowid");
@@ -172,9 +171,7 @@ TEST_CASE("version 7: English lists order names without English by their Russian
                     .ok());
         REQUIRE(store::migrate(db, 6).ok());
     }
-    auto db = store::open_kiosk_db(path);
-    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
-    store::CatalogStore s(std::move(*db));
+    store::CatalogStore s = opened_today(path);
     store::NgoQuery q;
     q.lang = core::Lang::en;
     auto all = s.search(q);
@@ -225,10 +222,7 @@ TEST_CASE("version 8: a version-7 kiosk's search index is rebuilt smaller and fi
         }
         CHECK(*s.db().scalar_int("SELECT count(*) FROM pragma_table_info('ngo_search') WHERE name = 'search_text'") == 1);
     }
-    auto db = store::open_kiosk_db(path);
-    REQUIRE_MESSAGE(db.ok(), (db.ok() ? "" : db.error()));
-    CHECK(*store::schema_version(*db) == store::kSchemaVersion);
-    store::CatalogStore s(std::move(*db));
+    store::CatalogStore s = opened_today(path);
     // The folded copy of every text is gone; the index reads the NGOs' own columns.
     CHECK(*s.db().scalar_int("SELECT count(*) FROM pragma_table_info('ngo_search') WHERE name LIKE 'search_%'") == 0);
     for (std::size_t i = 0; i < typed.size(); ++i) {
