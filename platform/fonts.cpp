@@ -368,6 +368,9 @@ Result<FontBuild> build_fonts(ImFontAtlas& atlas, const FontFiles& files, const 
             out.cache_problem += (out.cache_problem.empty() ? "" : "; ") + s.error();
         prune_cache(cache_dir);
     }
+    // The font files ImGui read in to rasterise (a copy for every face: megabytes) are not
+    // needed by the built fonts, as an atlas loaded from the cache shows.
+    atlas.ClearInputData();
     return out;
 }
 

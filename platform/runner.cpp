@@ -122,7 +122,8 @@ Status Runner::open(const std::function<Status()>& prepare) {
     double t2 = now();
     if (auto s = window_.upload_fonts(); !s) return s;
     log::debug("window and GL context in " + std::to_string(std::lround((t1 - t0) * 1000)) + " ms, beside it the " +
-               "data and fonts in " + std::to_string(std::lround((prepared_at - t0) * 1000)) + " ms, font texture in " +
+               "data and fonts in " + std::to_string(std::lround((prepared_at - t0) * 1000)) + " ms, font texture of " +
+               std::to_string(window_.font_texel_bytes()) + " byte(s) a pixel in " +
                std::to_string(std::lround((now() - t2) * 1000)) + " ms");
     wake_event_ = SDL_RegisterEvents(1);
     SDL_StartTextInput();
@@ -223,7 +224,7 @@ int Runner::finish_screenshot(const RunnerCallbacks& cb) {
 void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint64_t wakeups,
                            std::uint64_t thread_wakes) const {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    // The font texture as uploaded: luminance-alpha, 2 bytes a pixel (Window::upload_fonts).
+    // The font texture as uploaded: 1 or 2 bytes a pixel (Window::upload_fonts).
     // The heap: what the program (and the libraries it calls, GL's compiler among them)
     // holds in malloc's blocks, small and large.
     struct mallinfo2 heap = mallinfo2();
@@ -232,7 +233,7 @@ void Runner::print_figures(double idle_seconds, std::uint64_t frames, std::uint6
     std::printf("\"first_frame_ms\": %.1f, \"rss_kib\": %ld, \"pss_kib\": %ld, \"font_atlas_kib\": %d, "
                 "\"renderer\": \"%s\", \"idle_seconds\": %.1f, "
                 "\"idle_frames\": %llu, \"idle_wakeups\": %llu, \"idle_thread_wakeups\": %llu}\n",
-                first_frame_ms_, rss_kib(), pss_kib(), atlas.TexWidth * atlas.TexHeight * 2 / 1024,
+                first_frame_ms_, rss_kib(), pss_kib(), atlas.TexWidth * atlas.TexHeight * window_.font_texel_bytes() / 1024,
                 renderer_name(window_.renderer()), idle_seconds,
                 static_cast<unsigned long long>(frames), static_cast<unsigned long long>(wakeups),
                 static_cast<unsigned long long>(thread_wakes));

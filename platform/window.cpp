@@ -10,6 +10,7 @@
 #include "platform/log.h"
 
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <vector>
 
@@ -92,6 +93,10 @@ Status Window::open(const WindowConfig& config) {
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    // Under X11 the context comes through EGL, as on a board's console (kmsdrm): one path
+    // to test, and Mesa opens it 20-30 ms sooner than through GLX. A driver without EGL
+    // can still be given GLX with SDL_VIDEO_X11_FORCE_EGL=0 (the environment wins).
+    SDL_SetHint(SDL_HINT_VIDEO_X11_FORCE_EGL, "1");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0)
         return Error{std::string("cannot start the display: ") + SDL_GetError() +
                      ". Run under X11/Wayland, under Xvfb (xvfb-run), or on a console with "
@@ -108,6 +113,9 @@ Status Window::open(const WindowConfig& config) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, b.major);
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, b.minor);
         SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+        // ImGui draws in order with no depth test: a depth buffer (SDL asks for 16 bits
+        // unless told) would be a screen's worth of memory for nothing.
+        SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
         window_ = SDL_CreateWindow(config.title.c_str(), SDL_WINDOWPOS_CENTERED,
                                    SDL_WINDOWPOS_CENTERED, config.width, config.height, flags);
         if (window_) gl_ = SDL_GL_CreateContext(window_);
@@ -189,11 +197,27 @@ Status Window::write_png(const std::string& path) const {
     return ok_status();
 }
 
+// Whether a texture can be told to read as other channels (GL_TEXTURE_SWIZZLE_*): core in
+// OpenGL ES 3.0 and OpenGL 3.3, an extension before that.
+bool Window::can_swizzle() const {
+    if (renderer_ == Renderer::gles3) return true;
+    if (renderer_ != Renderer::gl3) return false;
+    int major = 0, minor = 0;
+    if (std::sscanf(gl_version_.c_str(), "%d.%d", &major, &minor) == 2 && (major > 3 || (major == 3 && minor >= 3)))
+        return true;
+    std::string extensions = gl_string(GL_EXTENSIONS);  // a compatibility context still has it
+    return extensions.find("GL_ARB_texture_swizzle") != std::string::npos ||
+           extensions.find("GL_EXT_texture_swizzle") != std::string::npos;
+}
+
 // ImGui's backends upload the atlas as RGBA, 4 bytes a pixel of white with the glyph's
-// coverage as alpha. The same texels as luminance-alpha take half of that (4 of 8.5 MiB),
-// and with software GL that memory is the kiosk's own. So the backend is given a 1x1
-// stand-in to upload (it needs a texture of its own to start), and the atlas is uploaded
-// here and named as the font texture.
+// coverage as alpha, and with software GL that memory is the kiosk's own. Here it goes up
+// as the coverage alone, one byte a pixel (GL_ALPHA): the fixed-function OpenGL 2 path
+// multiplies the vertex colour by it as it is, and the shader paths are told to read the
+// texture as white (swizzle). A GL 3.0 driver without swizzle gets luminance-alpha, two
+// bytes a pixel. Nothing is converted on the CPU for the first, and the first frame does
+// not wait for it. The backend is given a 1x1 stand-in to upload (it needs a texture of its
+// own to start), and the atlas is uploaded here and named as the font texture.
 Status Window::upload_fonts() {
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     GLint max_side = 0;
@@ -217,10 +241,14 @@ Status Window::upload_fonts() {
         atlas.TexPixelsRGBA32 = nullptr;
         if (!device_objects_) return Error{"the OpenGL renderer could not make its shaders and textures"};
     }
-    std::vector<unsigned char> texels(static_cast<std::size_t>(w) * h * 2);
-    for (std::size_t i = 0, n = static_cast<std::size_t>(w) * h; i < n; ++i) {
-        texels[i * 2] = 0xFF;
-        texels[i * 2 + 1] = coverage[i];
+    bool one_byte = renderer_ == Renderer::gl2 || can_swizzle();
+    std::vector<unsigned char> pairs;  // luminance-alpha, only where swizzle is missing
+    if (!one_byte) {
+        pairs.resize(static_cast<std::size_t>(w) * h * 2);
+        for (std::size_t i = 0, n = static_cast<std::size_t>(w) * h; i < n; ++i) {
+            pairs[i * 2] = 0xFF;
+            pairs[i * 2 + 1] = coverage[i];
+        }
     }
     if (font_texture_) glDeleteTextures(1, &font_texture_);
     glGenTextures(1, &font_texture_);
@@ -229,9 +257,20 @@ Status Window::upload_fonts() {
     glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
     forget_gl_errors();
     glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, texels.data());
+    if (one_byte) {
+        if (renderer_ != Renderer::gl2) {
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, GL_ONE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_G, GL_ONE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_B, GL_ONE);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, GL_ALPHA);
+        }
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_ALPHA, w, h, 0, GL_ALPHA, GL_UNSIGNED_BYTE, coverage);
+    } else {
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_LUMINANCE_ALPHA, w, h, 0, GL_LUMINANCE_ALPHA, GL_UNSIGNED_BYTE, pairs.data());
+    }
     if (GLenum e = glGetError(); e != GL_NO_ERROR)
         return Error{"the font texture could not be uploaded to the GPU (GL error " + std::to_string(e) + ")"};
+    font_texel_bytes_ = one_byte ? 1 : 2;
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
     atlas.ClearTexData();  // the texture holds the pixels now
     return ok_status();

@@ -53,6 +53,8 @@ public:
     // Uploads the font atlas (built, or rebuilt for large text) and frees the atlas's
     // pixels on the CPU: the GPU (or the software driver) keeps the only copy.
     Status upload_fonts();
+    // Bytes a pixel of the font texture as uploaded: 1 (coverage alone) or 2.
+    int font_texel_bytes() const { return font_texel_bytes_; }
 
     int width() const;
     int height() const;
@@ -62,12 +64,15 @@ public:
     bool can_block_for_events() const { return can_block_; }
 
 private:
+    bool can_swizzle() const;
+
     SDL_Window* window_ = nullptr;
     void* gl_ = nullptr;
     bool can_block_ = true;
     bool renderer_ready_ = false;
     bool device_objects_ = false;
     unsigned int font_texture_ = 0;  // GLuint
+    int font_texel_bytes_ = 0;
     Renderer renderer_ = Renderer::automatic;
     std::string gl_version_;
     const Backend* backend_ = nullptr;

@@ -59,13 +59,18 @@ echo "layout matrix $size at $dpi dpi: $(ls "$shots" | wc -l) screens checked in
 if [ -n "$renderers" ] && ! ls "$data"/cache/*.atlas >/dev/null 2>&1; then
   echo "the kiosk kept no font atlas in $data/cache" >&2; exit 1
 fi
-for renderer in $renderers; do
-  case $renderer in
+for pass in $renderers; do
+  # gl3-pairs: a GL 3.0 driver without texture swizzle, which gets the font texture as
+  # luminance-alpha (two bytes a pixel) instead of coverage alone.
+  renderer=$pass; texel=1
+  case $pass in
     gles3) limits=(MESA_GL_VERSION_OVERRIDE=2.1); version="OpenGL ES 3" ;;
     gl2) limits=(MESA_GL_VERSION_OVERRIDE=2.1 MESA_GLES_VERSION_OVERRIDE=2.0); version="2\.1" ;;
-    *) echo "matrix.sh: unknown renderer $renderer (gles3 or gl2)" >&2; exit 2 ;;
+    gl3-pairs) renderer=gl3; texel=2; version="3\.0"
+      limits=(MESA_GL_VERSION_OVERRIDE=3.0 "MESA_EXTENSION_OVERRIDE=-GL_ARB_texture_swizzle -GL_EXT_texture_swizzle") ;;
+    *) echo "matrix.sh: unknown renderer pass $pass (gles3, gl2 or gl3-pairs)" >&2; exit 2 ;;
   esac
-  dir="$data/$renderer"; out="$shots-$renderer"
+  dir="$data/$pass"; out="$shots-$pass"
   rm -rf "$out"; mkdir -p "$out"
   cp -a "$data/fresh" "$dir"
   # With the font atlas the first kiosk kept: these screens are drawn from the cached atlas,
@@ -74,6 +79,9 @@ for renderer in $renderers; do
   sed -e "s/\bLANG\b/kk/; s/\bTEXT\b/standard/; s/@/kk_standard/g" "$src/tests/ui/matrix/tour.script" > "$dir/tour.script"
   run_tour "$dir/tour.script" "$out" "$dir" "$dir/kiosk.log" "${limits[@]}"
   expect_renderer "$dir/kiosk.log" "$renderer" "$version"
-  grep -q "font atlas loaded from the cache" "$dir/kiosk.log" || { echo "the $renderer kiosk did not load the cached atlas" >&2; exit 1; }
+  grep -q "font atlas loaded from the cache" "$dir/kiosk.log" || { echo "the $pass kiosk did not load the cached atlas" >&2; exit 1; }
+  grep -q "font texture of $texel byte" "$dir/kiosk.log" || {
+    echo "the $pass kiosk did not upload its font texture at $texel byte(s) a pixel:" >&2
+    grep "font texture" "$dir/kiosk.log" >&2; exit 1; }
   "$bin/compare_shots" "$shots" "$out"
 done
