@@ -666,7 +666,10 @@ std::string matching(const NgoQuery& q, const char* index = "ngo_fts") {
 
 Result<const std::vector<std::uint32_t>*> CatalogStore::alphabet(core::Lang lang) const {
     AUL_TRY_ASSIGN(auto generation, catalog_generation());
-    if (generation != alphabet_.generation) alphabet_ = Alphabet{generation};
+    if (generation != alphabet_.generation) {
+        alphabet_ = Alphabet{};
+        alphabet_.generation = generation;
+    }
     auto& kept = alphabet_.place[static_cast<std::size_t>(lang)];
     if (kept) return &*kept;
     if (alphabet_.rowids.empty()) {
