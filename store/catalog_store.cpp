@@ -387,10 +387,17 @@ Status optimize_search(const Db& db) {
     return db.exec("INSERT INTO ngo_name_fts(ngo_name_fts) VALUES ('optimize')");
 }
 
-// Counts every change of the catalogue, so a reader can tell it is no longer what it read.
+// Counts every change of the catalogue, so a reader can tell it is no longer what it read,
+// and keeps the number of NGOs beside it: the home screen shows it, and counting 50 000
+// rows reads a megabyte of index, which on a board's SD card would hold up its first frame.
+// The number is kept as COUNT:GENERATION, so one written by anything that changed the
+// catalogue without counting it (an older version, a migration) is not believed.
 Status bump_generation(const Db& db) {
-    return db.exec("INSERT INTO meta(key, value) VALUES ('catalog_generation', '1') "
-                   "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1");
+    AUL_TRY(db.exec("INSERT INTO meta(key, value) VALUES ('catalog_generation', '1') "
+                    "ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1"));
+    return db.exec("INSERT INTO meta(key, value) VALUES ('catalog_ngos', (SELECT count(*) FROM ngos) || ':' || "
+                   "(SELECT value FROM meta WHERE key = 'catalog_generation')) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
 }
 }  // namespace
 
@@ -532,7 +539,11 @@ Result<std::int64_t> CatalogStore::catalog_cursor() const {
 }
 
 Result<std::int64_t> CatalogStore::ngo_count() const {
-    return db_.scalar_int("SELECT count(*) FROM ngos");
+    // Counted only where the kept number is not of this generation (see bump_generation).
+    return db_.scalar_int(
+        "SELECT coalesce((SELECT CAST(k.value AS INTEGER) FROM meta k, meta g WHERE k.key = 'catalog_ngos' AND "
+        "g.key = 'catalog_generation' AND substr(k.value, instr(k.value, ':') + 1) = g.value), "
+        "(SELECT count(*) FROM ngos))");
 }
 
 Result<std::vector<core::Category>> CatalogStore::categories() const {

@@ -155,6 +155,33 @@ TEST_CASE("opportunities of the kiosk's region come first, with their NGO's name
     CHECK((*one)[0].opportunity.title.kk == "Көмек");
 }
 
+TEST_CASE("the number of NGOs is kept with each catalogue change, and recounted after a change that did not keep it") {
+    TempDir dir;
+    store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));
+    auto counted = [&] { return s.db().scalar_int("SELECT count(*) FROM ngos").value_or(-1); };
+    CHECK(*s.ngo_count() == 0);  // a fresh file: nothing kept, counted
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    auto n = counted();
+    REQUIRE(n > 1);
+    CHECK(*s.ngo_count() == n);
+    // The kept number is what is read: a different one of this generation is believed...
+    auto generation = *s.catalog_generation();
+    REQUIRE(s.db().exec("UPDATE meta SET value = '999:" + std::to_string(generation) + "' WHERE key = 'catalog_ngos'").ok());
+    CHECK(*s.ngo_count() == 999);
+    // ...and none of an older one: a writer that changed the catalogue without counting it
+    // (an older version of the kiosk) leaves it behind the generation.
+    REQUIRE(s.db().exec("DELETE FROM ngos WHERE rowid = (SELECT min(rowid) FROM ngos)").ok());
+    REQUIRE(s.db().exec("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'catalog_generation'").ok());
+    CHECK(*s.ngo_count() == n - 1);
+    // The next change through the store keeps it again.
+    REQUIRE(s.replace_catalog(small_catalog()).ok());
+    CHECK(*s.ngo_count() == n);
+    auto kept = s.db().prepare("SELECT value FROM meta WHERE key = 'catalog_ngos'");
+    REQUIRE(kept.ok());
+    REQUIRE(kept->step().value_or(false));
+    CHECK(kept->text(0) == std::to_string(n) + ":" + std::to_string(*s.catalog_generation()));
+}
+
 TEST_CASE("a catalogue loaded on the kiosk stands in until the national one arrives") {
     TempDir dir;
     store::CatalogStore s(std::move(*store::open_kiosk_db(dir.file("kiosk.db"))));

@@ -286,6 +286,7 @@ void require_whole(const store::CatalogStore& s, const std::string& who) {
     CHECK_MESSAGE(!*row, "a reference does not resolve in table " << (*row ? fk->text(0) : ""));
     CHECK(s.db().exec("INSERT INTO ngo_fts(ngo_fts, rank) VALUES ('integrity-check', 1)").ok());
     CHECK(s.db().exec("INSERT INTO ngo_name_fts(ngo_name_fts, rank) VALUES ('integrity-check', 1)").ok());
+    CHECK(s.ngo_count().value_or(-1) == s.db().scalar_int("SELECT count(*) FROM ngos").value_or(-2));
 }
 
 struct Kiosk {
