@@ -59,7 +59,7 @@ test-arm64: deps-arm64
 bench: deps
 	@cmake --preset release -DBUILD_TESTING=ON >/dev/null
 	@cmake --build --preset release -j $(JOBS)
-	@sh tests/bench/run.sh build-release
+	@bash tests/bench/run.sh build-release
 
 package: $(PKG_DEPS)
 	@cmake --preset $(PKG_PRESET) -DBUILD_TESTING=OFF >/dev/null

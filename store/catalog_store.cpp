@@ -574,12 +574,12 @@ Result<std::vector<core::District>> CatalogStore::districts(const std::string& r
     return out;
 }
 
-std::string CatalogStore::match_expression(const std::string& typed) {
+std::string CatalogStore::match_expression(const std::string& typed, bool prefixes) {
     std::string folded = core::fold_for_search(typed);
     std::string expr, word;
     auto flush = [&] {
         if (word.empty()) return;
-        expr += (expr.empty() ? "" : " ") + std::string("\"") + word + "\"*";
+        expr += (expr.empty() ? "" : " ") + std::string("\"") + word + (prefixes ? "\"*" : "\"");
         word.clear();
     };
     // Split on anything that is not a letter, mark or digit, as FTS5's unicode61 does.
@@ -749,10 +749,18 @@ Result<SearchPlan> plan_text_search(const CatalogStore& store, const NgoQuery& q
         plan.more = true;
         return plan;
     }
-    // Counting in rowid order stops early: FTS5 walks its doclists without scoring.
-    AUL_TRY_ASSIGN(auto matches,
-                   count_rows(db, "SELECT count(*) FROM (SELECT s.rowid" + matching(q) + " LIMIT ?5)", plan, q,
-                              kMaxRanked + 1));
+    // Counting in rowid order stops early: FTS5 walks its doclists without scoring. A word
+    // typed whole often matches more than kMaxRanked NGOs as itself ("және", "помощь"), and
+    // the words as typed match a subset of what they begin: counted so first, it reads one
+    // doclist a word, where the prefixes merge the doclists of every word they begin.
+    std::string count_sql = "SELECT count(*) FROM (SELECT s.rowid" + matching(q) + " LIMIT ?5)";
+    SearchPlan as_typed;
+    as_typed.match = CatalogStore::match_expression(q.text, /*prefixes=*/false);
+    AUL_TRY_ASSIGN(auto matches, count_rows(db, count_sql, as_typed, q, kMaxRanked + 1));
+    if (matches <= kMaxRanked) {
+        AUL_TRY_ASSIGN(auto with_prefixes, count_rows(db, count_sql, plan, q, kMaxRanked + 1));
+        matches = with_prefixes;
+    }
     if (matches <= kMaxRanked) {
         plan.rest = SearchPlan::Rest::relevance;
         plan.count = matches;

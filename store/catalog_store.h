@@ -173,9 +173,9 @@ public:
     // typed search in it does not wait for it.
     Status prepare_text_search(core::Lang lang) const;
 
-    // The FTS5 MATCH expression for typed text: each word a prefix, all words required.
-    // Empty when the text has no letters or digits.
-    static std::string match_expression(const std::string& typed);
+    // The FTS5 MATCH expression for typed text: each word a prefix (or, without `prefixes`,
+    // the word itself), all words required. Empty when the text has no letters or digits.
+    static std::string match_expression(const std::string& typed, bool prefixes = true);
 
     const Db& db() const { return db_; }
 

@@ -1,4 +1,4 @@
-#!/bin/sh
+#!/bin/bash
 # `make bench`: builds nothing itself; runs every benchmark of a release build and ends
 # with the figures, one JSON object a line.
 set -eu

@@ -83,6 +83,7 @@ TEST_CASE("match expression quotes every word as a prefix") {
     CHECK(store::CatalogStore::match_expression("Қамқор қоры") == "\"қамқор\"* \"қоры\"*");
     CHECK(store::CatalogStore::match_expression("a\"b OR c") == "\"a\"* \"b\"* \"or\"* \"c\"*");
     CHECK(store::CatalogStore::match_expression("!!").empty());
+    CHECK(store::CatalogStore::match_expression("Қамқор қоры", false) == "\"қамқор\" \"қоры\"");
 }
 
 TEST_CASE("a query too broad to rank lists name matches first, alphabetically, and says there are more") {
